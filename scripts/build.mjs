@@ -1,0 +1,24 @@
+// Bundles the TypeScript entry points into dist/ so that `npm ci` alone leaves
+// the CLI, the local twin and the benchmark runnable with plain node.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = {
+  cli: 'cli/main.ts',
+  local: 'cli/local-main.ts',
+  bench: 'scripts/bench.ts',
+};
+const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, p]) => existsSync(p)));
+
+await build({
+  entryPoints,
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

@@ -1,0 +1,109 @@
+// A frame after all layers were decoded: the record `vpn-doctor decode` prints and the
+// session tracker consumes. Only the layers present are set.
+import type { Anomaly } from '../anomaly.js';
+import type { IsakmpMessage } from '../ike/types.js';
+
+export interface IpLayer {
+  version: 4 | 6;
+  src: string;
+  dst: string;
+  /** Upper-layer protocol after IPv6 extension headers (17 UDP, 6 TCP, 50 ESP …). */
+  protocol: number;
+  ttl: number;
+  /** Total length of the (reassembled) datagram. */
+  length: number;
+  /** Present when this frame is an IP fragment. */
+  fragment?: { id: number; offset: number; more: boolean };
+  /** Present on the frame that completed reassembly: the frames that made the datagram. */
+  reassembledFrom?: number[];
+}
+
+export interface EspLayer {
+  /** 8 lower-case hex digits. */
+  spi: string;
+  seq: number;
+  /** Bytes after SPI and sequence (IV, data, padding, ICV). */
+  dataLength: number;
+  /** true when carried in UDP (RFC 3948), false for IP protocol 50. */
+  udpEncapsulated: boolean;
+}
+
+export interface RadiusAttribute {
+  type: number;
+  name?: string;
+  /** Text value for string attributes (User-Name, Reply-Message …), dotted quad for addresses. */
+  value?: string;
+  /** Numeric value for integer attributes. */
+  number?: number;
+  /** Raw hex for the rest (vendor-specific, State, Message-Authenticator …). */
+  hex?: string;
+  /** Vendor-Id for type 26. */
+  vendorId?: number;
+}
+
+export interface RadiusMessage {
+  code: number;
+  identifier: number;
+  length: number;
+  /** 32 hex digits. */
+  authenticator: string;
+  attributes: RadiusAttribute[];
+  userName?: string;
+  replyMessage?: string;
+  nasIp?: string;
+  hasEapMessage: boolean;
+  hasMessageAuthenticator: boolean;
+}
+
+export interface DnsMessage {
+  id: number;
+  response: boolean;
+  opcode: number;
+  /** RCODE: 0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN, 5 REFUSED. */
+  rcode: number;
+  questions: { name: string; type: number; class: number }[];
+  answers: { name: string; type: number; ttl: number; data: string }[];
+}
+
+export interface TlsRecord {
+  /** 20 ChangeCipherSpec, 21 Alert, 22 Handshake, 23 ApplicationData. */
+  contentType: number;
+  /** Record-layer version, e.g. 0x0303. */
+  version: number;
+  length: number;
+  /** Handshake message type (1 ClientHello, 2 ServerHello …) when contentType is 22 and in clear. */
+  handshakeType?: number;
+  /** SNI from a ClientHello. */
+  serverName?: string;
+  /** Alert level and description when contentType is 21 and in clear. */
+  alert?: { level: number; description: number };
+}
+
+export interface DecodedFrame {
+  number: number;
+  timeSec: number;
+  timeNsec: number;
+  /** frame.len */
+  length: number;
+  /** frame.cap_len */
+  capturedLength: number;
+  linkType: number;
+  /** Protocol stack in tshark's spelling: eth, vlan, sll, null, raw, ip, ipv6, udp, tcp, udpencap, isakmp, esp, radius, dns, tls. */
+  protocols: string[];
+  vlanIds?: number[];
+  ip?: IpLayer;
+  udp?: { srcPort: number; dstPort: number; length: number };
+  tcp?: { srcPort: number; dstPort: number; seq: number; ack: number; flags: number; payloadLength: number };
+  /** ISAKMP messages in this frame (usually one). */
+  isakmp?: IsakmpMessage[];
+  /** RFC 3948 NAT keep-alive (one 0xFF byte on UDP 4500). */
+  natKeepalive?: boolean;
+  /** RFC 3948 non-ESP marker (four zero bytes) before an ISAKMP message on UDP 4500. */
+  nonEspMarker?: boolean;
+  esp?: EspLayer;
+  radius?: RadiusMessage;
+  dns?: DnsMessage;
+  /** TLS records that completed in this frame (TCP reassembled per flow). */
+  tls?: TlsRecord[];
+  anomalies: Anomaly[];
+}
