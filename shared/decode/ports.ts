@@ -1,0 +1,45 @@
+// Which application decoder a port selects, following tshark's default port registrations.
+// Like tshark, the lower of the two ports is tried first.
+
+export type UdpApplication = 'isakmp' | 'udpencap' | 'radius' | 'dns';
+export type TcpApplication = 'tls' | 'dns';
+
+export const UDP_PORT_APPLICATION: Readonly<Record<number, UdpApplication>> = {
+  53: 'dns',
+  500: 'isakmp',
+  // RADIUS: 1812/1813 (RFC 2865/2866), the historic 1645/1646, 3799 dynamic authorization
+  // (RFC 5176), and 1700, the CoA port Cisco used; tshark decodes it (tcpdump's RADIUS-port1700).
+  1645: 'radius',
+  1646: 'radius',
+  1700: 'radius',
+  1812: 'radius',
+  1813: 'radius',
+  3799: 'radius',
+  4500: 'udpencap',
+};
+
+/**
+ * TLS ports: HTTPS 443, LDAPS 636, AD global catalog 3268 (with StartTLS or as seen from
+ * Meraki) and 3269 (over TLS), DNS over TLS 853. The stream follower still requires the
+ * bytes to look like TLS records.
+ */
+export const TCP_PORT_APPLICATION: Readonly<Record<number, TcpApplication>> = {
+  53: 'dns',
+  443: 'tls',
+  636: 'tls',
+  853: 'tls',
+  3268: 'tls',
+  3269: 'tls',
+};
+
+export function udpApplication(srcPort: number, dstPort: number): UdpApplication | undefined {
+  const low = srcPort < dstPort ? srcPort : dstPort;
+  const high = srcPort < dstPort ? dstPort : srcPort;
+  return UDP_PORT_APPLICATION[low] ?? UDP_PORT_APPLICATION[high];
+}
+
+export function tcpApplication(srcPort: number, dstPort: number): TcpApplication | undefined {
+  const low = srcPort < dstPort ? srcPort : dstPort;
+  const high = srcPort < dstPort ? dstPort : srcPort;
+  return TCP_PORT_APPLICATION[low] ?? TCP_PORT_APPLICATION[high];
+}

@@ -1,0 +1,166 @@
+// In-order TCP byte streams per flow direction, just enough to follow TLS records. Memory is
+// bounded (bytes per flow, number of flows with LRU eviction). A gap, a snapped segment or
+// bytes that stop looking like TLS drop the buffer; the stream resyncs at the next segment
+// that starts with a plausible TLS record header.
+import type { Anomaly } from '../anomaly.js';
+import type { DecodedFrame, TlsRecord } from '../decode/types.js';
+import { TCP_FLAG } from './tcp.js';
+
+export interface StreamLimits {
+  maxFlows: number;
+  maxBufferBytes: number;
+}
+
+export const DEFAULT_STREAM_LIMITS: StreamLimits = { maxFlows: 10_000, maxBufferBytes: 64 * 1024 };
+
+/** Per-direction parser state carried between calls (the TLS parser's ChangeCipherSpec flag). */
+export interface RecordParserState {
+  changeCipherSpecSeen: boolean;
+}
+
+export type RecordParser = (
+  stream: Uint8Array,
+  frame: number,
+  state: RecordParserState,
+) => { records: TlsRecord[]; consumed: number; anomalies: Anomaly[] };
+
+interface Flow {
+  synced: boolean;
+  nextSeq: number;
+  buf: Uint8Array | null;
+  len: number;
+  state: RecordParserState;
+}
+
+/** TLS record header plausibility: content type 20..24, version 3.x (x <= 4), length 1..2^14+2048. */
+export function looksLikeTlsRecord(b: Uint8Array, o: number, end: number): boolean {
+  if (end - o < 5) return false;
+  const t = b[o];
+  const len = (b[o + 3] << 8) | b[o + 4];
+  return t >= 20 && t <= 24 && b[o + 1] === 3 && b[o + 2] <= 4 && len > 0 && len <= 16384 + 2048;
+}
+
+export class TlsStreams {
+  private readonly flows = new Map<string, Flow>();
+  private readonly limits: StreamLimits;
+
+  constructor(private readonly parse: RecordParser, limits: Partial<StreamLimits> = {}) {
+    this.limits = { ...DEFAULT_STREAM_LIMITS, ...limits };
+  }
+
+  get flowCount(): number {
+    return this.flows.size;
+  }
+
+  /**
+   * Feeds one segment of flow `key` (one direction). `b[start, end)` is the captured payload,
+   * `declared` its length on the wire. Returns the TLS records completed by this segment.
+   */
+  segment(f: DecodedFrame, key: string, seq: number, flags: number, b: Uint8Array, start: number, end: number, declared: number): TlsRecord[] | undefined {
+    let fl = this.flows.get(key);
+    if (fl) {
+      // Touch for LRU: Map keeps insertion order, the first entry is the least recently used.
+      this.flows.delete(key);
+      this.flows.set(key, fl);
+    } else {
+      if (declared === 0 && (flags & TCP_FLAG.SYN) === 0) return undefined;
+      fl = { synced: false, nextSeq: 0, buf: null, len: 0, state: { changeCipherSpecSeen: false } };
+      this.flows.set(key, fl);
+      if (this.flows.size > this.limits.maxFlows) {
+        const oldest = this.flows.keys().next();
+        if (!oldest.done) this.flows.delete(oldest.value);
+      }
+    }
+    if (flags & TCP_FLAG.SYN) {
+      fl.synced = true;
+      fl.nextSeq = (seq + 1) >>> 0;
+      fl.len = 0;
+      fl.state.changeCipherSpecSeen = false;
+    }
+    if (flags & TCP_FLAG.RST) {
+      this.flows.delete(key);
+      return undefined;
+    }
+    let records: TlsRecord[] | undefined;
+    if (declared > 0) records = this.data(f, fl, seq, b, start, end, declared);
+    if (flags & TCP_FLAG.FIN) this.flows.delete(key);
+    return records;
+  }
+
+  private data(f: DecodedFrame, fl: Flow, seq: number, b: Uint8Array, start: number, end: number, declared: number): TlsRecord[] | undefined {
+    const segEnd = (seq + declared) >>> 0;
+    if (end - start < declared) {
+      // Snapped by the capture: the bytes are gone, so is the stream position.
+      this.desync(fl, segEnd);
+      return undefined;
+    }
+    let from = start;
+    if (fl.synced) {
+      const delta = (seq - fl.nextSeq) | 0;
+      if (delta < 0) {
+        if (delta + declared <= 0) return undefined; // retransmission of bytes already seen
+        from = start - delta;
+      } else if (delta > 0) {
+        f.anomalies.push({ layer: 'tcp', code: 'stream-gap', message: `${delta} bytes missing before this segment; TLS stream resynchronised`, frame: f.number });
+        fl.synced = false;
+      }
+    }
+    if (!fl.synced) {
+      if (!looksLikeTlsRecord(b, from, end)) {
+        this.desync(fl, segEnd);
+        return undefined;
+      }
+      fl.synced = true;
+      fl.len = 0;
+    }
+    const n = end - from;
+    if (fl.len + n > this.limits.maxBufferBytes) {
+      f.anomalies.push({ layer: 'tcp', code: 'stream-buffer-overflow', message: `more than ${this.limits.maxBufferBytes} bytes of incomplete TLS record; buffer dropped`, frame: f.number });
+      this.desync(fl, segEnd);
+      return undefined;
+    }
+    fl.nextSeq = segEnd;
+    let data: Uint8Array;
+    if (fl.len === 0) {
+      data = b.subarray(from, end); // common case: no copy unless bytes are left over
+    } else {
+      fl.buf = grow(fl.buf, fl.len + n, this.limits.maxBufferBytes, fl.len);
+      fl.buf.set(b.subarray(from, end), fl.len);
+      fl.len += n;
+      data = fl.buf.subarray(0, fl.len);
+    }
+    const r = this.parse(data, f.number, fl.state);
+    for (const a of r.anomalies) f.anomalies.push(a);
+    const rest = data.length - r.consumed;
+    if (rest > 0 && (r.anomalies.length > 0 || (rest >= 5 && !looksLikeTlsRecord(data, r.consumed, data.length)))) {
+      this.desync(fl, segEnd); // not TLS (any more): wait for a record start
+    } else if (rest > 0) {
+      if (fl.len === 0) {
+        fl.buf = grow(fl.buf, rest, this.limits.maxBufferBytes, 0);
+        fl.buf.set(data.subarray(r.consumed), 0);
+      } else {
+        fl.buf!.copyWithin(0, r.consumed, fl.len);
+      }
+      fl.len = rest;
+    } else {
+      fl.len = 0;
+    }
+    return r.records.length > 0 ? r.records : undefined;
+  }
+
+  private desync(fl: Flow, nextSeq: number): void {
+    fl.synced = false;
+    fl.len = 0;
+    fl.nextSeq = nextSeq;
+  }
+}
+
+/** A buffer of at least `need` (<= max) bytes that keeps the first `keep` bytes of `buf`. */
+function grow(buf: Uint8Array | null, need: number, max: number, keep: number): Uint8Array {
+  if (buf && buf.length >= need) return buf;
+  let size = buf ? buf.length * 2 : 4096;
+  while (size < need) size *= 2;
+  const out = new Uint8Array(size > max ? max : size);
+  if (buf && keep > 0) out.set(buf.subarray(0, keep));
+  return out;
+}
