@@ -1,0 +1,8 @@
+// The subcommand table. To add a command: write cli/<name>-command.ts exporting a Command,
+// import it here and add it to the list.
+import type { Command } from './command.js';
+import { decodeCommand } from './decode-command.js';
+
+export const COMMANDS: readonly Command[] = [
+  decodeCommand,
+];

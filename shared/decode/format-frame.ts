@@ -1,0 +1,193 @@
+// Presentation of a decoded frame: the NDJSON record of `vpn-doctor decode --json` (field
+// names chosen to line up with tshark's: ispi, rspi, exchangeType, espSpi, radiusCode …) and
+// the one-line summary in tshark's column layout. Pure: no I/O.
+import type { DnsMessage, DecodedFrame, TlsRecord } from './types.js';
+import type { IsakmpMessage } from '../ike/types.js';
+import { exchangeName } from '../ike/exchange-types.js';
+import { radiusCodeName } from '../radius/constants.js';
+import { dnsRcodeName, dnsTypeName } from '../dns/constants.js';
+import {
+  TLS_ALERT_DESCRIPTIONS, TLS_ALERT_LEVELS, TLS_CONTENT, TLS_HANDSHAKE_TYPES, TLS_VERSIONS, tlsName,
+} from '../tls/constants.js';
+
+export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
+
+/** frame.time_epoch as tshark prints it: seconds with 9 decimals, exact (no float rounding). */
+export function epochString(timeSec: number, timeNsec: number): string {
+  return `${timeSec}.${String(timeNsec).padStart(9, '0')}`;
+}
+
+export interface FrameRecord {
+  number: number;
+  time: string;
+  length: number;
+  capturedLength: number;
+  src?: string;
+  dst?: string;
+  srcPort?: number;
+  dstPort?: number;
+  protocols: string[];
+  ispi?: string;
+  rspi?: string;
+  nextPayload?: number;
+  version?: string;
+  exchangeType?: number;
+  messageId?: string;
+  notifyTypes?: number[];
+  vendorIds?: string[];
+  espSpi?: string;
+  espSeq?: number;
+  radiusCode?: number;
+  layers: Omit<DecodedFrame, 'number' | 'timeSec' | 'timeNsec' | 'length' | 'capturedLength' | 'protocols' | 'anomalies'>;
+  anomalies: DecodedFrame['anomalies'];
+}
+
+/**
+ * The --json record. ISAKMP header fields come from the first message of the frame; notify
+ * types and vendor IDs are collected over all its messages, in order (as tshark aggregates).
+ */
+export function frameRecord(frame: DecodedFrame): FrameRecord {
+  const { number, timeSec, timeNsec, length, capturedLength, protocols, anomalies, ...layers } = frame;
+  const record: FrameRecord = {
+    number, time: epochString(timeSec, timeNsec), length, capturedLength, protocols, layers, anomalies,
+  };
+  if (frame.ip) { record.src = frame.ip.src; record.dst = frame.ip.dst; }
+  const ports = frame.udp ?? frame.tcp;
+  if (ports) { record.srcPort = ports.srcPort; record.dstPort = ports.dstPort; }
+  const first = frame.isakmp?.[0];
+  if (first) {
+    record.ispi = first.ispi;
+    record.rspi = first.rspi;
+    record.nextPayload = first.nextPayload;
+    record.version = first.version;
+    record.exchangeType = first.exchangeType;
+    record.messageId = first.messageId;
+    record.notifyTypes = [];
+    record.vendorIds = [];
+    for (const message of frame.isakmp!) {
+      for (const payload of message.payloads) {
+        if (payload.type === 'notify') record.notifyTypes.push(payload.notifyType);
+        else if (payload.type === 'vendor-id') record.vendorIds.push(payload.name ?? UNKNOWN_VENDOR_ID);
+      }
+    }
+  }
+  if (frame.esp) { record.espSpi = frame.esp.spi; record.espSeq = frame.esp.seq; }
+  if (frame.radius) record.radiusCode = frame.radius.code;
+  return record;
+}
+
+/** The Protocol column: the top decoded layer, spelled as tshark spells it. */
+export function protocolColumn(frame: DecodedFrame): string {
+  if (frame.isakmp?.length) return 'ISAKMP';
+  if (frame.esp) return 'ESP';
+  if (frame.radius) return 'RADIUS';
+  if (frame.dns) return 'DNS';
+  if (frame.tls?.length) return tlsName(TLS_VERSIONS, frame.tls[frame.tls.length - 1].version)?.replace(' ', 'v') ?? 'TLS';
+  if (frame.natKeepalive) return 'UDPENCAP';
+  const top = frame.protocols[frame.protocols.length - 1];
+  switch (top) {
+    case 'udp': return 'UDP';
+    case 'tcp': return 'TCP';
+    case 'ip': return 'IPv4';
+    case 'ipv6': return 'IPv6';
+    case 'isakmp': return 'ISAKMP';
+    case undefined: return 'FRAME';
+    default: return top.toUpperCase();
+  }
+}
+
+export type IsakmpSummarizer = (message: IsakmpMessage) => string;
+
+/** Default ISAKMP info text: the exchange name, as tshark shows it for IKEv1. */
+export function exchangeSummary(message: IsakmpMessage): string {
+  const name = exchangeName(message.exchangeType, message.majorVersion);
+  if (message.majorVersion !== 2) return name;
+  const mid = parseInt(message.messageId, 16);
+  const role = message.initiatorFlag ? 'Initiator' : 'Responder';
+  return `${name} MID=${String(mid).padStart(2, '0')} ${role} ${message.responseFlag ? 'Response' : 'Request'}`;
+}
+
+/** The Info column. */
+export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarizer = exchangeSummary): string {
+  let info: string;
+  if (frame.isakmp?.length) info = frame.isakmp.map(summarizeIsakmp).join(', ');
+  else if (frame.esp) info = `ESP (SPI=0x${frame.esp.spi})`;
+  else if (frame.radius) info = `${radiusCodeName(frame.radius.code) ?? `Unknown-Code(${frame.radius.code})`} id=${frame.radius.identifier}`;
+  else if (frame.dns) info = dnsInfo(frame.dns);
+  else if (frame.tls?.length) info = tlsInfo(frame.tls);
+  else if (frame.natKeepalive) info = 'NAT-keepalive';
+  else if (frame.ip?.fragment && !frame.ip.reassembledFrom) {
+    const f = frame.ip.fragment;
+    info = `Fragmented IP protocol (proto=${frame.ip.protocol}, off=${f.offset}, ID=${f.id.toString(16).padStart(4, '0')})`;
+  } else if (frame.udp) info = `${frame.udp.srcPort} → ${frame.udp.dstPort} Len=${Math.max(0, frame.udp.length - 8)}`;
+  else if (frame.tcp) {
+    const t = frame.tcp;
+    info = `${t.srcPort} → ${t.dstPort} [${tcpFlags(t.flags)}] Seq=${t.seq} Ack=${t.ack} Len=${t.payloadLength}`;
+  } else if (frame.ip) info = `IP protocol ${frame.ip.protocol}`;
+  else info = '';
+  if (frame.anomalies.length) info += ` [${[...new Set(frame.anomalies.map((a) => `${a.layer}:${a.code}`))].join(', ')}]`;
+  return info;
+}
+
+/**
+ * One line in tshark's default layout: number, time relative to the first frame, source →
+ * destination, protocol, frame length, info.
+ */
+export function summaryLine(frame: DecodedFrame, first: { timeSec: number; timeNsec: number },
+  summarizeIsakmp: IsakmpSummarizer = exchangeSummary): string {
+  const rel = (frame.timeSec - first.timeSec) + (frame.timeNsec - first.timeNsec) / 1e9;
+  const src = frame.ip?.src ?? '';
+  const dst = frame.ip?.dst ?? '';
+  const route = src || dst ? `${src} → ${dst}` : '';
+  return `${String(frame.number).padStart(5)} ${rel.toFixed(6).padStart(11)} ${route} ${protocolColumn(frame)} ` +
+    `${frame.length} ${infoColumn(frame, summarizeIsakmp)}`.trimEnd();
+}
+
+function dnsInfo(dns: DnsMessage): string {
+  const kind = dns.opcode === 0 ? 'Standard query' : `Opcode ${dns.opcode}`;
+  const id = `0x${dns.id.toString(16).padStart(4, '0')}`;
+  const rcode = dns.response && dns.rcode !== 0 ? ` ${dnsRcodeName(dns.rcode)}` : '';
+  const questions = dns.questions.map((q) => `${dnsTypeName(q.type)} ${q.name}`);
+  const answers = dns.answers.map((a) => `${dnsTypeName(a.type)} ${a.data}`);
+  return [`${kind}${dns.response ? ' response' : ''} ${id}${rcode}`, ...questions, ...answers].join(' ');
+}
+
+const ALERT_WORDS: Record<number, string> = { 1: 'Warning', 2: 'Fatal' };
+
+function tlsInfo(records: TlsRecord[]): string {
+  const parts: string[] = [];
+  for (const r of records) {
+    let part: string;
+    switch (r.contentType) {
+      case TLS_CONTENT.HANDSHAKE:
+        if (r.handshakeType === undefined) part = 'Encrypted Handshake Message';
+        else {
+          part = spaced(tlsName(TLS_HANDSHAKE_TYPES, r.handshakeType) ?? `Handshake ${r.handshakeType}`);
+          if (r.serverName !== undefined) part += ` (SNI=${r.serverName})`;
+        }
+        break;
+      case TLS_CONTENT.ALERT:
+        part = r.alert
+          ? `Alert (Level: ${ALERT_WORDS[r.alert.level] ?? tlsName(TLS_ALERT_LEVELS, r.alert.level) ?? r.alert.level}, ` +
+            `Description: ${tlsName(TLS_ALERT_DESCRIPTIONS, r.alert.description) ?? r.alert.description})`
+          : 'Encrypted Alert';
+        break;
+      case TLS_CONTENT.CHANGE_CIPHER_SPEC: part = 'Change Cipher Spec'; break;
+      case TLS_CONTENT.APPLICATION_DATA: part = 'Application Data'; break;
+      default: part = 'Heartbeat';
+    }
+    if (parts[parts.length - 1] !== part) parts.push(part);
+  }
+  return parts.join(', ');
+}
+
+/** "ClientHello" -> "Client Hello", as in tshark's Info column. */
+function spaced(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+const TCP_FLAG_NAMES: [number, string][] = [[0x02, 'SYN'], [0x01, 'FIN'], [0x04, 'RST'], [0x08, 'PSH'], [0x10, 'ACK'], [0x20, 'URG']];
+
+function tcpFlags(flags: number): string {
+  return TCP_FLAG_NAMES.filter(([bit]) => flags & bit).map(([, name]) => name).join(', ') || '<None>';
+}
