@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# Make the real-negotiation captures under test/fixtures/scenarios/<case>/capture.pcap.
+#
+# Run by hand as root (not by CI): it creates network namespaces vd-*, runs strongSwan charon
+# (kernel-libipsec), FreeRADIUS, dnsmasq and openssl in them, captures with tcpdump, and removes
+# everything again. Only documentation ranges are used; nothing leaves the namespaces.
+#
+#   sudo scripts/scenarios/make-captures.sh [OUTDIR] [case ...]     (default: all cases)
+#
+# Needs: strongswan-charon + strongswan-swanctl + libcharon-extra-plugins (kernel-libipsec),
+# tcpdump, nftables, iproute2, ethtool, iputils-ping, bind9-dnsutils, curl, freeradius,
+# freeradius-utils, dnsmasq, openssl. Expected outputs (expected.json, README.md) are written by
+# hand from the real capture, not by this script.
+set -u
+cd "$(dirname "$0")"
+. ./lab.sh
+
+OUT=${1:-../../test/fixtures/scenarios}
+shift || true
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+# wan_capture CASE : start a capture on the MX WAN port into OUT/CASE/capture.pcap
+wan_capture() { mkdir -p "$OUT/$1"; capture_start vd-mx mx-wan "$OUT/$1/capture.pcap"; }
+lan_capture() { mkdir -p "$OUT/$1"; capture_start vd-mx mx-lan "$OUT/$1/capture.pcap"; }
+
+finish() { # finish CASE : stop capture and daemons, keep logs for the README
+  capture_stop
+  stop_pids
+  mkdir -p "$LAB/logs/$1"
+  for n in mx client client2; do
+    [ -f "$LAB/$n/charon.log" ] && cp "$LAB/$n/charon.log" "$LAB/logs/$1/$n.log"
+  done
+  rm -f "$OUT/$1/capture.pcap.log"
+  lab_up
+}
+
+initiate() { # initiate NAME SECONDS
+  swan "$1" initiate --child l2tp --timeout "$2" >"$LAB/$1/initiate.out" 2>&1
+}
+
+tunnel_traffic() { # ESP both ways: client pings the MX LAN address, the MX pings the client
+  nsx vd-client ping -q -c 3 -i 0.3 -W 1 $MX_LAN >/dev/null
+  nsx vd-mx ping -q -c 2 -i 0.3 -W 1 $CLIENT1 >/dev/null
+}
+
+# ---- WAN cases -------------------------------------------------------------------------------
+
+case_success_nat_t() {
+  nat_on
+  mx_conf mx libipsec; client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture success-nat-t
+  initiate client 20
+  tunnel_traffic
+  finish success-nat-t
+}
+
+case_success_no_nat() {
+  mx_conf mx libipsec; client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture success-no-nat
+  initiate client 20
+  tunnel_traffic
+  finish success-no-nat
+}
+
+case_no_ike() { # the client reaches the MX WAN address but never speaks ISAKMP
+  nat_on
+  wan_capture no-ike
+  nsx vd-client ping -q -c 2 -i 0.3 -W 1 $MX_WAN >/dev/null
+  nsx vd-client dig +tries=1 +time=1 @$MX_WAN meraki.com A >/dev/null
+  nsx vd-client curl -s -m 2 -o /dev/null "https://$MX_WAN/"
+  nsx vd-client bash -c "echo l2tp-without-ipsec >/dev/udp/$MX_WAN/1701"
+  finish no-ike
+}
+
+case_mx_no_answer() { # charon runs, but UDP 500 is dropped after the capture point
+  nat_on
+  mx_drop udp dport 500
+  mx_conf mx netlink; client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture mx-no-answer
+  initiate client 25
+  finish mx-no-answer
+}
+
+case_client_no_replies() { # the MX's UDP 500 replies are dropped on the way back
+  nat_on
+  nat_drop ip saddr $MX_WAN udp sport 500
+  mx_conf mx netlink; client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture client-no-replies
+  initiate client 25
+  sleep 2
+  finish client-no-replies
+}
+
+case_wrong_psk_nat() {
+  nat_on
+  mx_conf mx netlink; CL_PSK=not-the-mx-psk client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture wrong-psk-nat
+  initiate client 25
+  sleep 2
+  finish wrong-psk-nat
+}
+
+case_wrong_psk_no_nat() {
+  mx_conf mx netlink; CL_PSK=not-the-mx-psk client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture wrong-psk-no-nat
+  initiate client 25
+  sleep 2
+  finish wrong-psk-no-nat
+}
+
+case_udp4500_blocked() {
+  nat_on
+  nat_drop udp dport 4500
+  mx_conf mx netlink; client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture udp4500-blocked
+  initiate client 25
+  sleep 2
+  finish udp4500-blocked
+}
+
+case_phase1_mismatch() {
+  nat_on
+  mx_conf mx netlink; CL_IKE=aes256-sha256-modp2048 client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture phase1-mismatch
+  initiate client 15
+  finish phase1-mismatch
+}
+
+case_phase2_mismatch() {
+  nat_on
+  mx_conf mx netlink; CL_ESP=aes256-sha256 client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture phase2-mismatch
+  initiate client 20
+  sleep 1
+  finish phase2-mismatch
+}
+
+case_aggressive_mode() {
+  nat_on
+  mx_conf mx netlink; AGGR_OK=yes CL_AGGR=yes client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture aggressive-mode
+  initiate client 20
+  sleep 1
+  finish aggressive-mode
+}
+
+case_ikev2_attempt() {
+  nat_on
+  mx_conf mx netlink; CL_VERSION=2 client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture ikev2-attempt
+  initiate client 20
+  sleep 1
+  finish ikev2-attempt
+}
+
+case_esp_one_way() { # tunnel up, then the client's ESP-in-UDP never reaches the MX
+  nat_on
+  # ESP in UDP 4500 = a non-zero SPI where IKE has its zero non-ESP marker
+  nat_drop ip saddr $CLIENT1 udp dport 4500 @th,64,32 != 0
+  mx_conf mx libipsec; client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture esp-one-way
+  initiate client 20
+  nsx vd-mx ping -q -c 8 -i 0.5 -W 1 $CLIENT1 >/dev/null
+  finish esp-one-way
+}
+
+case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) has a wrong PSK
+  nat_on
+  mx_conf mx libipsec
+  client_conf client libipsec
+  CL_IP=$CLIENT2 CL_PSK=not-the-mx-psk client_conf client2 netlink
+  charon_start vd-mx mx; charon_start vd-client client; charon_start vd-client2 client2
+  wan_capture multi-client
+  initiate client2 25 &
+  local p2=$!
+  sleep 0.5
+  initiate client 20
+  tunnel_traffic
+  wait $p2
+  sleep 1
+  finish multi-client
+}
+
+# ---- LAN cases (authentication servers; the MX namespace is the client) -----------------------
+
+RAD_SECRET=meraki-lab-radius
+
+radius_start() {
+  local d=$LAB/raddb
+  rm -rf "$d"; cp -a /etc/freeradius/3.0 "$d"
+  cat >"$d/clients.conf" <<EOF
+client mx {
+  ipaddr = $MX_LAN
+  secret = $RAD_SECRET
+}
+EOF
+  cat >"$d/mods-config/files/authorize" <<'EOF'
+alice	Cleartext-Password := "Correct-Horse-7"
+EOF
+  ip netns exec vd-auth freeradius -f -d "$d" -l "$LAB/radius.log" &
+  PIDS+=($!)
+  sleep 2
+}
+
+radius_ask() { # radius_ask PASSWORD
+  printf 'User-Name = "alice"\nUser-Password = "%s"\nNAS-IP-Address = %s\nNAS-Port-Type = Virtual\nService-Type = Framed-User\n' \
+    "$1" "$MX_LAN" | nsx vd-mx radclient -r 3 -t 2 "$AUTH:1812" auth "$RAD_SECRET" >"$LAB/radclient.out" 2>&1
+}
+
+case_radius_accept() {
+  radius_start
+  lan_capture radius-accept
+  radius_ask Correct-Horse-7
+  finish radius-accept
+}
+
+case_radius_reject() {
+  radius_start
+  lan_capture radius-reject
+  radius_ask wrong-password
+  finish radius-reject
+}
+
+case_radius_no_answer() { # no server: radclient tries three times
+  lan_capture radius-no-answer
+  radius_ask Correct-Horse-7
+  finish radius-no-answer
+}
+
+DNS_IP=198.51.100.53
+
+dns_start() { # dnsmasq on the "internet" side (the MX resolves meraki.com from its WAN)
+  nsx vd-nat ip addr add $DNS_IP/24 dev nat-wan
+  ip netns exec vd-nat dnsmasq -k --no-resolv --no-hosts --bind-interfaces --listen-address=$DNS_IP \
+    --pid-file="$LAB/dnsmasq.pid" --log-facility="$LAB/dnsmasq.log" --log-queries "$@" &
+  PIDS+=($!)
+  sleep 1
+}
+
+dns_ask() {
+  nsx vd-mx dig +tries=1 +time=2 @$DNS_IP meraki.com A >>"$LAB/dig.out" 2>&1
+  nsx vd-mx dig +tries=1 +time=2 @$DNS_IP dashboard.meraki.com A >>"$LAB/dig.out" 2>&1
+}
+
+case_dns_ok() {
+  dns_start --address=/meraki.com/203.0.113.80
+  wan_capture dns-ok
+  dns_ask
+  finish dns-ok
+}
+
+case_dns_fail() { # dnsmasq's only upstream is unreachable: it answers REFUSED
+  dns_start --server=203.0.113.99
+  wan_capture dns-fail
+  dns_ask
+  finish dns-fail
+}
+
+tls_start() { # self-signed "domain controller" on the global catalog port, TLS 1.2
+  local d=$LAB/tls
+  mkdir -p "$d"
+  [ -f "$d/dc.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=dc1.example.com" \
+    -keyout "$d/dc.key" -out "$d/dc.pem" >/dev/null 2>&1
+  ip netns exec vd-auth openssl s_server -accept 3268 -cert "$d/dc.pem" -key "$d/dc.key" -naccept 1 -quiet \
+    </dev/null >"$LAB/s_server.out" 2>&1 &
+  PIDS+=($!)
+  sleep 1
+}
+
+case_ad_tls_ok() {
+  tls_start
+  lan_capture ad-tls-ok
+  nsx vd-mx openssl s_client -connect $AUTH:3268 -tls1_2 -CAfile "$LAB/tls/dc.pem" -verify_return_error \
+    -verify_hostname dc1.example.com </dev/null >"$LAB/s_client.out" 2>&1
+  finish ad-tls-ok
+}
+
+case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal alert
+  tls_start
+  lan_capture ad-tls-fail
+  nsx vd-mx openssl s_client -connect $AUTH:3268 -tls1_2 -no-CAfile -no-CApath -verify_return_error \
+    </dev/null >"$LAB/s_client.out" 2>&1
+  finish ad-tls-fail
+}
+
+ALL="success-nat-t success-no-nat no-ike mx-no-answer client-no-replies wrong-psk-nat wrong-psk-no-nat
+udp4500-blocked phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
+radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail"
+
+trap 'lab_down' EXIT
+lab_up
+for c in ${*:-$ALL}; do
+  echo "== $c"
+  "case_${c//-/_}"
+done
