@@ -15,6 +15,8 @@ export interface CaptureParser {
 }
 
 const MAGIC_SIZE = 4;
+/** How many leading bytes a NotACaptureError shows. */
+const SHOWN_BYTES = 16;
 
 export function createCaptureParser(onFrame: FrameCallback): CaptureParser {
   const sink = new FrameSink(onFrame);
@@ -25,7 +27,8 @@ export function createCaptureParser(onFrame: FrameCallback): CaptureParser {
   // The first bytes, kept until the magic can be read (chunks may be tiny).
   let head: Uint8Array = new Uint8Array(0);
 
-  function detect(first: Uint8Array): RecordFramer {
+  /** The framer for the detected format, or undefined when the magic is not a capture's. */
+  function detect(first: Uint8Array): RecordFramer | undefined {
     const pm = pcapMagic(first[0], first[1], first[2], first[3]);
     if (pm) {
       format = pm.nanoseconds ? 'pcap-nsec' : 'pcap';
@@ -37,34 +40,39 @@ export function createCaptureParser(onFrame: FrameCallback): CaptureParser {
       format = 'pcapng';
       return new RecordFramer(new PcapngFormat(sink));
     }
-    throw NotACaptureError.fromFirstBytes(first);
+    return undefined;
   }
 
   return {
     push(chunk: Uint8Array): void {
       bytes += chunk.length;
-      if (framer === undefined) {
-        let joined: Uint8Array = chunk;
-        if (head.length > 0) {
-          joined = new Uint8Array(head.length + chunk.length);
-          joined.set(head);
-          joined.set(chunk, head.length);
-        }
-        if (joined.length < MAGIC_SIZE) {
-          head = joined;
-          return;
-        }
-        framer = detect(joined);
+      if (framer !== undefined) {
+        framer.push(chunk);
+        return;
+      }
+      let joined: Uint8Array = chunk;
+      if (head.length > 0) {
+        joined = new Uint8Array(head.length + chunk.length);
+        joined.set(head);
+        joined.set(chunk, head.length);
+      }
+      if (joined.length >= MAGIC_SIZE) framer = detect(joined);
+      if (framer !== undefined) {
         head = new Uint8Array(0);
         framer.push(joined);
         return;
       }
-      framer.push(chunk);
+      // Not a capture (or magic not complete yet): keep up to 16 bytes for the error message.
+      if (joined.length >= MAGIC_SIZE && joined.length >= SHOWN_BYTES) {
+        throw NotACaptureError.fromFirstBytes(joined);
+      }
+      head = joined;
     },
 
     end(): CaptureInfo {
       if (framer === undefined) {
         if (head.length === 0) throw new NotACaptureError('empty file');
+        if (head.length >= MAGIC_SIZE) throw NotACaptureError.fromFirstBytes(head);
         throw new NotACaptureError(`${NotACaptureError.fromFirstBytes(head).message}: ` +
           `only ${head.length} byte(s), too short for any capture format`);
       }
