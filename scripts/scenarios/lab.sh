@@ -18,6 +18,8 @@ MX_WAN=198.51.100.1
 NAT_WAN=198.51.100.2
 CLIENT1=192.0.2.10
 CLIENT2=192.0.2.20
+CLIENT1_INNER=192.0.2.100   # tunnel-inner addresses (on lo), see client_conf
+CLIENT2_INNER=192.0.2.200
 MX_LAN=203.0.113.1
 AUTH=203.0.113.10
 PIDS=()
@@ -51,8 +53,10 @@ lab_up() {
   nsx vd-nat ethtool -K br-lan tx off >/dev/null
   nsx vd-client ip addr add $CLIENT1/24 dev c-lan
   nsx vd-client ip route add default via 192.0.2.1
+  nsx vd-client ip addr add $CLIENT1_INNER/32 dev lo
   nsx vd-client2 ip addr add $CLIENT2/24 dev c-lan
   nsx vd-client2 ip route add default via 192.0.2.1
+  nsx vd-client2 ip addr add $CLIENT2_INNER/32 dev lo
   veth vd-nat nat-wan vd-mx mx-wan
   nsx vd-nat ip addr add $NAT_WAN/24 dev nat-wan
   nsx vd-mx ip addr add $MX_WAN/24 dev mx-wan
@@ -210,9 +214,12 @@ EOF2
 }
 
 # The Windows-like initiator: offers AES256/AES128/3DES with SHA1 and MODP2048/1024 like Windows'
-# L2TP/IPsec policy. Overrides: CL_PSK, CL_IKE, CL_ESP, CL_AGGR (yes/no), CL_VERSION (1/2), CL_IP.
+# L2TP/IPsec policy. Overrides: CL_PSK, CL_IKE, CL_ESP, CL_AGGR (yes/no), CL_VERSION (1/2), CL_IP,
+# CL_INNER. The tunnel carries CL_INNER/32 <-> MX LAN address: an inner address apart from the IKE
+# address, because libipsec routes the remote TS into its TUN device and refuses a route that
+# would swallow the IKE traffic itself (no-NAT case: "conflicts with IKE traffic").
 client_conf() {
-  local name=${1:-client} backend=${2:-libipsec} ip=${CL_IP:-$CLIENT1}
+  local name=${1:-client} backend=${2:-libipsec} ip=${CL_IP:-$CLIENT1} inner=${CL_INNER:-$CLIENT1_INNER}
   charon_conf "$name" "$backend"
   cat >"$LAB/$name/swanctl.conf" <<EOF2
 connections {
@@ -231,7 +238,7 @@ connections {
     }
     children {
       l2tp {
-        local_ts = $ip/32
+        local_ts = $inner/32
         remote_ts = $MX_LAN/32
         esp_proposals = ${CL_ESP:-aes128-sha1,3des-sha1}
         mode = tunnel

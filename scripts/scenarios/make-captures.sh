@@ -42,8 +42,8 @@ initiate() { # initiate NAME SECONDS
 }
 
 tunnel_traffic() { # ESP both ways: client pings the MX LAN address, the MX pings the client
-  nsx vd-client ping -q -c 3 -i 0.3 -W 1 $MX_LAN >/dev/null
-  nsx vd-mx ping -q -c 2 -i 0.3 -W 1 $CLIENT1 >/dev/null
+  nsx vd-client ping -q -c 3 -i 0.3 -W 1 -I $CLIENT1_INNER $MX_LAN >/dev/null
+  nsx vd-mx ping -q -c 2 -i 0.3 -W 1 -I $MX_LAN $CLIENT1_INNER >/dev/null
 }
 
 # ---- WAN cases -------------------------------------------------------------------------------
@@ -73,7 +73,9 @@ case_no_ike() { # the client reaches the MX WAN address but never speaks ISAKMP
   nsx vd-client ping -q -c 2 -i 0.3 -W 1 $MX_WAN >/dev/null
   nsx vd-client dig +tries=1 +time=1 @$MX_WAN meraki.com A >/dev/null
   nsx vd-client curl -s -m 2 -o /dev/null "https://$MX_WAN/"
-  nsx vd-client bash -c "echo l2tp-without-ipsec >/dev/udp/$MX_WAN/1701"
+  # a plain L2TP SCCRQ to UDP 1701, as a client with L2TP but no IPsec policy would send
+  printf '\xc8\x02\x00\x3b\x00\x00\x00\x00\x00\x00\x00\x00\x80\x08\x00\x00\x00\x00\x00\x01\x80\x08\x00\x00\x00\x02\x01\x00\x80\x0a\x00\x00\x00\x03\x00\x00\x00\x03\x80\x0d\x00\x00\x00\x07win-lab\x80\x08\x00\x00\x00\x09\x12\x34' >"$LAB/sccrq.bin"   # written in one datagram by cat (bash's printf may split it)
+  nsx vd-client bash -c "cat '$LAB/sccrq.bin' >/dev/udp/$MX_WAN/1701"
   finish no-ike
 }
 
@@ -175,7 +177,7 @@ case_esp_one_way() { # tunnel up, then the client's ESP-in-UDP never reaches the
   charon_start vd-mx mx; charon_start vd-client client
   wan_capture esp-one-way
   initiate client 20
-  nsx vd-mx ping -q -c 8 -i 0.5 -W 1 $CLIENT1 >/dev/null
+  nsx vd-mx ping -q -c 8 -i 0.5 -W 1 -I $MX_LAN $CLIENT1_INNER >/dev/null
   finish esp-one-way
 }
 
@@ -183,7 +185,7 @@ case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) 
   nat_on
   mx_conf mx libipsec
   client_conf client libipsec
-  CL_IP=$CLIENT2 CL_PSK=not-the-mx-psk client_conf client2 netlink
+  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER CL_PSK=not-the-mx-psk client_conf client2 netlink
   charon_start vd-mx mx; charon_start vd-client client; charon_start vd-client2 client2
   wan_capture multi-client
   initiate client2 25 &
