@@ -1,0 +1,27 @@
+// The analyze handler's core: every ObjectCreated record of the event, each independently. A
+// record that fails transiently makes the whole invocation fail (after the others are done), so
+// Lambda's async retries and on-failure destination take over; duplicates are skipped by claim.
+import type { Logger } from '../log.js';
+import { processObject, type AnalyzeDeps, type Outcome } from './process-capture.js';
+import { objectCreatedRecords, type S3Event } from './s3-event.js';
+
+export function createAnalyzeHandler(deps: AnalyzeDeps): (event: S3Event) => Promise<{ outcomes: Outcome[] }> {
+  return async (event) => {
+    const outcomes: Outcome[] = [];
+    const errors: unknown[] = [];
+    for (const rec of objectCreatedRecords(event)) {
+      try {
+        outcomes.push(await processObject(rec, deps));
+      } catch (err) {
+        logFailure(deps.log, rec.key, err);
+        errors.push(err);
+      }
+    }
+    if (errors.length > 0) throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} records failed`);
+    return { outcomes };
+  };
+}
+
+function logFailure(log: Logger, key: string, err: unknown): void {
+  log.error('record failed, will be retried or dead-lettered', { key: key.slice(0, 300), error: String(err) });
+}

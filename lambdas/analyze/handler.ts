@@ -1,0 +1,19 @@
+// Lambda entry point for S3 ObjectCreated events: builds the dependencies once per container.
+import { analyzeCapture } from '../../shared/analyze.js';
+import { composeAnalyze } from '../compose.js';
+import { analyzeConfigFromEnv, createDynamoClient, createS3Client } from '../config.js';
+import { jsonLogger } from '../log.js';
+import { createAnalyzeHandler } from './analyze-app.js';
+import type { S3Event } from './s3-event.js';
+
+let app: ReturnType<typeof createAnalyzeHandler> | undefined;
+
+export const handler = async (event: S3Event) => {
+  app ??= createAnalyzeHandler(composeAnalyze(
+    analyzeConfigFromEnv(process.env),
+    { dynamo: createDynamoClient(), s3: createS3Client() },
+    analyzeCapture,
+    jsonLogger,
+  ));
+  return app(event);
+};

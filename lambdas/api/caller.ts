@@ -1,0 +1,30 @@
+// Who is calling and for which tenant. A tenant key acts for its own tenant; an operator key
+// acts for its home tenant or, with X-Tenant-Id, for any tenant of the same MSP. Anything else
+// is "not found", never "forbidden", so tenant ids cannot be probed.
+import { isTenantId } from '../../shared/tenancy/ids.js';
+import { authenticate, type Principal } from '../auth/authenticate.js';
+import type { TenantRecord, TenantStore } from '../store/tenant-store.js';
+import { NotFoundError, UnauthorizedError } from './errors.js';
+import type { HttpRequest } from './http.js';
+
+export interface Caller {
+  principal: Principal;
+  /** The tenant this request acts for. */
+  tenant: TenantRecord;
+}
+
+export async function resolveCaller(req: HttpRequest, tenants: TenantStore): Promise<Caller> {
+  const auth = req.headers['authorization'] ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(auth.trim());
+  if (!match) throw new UnauthorizedError();
+  const principal = await authenticate(match[1], tenants);
+  if (!principal) throw new UnauthorizedError('the API key is invalid or revoked');
+
+  const requested = req.headers['x-tenant-id']?.trim();
+  const targetId = requested ? requested : principal.tenantId;
+  if (!isTenantId(targetId)) throw new NotFoundError('no such tenant');
+  if (targetId !== principal.tenantId && !principal.operator) throw new NotFoundError('no such tenant');
+  const tenant = await tenants.getTenant(targetId);
+  if (!tenant || tenant.mspId !== principal.mspId) throw new NotFoundError('no such tenant');
+  return { principal, tenant };
+}

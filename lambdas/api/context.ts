@@ -1,0 +1,24 @@
+// What every route receives: the resolved caller and the adapters.
+import type { ApiConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import type { CaptureStore } from '../store/capture-store.js';
+import type { SessionStore } from '../store/session-store.js';
+import type { TenantStore } from '../store/tenant-store.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import type { Caller } from './caller.js';
+
+export interface ApiDeps {
+  config: ApiConfig;
+  tenants: TenantStore;
+  captures: CaptureStore;
+  sessions: SessionStore;
+  objects: ObjectStore;
+  now: () => Date;
+  newCaptureId: () => string;
+  log: Logger;
+}
+
+export interface RouteContext {
+  caller: Caller;
+  deps: ApiDeps;
+}

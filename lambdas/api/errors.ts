@@ -1,0 +1,33 @@
+// API errors carry their HTTP status and code; the router maps them to the contract's JSON in
+// one place. Anything else becomes a 500 without internals. There is no 403: whatever lies
+// outside the caller's tenant is reported as not found.
+
+export type ApiErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'INTERNAL';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(readonly status: number, readonly code: ApiErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override name = 'BadRequestError';
+  constructor(message: string) {
+    super(400, 'BAD_REQUEST', message);
+  }
+}
+
+export class UnauthorizedError extends ApiError {
+  override name = 'UnauthorizedError';
+  constructor(message = 'a valid API key is required (Authorization: Bearer <key>)') {
+    super(401, 'UNAUTHORIZED', message);
+  }
+}
+
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+  constructor(message = 'not found') {
+    super(404, 'NOT_FOUND', message);
+  }
+}

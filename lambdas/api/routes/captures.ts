@@ -1,0 +1,50 @@
+// GET /api/captures, /api/captures/{id}, /api/captures/{id}/report — all within the caller's tenant.
+import { isCaptureId, resultObjectKey } from '../../../shared/tenancy/ids.js';
+import type { CaptureRecord } from '../../store/capture-store.js';
+import { encodeCursor } from '../../store/cursor.js';
+import { captureListGsi1pk, tenantPk } from '../../store/keys.js';
+import type { RouteContext } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import { json, rawJson } from '../http.js';
+import { parseCursor, parseLimit } from '../params.js';
+import type { RouteHandler } from '../router.js';
+
+const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** The contract's CaptureItem: bookkeeping attributes stay inside. */
+function toItem(c: CaptureRecord) {
+  const { attempts: _attempts, ...item } = c;
+  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
+}
+
+export const listCaptures: RouteHandler<RouteContext> = async (req, _params, { caller, deps }) => {
+  const tenantId = caller.tenant.tenantId;
+  const limit = parseLimit(req.query.limit, 25, 100);
+  const startKey = parseCursor(req.query.cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+    { pk: tenantPk(tenantId), gsi1pk: captureListGsi1pk(tenantId) }, { sk: 'CAPTURE#' });
+  const page = await deps.captures.list(tenantId, limit, epoch(deps.now()), startKey);
+  return json(200, { items: page.items.map(toItem), cursor: encodeCursor(page.lastKey) });
+};
+
+async function findCapture(id: string, { caller, deps }: RouteContext): Promise<CaptureRecord> {
+  if (!isCaptureId(id)) throw new NotFoundError('no such capture');
+  const capture = await deps.captures.get(caller.tenant.tenantId, id, epoch(deps.now()));
+  if (!capture) throw new NotFoundError('no such capture');
+  return capture;
+}
+
+export const getCapture: RouteHandler<RouteContext> = async (_req, params, ctx) => {
+  const capture = await findCapture(params.id, ctx);
+  const sessions = capture.status === 'DONE'
+    ? await ctx.deps.sessions.listForCapture(ctx.caller.tenant.tenantId, capture.captureId, epoch(ctx.deps.now()))
+    : [];
+  return json(200, { capture: toItem(capture), sessions });
+};
+
+export const getReport: RouteHandler<RouteContext> = async (_req, params, ctx) => {
+  const capture = await findCapture(params.id, ctx);
+  if (capture.status !== 'DONE') throw new NotFoundError(`no report: the capture is ${capture.status}`);
+  const body = await ctx.deps.objects.getText(resultObjectKey(ctx.caller.tenant.tenantId, capture.captureId));
+  if (body === undefined) throw new NotFoundError('no report stored for this capture');
+  return rawJson(200, body);
+};

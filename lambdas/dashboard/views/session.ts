@@ -1,0 +1,88 @@
+// One session of a capture: its verdict with explanation and checklist, the ladder diagram,
+// NAT, client fingerprint, proposals and every finding with its evidence.
+import type { ProposalSummary, SessionDiagnosis } from '../../../shared/report/types.js';
+import type { Ctx } from '../context.js';
+import { h } from '../dom.js';
+import { badge } from '../verdict.js';
+import { facts } from './common.js';
+import { checklist, filterBox, findingView } from './finding.js';
+import { ladder } from './ladder.js';
+
+function yesNo(ctx: Ctx, v: boolean | null): string {
+  return v === null ? ctx.t('unknown') : v ? `✓ ${ctx.t('yes')}` : ctx.t('no');
+}
+
+function proposal(ctx: Ctx, p: ProposalSummary): HTMLElement {
+  return h(
+    'li',
+    { class: p.acceptedByMeraki ? 'proposal ok' : 'proposal bad' },
+    h('span', { class: 'mono' }, p.text),
+    ' ',
+    h('span', { class: `tag ${p.acceptedByMeraki ? 'tag-ok' : 'tag-bad'}` }, p.acceptedByMeraki ? `✓ ${ctx.t('merakiAccepts')}` : `✕ ${ctx.t('merakiRejects')}`),
+  );
+}
+
+export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
+  const { t } = ctx;
+  const main = sd.findings.find((f) => f.code === sd.verdict);
+  const others = sd.findings;
+  const headingId = `session-${sd.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return h(
+    'section',
+    { class: 'session card', 'aria-labelledby': headingId, 'data-session-id': sd.id },
+    h('h2', { id: headingId }, `${t('session')} `, h('span', { class: 'mono' }, `${sd.clientIp}:${sd.clientPort} ⇄ ${sd.responderIp}:${sd.responderPort}`), ' ', badge(sd.verdict)),
+    h(
+      'div',
+      { class: 'verdict-block' },
+      main ? h('h3', null, main.title[ctx.lang] ?? main.title.en) : null,
+      main ? h('p', { class: 'explanation' }, main.explanation[ctx.lang] ?? main.explanation.en) : null,
+      main ? checklist(ctx, main) : null,
+      main ? filterBox(ctx, main.filter) : null,
+    ),
+    h(
+      'figure',
+      { class: 'ladder-figure' },
+      h('figcaption', null, h('h3', null, t('negotiation')), h('span', { class: 'muted small' }, t('ladderCaption'))),
+      h('div', { class: 'ladder-scroll' }, ladder(ctx, sd)),
+      sd.timelineTruncated ? h('p', { class: 'note' }, t('timelineTruncated', { n: sd.timeline.length })) : null,
+    ),
+    h(
+      'div',
+      { class: 'facets' },
+      h(
+        'div',
+        { class: 'facet' },
+        h('h3', null, t('nat')),
+        facts([
+          [t('mode'), `${sd.mode}${sd.ikeVersion ? ` (IKEv${sd.ikeVersion})` : ''}`],
+          [t('natT'), sd.natT ? `✓ ${t('yes')}` : t('no')],
+          [t('clientBehindNat'), yesNo(ctx, sd.nat.client)],
+          [t('responderBehindNat'), yesNo(ctx, sd.nat.responder)],
+          [t('colStep'), sd.stepReached],
+        ]),
+      ),
+      h(
+        'div',
+        { class: 'facet' },
+        h('h3', null, t('client')),
+        facts([
+          [t('fingerprint'), h('span', { class: 'mono' }, sd.client.fingerprint || '—')],
+          ...(sd.client.os ? ([[t('os'), sd.client.os]] as [string, string][]) : []),
+        ]),
+        sd.client.vendorIds.length
+          ? h('div', null, h('h4', null, t('vendorIds')), h('ul', { class: 'plain vendor-ids' }, sd.client.vendorIds.map((v) => h('li', { title: v.hex }, h('span', null, v.name), ' ', h('span', { class: 'mono muted small' }, v.hex.length > 24 ? `${v.hex.slice(0, 24)}…` : v.hex)))))
+          : null,
+      ),
+      h(
+        'div',
+        { class: 'facet' },
+        h('h3', null, t('proposals')),
+        h('h4', null, t('offered')),
+        sd.proposals.phase1Offered.length ? h('ul', { class: 'plain proposals' }, sd.proposals.phase1Offered.map((p) => proposal(ctx, p))) : h('p', { class: 'muted' }, t('none')),
+        h('h4', null, t('chosen')),
+        sd.proposals.phase1Chosen ? h('ul', { class: 'plain proposals' }, proposal(ctx, sd.proposals.phase1Chosen)) : h('p', { class: 'muted' }, t('none')),
+      ),
+    ),
+    others.length ? h('div', { class: 'findings' }, h('h3', null, t('findings')), others.map((f) => findingView(ctx, f))) : null,
+  );
+}

@@ -1,0 +1,58 @@
+// The S3 side of the pipeline, for one bucket: capture objects read as streams, reports written
+// as JSON, presigned PUT URLs for browser uploads.
+import {
+  GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, PutObjectCommand, type S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+export interface ObjectHead {
+  size: number;
+  etag?: string;
+  versionId?: string;
+}
+
+export class ObjectStore {
+  constructor(private readonly client: S3Client, readonly bucket: string) {}
+
+  async head(key: string): Promise<ObjectHead | undefined> {
+    try {
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: out.ContentLength ?? 0, etag: out.ETag?.replace(/"/g, ''), versionId: out.VersionId };
+    } catch (err) {
+      if (err instanceof NotFound || err instanceof NoSuchKey || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
+  /** The object's bytes as a stream: never buffered whole. Pinned to the version when known. */
+  async stream(key: string, versionId?: string): Promise<AsyncIterable<Uint8Array>> {
+    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+    const body = out.Body as unknown as AsyncIterable<Uint8Array> | undefined;
+    if (!body || typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+      throw new Error('GetObject returned no readable body');
+    }
+    return body;
+  }
+
+  async putJson(key: string, json: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({
+      Bucket: this.bucket, Key: key, Body: json, ContentType: 'application/json',
+    }));
+  }
+
+  async getText(key: string): Promise<string | undefined> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return out.Body ? await out.Body.transformToString('utf8') : undefined;
+    } catch (err) {
+      if (err instanceof NoSuchKey || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async presignPut(key: string, expiresIn: number): Promise<string> {
+    return getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn });
+  }
+}

@@ -1,0 +1,205 @@
+// Capture items: one per uploaded object, PENDING -> DONE | FAILED. The analyze Lambda claims a
+// capture with a conditional write keyed on the object's identity (bucket, key, version/ETag), so
+// an S3 event delivered twice is analysed and written once.
+import {
+  ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, namesIn, num, str, unmarshall, values, type DdbItem, type Scalar } from './attributes.js';
+import { GSI1, captureListGsi1pk, captureListGsi1sk, captureSk, tenantPk } from './keys.js';
+
+export type CaptureStatus = 'PENDING' | 'DONE' | 'FAILED';
+
+/** The API's CaptureItem plus the pipeline's bookkeeping. */
+export interface CaptureRecord {
+  captureId: string;
+  fileName: string;
+  size: number;
+  status: CaptureStatus;
+  uploadedAt: string;
+  analyzedAt?: string;
+  frames?: number;
+  start?: string;
+  end?: string;
+  verdict?: string;
+  sessions?: number;
+  error?: string;
+  attempts?: number;
+}
+
+export interface ClaimInput {
+  tenantId: string;
+  captureId: string;
+  fileName: string;
+  size: number;
+  objectKey: string;
+  /** Hash of bucket, key and version id (or ETag): the identity of this object version. */
+  objectTag: string;
+  uploadedAt: string;
+  nowEpoch: number;
+  leaseSeconds: number;
+  expiresAt: number;
+}
+
+export type ClaimResult = 'claimed' | 'already-processed' | 'in-progress';
+
+export interface DoneInput {
+  frames: number;
+  start?: string;
+  end?: string;
+  verdict: string;
+  sessions: number;
+  analyzedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  lastKey?: DdbItem;
+}
+
+export const MAX_ERROR_LENGTH = 500;
+
+export class CaptureStore {
+  constructor(private readonly client: DynamoDBClient, private readonly tableName: string) {}
+
+  /** Records a PENDING capture when an upload URL is handed out, so the list shows it at once. */
+  async registerUpload(tenantId: string, captureId: string, fileName: string, size: number, uploadedAt: string, expiresAt: number): Promise<void> {
+    await this.client.send(new PutItemCommand({
+      TableName: this.tableName,
+      Item: marshall({
+        pk: tenantPk(tenantId), sk: captureSk(captureId),
+        gsi1pk: captureListGsi1pk(tenantId), gsi1sk: captureListGsi1sk(uploadedAt, captureId),
+        captureId, fileName, size, status: 'PENDING', uploadedAt, expiresAt,
+      }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  }
+
+  async claim(input: ClaimInput): Promise<ClaimResult> {
+    const update =
+      'SET #status = :pending, #captureId = :cid, #fileName = if_not_exists(#fileName, :fn), #size = :size, ' +
+      '#objectKey = :okey, #objectTag = :tag, #leaseUntil = :lease, #uploadedAt = if_not_exists(#uploadedAt, :up), ' +
+      '#gsi1pk = :g1pk, #gsi1sk = if_not_exists(#gsi1sk, :g1sk), #expiresAt = :exp ' +
+      'REMOVE #error, #retryable, #verdict, #frames, #start, #end, #sessions, #analyzedAt ADD #attempts :one';
+    // Free, or a new version of the object, or a lease that ran out, or a failure worth retrying.
+    const condition =
+      'attribute_not_exists(#pk) OR attribute_not_exists(#objectTag) OR #objectTag <> :tag OR ' +
+      '(#status = :pending AND #leaseUntil < :now) OR (#status = :failed AND #retryable = :true)';
+    try {
+      await this.client.send(new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(input.tenantId), sk: captureSk(input.captureId) }),
+        UpdateExpression: update,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: namesIn(update, condition),
+        ExpressionAttributeValues: values({
+          ':pending': 'PENDING', ':failed': 'FAILED', ':true': true, ':cid': input.captureId,
+          ':fn': input.fileName, ':size': input.size, ':okey': input.objectKey, ':tag': input.objectTag,
+          ':lease': input.nowEpoch + input.leaseSeconds, ':up': input.uploadedAt, ':now': input.nowEpoch,
+          ':g1pk': captureListGsi1pk(input.tenantId), ':g1sk': captureListGsi1sk(input.uploadedAt, input.captureId),
+          ':exp': input.expiresAt, ':one': 1,
+        }),
+      }));
+      return 'claimed';
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const current = await this.getRaw(input.tenantId, input.captureId, true);
+      return current?.status === 'PENDING' ? 'in-progress' : 'already-processed';
+    }
+  }
+
+  /** Completes a claim; a no-op (false) when another delivery has taken the claim over. */
+  async markDone(tenantId: string, captureId: string, objectTag: string, done: DoneInput): Promise<boolean> {
+    return this.finish(tenantId, captureId, objectTag,
+      'SET #status = :done, #analyzedAt = :at, #frames = :frames, #verdict = :verdict, #sessions = :sessions' +
+        (done.start ? ', #start = :start' : '') + (done.end ? ', #end = :end' : '') + ' REMOVE #leaseUntil',
+      {
+        ':done': 'DONE', ':at': done.analyzedAt, ':frames': done.frames, ':verdict': done.verdict,
+        ':sessions': done.sessions, ...(done.start ? { ':start': done.start } : {}), ...(done.end ? { ':end': done.end } : {}),
+      });
+  }
+
+  /** Records a failure with its reason; `retryable` lets a redelivered event claim it again. */
+  async markFailed(tenantId: string, captureId: string, objectTag: string, reason: string, retryable: boolean, analyzedAt: string, frames?: number): Promise<boolean> {
+    return this.finish(tenantId, captureId, objectTag,
+      'SET #status = :failed, #error = :err, #retryable = :retryable, #analyzedAt = :at' +
+        (frames !== undefined ? ', #frames = :frames' : '') + ' REMOVE #leaseUntil',
+      {
+        ':failed': 'FAILED', ':err': reason.slice(0, MAX_ERROR_LENGTH), ':retryable': retryable, ':at': analyzedAt,
+        ...(frames !== undefined ? { ':frames': frames } : {}),
+      });
+  }
+
+  private async finish(tenantId: string, captureId: string, objectTag: string, update: string, vals: Record<string, Scalar>): Promise<boolean> {
+    const condition = '#objectTag = :tag AND #status = :pendingState';
+    try {
+      await this.client.send(new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(tenantId), sk: captureSk(captureId) }),
+        UpdateExpression: update,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: namesIn(update, condition),
+        ExpressionAttributeValues: values({ ...vals, ':tag': objectTag, ':pendingState': 'PENDING' }),
+      }));
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  async get(tenantId: string, captureId: string, nowEpoch: number): Promise<CaptureRecord | undefined> {
+    const item = await this.getRaw(tenantId, captureId, false);
+    if (!item || isExpired(item, nowEpoch)) return undefined;
+    return toRecord(item);
+  }
+
+  private async getRaw(tenantId: string, captureId: string, consistent: boolean): Promise<Record<string, Scalar> | undefined> {
+    const out = await this.client.send(new GetItemCommand({
+      TableName: this.tableName,
+      Key: marshall({ pk: tenantPk(tenantId), sk: captureSk(captureId) }),
+      ConsistentRead: consistent,
+    }));
+    return out.Item ? unmarshall(out.Item) : undefined;
+  }
+
+  /** A tenant's captures, newest first (gsi1). */
+  async list(tenantId: string, limit: number, nowEpoch: number, startKey?: DdbItem): Promise<Page<CaptureRecord>> {
+    const out = await this.client.send(new QueryCommand({
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      // dynalite has no TTL: expired items are filtered here (on AWS they also linger up to ~48 h).
+      FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+      ExpressionAttributeValues: values({ ':pk': captureListGsi1pk(tenantId), ':now': nowEpoch }),
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }));
+    return { items: (out.Items ?? []).map((i) => toRecord(unmarshall(i))), lastKey: out.LastEvaluatedKey };
+  }
+}
+
+export function isExpired(item: Record<string, Scalar>, nowEpoch: number): boolean {
+  const exp = num(item, 'expiresAt');
+  return exp !== undefined && exp <= nowEpoch;
+}
+
+function toRecord(item: Record<string, Scalar>): CaptureRecord {
+  const status = str(item, 'status');
+  return {
+    captureId: str(item, 'captureId') ?? '',
+    fileName: str(item, 'fileName') ?? '',
+    size: num(item, 'size') ?? 0,
+    status: status === 'DONE' || status === 'FAILED' ? status : 'PENDING',
+    uploadedAt: str(item, 'uploadedAt') ?? '',
+    analyzedAt: str(item, 'analyzedAt'),
+    frames: num(item, 'frames'),
+    start: str(item, 'start'),
+    end: str(item, 'end'),
+    verdict: str(item, 'verdict'),
+    sessions: num(item, 'sessions'),
+    error: str(item, 'error'),
+    attempts: num(item, 'attempts'),
+  };
+}

@@ -1,0 +1,22 @@
+// The single-table key layout in one place (documented in docs/DATA-MODEL.md).
+export const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
+export const TENANT_META_SK = 'META';
+export const mspTenantsGsi1pk = (mspId: string) => `MSP#${mspId}`;
+
+export const captureSk = (captureId: string) => `CAPTURE#${captureId}`;
+export const captureListGsi1pk = (tenantId: string) => `TENANT#${tenantId}#CAPTURES`;
+/** Newest first = ScanIndexForward false over `{uploadedAt ISO}#{captureId}`. */
+export const captureListGsi1sk = (uploadedAt: string, captureId: string) => `${uploadedAt}#${captureId}`;
+
+export const sessionSkPrefix = (captureId: string) => `CAPTURE#${captureId}#SESSION#`;
+export const sessionSk = (captureId: string, sessionId: string) => `${sessionSkPrefix(captureId)}${sessionId}`;
+export const diagnosisGsi2pk = (tenantId: string, clientIp: string) => `TENANT#${tenantId}#IP#${clientIp}`;
+export const diagnosisGsi2sk = (time: string, captureId: string, sessionId: string) =>
+  `${time}#${captureId}#${sessionId}`;
+
+export const apiKeyPk = (keyHash: string) => `APIKEY#${keyHash}`;
+export const API_KEY_SK = 'KEY';
+export const tenantKeysGsi1pk = (tenantId: string) => `TENANT#${tenantId}#KEYS`;
+
+export const GSI1 = 'gsi1';
+export const GSI2 = 'gsi2';

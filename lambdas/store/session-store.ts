@@ -1,0 +1,147 @@
+// One item per diagnosed session: read back with its capture (same partition) and listed by
+// client IP newest first through gsi2, whose projection leaves the session JSON out.
+import {
+  BatchWriteItemCommand, QueryCommand, type DynamoDBClient, type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import type { SessionDiagnosis } from '../../shared/report/types.js';
+import { withRetry, type RetryOptions } from '../retry.js';
+import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
+import { boundSessionJson } from './bound-session.js';
+import { isExpired, type Page } from './capture-store.js';
+import { GSI2, diagnosisGsi2pk, diagnosisGsi2sk, sessionSk, sessionSkPrefix, tenantPk } from './keys.js';
+
+/** Sessions kept per capture in the table; the S3 report holds all of them. */
+export const MAX_SESSIONS_PER_CAPTURE = 1000;
+
+export interface DiagnosisItem {
+  captureId: string;
+  fileName: string;
+  sessionId: string;
+  clientIp: string;
+  responderIp: string;
+  verdict: string;
+  stepReached: string;
+  time: string;
+  analyzedAt: string;
+}
+
+export interface SessionWriteContext {
+  tenantId: string;
+  captureId: string;
+  fileName: string;
+  analyzedAt: string;
+  expiresAt: number;
+}
+
+/** Session start as ISO 8601; the core writes epoch seconds with decimals (tshark style). */
+export function sessionTimeIso(start: string): string {
+  if (/^\d{1,12}(\.\d{1,9})?$/.test(start)) return new Date(Number(start) * 1000).toISOString();
+  const parsed = Date.parse(start);
+  return Number.isNaN(parsed) ? new Date(0).toISOString() : new Date(parsed).toISOString();
+}
+
+/** Canonical text of an IP as used in keys: IPv6 lowercased. */
+export const canonicalIp = (ip: string) => ip.toLowerCase();
+
+export class SessionStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly retry: RetryOptions,
+  ) {}
+
+  async putSessions(ctx: SessionWriteContext, sessions: SessionDiagnosis[]): Promise<number> {
+    const kept = sessions.slice(0, MAX_SESSIONS_PER_CAPTURE);
+    const requests: WriteRequest[] = kept.map((s) => {
+      const time = sessionTimeIso(s.start);
+      const ip = canonicalIp(s.clientIp);
+      return {
+        PutRequest: {
+          Item: marshall({
+            pk: tenantPk(ctx.tenantId), sk: sessionSk(ctx.captureId, s.id),
+            gsi2pk: diagnosisGsi2pk(ctx.tenantId, ip), gsi2sk: diagnosisGsi2sk(time, ctx.captureId, s.id),
+            captureId: ctx.captureId, fileName: ctx.fileName, sessionId: s.id, clientIp: ip,
+            responderIp: s.responderIp, verdict: s.verdict, stepReached: s.stepReached, time,
+            analyzedAt: ctx.analyzedAt, expiresAt: ctx.expiresAt, data: boundSessionJson(s),
+          }),
+        },
+      };
+    });
+    await this.batchWrite(requests);
+    return kept.length;
+  }
+
+  /** Removes a capture's sessions (cleanup after a failed write phase). */
+  async deleteSessions(tenantId: string, captureId: string): Promise<void> {
+    let startKey: DdbItem | undefined;
+    do {
+      const out = await this.client.send(new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
+        ProjectionExpression: 'pk, sk',
+        ExclusiveStartKey: startKey,
+      }));
+      await this.batchWrite((out.Items ?? []).map((k) => ({ DeleteRequest: { Key: k } })));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  /** Writes in batches of 25, resubmitting unprocessed items with bounded backoff. */
+  async batchWrite(requests: WriteRequest[]): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending = requests.slice(i, i + 25);
+      await withRetry(async () => {
+        const out = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }));
+        const left = out.UnprocessedItems?.[this.tableName] ?? [];
+        if (left.length > 0) {
+          pending = left;
+          throw Object.assign(new Error(`${left.length} items unprocessed`), { name: 'ProvisionedThroughputExceededException' });
+        }
+      }, this.retry);
+    }
+  }
+
+  async listForCapture(tenantId: string, captureId: string, nowEpoch: number): Promise<SessionDiagnosis[]> {
+    const sessions: SessionDiagnosis[] = [];
+    let startKey: DdbItem | undefined;
+    do {
+      const out = await this.client.send(new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
+        ExclusiveStartKey: startKey,
+      }));
+      for (const raw of out.Items ?? []) {
+        const item = unmarshall(raw);
+        const data = str(item, 'data');
+        if (data && !isExpired(item, nowEpoch)) sessions.push(JSON.parse(data) as SessionDiagnosis);
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && sessions.length < MAX_SESSIONS_PER_CAPTURE);
+    return sessions.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  }
+
+  /** A tenant's diagnoses for one client IP, newest first. */
+  async queryByClientIp(tenantId: string, clientIp: string, limit: number, nowEpoch: number, startKey?: DdbItem): Promise<Page<DiagnosisItem>> {
+    const out = await this.client.send(new QueryCommand({
+      TableName: this.tableName,
+      IndexName: GSI2,
+      KeyConditionExpression: 'gsi2pk = :pk',
+      FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+      ExpressionAttributeValues: values({ ':pk': diagnosisGsi2pk(tenantId, canonicalIp(clientIp)), ':now': nowEpoch }),
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }));
+    const items = (out.Items ?? []).map((raw) => {
+      const i = unmarshall(raw);
+      return {
+        captureId: str(i, 'captureId') ?? '', fileName: str(i, 'fileName') ?? '', sessionId: str(i, 'sessionId') ?? '',
+        clientIp: str(i, 'clientIp') ?? '', responderIp: str(i, 'responderIp') ?? '', verdict: str(i, 'verdict') ?? '',
+        stepReached: str(i, 'stepReached') ?? '', time: str(i, 'time') ?? '', analyzedAt: str(i, 'analyzedAt') ?? '',
+      };
+    });
+    return { items, lastKey: out.LastEvaluatedKey };
+  }
+}

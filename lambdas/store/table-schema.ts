@@ -1,0 +1,49 @@
+// The table definition shared by the local twin (CreateTable) and, as documentation, by the CDK
+// construct: same key names, same GSIs, same projections.
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { GSI1, GSI2 } from './keys.js';
+
+/** gsi2 only carries what a diagnosis list row needs: the heavy `data` attribute stays out. */
+export const GSI2_PROJECTED_ATTRIBUTES = [
+  'captureId', 'fileName', 'sessionId', 'clientIp', 'responderIp', 'verdict', 'stepReached', 'time',
+  'analyzedAt', 'expiresAt',
+] as const;
+
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export function tableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'S' },
+      { AttributeName: 'gsi1pk', AttributeType: 'S' },
+      { AttributeName: 'gsi1sk', AttributeType: 'S' },
+      { AttributeName: 'gsi2pk', AttributeType: 'S' },
+      { AttributeName: 'gsi2sk', AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: GSI1,
+        KeySchema: [
+          { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        IndexName: GSI2,
+        KeySchema: [
+          { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...GSI2_PROJECTED_ATTRIBUTES] },
+      },
+    ],
+  };
+}
