@@ -175,6 +175,8 @@ export interface AnalysisReport {
   sessions: SessionDiagnosis[];
   /** RADIUS / Active Directory (TLS) / Meraki cloud (DNS) findings of LAN-side captures. */
   auth: Finding[];
+  /** Capture-level findings: NO_IKE_FROM_CLIENT with its checklist when nothing else was found. */
+  findings: Finding[];
   /** Hosts seen, for NO_IKE_FROM_CLIENT (bounded list, most frames first). */
   hosts: { ip: string; frames: number }[];
 }

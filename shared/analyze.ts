@@ -1,0 +1,33 @@
+// The core's one entry point for adapters (CLI, Lambda, local twin): bytes in, report out.
+// Streams: capture reader -> frame decoder -> analyzer, one chunk at a time; memory does not
+// grow with the capture.
+import { readCapture } from './capture/reader.js';
+import { createFrameDecoder } from './decode/frame-decoder.js';
+import { createAnalyzer } from './diagnosis/analyzer.js';
+import type { AnalysisReport } from './report/types.js';
+
+export interface AnalyzeOptions {
+  fileName?: string;
+  /** Keep only this client's sessions. */
+  clientIp?: string;
+  /** Called with the bytes read so far (for progress). */
+  onProgress?: (bytes: number) => void;
+}
+
+async function* counting(source: AsyncIterable<Uint8Array>, onProgress: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.length;
+    onProgress(total);
+    yield chunk;
+  }
+}
+
+/** Throws NotACaptureError (shared/capture/errors.ts) when the input is not a capture at all. */
+export async function analyzeCapture(source: AsyncIterable<Uint8Array>, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
+  const decoder = createFrameDecoder();
+  const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp });
+  const input = options.onProgress ? counting(source, options.onProgress) : source;
+  const info = await readCapture(input, (raw) => analyzer.add(decoder.decode(raw)));
+  return analyzer.finish(info, decoder.pendingFragments());
+}

@@ -1,0 +1,71 @@
+// TLS sessions from the MX to a directory server (LDAPS 636, global catalog 3268/3269):
+// whether the handshake completed, or which alert or reset ended it.
+import type { DecodedFrame } from '../../decode/types.js';
+
+export const DIRECTORY_PORTS = new Set([636, 3268, 3269]);
+const MAX_FLOWS = 1000;
+const TLS = { ChangeCipherSpec: 20, Alert: 21, Handshake: 22, ApplicationData: 23 } as const;
+const HANDSHAKE = { ClientHello: 1, ServerHello: 2 } as const;
+const TCP_RST = 0x04;
+const ALERT_FATAL = 2;
+
+export interface DirectoryTlsFlow {
+  client: string;
+  server: string;
+  serverPort: number;
+  frames: number[];
+  clientHello?: number;
+  serverHello?: number;
+  ccsClient?: number;
+  ccsServer?: number;
+  appDataClient: number;
+  appDataServer: number;
+  alert?: { level: number; description: number; frame: number; from: 'client' | 'server' };
+  resetFrame?: number;
+}
+
+export function tlsCompleted(f: DirectoryTlsFlow): boolean {
+  if (f.alert && f.alert.level === ALERT_FATAL) return false;
+  if (f.ccsClient !== undefined && f.ccsServer !== undefined) return true;
+  // TLS 1.3 hides the rest of the handshake: the client's Finished and data are type 23.
+  return f.serverHello !== undefined && f.appDataClient >= 2 && f.appDataServer >= 1 && f.resetFrame === undefined;
+}
+
+export interface DirectoryTlsTracker {
+  add(frame: DecodedFrame): void;
+  flows(): DirectoryTlsFlow[];
+}
+
+export function createDirectoryTlsTracker(): DirectoryTlsTracker {
+  const flows = new Map<string, DirectoryTlsFlow>();
+  function add(frame: DecodedFrame): void {
+    const tcp = frame.tcp;
+    const ip = frame.ip;
+    if (!tcp || !ip) return;
+    const toServer = DIRECTORY_PORTS.has(tcp.dstPort);
+    if (!toServer && !DIRECTORY_PORTS.has(tcp.srcPort)) return;
+    const client = toServer ? `${ip.src}:${tcp.srcPort}` : `${ip.dst}:${tcp.dstPort}`;
+    const server = toServer ? `${ip.dst}:${tcp.dstPort}` : `${ip.src}:${tcp.srcPort}`;
+    const key = `${client}|${server}`;
+    let flow = flows.get(key);
+    if (!flow) {
+      if (flows.size >= MAX_FLOWS) return;
+      flow = { client, server, serverPort: toServer ? tcp.dstPort : tcp.srcPort, frames: [], appDataClient: 0, appDataServer: 0 };
+      flows.set(key, flow);
+    }
+    if (flow.frames.length < 64) flow.frames.push(frame.number);
+    if ((tcp.flags & TCP_RST) !== 0 && flow.resetFrame === undefined) flow.resetFrame = frame.number;
+    for (const rec of frame.tls ?? []) {
+      if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ClientHello) flow.clientHello ??= frame.number;
+      if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ServerHello) flow.serverHello ??= frame.number;
+      if (rec.contentType === TLS.ChangeCipherSpec) {
+        if (toServer) flow.ccsClient ??= frame.number; else flow.ccsServer ??= frame.number;
+      }
+      if (rec.contentType === TLS.ApplicationData) { if (toServer) flow.appDataClient++; else flow.appDataServer++; }
+      if (rec.contentType === TLS.Alert && rec.alert && !flow.alert) {
+        flow.alert = { ...rec.alert, frame: frame.number, from: toServer ? 'client' : 'server' };
+      }
+    }
+  }
+  return { add, flows: () => [...flows.values()].filter((f) => f.clientHello !== undefined || f.serverHello !== undefined) };
+}

@@ -1,0 +1,194 @@
+// 日本語のテキスト（コードごと）。ガイド自身のシグネチャにはガイド（seed/ の原文）のチェック項目を使う。
+import type { Code, CatalogText } from './catalog.js';
+
+const AUTH_COMMON = [
+  '認証ログやパケットが表示されない場合は、クライアントが認証情報を送信していない可能性があります。クライアントの VPN 設定を確認し（Client VPN OS Configuration）、該当のクライアント端末でトラブルシューティングを実施してください（再起動、競合するソフトウェアの確認など）。',
+  '認証が成功しているにもかかわらずクライアントが接続に失敗する場合、クライアント VPN サブネットの IP プールが枯渇していないか確認してください。',
+];
+
+export const CATALOG_JA: Record<Code, CatalogText> = {
+  NO_IKE_FROM_CLIENT: {
+    title: 'クライアントから ISAKMP がない',
+    explanation: 'キャプチャにクライアントからの IKE（ISAKMP）メッセージが一つもなく、ネゴシエーションは MX に届いていません。',
+    checklist: [
+      'クライアントがプライマリ MX の WAN IP（ウォームスペアの VIP）に接続していることを確認します。',
+      'アップストリームで UDP 500 のインバウンドトラフィックがブロックやドロップされていないかを確認します。',
+      'MX が NAT 配下にある場合、アップストリームデバイスで UDP ポート 500 と 4500 のポートフォワーディング設定が必要な場合があります。',
+      'OS 固有の原因を排除するために、異なるデバイス（別の OS やスマートフォンなど）で接続テストを実施します。',
+    ],
+  },
+  NO_RESPONSE_FROM_MX: {
+    title: 'MX が応答しない',
+    explanation: 'クライアントは Security Association（メインモード 1）を {count} 回送信しましたが、MX からの応答はありません。',
+    checklist: [
+      '宛先 IP アドレスと MAC アドレス（またはウォームスペアの VIP）が正しいこと',
+      'MX でポート 500 に対してポートフォワーディングが設定されていないこと',
+      'クライアントが同じ MX 配下から接続試行していないこと',
+      'クライアントのパブリック IP が、非 Meraki VPN ピア IP や現在接続している別の VPN クライアントと一致していないこと',
+      'デフォルトのクライアント VPN 設定を上書きするような追加の設定が MX に適用されていないこと',
+    ],
+  },
+  SA_RETRANSMITTED: {
+    title: 'Security Association の再送',
+    explanation: 'クライアントはメインモード 1 を送り続け、MX はメインモード 2 で応答していますが、クライアントは鍵交換に進みません。応答がクライアントに届いていません。',
+    checklist: ['クライアント側でポート 500 のトラフィックが受信できていない可能性があります。クライアント側のファイアウォールや NAT で UDP 500 の受信を確認してください。'],
+  },
+  KE_RETRANSMITTED: {
+    title: 'Key Exchange の再送',
+    explanation: '片方が Key Exchange を送信し続け、ネゴシエーションが先に進んでいません。',
+    checklist: [
+      '事前共有鍵（PSK）が正しくない可能性があります。クライアントと MX のクライアント VPN 設定で同じ鍵か確認してください。',
+      'フェーズ 2 を開始するためのポート 4500 のトラフィックがドロップまたはフィルタリングされ、クライアントに到達していない可能性があります。',
+    ],
+  },
+  PHASE2_RETRANSMITTED: {
+    title: 'Identification / Hash の再送',
+    explanation: '双方がフェーズ 2（Identification / Hash）のパケットを送信し続け、トンネルが確立していません。',
+    checklist: [
+      '暗号化設定または認証設定が正しいこと',
+      'サブネットの定義が正しいこと（サイト間 VPN のみ）',
+      'クライアントデバイスの VPN 設定を確認してください（Client VPN OS Configuration）。',
+    ],
+  },
+  TUNNEL_ESTABLISHED: {
+    title: 'トンネル確立',
+    explanation: '双方向の ESP（クライアント→MX {up} パケット、MX→クライアント {down} パケット）が確認でき、トンネルは確立されています。ユーザー認証はこの段階でトンネル内で行われます。',
+    checklist: [
+      'ユーザー認証はこの段階で行われます。WAN パケットキャプチャはこの段階以降すべて暗号化されているため調査に利用できません。',
+      'MX と認証サーバー間で認証が成功しているかを確認してください（LAN 側のキャプチャ）。',
+      ...AUTH_COMMON,
+    ],
+  },
+  RADIUS_ACCEPTED: {
+    title: 'RADIUS 認証成功',
+    explanation: 'RADIUS サーバーは MX の Access-Request に Access-Accept で応答しました。',
+    checklist: ['接続が成功するために、MX がサーバーから受信する RADIUS 認証パケットで ACCESS-ACCEPT を受け取っていること', ...AUTH_COMMON],
+  },
+  RADIUS_REJECTED: {
+    title: 'RADIUS 認証拒否',
+    explanation: 'RADIUS サーバーは MX の Access-Request に Access-Reject で応答しました{replyJa}。',
+    checklist: ['RADIUS サーバーのイベントログで拒否の理由を確認してください。', 'ユーザー名とパスワードが正しく、サーバーのポリシーで許可されていること', ...AUTH_COMMON],
+  },
+  RADIUS_NO_RESPONSE: {
+    title: 'RADIUS サーバーが応答しない',
+    explanation: 'MX は Access-Request を {count} 回送信しましたが、{server} から応答がありません。',
+    checklist: ['RADIUS サーバーが稼働し、MX から到達できること', 'サーバー側で MX が同じ共有シークレットの RADIUS クライアントとして登録されていること（シークレットが違うと黙って破棄されます）', 'RADIUS サーバーのイベントログ', ...AUTH_COMMON],
+  },
+  AD_TLS_FAILED: {
+    title: 'ディレクトリへの TLS 失敗',
+    explanation: 'MX からドメインコントローラー（{server}）への TLS 接続が完了していません{alertJa}。',
+    checklist: ['MX とサーバー間の Active Directory パケットで TLS 接続が成功していること', 'ドメインコントローラーが LDAPS / グローバルカタログ（TCP 3268/3269/636）用の有効な証明書を持つこと', 'Active Directory サーバーのイベントログ', ...AUTH_COMMON],
+  },
+  AD_TLS_OK: {
+    title: 'ディレクトリへの TLS 成功',
+    explanation: 'MX からドメインコントローラー（{server}）への TLS ハンドシェイクが完了しました。',
+    checklist: ['TLS 接続は成功しています。ユーザー認証については Active Directory サーバーのイベントログを確認してください。', ...AUTH_COMMON],
+  },
+  CLOUD_DNS_FAILED: {
+    title: 'meraki.com の名前解決失敗',
+    explanation: '{name} の DNS 問い合わせが失敗しました（{rcode}）。Meraki クラウド認証がクラウドに到達できません。',
+    checklist: ['MX の WAN ポートから DNS 経由で meraki.com を名前解決ができ、必要なすべてのクラウド接続要件がアップストリーム機器で許可されていること（クラウド接続のためのアップストリームファイアウォールルール）', 'ダッシュボード上でアカウントの「クライアントVPNの承認」項目が「Yes」になっており、パスワードにも誤りがないこと', ...AUTH_COMMON],
+  },
+  CLOUD_DNS_OK: {
+    title: 'meraki.com の名前解決成功',
+    explanation: '{name} の DNS 問い合わせに応答があり、MX は認証のために Meraki クラウドに到達できます。',
+    checklist: ['ダッシュボード上でアカウントの「クライアントVPNの承認」項目が「Yes」になっており、パスワードにも誤りがないこと', '必要なすべてのクラウド接続要件がアップストリーム機器で許可されていること', ...AUTH_COMMON],
+  },
+  PSK_MISMATCH: {
+    title: '事前共有鍵の不一致',
+    explanation: 'クライアントの Identification（メインモード 5、事前共有鍵から導出した鍵で暗号化）は MX に届きました{reactionJa}が、MX は復号できず、メインモード 6 を送信していません。',
+    checklist: [
+      'クライアントの事前共有鍵が MX のクライアント VPN 設定と完全に一致すること（大文字小文字、末尾の空白）',
+      'Windows では VPN 接続の詳細設定（L2TP/IPsec の事前共有キー）で鍵を入力し直してください。',
+    ],
+  },
+  NAT_T_BLOCKED: {
+    title: 'UDP 4500（NAT-T）がブロックされている',
+    explanation: 'NAT-D ハッシュから NAT が検出されたためネゴシエーションは UDP 4500 に移る必要がありますが、UDP 4500 は届いていません{whereJa}。',
+    checklist: [
+      'クライアントと MX の間のすべてのファイアウォールで UDP 4500 が双方向に許可されていること',
+      'MX が NAT 配下にある場合、アップストリームで UDP 500 と 4500 がポートフォワーディングされていること',
+      'クライアント OS が NAT-T に対応していること（NAT 配下の Windows は AssumeUDPEncapsulationContextOnSendRule が必要。エラー 809）',
+    ],
+  },
+  PHASE1_PROPOSAL_REJECTED: {
+    title: 'フェーズ 1 のプロポーザル拒否',
+    explanation: 'MX はクライアントが提示したフェーズ 1 のプロポーザル（{offered}）をすべて拒否しました。',
+    checklist: [
+      'クライアントが Meraki クライアント VPN の受け付けるフェーズ 1（3DES または AES、SHA1、DH グループ 2（MODP1024）、事前共有鍵）を提示していること',
+      'デフォルトのクライアント VPN 設定を上書きするような追加の設定が MX に適用されていないこと',
+    ],
+  },
+  PHASE2_PROPOSAL_REJECTED: {
+    title: 'フェーズ 2 のプロポーザル拒否',
+    explanation: 'フェーズ 1 は完了しましたが、MX はクライアントのクイックモードのプロポーザルにクイックモード 2 ではなく情報交換で応答しました。',
+    checklist: [
+      'クライアントが Meraki クライアント VPN の受け付けるフェーズ 2（ESP、AES-128 または 3DES、SHA1、トランスポートモード（L2TP）、PFS なし）を提示していること',
+      '暗号化設定または認証設定が正しいこと（Client VPN OS Configuration）',
+    ],
+  },
+  AGGRESSIVE_MODE: {
+    title: 'アグレッシブモードは未サポート',
+    explanation: 'クライアントは IKEv1 アグレッシブモードを使用しました。アグレッシブモードは既知の脆弱性があり、MX 15 以降のクライアント VPN ではサポートされていません。',
+    checklist: ['クライアントをメインモードに設定してください（Windows、macOS、iOS、Android の事前共有鍵による L2TP/IPsec はメインモードです）。'],
+  },
+  IKEV2_NOT_SUPPORTED: {
+    title: 'IKEv2 による接続試行',
+    explanation: 'クライアントは IKEv2（IKE_SA_INIT）でネゴシエーションを開始しました。Meraki クライアント VPN は IKEv1（L2TP over IPsec）を使用します。',
+    checklist: ['クライアントを IKEv2 ではなく、事前共有鍵による L2TP/IPsec（IKEv1）として設定してください。', 'IKEv2 を使う場合は、MX 側にそのための設定（AnyConnect / Secure Client は別製品）が必要です。'],
+  },
+  ESP_ONE_WAY: {
+    title: 'ESP が片方向のみ',
+    explanation: 'トンネルは確立しましたが、ESP は{directionJa}のみ流れています{whenJa}。逆方向が失われています。',
+    checklist: [
+      'IP プロトコル 50（ESP）がフィルタリングされていないこと。NAT-T の場合は UDP 4500 の ESP が NAT やファイアウォールで破棄されていないこと',
+      '応答しない側の背後のルーティングが応答をトンネルに戻していること',
+      'クライアントと MX の間の NAT のキープアライブやアイドルタイムアウト',
+    ],
+  },
+  NAT_DETECTED: {
+    title: 'NAT を検出',
+    explanation: 'NAT-D ハッシュ（{hash}）から、{whoJa}が NAT 配下にあることがわかります{sideJa}。',
+    checklist: ['NAT 配下のクライアントは NAT-T（UDP 4500）に対応している必要があります。Windows のエラー 809 はこれを示します。', 'UDP 4500 が双方向に許可されていること'],
+  },
+  CLIENT_FINGERPRINT: {
+    title: 'クライアントの実装',
+    explanation: 'クライアントの Vendor ID から {fingerprint} と判断できます。',
+    checklist: ['ユーザーが申告する OS と比較してください。問題がある場合は別のデバイスや OS で試してください。'],
+  },
+  PROPOSAL_NOT_ACCEPTED_BY_MERAKI: {
+    title: 'Meraki が受け付けないプロポーザル',
+    explanation: '{what}',
+    checklist: ['Meraki クライアント VPN はフェーズ 1 で 3DES/AES・SHA1・DH グループ 2、フェーズ 2 で AES-128/3DES・SHA1 を受け付けます。'],
+  },
+  WEAK_PROPOSAL: {
+    title: '弱い暗号の提示',
+    explanation: 'クライアントは弱いアルゴリズムを提示しました: {what}。',
+    checklist: ['AES と SHA1 以上を使用してください。DES、MD5、MODP768 は弱い暗号です。'],
+  },
+  NOTIFY_IN_CLEAR: {
+    title: '平文の通知',
+    explanation: '{fromJa} が通知 {name}（{type}）を平文で送信しました。',
+    checklist: ['通知は送信側が検出したエラーを示します。相手側の該当する設定を確認してください。'],
+  },
+  IKE_FRAGMENTS_INCOMPLETE: {
+    title: 'IKE メッセージの断片が揃わない',
+    explanation: 'IKE トラフィックの IP フラグメント {count} 組が揃いませんでした。大きな IKE メッセージ（証明書や多数のプロポーザル）の断片が途中で失われています。',
+    checklist: ['経路 MTU と、クライアントと MX の間で IP フラグメントを破棄する機器がないことを確認してください。', 'クライアントが対応していれば IKE フラグメンテーションを有効にしてください。'],
+  },
+  NO_AUTH_TRAFFIC: {
+    title: '認証トラフィックなし',
+    explanation: 'キャプチャに RADIUS、ディレクトリ（TLS）、meraki.com の DNS のいずれのトラフィックもありません。',
+    checklist: AUTH_COMMON,
+  },
+  MALFORMED_TRAFFIC: {
+    title: '不正な形式のパケット',
+    explanation: '{count} 個のフレームを完全にはデコードできませんでした: {codes}。',
+    checklist: ['キャプチャがスナップ長で切られずに完全にエクスポートされていること、途中の機器が IKE パケットを改変していないことを確認してください。'],
+  },
+  INCONCLUSIVE: {
+    title: 'ネゴシエーション途中でキャプチャ終了',
+    explanation: 'ネゴシエーションは {step} で止まり、再送はありません。原因を判断するにはキャプチャが短すぎる可能性があります。',
+    checklist: ['クライアントが接続を再試行している間、少なくとも 1 分間キャプチャを取り直してください。'],
+  },
+};

@@ -1,0 +1,144 @@
+// The state kept for one IKE session (one initiator SPI between two hosts) while frames stream
+// by. Everything here is bounded: a retransmission storm of a million messages costs counters,
+// not memory.
+import type { IkePayload } from '../ike/types.js';
+import type { GuideStep } from '../report/types.js';
+import type { QuickModeMemory, Role } from './steps.js';
+
+export const MAX_TIMELINE = 200;
+export const MAX_FRAMES_PER_LABEL = 32;
+export const MAX_NOTIFIES = 64;
+
+export interface MessageRecord {
+  frame: number;
+  timeSec: number;
+  timeNsec: number;
+  from: Role;
+  exchangeType: number;
+  nextPayload: number;
+  messageId: string;
+  encrypted: boolean;
+  length: number;
+  srcPort: number;
+  dstPort: number;
+  step: GuideStep;
+  label: string;
+  retransmission: boolean;
+  notifies: number[];
+}
+
+/** Every message with one label (MM1, QM2 …) from one side. */
+export interface LabelStats {
+  count: number;
+  retransmissions: number;
+  frames: number[];
+  firstFrame: number;
+  lastFrame: number;
+  /** Ports the label was seen on (500, 4500, or a NATed port). */
+  dstPorts: Set<number>;
+}
+
+/** What the NAT-D check needs from main mode 3 or 4 (or an IKEv2 IKE_SA_INIT). */
+export interface NatDObservation {
+  frame: number;
+  from: Role;
+  ispi: string;
+  rspi: string;
+  /** NAT-D hashes in payload order (IKEv1: first = the peer's address, rest = own). */
+  hashes: string[];
+  /** IKEv2: the NAT_DETECTION_SOURCE_IP / DESTINATION_IP notify hashes. */
+  sourceHashes?: string[];
+  destinationHash?: string;
+  srcIp: string;
+  srcPort: number;
+  dstIp: string;
+  dstPort: number;
+}
+
+export interface NotifySeen {
+  type: number;
+  frame: number;
+  from: Role;
+}
+
+export interface IkeSession {
+  key: string;
+  ispi: string;
+  rspi: string;
+  version: 1 | 2;
+  clientIp: string;
+  clientPort: number;
+  responderIp: string;
+  responderPort: number;
+  exchangeTypes: Set<number>;
+  timeline: MessageRecord[];
+  timelineTruncated: boolean;
+  messages: number;
+  /** Keyed by `${from}:${label}`. */
+  labels: Map<string, LabelStats>;
+  /** Identity of each distinct message, for retransmission detection (bounded). */
+  seenMessages: Set<string>;
+  notifies: NotifySeen[];
+  quick: QuickModeMemory;
+  firstSec: number;
+  firstNsec: number;
+  lastSec: number;
+  lastNsec: number;
+  /** Cleartext payloads of the client's first SA message and of the MX's answer. */
+  clientSaPayloads?: IkePayload[];
+  mxSaPayloads?: IkePayload[];
+  natd: NatDObservation[];
+  /** MX informational messages and the client's last label before each. */
+  mxInfoAfter: { after: string; frame: number; encrypted: boolean }[];
+  /** MX main mode 4 messages sent again after the client's main mode 5. */
+  mm4AfterMm5: number[];
+  /** Frames of messages on UDP 4500 from each side. */
+  port4500: { client: number[]; mx: number[] };
+  /** Anomalies met in this session's messages. */
+  anomalyFrames: number[];
+}
+
+export function labelStats(session: IkeSession, from: Role, label: string): LabelStats | undefined {
+  return session.labels.get(`${from}:${label}`);
+}
+
+export function countOf(session: IkeSession, from: Role, label: string): number {
+  return session.labels.get(`${from}:${label}`)?.count ?? 0;
+}
+
+export interface IkeSessionInit {
+  key: string;
+  ispi: string;
+  rspi: string;
+  version: 1 | 2;
+  clientIp: string;
+  clientPort: number;
+  responderIp: string;
+  responderPort: number;
+  timeSec: number;
+  timeNsec: number;
+}
+
+export function createIkeSession(init: IkeSessionInit): IkeSession {
+  const { timeSec, timeNsec, ...rest } = init;
+  return {
+    ...rest,
+    exchangeTypes: new Set(),
+    timeline: [],
+    timelineTruncated: false,
+    messages: 0,
+    labels: new Map(),
+    seenMessages: new Set(),
+    notifies: [],
+    quick: { firstClientLength: new Map(), mxAnswered: new Set() },
+    firstSec: timeSec,
+    firstNsec: timeNsec,
+    lastSec: timeSec,
+    lastNsec: timeNsec,
+    natd: [],
+    mxInfoAfter: [],
+    mm4AfterMm5: [],
+    port4500: { client: [], mx: [] },
+    anomalyFrames: [],
+  };
+}

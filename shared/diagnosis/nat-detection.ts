@@ -1,0 +1,130 @@
+// NAT detection from the NAT-D hashes (RFC 3947 for IKEv1, RFC 7296 2.23 for IKEv2):
+// HASH(CKY-I | CKY-R | IP | port) computed over the addresses the packet really carried,
+// compared with what each side hashed. A side whose own address does not match is behind a NAT
+// somewhere between it and the capture point; the mismatching message also tells on which side
+// of that NAT the capture was taken.
+import { createHash } from 'node:crypto';
+import type { IkeSession, NatDObservation } from './ike-session.js';
+
+/** IKEv1 phase 1 hash attribute values -> node:crypto names. */
+const HASH_ALGORITHMS: Record<number, string> = { 1: 'md5', 2: 'sha1', 4: 'sha256', 5: 'sha384', 6: 'sha512' };
+const HASH_ATTRIBUTE = 2;
+
+export interface NatVerdict {
+  client: boolean | null;
+  responder: boolean | null;
+  /** Where the capture was taken relative to the NAT(s): 'mx' side, 'client' side, or unknown. */
+  captureSide: 'mx' | 'client' | 'unknown';
+  hash: string | null;
+  /** Frames whose hashes were checked. */
+  frames: number[];
+  details: Record<string, string | number | boolean>;
+}
+
+export function ipBytes(ip: string): Buffer | null {
+  if (ip.includes('.') && !ip.includes(':')) {
+    const parts = ip.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return null;
+    return Buffer.from(parts);
+  }
+  const halves = ip.split('::');
+  if (halves.length > 2) return null;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
+  const groups = [...head, ...Array(Math.max(fill, 0)).fill('0'), ...tail];
+  if (groups.length !== 8) return null;
+  const out = Buffer.alloc(16);
+  for (let i = 0; i < 8; i++) {
+    const v = parseInt(groups[i], 16);
+    if (!Number.isFinite(v) || v < 0 || v > 0xffff) return null;
+    out.writeUInt16BE(v, i * 2);
+  }
+  return out;
+}
+
+export function natDHash(algorithm: string, ispi: string, rspi: string, ip: string, port: number): string | null {
+  const addr = ipBytes(ip);
+  if (!addr || !/^[0-9a-f]{16}$/.test(ispi) || !/^[0-9a-f]{16}$/.test(rspi)) return null;
+  const portBytes = Buffer.alloc(2);
+  portBytes.writeUInt16BE(port & 0xffff);
+  return createHash(algorithm)
+    .update(Buffer.from(ispi, 'hex')).update(Buffer.from(rspi, 'hex')).update(addr).update(portBytes)
+    .digest('hex');
+}
+
+/** The hash chosen by the responder (main mode 2), else the only one the client offered. */
+export function negotiatedHash(session: IkeSession): string | null {
+  for (const payloads of [session.mxSaPayloads, session.clientSaPayloads]) {
+    const sa = payloads?.find((p) => p.type === 'sa');
+    if (!sa || sa.type !== 'sa') continue;
+    const values = new Set<number>();
+    for (const prop of sa.proposals) for (const t of prop.transforms) {
+      const attr = t.attributes.find((a) => a.type === HASH_ATTRIBUTE);
+      if (attr?.value !== undefined) values.add(attr.value);
+    }
+    if (values.size === 1) return HASH_ALGORITHMS[[...values][0]] ?? null;
+  }
+  return null;
+}
+
+export function detectNat(session: IkeSession): NatVerdict {
+  const details: Record<string, string | number | boolean> = {};
+  const frames = session.natd.map((o) => o.frame);
+  if (session.version === 2) return detectNatV2(session, frames, details);
+  const hash = negotiatedHash(session);
+  const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash, frames, details };
+  if (!hash) return verdict;
+  details.hash = hash;
+  let clientOwnMismatch = false; let clientSeenMismatch = false;
+  let mxOwnMismatch = false; let mxSeenMismatch = false;
+  let checked = false;
+  for (const o of session.natd) {
+    if (o.hashes.length < 2) continue;
+    const rspi = o.rspi;
+    const peerHash = natDHash(hash, o.ispi, rspi, o.dstIp, o.dstPort);
+    const ownHash = natDHash(hash, o.ispi, rspi, o.srcIp, o.srcPort);
+    if (!peerHash || !ownHash) continue;
+    checked = true;
+    const peerMatches = o.hashes[0] === peerHash;
+    const ownMatches = o.hashes.slice(1).includes(ownHash);
+    details[`frame${o.frame}PeerHashMatches`] = peerMatches;
+    details[`frame${o.frame}OwnHashMatches`] = ownMatches;
+    if (o.from === 'client') { clientOwnMismatch ||= !ownMatches; mxSeenMismatch ||= !peerMatches; }
+    else { mxOwnMismatch ||= !ownMatches; clientSeenMismatch ||= !peerMatches; }
+  }
+  if (!checked) return verdict;
+  verdict.client = clientOwnMismatch || clientSeenMismatch;
+  verdict.responder = mxOwnMismatch || mxSeenMismatch;
+  verdict.captureSide = sideOf(clientOwnMismatch, clientSeenMismatch, mxOwnMismatch, mxSeenMismatch);
+  return verdict;
+}
+
+/**
+ * A sender's own hash that does not match the packet as captured means the translation
+ * happened between that sender and the capture point; a peer hash that does not match means
+ * the translation happened beyond the capture point.
+ */
+function sideOf(clientOwn: boolean, clientSeen: boolean, mxOwn: boolean, mxSeen: boolean): NatVerdict['captureSide'] {
+  if (clientOwn || mxSeen) return 'mx';
+  if (clientSeen || mxOwn) return 'client';
+  return 'unknown';
+}
+
+function detectNatV2(session: IkeSession, frames: number[], details: Record<string, string | number | boolean>): NatVerdict {
+  const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash: 'sha1', frames, details };
+  let clientNat: boolean | null = null; let mxNat: boolean | null = null;
+  for (const o of session.natd as NatDObservation[]) {
+    const own = natDHash('sha1', o.ispi, o.rspi, o.srcIp, o.srcPort);
+    const peer = natDHash('sha1', o.ispi, o.rspi, o.dstIp, o.dstPort);
+    if (!own || !peer) continue;
+    const ownMatches = (o.sourceHashes ?? []).includes(own);
+    const peerMatches = o.destinationHash === undefined ? true : o.destinationHash === peer;
+    details[`frame${o.frame}SourceHashMatches`] = ownMatches;
+    if (o.from === 'client') { clientNat = (clientNat ?? false) || !ownMatches; mxNat = (mxNat ?? false) || !peerMatches; }
+    else { mxNat = (mxNat ?? false) || !ownMatches; clientNat = (clientNat ?? false) || !peerMatches; }
+  }
+  verdict.client = clientNat;
+  verdict.responder = mxNat;
+  return verdict;
+}
