@@ -13,6 +13,8 @@ export interface IkeAttribute {
 }
 
 export interface IkeTransform {
+  /** Next-payload field of the transform's header (3 = more transforms follow, 0 = last). */
+  nextPayload?: number;
   /** IKEv1: transform number; IKEv2: 0. */
   number: number;
   /** IKEv1: transform ID (KEY_IKE = 1 in phase 1, ESP_3DES = 3 … in phase 2). IKEv2: transform ID. */
@@ -23,6 +25,8 @@ export interface IkeTransform {
 }
 
 export interface IkeProposal {
+  /** Next-payload field of the proposal's header (2 = more proposals follow, 0 = last). */
+  nextPayload?: number;
   number: number;
   /** Protocol ID: 1 ISAKMP/IKE, 2 AH, 3 ESP (IKEv1 and IKEv2 share these). */
   protocolId: number;
@@ -31,8 +35,16 @@ export interface IkeProposal {
   transforms: IkeTransform[];
 }
 
+/** The generic payload header fields every payload carries. */
+export interface IkePayloadHeader {
+  /** The payload's own next-payload field (the type of the payload after it; 0 = last). */
+  nextPayload?: number;
+  /** The payload's length field (header included). */
+  length?: number;
+}
+
 /** Payload type numbers are those of the wire (IKEv1: 1 SA … 20/130 NAT-D; IKEv2: 33 SA …). */
-export type IkePayload =
+export type IkePayload = IkePayloadHeader & (
   | { type: 'sa'; payloadType: number; doi?: number; situation?: number; proposals: IkeProposal[] }
   | { type: 'ke'; payloadType: number; group?: number; dataLength: number }
   | { type: 'nonce'; payloadType: number; dataLength: number }
@@ -52,7 +64,7 @@ export type IkePayload =
   | { type: 'encrypted'; payloadType: number; /** IKEv2 SK(46)/SKF(53): first inner payload */ innerNextPayload: number; dataLength: number; fragmentNumber?: number; totalFragments?: number }
   | { type: 'fragment'; payloadType: number; /** Cisco IKEv1 fragment (132) */ id: number; number: number; last: boolean; dataLength: number }
   | { type: 'eap'; payloadType: number; code: number; dataLength: number }
-  | { type: 'other'; payloadType: number; dataLength: number };
+  | { type: 'other'; payloadType: number; dataLength: number });
 
 export interface IsakmpMessage {
   /** Initiator cookie / SPI: 16 lower-case hex digits. */
