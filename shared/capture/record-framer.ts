@@ -16,12 +16,14 @@ export interface RecordFormat {
   record(bytes: Uint8Array, view: DataView, offset: number, size: number): boolean;
 }
 
-const INITIAL_CARRY = 64 * 1024;
+/** Carry buffers start this small and grow to the record being assembled. */
+const INITIAL_CARRY = 4096;
 /** A carry buffer grown beyond this for one huge record is released afterwards. */
 const KEEP_CARRY = 1024 * 1024;
 
 export class RecordFramer {
-  private carry = new Uint8Array(INITIAL_CARRY);
+  // Allocated on first use: many captures never split a record across chunks.
+  private carry = new Uint8Array(0);
   private carryView = new DataView(this.carry.buffer);
   private carryLen = 0;
   /** Size of the record being carried, or -1 while its header is incomplete. */
@@ -128,7 +130,7 @@ export class RecordFramer {
 
   private ensure(size: number): void {
     if (size <= this.carry.length) return;
-    const grown = new Uint8Array(Math.max(size, Math.min(this.carry.length * 2, KEEP_CARRY)));
+    const grown = new Uint8Array(Math.max(size, INITIAL_CARRY, Math.min(this.carry.length * 2, KEEP_CARRY)));
     grown.set(this.carry.subarray(0, this.carryLen));
     this.carry = grown;
     this.carryView = new DataView(grown.buffer);
@@ -136,7 +138,7 @@ export class RecordFramer {
 
   private shrink(): void {
     if (this.carry.length > KEEP_CARRY && this.carryLen === 0) {
-      this.carry = new Uint8Array(INITIAL_CARRY);
+      this.carry = new Uint8Array(0);
       this.carryView = new DataView(this.carry.buffer);
     }
   }
