@@ -3,7 +3,7 @@
 // the one-line summary in tshark's column layout. Pure: no I/O.
 import type { DnsMessage, DecodedFrame, TlsRecord } from './types.js';
 import type { IsakmpMessage } from '../ike/types.js';
-import { exchangeName } from '../ike/exchange-types.js';
+import { summarizeIsakmp as ikeSummary } from '../ike/summarize.js';
 import { radiusCodeName } from '../radius/constants.js';
 import { dnsRcodeName, dnsTypeName } from '../dns/constants.js';
 import {
@@ -98,17 +98,8 @@ export function protocolColumn(frame: DecodedFrame): string {
 
 export type IsakmpSummarizer = (message: IsakmpMessage) => string;
 
-/** Default ISAKMP info text: the exchange name, as tshark shows it for IKEv1. */
-export function exchangeSummary(message: IsakmpMessage): string {
-  const name = exchangeName(message.exchangeType, message.majorVersion);
-  if (message.majorVersion !== 2) return name;
-  const mid = parseInt(message.messageId, 16);
-  const role = message.initiatorFlag ? 'Initiator' : 'Responder';
-  return `${name} MID=${String(mid).padStart(2, '0')} ${role} ${message.responseFlag ? 'Response' : 'Request'}`;
-}
-
 /** The Info column. */
-export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarizer = exchangeSummary): string {
+export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarizer = ikeSummary): string {
   let info: string;
   if (frame.isakmp?.length) info = frame.isakmp.map(summarizeIsakmp).join(', ');
   else if (frame.esp) info = `ESP (SPI=0x${frame.esp.spi})`;
@@ -134,7 +125,7 @@ export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarize
  * destination, protocol, frame length, info.
  */
 export function summaryLine(frame: DecodedFrame, first: { timeSec: number; timeNsec: number },
-  summarizeIsakmp: IsakmpSummarizer = exchangeSummary): string {
+  summarizeIsakmp: IsakmpSummarizer = ikeSummary): string {
   const rel = (frame.timeSec - first.timeSec) + (frame.timeNsec - first.timeNsec) / 1e9;
   const src = frame.ip?.src ?? '';
   const dst = frame.ip?.dst ?? '';
