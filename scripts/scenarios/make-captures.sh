@@ -130,6 +130,18 @@ case_udp4500_blocked() {
   finish udp4500-blocked
 }
 
+case_udp4500_blocked_client_side() { # the same fault, captured at the client's side of the NAT
+  nat_on
+  nat_drop udp dport 4500
+  mx_conf mx netlink; client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  mkdir -p "$OUT/udp4500-blocked-client-side"
+  capture_start vd-nat c1-port "$OUT/udp4500-blocked-client-side/capture.pcap"
+  initiate client 25
+  sleep 1
+  finish udp4500-blocked-client-side
+}
+
 case_phase1_mismatch() {
   nat_on
   mx_conf mx netlink; CL_IKE=aes256-sha256-modp2048 client_conf client netlink
@@ -301,7 +313,7 @@ case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal ale
 }
 
 ALL="success-nat-t success-no-nat no-ike mx-no-answer client-no-replies wrong-psk-nat wrong-psk-no-nat
-udp4500-blocked phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
+udp4500-blocked udp4500-blocked-client-side phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
 radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail"
 
 trap 'lab_down' EXIT
