@@ -90,7 +90,8 @@ function networkLayer(p: Packet): { off: number; ethertype: number } | undefined
 export function isakmpDatagrams(path: string): IsakmpDatagram[] {
   const buf = new Uint8Array(readFileSync(path));
   const out: IsakmpDatagram[] = [];
-  const fragments = new Map<string, { parts: Map<number, Uint8Array>; total?: number; proto: number }>();
+  type Pending = { parts: Map<number, Uint8Array>; total?: number };
+  const fragments = new Map<string, Pending>();
   for (const p of pcapPackets(buf)) {
     const nl = networkLayer(p);
     if (!nl) continue;
@@ -112,7 +113,7 @@ export function isakmpDatagrams(path: string): IsakmpDatagram[] {
       if (!reassemble && fragOff > 0) continue;
       if (reassemble) {
         const key = `${d.subarray(o + 12, o + 20).join('.')}/${(d[o + 4] << 8) | d[o + 5]}/${proto}`;
-        const f = fragments.get(key) ?? { parts: new Map(), proto };
+        const f: Pending = fragments.get(key) ?? { parts: new Map<number, Uint8Array>() };
         f.parts.set(fragOff, payload.slice());
         if (!more) f.total = fragOff + payload.length;
         fragments.set(key, f);
