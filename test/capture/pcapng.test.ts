@@ -154,4 +154,20 @@ describe('pcapng, hand-made', () => {
     expect(frames.map((f) => [f.linkType, f.timeSec, f.timeNsec])).toEqual([[113, 5, 0]]); // µs kept
     expect(info.anomalies.map((a) => a.code)).toEqual(['bad-option']);
   });
+
+  it('stops at a section header of an unknown major version', () => {
+    const v2 = shb(LE);
+    new DataView(v2.buffer).setUint16(12, 2, true);
+    const { frames, info } = parse(concat(shb(LE), idb(LE, 1), epb(LE, 0, 1n, [1]), v2, idb(LE, 1), epb(LE, 0, 1n, [2])));
+    expect(frames).toHaveLength(1);
+    expect(info.anomalies.map((a) => [a.code, a.frame])).toEqual([['bad-block', 2]]);
+    expect(info.anomalies[0].message).toContain('pcapng version 2.0');
+  });
+
+  it('keeps microseconds for an unusable if_tsresol and says so', () => {
+    const { frames, info } = parse(concat(shb(BE), idb(BE, 1, { tsresol: 25 }), epb(BE, 0, 3_000_001n, [1])));
+    expect([frames[0].timeSec, frames[0].timeNsec]).toEqual([3, 1000]);
+    expect(info.anomalies.map((a) => a.code)).toEqual(['bad-option']);
+    expect(info.anomalies[0].message).toContain('if_tsresol 0x19');
+  });
 });
