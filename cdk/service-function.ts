@@ -1,0 +1,81 @@
+// One Node.js Lambda function with the project's defaults: arm64, Node 20, ESM bundle built by
+// the locally installed esbuild (never Docker), its own log group with a bounded retention and
+// its own role that may only write to that log group (no AWSLambdaBasicExecutionRole wildcard).
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Role, ServicePrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LOCK_FILE, REPO_ROOT } from './paths.js';
+
+export interface ServiceFunctionProps {
+  /** Absolute path of the handler module; it must export `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly environment: Record<string, string>;
+  readonly reservedConcurrentExecutions?: number;
+  /** @default one month */
+  readonly logRetention?: RetentionDays;
+}
+
+// Some CommonJS dependencies call require() for Node built-ins; an ESM bundle has no require,
+// so give it one.
+const REQUIRE_SHIM =
+  "import { createRequire as __vdCreateRequire } from 'node:module'; const require = __vdCreateRequire(import.meta.url);";
+
+export class ServiceFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      // Logs are operational data, not state: they go with the stack.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.description}`,
+    });
+    this.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: LOCK_FILE,
+      description: props.description,
+      runtime: Runtime.NODEJS_20_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      environment: props.environment,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      role: this.role,
+      logGroup: this.logGroup,
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node20',
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        // Ship the SDK version the code was tested with instead of the runtime's.
+        bundleAwsSDK: true,
+        minify: true,
+        sourceMap: false,
+      },
+    });
+  }
+}

@@ -1,0 +1,91 @@
+// The whole deployment, composed from one construct per concern. Environment-agnostic (no
+// account/region, no lookups), so `cdk synth` works offline and without credentials.
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { AccessLogBucket } from './access-log-bucket.js';
+import { AnalyzeFunction } from './analyze-function.js';
+import { CaptureBucket } from './capture-bucket.js';
+import { DashboardHosting } from './dashboard-hosting.js';
+import { PipelineApi } from './http-api.js';
+import { acknowledgeCdkInternals } from './nag-acknowledgements.js';
+import { ResultsTable } from './results-table.js';
+
+export interface VpnDoctorSettings {
+  /** Built dashboard directory (dist/dashboard). */
+  readonly dashboardDir: string;
+  /** Captures, results and table items expire after this many days. @default 90 */
+  readonly retentionDays?: number;
+  /** Largest capture accepted for upload and analysis. @default 256 MiB */
+  readonly maxCaptureBytes?: number;
+  /** Reserved concurrency of the analyzer; `undefined` = unreserved. @default 10 */
+  readonly analyzeReservedConcurrency?: number | null;
+}
+
+export const DEFAULT_RETENTION_DAYS = 90;
+export const DEFAULT_MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_ANALYZE_CONCURRENCY = 10;
+
+export interface VpnDoctorStackProps extends StackProps {
+  readonly settings: VpnDoctorSettings;
+}
+
+export class VpnDoctorStack extends Stack {
+  constructor(scope: Construct, id: string, props: VpnDoctorStackProps) {
+    super(scope, id, props);
+    const s = props.settings;
+    // Before the functions are bundled, so a missing build fails in a second.
+    DashboardHosting.assertBuilt(s.dashboardDir);
+    const retentionDays = s.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    const maxCaptureBytes = s.maxCaptureBytes ?? DEFAULT_MAX_CAPTURE_BYTES;
+    const concurrency =
+      s.analyzeReservedConcurrency === null
+        ? undefined
+        : (s.analyzeReservedConcurrency ?? DEFAULT_ANALYZE_CONCURRENCY);
+
+    // Stateful resources first, under fixed ids (their logical ids are pinned as well).
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs');
+    const captures = new CaptureBucket(this, 'Captures', {
+      accessLogs: accessLogs.bucket,
+      retentionDays,
+    });
+    const results = new ResultsTable(this, 'Results');
+
+    const analyzer = new AnalyzeFunction(this, 'Analyzer', {
+      captures,
+      results,
+      maxCaptureBytes,
+      retentionDays,
+      reservedConcurrency: concurrency,
+    });
+    const api = new PipelineApi(this, 'Api', {
+      captures,
+      results,
+      maxUploadBytes: maxCaptureBytes,
+      retentionDays,
+    });
+    const dashboard = new DashboardHosting(this, 'Dashboard', {
+      assetDir: s.dashboardDir,
+      apiHost: api.endpointHost,
+      accessLogs: accessLogs.bucket,
+    });
+    // The browser PUTs presigned uploads straight to S3 from the dashboard's origin.
+    captures.allowBrowserUploadsFrom(dashboard.url);
+
+    acknowledgeCdkInternals(this);
+
+    new CfnOutput(this, 'DashboardUrl', { value: dashboard.url });
+    new CfnOutput(this, 'ApiUrl', {
+      value: `${dashboard.url}/api`,
+      description: 'API base through CloudFront (same origin as the dashboard)',
+    });
+    new CfnOutput(this, 'HttpApiUrl', {
+      value: api.url,
+      description: 'API Gateway endpoint (direct; the dashboard uses ApiUrl)',
+    });
+    new CfnOutput(this, 'CaptureBucketName', { value: captures.bucket.bucketName });
+    new CfnOutput(this, 'ResultsTableName', { value: results.table.tableName });
+    new CfnOutput(this, 'AnalyzerDeadLetterQueueUrl', {
+      value: analyzer.deadLetterQueue.queue.queueUrl,
+    });
+  }
+}
