@@ -1,14 +1,27 @@
-// The subcommand table. To add a command: write cli/<name>-command.ts exporting a Command,
-// import it here and add it to the list.
-import type { Command } from './command.js';
-import { decodeCommand } from './decode-command.js';
-import { keyCommand } from './key-command.js';
-import { tenantCommand } from './tenant-command.js';
-import { uploadCommand } from './upload-command.js';
+// The subcommand table. To add a command: write cli/<name>-command.ts exporting a Command and
+// add a row here. Commands are loaded only when run (dynamic import; scripts/build.mjs splits
+// them into chunks), so `decode` does not pay for loading the AWS SDK the pipeline commands use.
+import type { CommandEntry } from './command.js';
 
-export const COMMANDS: readonly Command[] = [
-  decodeCommand,
-  tenantCommand,
-  keyCommand,
-  uploadCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'decode',
+    summary: 'decode every frame of a capture (tshark-like lines, --json NDJSON, or --summary counts)',
+    load: async () => (await import('./decode-command.js')).decodeCommand,
+  },
+  {
+    name: 'tenant',
+    summary: 'create or list tenants (local twin or AWS)',
+    load: async () => (await import('./tenant-command.js')).tenantCommand,
+  },
+  {
+    name: 'key',
+    summary: 'create or revoke API keys (local twin or AWS)',
+    load: async () => (await import('./key-command.js')).keyCommand,
+  },
+  {
+    name: 'upload',
+    summary: 'upload a capture for analysis (local twin or AWS)',
+    load: async () => (await import('./upload-command.js')).uploadCommand,
+  },
 ];

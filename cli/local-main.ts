@@ -24,6 +24,7 @@ export async function localMain(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['--quiet', '--help', '-h'], ['--port', '--s3-port', '--dynamo-port', '--data-dir', '--dashboard']);
   if (args.flags.has('--help') || args.flags.has('-h')) { process.stdout.write(USAGE + '\n'); return 0; }
   const env = process.env;
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const quiet: Logger = { info() {}, warn: jsonLogger.warn, error: jsonLogger.error };
   const twin = await startTwin({
     analyze: analyzeCapture,

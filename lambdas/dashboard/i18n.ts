@@ -122,6 +122,7 @@ const en = {
   step: 'Step',
   port: 'port',
   hosts: 'Hosts seen',
+  captureFindings: 'Capture findings',
 } as const;
 
 export type Key = keyof typeof en;
@@ -244,6 +245,7 @@ const ja: Record<Key, string> = {
   step: 'ステップ',
   port: 'ポート',
   hosts: '観測されたホスト',
+  captureFindings: 'キャプチャ全体の所見',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { en, ja };

@@ -137,6 +137,8 @@ export function detailView(ctx: Ctx, id: string): HTMLElement {
         parts.push(h('section', { class: 'card' }, h('p', { class: 'muted' }, ctx.t('noSessions'))));
       }
       if (report) {
+        if (report.findings?.length)
+          parts.push(h('section', { class: 'card capture-findings', 'aria-labelledby': 'cf-title' }, h('h2', { id: 'cf-title' }, ctx.t('captureFindings')), report.findings.map((f) => findingView(ctx, f))));
         if (report.hosts?.length && !d.sessions.length)
           parts.push(h('section', { class: 'card' }, h('h2', null, ctx.t('hosts')), h('ul', { class: 'plain mono' }, report.hosts.map((x) => h('li', null, `${x.ip} — ${x.frames} ${ctx.t('frames')}`)))));
         parts.push(authSection(ctx, report), anomaliesSection(ctx, report));
