@@ -13,10 +13,12 @@ export interface IpPayload {
   /** Payload length the headers declare; > end - start when the capture was snapped. */
   declaredLength: number;
   protocol: number;
+  /** A first fragment decoded on its own (not reassembled): upper lengths may exceed it. */
+  fragmented: boolean;
 }
 
 export function newIpPayload(): IpPayload {
-  return { ok: false, buf: new Uint8Array(0), start: 0, end: 0, declaredLength: 0, protocol: 0 };
+  return { ok: false, buf: new Uint8Array(0), start: 0, end: 0, declaredLength: 0, protocol: 0, fragmented: false };
 }
 
 export function layerAnomaly(f: DecodedFrame, layer: AnomalyLayer, code: string, message: string): void {

@@ -61,6 +61,9 @@ export interface Reassembled {
 
 interface Piece {
   offset: number;
+  end: number;
+  /** Arrival order: on overlap the earlier piece wins. */
+  seq: number;
   data: Uint8Array;
 }
 
@@ -72,7 +75,10 @@ interface FragmentSet {
   protocol: number;
   firstTime: number;
   frames: number[];
+  /** Sorted by offset, then arrival. */
   pieces: Piece[];
+  /** Bytes covered without a hole from offset 0. */
+  covered: number;
   bytes: number;
   /** Payload length, known once the last fragment (MF=0) arrived; -1 before. */
   total: number;
@@ -115,7 +121,7 @@ export class IpReassembler {
     if (!set) {
       set = {
         version: frag.version, src: frag.src, dst: frag.dst, id: frag.id, protocol: frag.protocol,
-        firstTime: frag.timeSec, frames: [], pieces: [], bytes: 0, total: -1,
+        firstTime: frag.timeSec, frames: [], pieces: [], covered: 0, bytes: 0, total: -1,
       };
       this.sets.set(key, set);
     }
@@ -137,10 +143,10 @@ export class IpReassembler {
       return null;
     }
     set.frames.push(frag.frame);
-    set.pieces.push({ offset: frag.offset, data: frag.data.slice() });
+    insertPiece(set, { offset: frag.offset, end, seq: set.pieces.length, data: frag.data.slice() });
     set.bytes += frag.data.length;
     this.bytesHeld += frag.data.length;
-    if (set.total >= 0 && set.bytes >= set.total) {
+    if (set.total >= 0 && set.covered >= set.total) {
       const data = assemble(set, frag.frame, anomalies);
       if (data) {
         this.sets.delete(key);
@@ -190,28 +196,35 @@ function summary(s: FragmentSet, state: PendingFragmentSet['state']): PendingFra
   return { version: s.version, src: s.src, dst: s.dst, id: s.id, protocol: s.protocol, frames: s.frames, bytes: s.bytes, state };
 }
 
+/** Keeps pieces sorted by offset and advances the hole-free prefix, so completion is O(1) to test. */
+function insertPiece(s: FragmentSet, piece: Piece): void {
+  const ps = s.pieces;
+  let lo = 0;
+  let hi = ps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid].offset <= piece.offset) lo = mid + 1;
+    else hi = mid;
+  }
+  ps.splice(lo, 0, piece);
+  if (piece.offset > s.covered) return;
+  for (let i = lo; i < ps.length && ps[i].offset <= s.covered; i++) {
+    if (ps[i].end > s.covered) s.covered = ps[i].end;
+  }
+}
+
 /**
- * Lays the pieces out by offset; null while a hole remains. Where pieces overlap the one
+ * Lays the pieces out (the caller checked there is no hole). Where pieces overlap the one
  * that arrived first wins, and differing bytes are reported (a classic IDS-evasion pattern).
  */
 function assemble(s: FragmentSet, frame: number, anomalies: Anomaly[]): Uint8Array | null {
-  const order = s.pieces.map((p, i) => i);
-  order.sort((a, b) => s.pieces[a].offset - s.pieces[b].offset || a - b);
-  let covered = 0;
-  for (const i of order) {
-    const p = s.pieces[i];
-    if (p.offset > covered) return null;
-    const e = p.offset + p.data.length;
-    if (e > covered) covered = e;
-    if (covered >= s.total) break;
-  }
-  if (covered < s.total) return null;
   const out = new Uint8Array(s.total);
   const written = new Uint8Array(s.total);
   let conflict = false;
   let overlap = false;
   // Arrival order, first writer wins.
-  for (const p of s.pieces) {
+  const byArrival = s.pieces.slice().sort((a, b) => a.seq - b.seq);
+  for (const p of byArrival) {
     const n = Math.min(p.data.length, s.total - p.offset);
     for (let k = 0; k < n; k++) {
       const at = p.offset + k;

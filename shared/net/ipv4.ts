@@ -6,6 +6,7 @@ import { type IpPayload, layerAnomaly, truncatedAt } from './ip-payload.js';
 
 export function decodeIpv4(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpReassembler, out: IpPayload): void {
   out.ok = false;
+  out.fragmented = false;
   const have = d.length - o;
   if (have < 20) {
     truncatedAt(f, 'ip', 'IPv4 header', 20, have);
@@ -55,7 +56,18 @@ export function decodeIpv4(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
     f.ip.fragment = { id, offset: fragOffset, more };
     if (end < declaredEnd) {
       layerAnomaly(f, 'ip', 'truncated-fragment', `IPv4 fragment id ${id} was snapped by the capture; it cannot be reassembled`);
-      f.protocols.push('data');
+      // As tshark: without reassembly a first fragment is still decoded, later ones are data.
+      if (fragOffset > 0) {
+        f.protocols.push('data');
+        return;
+      }
+      out.fragmented = true;
+      out.buf = d;
+      out.start = start;
+      out.end = end;
+      out.declaredLength = total - ihl;
+      out.protocol = protocol;
+      out.ok = true;
       return;
     }
     const done = reasm.add(

@@ -11,6 +11,7 @@ const MAX_EXTENSION_HEADERS = 32;
 
 export function decodeIpv6(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpReassembler, out: IpPayload): void {
   out.ok = false;
+  out.fragmented = false;
   const have = d.length - o;
   if (have < 40) {
     truncatedAt(f, 'ip', 'IPv6 header', 40, have);
@@ -69,9 +70,14 @@ function walkExtensions(f: DecodedFrame, reasm: IpReassembler, out: IpPayload, s
       f.ip!.fragment = { id, offset, more };
       if (out.end - out.start < out.declaredLength) {
         layerAnomaly(f, 'ip', 'truncated-fragment', `IPv6 fragment id ${id} was snapped by the capture; it cannot be reassembled`);
-        f.protocols.push('data');
-        out.ok = false;
-        return;
+        // As tshark: without reassembly a first fragment is still decoded, later ones are data.
+        if (offset > 0) {
+          f.protocols.push('data');
+          out.ok = false;
+          return;
+        }
+        out.fragmented = true;
+        continue;
       }
       const done = reasm.add(
         { version: 6, src, dst, id, protocol: next, offset, more, data: b.subarray(out.start, out.end), frame: f.number, timeSec: f.timeSec },

@@ -1,5 +1,5 @@
 // UDP header (RFC 768). The length field is checked against the IP payload length on the
-// wire; a UDP length beyond it is a malformed datagram (tshark: BAD UDP LENGTH) and stops.
+// wire; a UDP length beyond it is an anomaly (tshark: BAD UDP LENGTH), below 8 it stops.
 import type { DecodedFrame } from '../decode/types.js';
 import { type IpPayload, layerAnomaly, truncatedAt } from './ip-payload.js';
 
@@ -21,11 +21,16 @@ export function decodeUdp(f: DecodedFrame, p: IpPayload): boolean {
     layerAnomaly(f, 'udp', 'bad-length', `UDP length ${len} is below the 8-byte header`);
     return false;
   }
-  if (len > p.declaredLength) {
-    layerAnomaly(f, 'udp', 'bad-length', `UDP length ${len} exceeds the IP payload length ${p.declaredLength}`);
-    return false;
-  }
   p.start = o + 8;
+  if (len > p.declaredLength) {
+    // tshark flags it and still decodes the payload the IP layer holds; a first fragment
+    // decoded on its own legitimately carries the whole datagram's UDP length.
+    if (!p.fragmented) {
+      layerAnomaly(f, 'udp', 'bad-length', `UDP length ${len} exceeds the IP payload length ${p.declaredLength}`);
+    }
+    p.declaredLength -= 8;
+    return true;
+  }
   const declaredEnd = o + len;
   if (declaredEnd < p.end) p.end = declaredEnd;
   p.declaredLength = len - 8;

@@ -22,11 +22,21 @@ describe('UDP', () => {
     expect(p).toMatchObject({ start: 8, end: 20, declaredLength: 12 });
   });
 
-  it('a UDP length beyond the IP payload is malformed and stops (tshark: BAD UDP LENGTH)', () => {
+  it('a UDP length beyond the IP payload is flagged; the IP payload is still decoded (as tshark)', () => {
     const f = emptyFrame(0);
-    expect(decodeUdp(f, payload(udp(4500, 12336, new Uint8Array(4), 12336)))).toBe(false);
-    expect(f.udp!.dstPort).toBe(12336);
+    const p = payload(udp(4500, 12336, new Uint8Array(4), 12336));
+    expect(decodeUdp(f, p)).toBe(true);
+    expect(f.udp!.length).toBe(12336);
+    expect(p).toMatchObject({ start: 8, end: 12, declaredLength: 4 });
     expect(f.anomalies.map((a) => [a.layer, a.code])).toEqual([['udp', 'bad-length']]);
+  });
+
+  it('a first fragment decoded alone may carry the whole datagram UDP length without anomaly', () => {
+    const f = emptyFrame(0);
+    const p = payload(udp(4500, 8472, new Uint8Array(4), 362));
+    p.fragmented = true;
+    expect(decodeUdp(f, p)).toBe(true);
+    expect(f.anomalies).toEqual([]);
   });
 
   it('length below 8 and a short header are anomalies', () => {

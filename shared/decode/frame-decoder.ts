@@ -1,0 +1,185 @@
+// The per-frame decoder: link -> IP (with reassembly) -> UDP/TCP/ESP -> the application
+// decoders chosen by port. Every read is bounds-checked in the layer that makes it; a short
+// or malformed layer ends the decode with an anomaly. One decoder per capture: it holds the
+// fragment and TCP stream state, bounded.
+import type { RawFrame } from '../capture/types.js';
+import { decodeEsp } from '../esp/esp.js';
+import { decodeUdpEncap } from '../esp/udp-encap.js';
+import { decodeIsakmp } from '../ike/decode.js';
+import { type ReassemblyLimits, IpReassembler, type PendingFragmentSet } from '../net/ip-reassembly.js';
+import { type IpPayload, newIpPayload } from '../net/ip-payload.js';
+import { decodeIpv4 } from '../net/ipv4.js';
+import { decodeIpv6, skipAh } from '../net/ipv6.js';
+import { decodeLink, type LinkResult } from '../net/link.js';
+import { IP_PROTOCOL_NAME, IPPROTO } from '../net/protocol-numbers.js';
+import { decodeTcp } from '../net/tcp.js';
+import { type StreamLimits, TlsStreams } from '../net/tcp-stream.js';
+import { decodeUdp } from '../net/udp.js';
+import { decodeDns, decodeDnsTcp } from '../dns/decode.js';
+import { decodeRadius } from '../radius/decode.js';
+import { parseTlsRecords } from '../tls/records.js';
+import { tcpApplication, udpApplication } from './ports.js';
+import type { DecodedFrame } from './types.js';
+
+export type { PendingFragmentSet } from '../net/ip-reassembly.js';
+
+export interface FrameDecoderOptions {
+  reassembly?: Partial<ReassemblyLimits>;
+  streams?: Partial<StreamLimits>;
+}
+
+export interface FrameDecoder {
+  decode(raw: RawFrame): DecodedFrame;
+  /** IP fragment sets that never completed (timed out, evicted, or still open now). */
+  pendingFragments(): PendingFragmentSet[];
+}
+
+const EMPTY = new Uint8Array(0);
+
+export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDecoder {
+  const reasm = new IpReassembler(options.reassembly);
+  const streams = new TlsStreams(parseTlsRecords, options.streams);
+  const link: LinkResult = { offset: 0, network: 0 };
+  const p: IpPayload = newIpPayload();
+
+  function layers(d: Uint8Array, f: DecodedFrame): void {
+    decodeLink(d, f.linkType, f, link);
+    if (link.network === 4) {
+      decodeIpv4(d, link.offset, f, reasm, p);
+      if (!p.ok) return;
+      // IPv4 AH: skipped by its length so that what it authenticates is decoded.
+      while (p.protocol === IPPROTO.AH) if (!skipAh(f, p)) return;
+      f.ip!.protocol = p.protocol;
+    } else if (link.network === 6) {
+      decodeIpv6(d, link.offset, f, reasm, p);
+      if (!p.ok) return;
+    } else {
+      return;
+    }
+    transport(f);
+  }
+
+  function transport(f: DecodedFrame): void {
+    switch (p.protocol) {
+      case IPPROTO.UDP:
+        f.protocols.push('udp');
+        if (decodeUdp(f, p)) udpApplicationLayer(f);
+        return;
+      case IPPROTO.TCP:
+        f.protocols.push('tcp');
+        if (decodeTcp(f, p)) tcpApplicationLayer(f);
+        return;
+      case IPPROTO.ESP:
+        decodeEsp(f, p, false);
+        return;
+      default:
+        f.protocols.push(IP_PROTOCOL_NAME[p.protocol] ?? 'data');
+    }
+  }
+
+  function udpApplicationLayer(f: DecodedFrame): void {
+    if (p.end <= p.start) return; // no payload captured
+    const app = udpApplication(f.udp!.srcPort, f.udp!.dstPort);
+    switch (app) {
+      case 'isakmp':
+        isakmp(f);
+        return;
+      case 'udpencap':
+        if (decodeUdpEncap(f, p)) isakmp(f);
+        return;
+      case 'radius': {
+        f.protocols.push('radius');
+        const r = decodeRadius(p.buf.subarray(p.start, p.end), f.number);
+        if (r.message) {
+          f.radius = r.message;
+          if (r.message.hasEapMessage) f.protocols.push('eap');
+        }
+        append(f, r.anomalies);
+        return;
+      }
+      case 'dns': {
+        f.protocols.push('dns');
+        const r = decodeDns(p.buf.subarray(p.start, p.end), f.number);
+        if (r.message) f.dns = r.message;
+        append(f, r.anomalies);
+        return;
+      }
+      default:
+        f.protocols.push('data');
+    }
+  }
+
+  function isakmp(f: DecodedFrame): void {
+    if (p.end <= p.start) return;
+    const r = decodeIsakmp(p.buf.subarray(p.start, p.end), f.number);
+    if (r.messages.length > 0) {
+      f.protocols.push('isakmp');
+      f.isakmp = r.messages;
+    } else {
+      f.protocols.push('data'); // e.g. a header with length 0: tshark shows no isakmp layer either
+    }
+    append(f, r.anomalies);
+  }
+
+  function tcpApplicationLayer(f: DecodedFrame): void {
+    const t = f.tcp!;
+    const app = tcpApplication(t.srcPort, t.dstPort);
+    if (app === 'tls') {
+      const ip = f.ip!;
+      const key = ip.src + ' ' + t.srcPort + ' ' + ip.dst + ' ' + t.dstPort;
+      const records = streams.segment(f, key, t.seq, t.flags, p.buf, p.start, p.end, p.declaredLength);
+      if (records) {
+        f.protocols.push('tls');
+        f.tls = records;
+      } else if (p.declaredLength > 0) {
+        f.protocols.push('data');
+      }
+      return;
+    }
+    if (p.declaredLength <= 0) return;
+    if (app === 'dns') {
+      // Best effort without stream reassembly: a message that starts in this segment.
+      f.protocols.push('dns');
+      const r = decodeDnsTcp(p.buf.subarray(p.start, p.end), f.number);
+      if (r.message) f.dns = r.message;
+      append(f, r.anomalies);
+      return;
+    }
+    f.protocols.push('data');
+  }
+
+  return {
+    decode(raw: RawFrame): DecodedFrame {
+      const f: DecodedFrame = {
+        number: raw.number,
+        timeSec: raw.timeSec,
+        timeNsec: raw.timeNsec,
+        length: raw.originalLength,
+        capturedLength: raw.data.length,
+        linkType: raw.linkType,
+        protocols: [],
+        anomalies: [],
+      };
+      try {
+        layers(raw.data, f);
+      } catch (e) {
+        // Last safety net: a bug must cost one frame, not the capture.
+        f.anomalies.push({
+          layer: 'capture',
+          code: 'internal-error',
+          message: `decoder error: ${e instanceof Error ? e.message : String(e)}`,
+          frame: raw.number,
+        });
+      }
+      p.buf = EMPTY; // drop the reference to the reader's reusable buffer
+      return f;
+    },
+    pendingFragments(): PendingFragmentSet[] {
+      return reasm.pending();
+    },
+  };
+}
+
+function append(f: DecodedFrame, anomalies: readonly DecodedFrame['anomalies'][number][]): void {
+  for (let i = 0; i < anomalies.length; i++) f.anomalies.push(anomalies[i]);
+}
