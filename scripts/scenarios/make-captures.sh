@@ -142,6 +142,32 @@ case_udp4500_blocked_client_side() { # the same fault, captured at the client's 
   finish udp4500-blocked-client-side
 }
 
+# ISAKMP header bytes behind the 8-byte UDP header: next payload at byte 16, exchange type at 18
+case_ke_replies_lost() { # no NAT; the MX's main mode 4 (next payload KE) is lost on the way back
+  nat_drop ip saddr $MX_WAN udp sport 500 @th,208,8 2 @th,192,8 4
+  mx_conf mx netlink; client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture ke-replies-lost
+  initiate client 25
+  sleep 1
+  finish ke-replies-lost
+}
+
+case_qm_replies_lost() { # no NAT; phase 1 completes, the MX's quick mode 2 is lost on the way back
+  nat_drop ip saddr $MX_WAN udp sport 500 @th,208,8 32
+  mx_conf mx netlink; client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture qm-replies-lost
+  initiate client 25
+  finish qm-replies-lost
+  # After giving up, charon at once starts a second IKE_SA (new cookies) that the capture cuts off
+  # half-way; keep only the first session's frames (up to the last IKE frame before the new MM1).
+  local f=$OUT/qm-replies-lost/capture.pcap last
+  last=$(tshark -r "$f" -Y isakmp -T fields -e frame.number -e isakmp.ispi 2>/dev/null |
+    awk 'NR == 1 { first = $2 } $2 != first { print $1; exit }')
+  if [ -n "$last" ]; then editcap -r "$f" "$f.tmp" "1-$((last - 1))" && mv "$f.tmp" "$f"; fi
+}
+
 case_phase1_mismatch() {
   nat_on
   mx_conf mx netlink; CL_IKE=aes256-sha256-modp2048 client_conf client netlink
@@ -313,7 +339,7 @@ case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal ale
 }
 
 ALL="success-nat-t success-no-nat no-ike mx-no-answer client-no-replies wrong-psk-nat wrong-psk-no-nat
-udp4500-blocked udp4500-blocked-client-side phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
+udp4500-blocked udp4500-blocked-client-side ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
 radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail"
 
 trap 'lab_down' EXIT
