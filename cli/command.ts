@@ -9,3 +9,10 @@ export interface Command {
   usage: string;
   run(argv: string[], io: CliIo): Promise<number>;
 }
+
+/** A row of the command table: enough to list the command without loading its module. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}

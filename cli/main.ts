@@ -2,10 +2,10 @@
 // Bundled into dist/cli.mjs; bin/vpn-doctor.mjs calls main(). Errors are one line on stderr.
 import { UsageError } from './args.js';
 import { COMMANDS } from './commands.js';
-import type { Command } from './command.js';
+import type { CommandEntry } from './command.js';
 import { processIo, type CliIo } from './io.js';
 
-export function usage(commands: readonly Command[] = COMMANDS): string {
+export function usage(commands: readonly CommandEntry[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'usage: vpn-doctor <command> [options]',
@@ -19,17 +19,18 @@ export function usage(commands: readonly Command[] = COMMANDS): string {
   ].join('\n') + '\n';
 }
 
-export async function main(argv: string[], io: CliIo = processIo(), commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo(), commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout).write(usage(commands));
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
     io.stderr.write(`vpn-doctor: unknown command ${JSON.stringify(name)}\n\n${usage(commands)}`);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {

@@ -17,6 +17,10 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // Shared code and lazily imported CLI commands go to chunks, so `vpn-doctor decode` does not
+  // load the AWS SDK at start-up (about 0.5 s of CPU).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
   packages: 'external',
   sourcemap: true,

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oracleRows, runCli } from './run-cli.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -142,11 +142,17 @@ describe('vpn-doctor errors', () => {
 describe('the bundled CLI as a process', () => {
   let bundle: string;
   beforeAll(async () => {
-    // Same bundling as scripts/build.mjs, into a temporary directory (dist/ belongs to the build).
-    const dir = mkdtempSync(join(tmpdir(), 'vpn-doctor-bundle-'));
+    // Same bundling as scripts/build.mjs, into a directory of our own (dist/ belongs to the
+    // build) that is still under the repo so the external packages resolve.
+    const cache = join(ROOT, 'node_modules/.cache');
+    mkdirSync(cache, { recursive: true });
+    const dir = mkdtempSync(join(cache, 'vpn-doctor-cli-test-'));
     bundle = join(dir, 'cli.mjs');
-    await build({ entryPoints: [join(ROOT, 'cli/main.ts')], outfile: bundle, bundle: true, platform: 'node',
-      format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+    await build({ entryPoints: { cli: join(ROOT, 'cli/main.ts') }, outdir: dir, outExtension: { '.js': '.mjs' },
+      bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+  });
+  afterAll(() => {
+    rmSync(dirname(bundle), { recursive: true, force: true });
   });
   const run = (args: string[], shell?: string) => spawnSync(shell ? 'sh' : process.execPath,
     shell ? ['-c', shell] : ['-e', `import(${JSON.stringify(bundle)}).then(async (m) => { process.exitCode = await m.main(${JSON.stringify(args)}); })`],
