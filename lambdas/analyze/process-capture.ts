@@ -61,7 +61,8 @@ export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps): Prom
   }
   const { tenantId, captureId, fileName } = parsed;
 
-  const head = await deps.objects.head(rec.key);
+  // Pinned to the event's version: an overwrite in between gets its own event.
+  const head = await deps.objects.head(rec.key, rec.versionId);
   if (!head) return { status: 'ignored', reason: 'object no longer exists' };
   const version = head.versionId ?? head.etag ?? rec.versionId ?? rec.eTag ?? '';
   const tag = objectTag(rec.bucket, rec.key, version);

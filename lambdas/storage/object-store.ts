@@ -14,9 +14,10 @@ export interface ObjectHead {
 export class ObjectStore {
   constructor(private readonly client: S3Client, readonly bucket: string) {}
 
-  async head(key: string): Promise<ObjectHead | undefined> {
+  /** Metadata of the object (of the given version when the bucket is versioned). */
+  async head(key: string, versionId?: string): Promise<ObjectHead | undefined> {
     try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
       return { size: out.ContentLength ?? 0, etag: out.ETag?.replace(/"/g, ''), versionId: out.VersionId };
     } catch (err) {
       if (err instanceof NotFound || err instanceof NoSuchKey || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
