@@ -2,7 +2,7 @@
 // fixture server and a few sample captures, and prints the URL.
 import { resolve } from 'node:path';
 import { startFixtureServer } from './fixture-server.js';
-import { sampleReport } from './sample-report.js';
+import { analyzeCapture } from '../../shared/analyze.js';
 
 const srv = await startFixtureServer({
   staticDir: resolve('dist/dashboard'),
@@ -10,9 +10,11 @@ const srv = await startFixtureServer({
     'tenant-key': { tenantId: 't-acme', tenantName: 'Acme Corp', operator: false, tenants: [{ tenantId: 't-acme', name: 'Acme Corp' }] },
     'msp-key': { tenantId: 't-msp', tenantName: 'MSP home', operator: true, tenants: [{ tenantId: 't-acme', name: 'Acme Corp' }, { tenantId: 't-globex', name: 'Globex' }] },
   },
-  analyze: async (_b, name) => {
-    await new Promise((r) => setTimeout(r, 800));
-    return sampleReport(name);
+  analyze: async (bytes, fileName) => {
+    async function* one() {
+      yield bytes;
+    }
+    return analyzeCapture(one(), { fileName });
   },
 });
 console.log(srv.url);

@@ -109,6 +109,7 @@ export function sampleReport(fileName: string): AnalysisReport {
     verdict: 'PSK_MISMATCH',
     sessions: [psk, ok],
     auth: [finding('RADIUS_REJECTED', 'error', 'AUTH', 'RADIUS Access-Reject', 'RADIUS Access-Reject', [40, 41], 'radius.code == 3', { evidence: { frames: [40, 41], details: { 'Reply-Message': '<script>alert(1)</script> bad password' } } })],
+    findings: [],
     hosts: [],
   };
 }

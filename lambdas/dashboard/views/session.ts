@@ -5,7 +5,7 @@ import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { badge } from '../verdict.js';
 import { facts } from './common.js';
-import { checklist, filterBox, findingView } from './finding.js';
+import { findingView } from './finding.js';
 import { ladder } from './ladder.js';
 
 function yesNo(ctx: Ctx, v: boolean | null): string {
@@ -25,20 +25,13 @@ function proposal(ctx: Ctx, p: ProposalSummary): HTMLElement {
 export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
   const { t } = ctx;
   const main = sd.findings.find((f) => f.code === sd.verdict);
-  const others = sd.findings;
+  const others = sd.findings.filter((f) => f !== main);
   const headingId = `session-${sd.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return h(
     'section',
     { class: 'session card', 'aria-labelledby': headingId, 'data-session-id': sd.id },
     h('h2', { id: headingId }, `${t('session')} `, h('span', { class: 'mono' }, `${sd.clientIp}:${sd.clientPort} ⇄ ${sd.responderIp}:${sd.responderPort}`), ' ', badge(sd.verdict)),
-    h(
-      'div',
-      { class: 'verdict-block' },
-      main ? h('h3', null, main.title[ctx.lang] ?? main.title.en) : null,
-      main ? h('p', { class: 'explanation' }, main.explanation[ctx.lang] ?? main.explanation.en) : null,
-      main ? checklist(ctx, main) : null,
-      main ? filterBox(ctx, main.filter) : null,
-    ),
+    main ? h('div', { class: 'verdict-block' }, findingView(ctx, main)) : null,
     h(
       'figure',
       { class: 'ladder-figure' },

@@ -59,9 +59,11 @@ export function uploadPanel(ctx: Ctx, onAnalysed: () => void): HTMLElement {
     const name = file.name;
     const progress = h('progress', { max: 100, value: 0, 'aria-label': name });
     const status = h('span', { class: 'upload-status' }, t('uploading', { name, pct: 0 }));
-    rows.prepend(h('li', { class: 'upload' }, h('span', { class: 'upload-name mono' }, name), progress, status));
+    const row = h('li', { class: 'upload' }, h('span', { class: 'upload-name mono' }, name), progress, status);
+    rows.prepend(row);
     try {
       const ticket = await ctx.api.createUpload(name, file.size);
+      row.setAttribute('data-capture-id', ticket.captureId);
       let lastPct = -1;
       await putWithProgress(ticket, file, (f) => {
         const pct = Math.round(f * 100);
