@@ -124,6 +124,7 @@ charon {
   retransmit_timeout = 2
   retransmit_base = 1.4
   retransmit_tries = 3
+  keep_alive = ${KEEP_ALIVE:-20s}
   i_dont_care_about_security_and_use_aggressive_mode_psk = ${AGGR_OK:-no}
   filelog {
     log {
@@ -186,6 +187,7 @@ connections {
   clientvpn {
     version = 1
     aggressive = no
+    dpd_delay = ${DPD_DELAY:-0s}
     local_addrs = $MX_WAN
     proposals = 3des-sha1-modp1024,aes128-sha1-modp1024,aes256-sha1-modp1024
     local {
@@ -226,6 +228,7 @@ connections {
   win {
     version = ${CL_VERSION:-1}
     aggressive = ${CL_AGGR:-no}
+    dpd_delay = ${DPD_DELAY:-0s}
     remote_addrs = $MX_WAN
     proposals = ${CL_IKE:-aes256-sha1-modp2048,aes128-sha1-modp2048,3des-sha1-modp2048,aes256-sha1-modp1024,aes128-sha1-modp1024,3des-sha1-modp1024}
     local {

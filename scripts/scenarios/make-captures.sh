@@ -67,6 +67,27 @@ case_success_no_nat() {
   finish success-no-nat
 }
 
+case_success_dpd_delete() { # tunnel up, idle long enough for NAT-T keepalives and DPD, then closed
+  nat_on
+  DPD_DELAY=3s mx_conf mx libipsec; KEEP_ALIVE=2s DPD_DELAY=3s client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture success-dpd-delete
+  initiate client 20
+  tunnel_traffic
+  sleep 8
+  swan client terminate --ike win --timeout 5 >"$LAB/client/terminate.out" 2>&1
+  finish success-dpd-delete
+}
+
+case_mx_not_listening() { # no charon on the MX: the kernel answers ICMP port unreachable
+  nat_on
+  client_conf client netlink
+  charon_start vd-client client
+  wan_capture mx-not-listening
+  initiate client 25
+  finish mx-not-listening
+}
+
 case_no_ike() { # the client reaches the MX WAN address but never speaks ISAKMP
   nat_on
   wan_capture no-ike
@@ -338,7 +359,7 @@ case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal ale
   finish ad-tls-fail
 }
 
-ALL="success-nat-t success-no-nat no-ike mx-no-answer client-no-replies wrong-psk-nat wrong-psk-no-nat
+ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
 radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail"
 
