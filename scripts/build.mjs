@@ -26,3 +26,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The dashboard SPA: dist/dashboard/ (index.html + assets/), served by the local twin and on AWS.
+const { buildDashboard } = await import('./build-dashboard.mjs');
+await buildDashboard();
