@@ -143,18 +143,19 @@ export function vendorIdName(vidHex: string): string | undefined {
 const MS_NT5 = '1e2b516905991c7d7c96fcbfb587e461';
 
 /**
- * The "MS NT5 ISAKMPOAKLEY" version (the 4 bytes after the MD5) -> Windows release, per
- * Microsoft [MS-IKEE] 2.2.2 and Wireshark's names for 2..5.
+ * The "MS NT5 ISAKMPOAKLEY" version (the 4 bytes after the MD5) -> Windows release. 2..5 are
+ * Wireshark's names; 6..9 are our reading of field logs (v8 from Windows 7-era clients, v9
+ * from Windows 10/11), not a Microsoft table: treat them as a hint, the number is the fact.
  */
 export const MS_NT5_VERSION = {
   2: 'Windows 2000',
   3: 'Windows XP SP1',
   4: 'Windows 2003 and Windows XP SP2',
   5: 'Windows Vista',
-  6: 'Windows Server 2008',
-  7: 'Windows 7',
-  8: 'Windows Server 2008 R2',
-  9: 'Windows 8 or later',
+  6: 'Windows Vista SP1 / Server 2008',
+  7: 'Windows 7 / Server 2008 R2',
+  8: 'Windows 7 / Server 2008 R2 or later',
+  9: 'Windows 8 or later (8.1, 10, 11)',
 } as const;
 
 /** Version number carried by an MS NT5 ISAKMPOAKLEY Vendor ID, if the ID is one. */
