@@ -41,6 +41,8 @@ export class PcapngFormat implements RecordFormat {
   private interfaces: Interface[] = [];
   private sections = 0;
   private readonly time: TimeOut = { sec: 0, nsec: 0 };
+  // Held locally: some module loaders (vitest's) turn every imported call into a getter lookup.
+  private readonly unitsToTime = unitsToTime;
 
   constructor(private readonly sink: FrameSink) {}
 
@@ -113,7 +115,7 @@ export class PcapngFormat implements RecordFormat {
     }
     const le = this.le;
     const t = this.time;
-    unitsToTime(view.getUint32(offset + 12, le), view.getUint32(offset + 16, le), iface.tsresol, t);
+    this.unitsToTime(view.getUint32(offset + 12, le), view.getUint32(offset + 16, le), iface.tsresol, t);
     const start = offset + 28;
     this.sink.emit(t.sec + iface.tsOffset, t.nsec, view.getUint32(offset + 24, le),
       bytes.subarray(start, start + caplen), iface.linkType, ifId);

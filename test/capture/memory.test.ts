@@ -113,16 +113,22 @@ describe('large captures', () => {
     file.set(head);
     for (let i = 0; i < count; i++) file.set(period, head.length + i * period.length);
     const body = file.subarray(0, head.length + count * period.length);
+    // Best of 3 passes: the first one also pays for JIT warm-up.
     let frames = 0;
-    const parser = createCaptureParser(() => { frames++; });
-    const t = process.hrtime.bigint();
-    for (let o = 0; o < body.length; o += CHUNK) parser.push(body.subarray(o, o + CHUNK));
-    const info = parser.end();
-    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+    let info;
+    let best = Infinity;
+    for (let pass = 0; pass < 3; pass++) {
+      frames = 0;
+      const parser = createCaptureParser(() => { frames++; });
+      const t = process.hrtime.bigint();
+      for (let o = 0; o < body.length; o += CHUNK) parser.push(body.subarray(o, o + CHUNK));
+      info = parser.end();
+      best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
+    }
     console.log(`capture reader: ${(body.length / MiB).toFixed(0)} MiB pcapng, ${frames} frames, ` +
-      `${(body.length / 1e6 / seconds).toFixed(0)} MB/s (reader alone, 1 MiB chunks)`);
+      `${(body.length / 1e6 / best).toFixed(0)} MB/s (reader alone, 1 MiB chunks, best of 3)`);
     expect(frames).toBe(count * packets.length);
-    expect(info.anomalies).toEqual([]);
-    expect(info.lastTime).toEqual([1_700_000_000, 3000]);
+    expect(info?.anomalies).toEqual([]);
+    expect(info?.lastTime).toEqual([1_700_000_000, 3000]);
   });
 });
