@@ -10,6 +10,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./decode-command.js')).decodeCommand,
   },
   {
+    name: 'analyze',
+    summary: 'diagnose a capture: the negotiation as a ladder, the verdict, evidence and checklist (--json for the report)',
+    load: async () => (await import('./analyze-command.js')).analyzeCommand,
+  },
+  {
     name: 'tenant',
     summary: 'create or list tenants (local twin or AWS)',
     load: async () => (await import('./tenant-command.js')).tenantCommand,

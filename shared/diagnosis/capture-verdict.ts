@@ -18,10 +18,20 @@ function rank(code: VerdictCode): number {
   return i < 0 ? PRIORITY.length : i;
 }
 
+/**
+ * A meraki.com query that no DNS server answered at all is weak evidence on its own (a client
+ * probing the MX's WAN address sends such queries too): it stays a finding but does not make a
+ * capture without IKE an authentication capture.
+ */
+function decisiveAuth(f: Finding): boolean {
+  return CODE_META[f.code].step === 'AUTH' && !(f.code === 'CLOUD_DNS_FAILED' && f.evidence.details?.rcode === 'no answer');
+}
+
 export function captureVerdict(sessions: SessionDiagnosis[], auth: Finding[]): VerdictCode {
   const ikeSessions = sessions.filter((s) => s.mode !== 'esp-only');
+  const decisive = auth.filter(decisiveAuth);
   const pool: VerdictCode[] = ikeSessions.length ? ikeSessions.map((s) => s.verdict)
-    : auth.length ? auth.map((f) => f.code as VerdictCode).filter((c) => CODE_META[c].step === 'AUTH')
+    : decisive.length ? decisive.map((f) => f.code as VerdictCode)
     : sessions.map((s) => s.verdict);
   if (pool.length === 0) return 'NO_IKE_FROM_CLIENT';
   return pool.reduce((best, c) => (rank(c) < rank(best) ? c : best));

@@ -54,7 +54,7 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   TUNNEL_ESTABLISHED: {
     title: 'Tunnel established',
-    explanation: 'ESP flows in both directions ({up} packets client→MX, {down} packets MX→client): IPsec is up and user authentication happens now, inside the tunnel.',
+    explanation: '{how}: IPsec is up and user authentication happens now, inside the tunnel.',
     checklist: [
       'User authentication happens after this step; the WAN capture cannot show it (it is encrypted).',
       'Check that authentication between the MX and its authentication server succeeds (take a LAN-side capture).',

@@ -52,7 +52,7 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   TUNNEL_ESTABLISHED: {
     title: 'トンネル確立',
-    explanation: '双方向の ESP（クライアント→MX {up} パケット、MX→クライアント {down} パケット）が確認でき、トンネルは確立されています。ユーザー認証はこの段階でトンネル内で行われます。',
+    explanation: '{howJa}、トンネルは確立されています。ユーザー認証はこの段階でトンネル内で行われます。',
     checklist: [
       'ユーザー認証はこの段階で行われます。WAN パケットキャプチャはこの段階以降すべて暗号化されているため調査に利用できません。',
       'MX と認証サーバー間で認証が成功しているかを確認してください（LAN 側のキャプチャ）。',

@@ -36,7 +36,13 @@ function fallback(f: SessionFacts, step: GuideStep): RuleHit {
     : !mxSentAnything(f) ? 'NO_RESPONSE_FROM_MX'
     : step === 'SA' ? 'SA_RETRANSMITTED' : 'PHASE2_RETRANSMITTED';
   const frames = f.session.timeline.slice(-8).map((e) => e.frame);
-  return { code, evidence: { frames, details: { decidedBy: 'furthest step reached; no rule matched' } }, filter: framesFilter(f, frames), vars: { up: 0, down: 0, count: 0 } };
+  const qm = f.session.labels.get('client:QM3') ?? f.session.labels.get('mx:QM2');
+  const vars = {
+    count: f.session.labels.get('client:MM1')?.count ?? 0,
+    how: qm ? `Quick mode completed (frame ${qm.firstFrame}) but the capture shows no ESP in both directions yet` : 'ESP was seen',
+    howJa: qm ? `クイックモードは完了しました（フレーム ${qm.firstFrame}）が、キャプチャには双方向の ESP がまだありません。` : 'ESP が確認でき',
+  };
+  return { code, evidence: { frames, details: { decidedBy: 'furthest step reached; no rule matched' } }, filter: framesFilter(f, frames), vars };
 }
 
 function timelineEntry(f: SessionFacts, e: SessionFacts['session']['timeline'][number]): TimelineEntry {

@@ -42,6 +42,12 @@ export function mxSentAnything(f: SessionFacts): boolean {
   return false;
 }
 
+/** Did the MX send anything after this frame (any label, any port)? */
+export function mxSentAfter(f: SessionFacts, frame: number): boolean {
+  for (const [key, st] of f.session.labels) if (key.startsWith('mx:') && st.lastFrame > frame) return true;
+  return false;
+}
+
 export function framesOf(f: SessionFacts, ...keys: [Role, string][]): number[] {
   const out: number[] = [];
   for (const [from, label] of keys) out.push(...(stats(f, from, label)?.frames ?? []));

@@ -1,7 +1,7 @@
 // NAT_T_BLOCKED: NAT-D shows a NAT, so identification must move to UDP 4500, and nothing on
 // 4500 gets through. At the MX: nothing arrives on 4500 while Key Exchange repeats or stops.
 // At the client: main mode 5 leaves on 4500 again and again and nothing comes back.
-import { framesFilter, framesOf, repeatedEntries, seen, type RuleHit, type SessionRule } from '../session-facts.js';
+import { framesFilter, framesOf, mxSentAfter, repeatedEntries, seen, type RuleHit, type SessionRule } from '../session-facts.js';
 
 export const natTBlocked: SessionRule = (f): RuleHit | null => {
   const s = f.session;
@@ -9,7 +9,8 @@ export const natTBlocked: SessionRule = (f): RuleHit | null => {
   const mxOn4500 = s.port4500.mx.length > 0;
   if (f.nat.captureSide === 'client') {
     const mm5 = s.labels.get('client:MM5');
-    if (!mm5 || !mm5.dstPorts.has(4500) || mxOn4500) return null;
+    // "Nothing at all comes back": any MX message after MM5, on any port, rules it out.
+    if (!mm5 || !mm5.dstPorts.has(4500) || mxOn4500 || mxSentAfter(f, mm5.firstFrame)) return null;
     const frames = [...new Set([...f.nat.frames, ...mm5.frames])].sort((a, b) => a - b);
     return {
       code: 'NAT_T_BLOCKED',

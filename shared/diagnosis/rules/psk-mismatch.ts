@@ -11,6 +11,8 @@ export const pskMismatch: SessionRule = (f) => {
   // A capture on the client's side of a NAT cannot show that MM5 arrived; without a reaction it
   // is NAT_T_BLOCKED's or KE_RETRANSMITTED's case.
   if (!mxReacted && f.nat.captureSide === 'client') return null;
+  // Phase 1 must visibly have reached Identification: the MX's Key Exchange, or its reaction.
+  if (!mxReacted && !seen(f, 'mx', 'MM4')) return null;
   const frames = [...new Set([...framesOf(f, ['client', 'MM5']), ...infoAfterMm5.map((i) => i.frame), ...s.mm4AfterMm5])].sort((a, b) => a - b);
   const reaction = infoAfterMm5.length > 0
     ? ` (the MX answered with an informational exchange, frame ${infoAfterMm5[0].frame})`

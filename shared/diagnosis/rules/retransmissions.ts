@@ -37,7 +37,8 @@ export const keRetransmitted: SessionRule = (f) => {
 };
 
 export const phase2Retransmitted: SessionRule = (f) => {
-  if (!seen(f, 'mx', 'MM6')) return null;
+  // Quick mode 3 means phase 2 completed: repeats before it were recovered from.
+  if (!seen(f, 'mx', 'MM6') || seen(f, 'client', 'QM3')) return null;
   const keys: [('client' | 'mx'), string][] = [['client', 'MM5'], ['mx', 'MM6'], ['client', 'QM1'], ['mx', 'QM2'], ['client', 'QM3']];
   if (!keys.some(([from, label]) => repeated(f, from, label))) return null;
   const frames = framesOf(f, ...keys);

@@ -11,6 +11,9 @@ export const tunnelEstablished: SessionRule = (f) => {
     code: 'TUNNEL_ESTABLISHED',
     evidence: { frames: [firstUp, firstDown].sort((a, b) => a - b), details: { packetsClientToMx: up, packetsMxToClient: down } },
     filter: espFilter([...f.espUp, ...f.espDown]),
-    vars: { up, down },
+    vars: {
+      how: `ESP flows in both directions (${up} packets client→MX, ${down} packets MX→client)`,
+      howJa: `双方向の ESP（クライアント→MX ${up} パケット、MX→クライアント ${down} パケット）が確認でき`,
+    },
   };
 };

@@ -1,0 +1,72 @@
+// `vpn-doctor analyze <capture> [--json] [--client IP] [--lang en|ja]`: the diagnosis, as a
+// ladder with the verdict, evidence and checklist, or as the versioned JSON report. Exit 0
+// whenever the capture could be read, whatever the verdict; 2 with one line when it could not.
+import { isIP } from 'node:net';
+import { analyzeCapture } from '../shared/analyze.js';
+import { renderReport, type Lang } from '../shared/report/ladder-text.js';
+import type { AnalysisReport } from '../shared/report/types.js';
+import { parseArgs, UsageError } from './args.js';
+import { captureSize, openCapture, readFailureLine } from './capture-source.js';
+import type { Command } from './command.js';
+import type { CliIo } from './io.js';
+import { Progress, PROGRESS_MIN_BYTES } from './progress.js';
+
+const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--lang en|ja]
+
+Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1) connection fails, from a capture
+taken on the MX WAN (IKE/ESP) or LAN (RADIUS, directory TLS, meraki.com DNS) side.
+
+  (default)     each IKE session drawn as a ladder, then the verdict, its evidence, a Wireshark
+                display filter and what to check
+  --json        the report as JSON (schemaVersion 1; see README "analyze JSON")
+  --client IP   only the sessions of this client IP
+  --lang en|ja  language of the human form (default en; JSON carries both)
+
+Exit status: 0 the capture was read (whatever the verdict), 2 unreadable file or bad usage.`;
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv, ['--json', '--help', '-h'], ['--client', '--lang']);
+  } catch (error) {
+    io.stderr.write(`vpn-doctor: analyze: ${(error as UsageError).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.flags.has('--help') || args.flags.has('-h')) { io.stdout.write(USAGE + '\n'); return 0; }
+  if (args.positionals.length !== 1) { io.stderr.write(USAGE + '\n'); return 2; }
+  const clientIp = args.values.get('--client');
+  if (clientIp !== undefined && isIP(clientIp) === 0) {
+    io.stderr.write(`vpn-doctor: analyze: --client needs an IPv4 or IPv6 address, got ${JSON.stringify(clientIp)}\n`);
+    return 2;
+  }
+  const lang = args.values.get('--lang') ?? 'en';
+  if (lang !== 'en' && lang !== 'ja') {
+    io.stderr.write(`vpn-doctor: analyze: --lang is en or ja, got ${JSON.stringify(lang)}\n`);
+    return 2;
+  }
+  const path = args.positionals[0];
+  let report: AnalysisReport;
+  try {
+    const size = await captureSize(path);
+    const progress = new Progress((t) => io.stderr.write(t), size, io.stderrIsTTY && size > PROGRESS_MIN_BYTES);
+    report = await analyzeCapture(openCapture(path), {
+      fileName: path.split(/[\\/]/).pop(),
+      clientIp,
+      onProgress: (bytes) => progress.update(bytes, 0),
+    });
+    progress.done();
+  } catch (error) {
+    io.stderr.write(`vpn-doctor: ${readFailureLine(path, error)}\n`);
+    return 2;
+  }
+  const text = args.flags.has('--json') ? JSON.stringify(report, null, 2) + '\n' : renderReport(report, lang as Lang);
+  await new Promise<void>((resolve) => io.stdout.write(text, () => resolve()));
+  return 0;
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'diagnose a capture: the negotiation as a ladder, the verdict, evidence and checklist (--json for the report)',
+  usage: USAGE,
+  run,
+};
