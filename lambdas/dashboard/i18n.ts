@@ -123,6 +123,12 @@ const en = {
   port: 'port',
   hosts: 'Hosts seen',
   captureFindings: 'Capture findings',
+  messagesTable: 'Messages as a table ({n})',
+  offset: 'Time',
+  direction: 'Direction',
+  message: 'Message',
+  exchange: 'Exchange',
+  flags: 'Flags',
 } as const;
 
 export type Key = keyof typeof en;
@@ -246,6 +252,12 @@ const ja: Record<Key, string> = {
   port: 'ポート',
   hosts: '観測されたホスト',
   captureFindings: 'キャプチャ全体の所見',
+  messagesTable: 'メッセージ一覧（{n}）',
+  offset: '時刻',
+  direction: '方向',
+  message: 'メッセージ',
+  exchange: '交換',
+  flags: 'フラグ',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { en, ja };

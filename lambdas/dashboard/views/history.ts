@@ -7,7 +7,7 @@ import { formatTime, parseTime } from '../format.js';
 import { SEVERITY_GLYPH, badge, verdictSeverity } from '../verdict.js';
 import { errorBox } from './common.js';
 
-const W = 760;
+const W = 1000;
 const H = 92;
 const PAD = 40;
 const MIN_GAP = 22;
@@ -24,7 +24,8 @@ function strip(ctx: Ctx, items: DiagnosisItem[]): SVGSVGElement | null {
   let lastLabelX = -Infinity;
   // Marks closer than MIN_GAP are nudged right so each stays visible; the tooltip has the time.
   let lastX = -Infinity;
-  const xs = sorted.map((p) => (lastX = Math.max(x(p.at), lastX + MIN_GAP)));
+  const gap = Math.min(MIN_GAP, (W - 2 * PAD) / sorted.length);
+  const xs = sorted.map((p) => (lastX = Math.max(x(p.at), lastX + gap)));
   return s(
     'svg',
     { class: 'strip', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `${ctx.t('verdictsOverTime')}: ${sorted.map((p) => p.d.verdict).join(', ')}` },
@@ -42,7 +43,9 @@ function strip(ctx: Ctx, items: DiagnosisItem[]): SVGSVGElement | null {
         s('title', null, `${formatTime(p.d.time, ctx.lang)} — ${p.d.verdict} — ${p.d.fileName}`),
         sev === 'ok' || sev === 'info' ? s('circle', { cx, cy: y, r: 9 }) : s('rect', { x: cx - 8, y: y - 8, width: 16, height: 16, transform: `rotate(45 ${cx} ${y})` }),
         s('text', { x: cx, y: y + 4, 'text-anchor': 'middle', class: 'mark-glyph' }, SEVERITY_GLYPH[sev]),
-        showLabel ? s('text', { x: cx, y: y - 16, 'text-anchor': 'middle', class: 'mark-label' }, p.d.verdict) : null,
+        showLabel
+          ? s('text', { x: cx, y: y - 16, 'text-anchor': cx < 90 ? 'start' : cx > W - 90 ? 'end' : 'middle', class: 'mark-label' }, p.d.verdict)
+          : null,
       );
     }),
   );

@@ -3,6 +3,7 @@
 import type { ProposalSummary, SessionDiagnosis } from '../../../shared/report/types.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
+import { formatOffset } from '../format.js';
 import { badge } from '../verdict.js';
 import { facts } from './common.js';
 import { findingView } from './finding.js';
@@ -22,6 +23,41 @@ function proposal(ctx: Ctx, p: ProposalSummary): HTMLElement {
   );
 }
 
+/** The ladder's messages as a table: for screen readers, and for copying frame numbers. */
+function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
+  if (!sd.timeline.length) return null;
+  const { t } = ctx;
+  const t0 = sd.timeline[0]!.time;
+  return h(
+    'details',
+    { class: 'messages' },
+    h('summary', null, t('messagesTable', { n: sd.timeline.length })),
+    h(
+      'table',
+      { class: 'list compact' },
+      h('thead', null, h('tr', null, ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', 'msgid', t('flags')].map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'tbody',
+        null,
+        sd.timeline.map((e) =>
+          h(
+            'tr',
+            null,
+            h('td', { class: 'mono' }, e.frame),
+            h('td', { class: 'mono' }, formatOffset(e.time, t0)),
+            h('td', null, t(e.direction === 'client-to-mx' ? 'dirC2M' : 'dirM2C')),
+            h('td', null, `${e.label} (${e.step})`),
+            h('td', null, `${e.exchangeName} (${e.exchangeType})`),
+            h('td', { class: 'mono' }, `${e.srcPort} → ${e.dstPort}`),
+            h('td', { class: 'mono' }, e.messageId),
+            h('td', null, [e.retransmission ? t('retransmission') : '', e.notifies.length ? `notify ${e.notifies.join(', ')}` : '', e.encrypted ? t('encrypted') : ''].filter(Boolean).join(' · ')),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
   const { t } = ctx;
   const main = sd.findings.find((f) => f.code === sd.verdict);
@@ -38,6 +74,7 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
       h('figcaption', null, h('h3', null, t('negotiation')), h('span', { class: 'muted small' }, t('ladderCaption'))),
       h('div', { class: 'ladder-scroll' }, ladder(ctx, sd)),
       sd.timelineTruncated ? h('p', { class: 'note' }, t('timelineTruncated', { n: sd.timeline.length })) : null,
+      messagesTable(ctx, sd),
     ),
     h(
       'div',

@@ -1,0 +1,47 @@
+// Screenshots of the dashboard's main pages for docs/screenshots/, taken in headless Chromium
+// against the real local twin with real captures uploaded through the page.
+// Run: npx tsx scripts/screenshots.ts
+import { mkdir } from 'node:fs/promises';
+import { launchBrowser, repoPath, startHarness } from '../test/dashboard/twin-harness.js';
+
+const OUT = repoPath('docs/screenshots');
+const SCENARIOS = ['success-no-nat', 'esp-one-way', 'radius-reject', 'success-nat-t', 'multi-client', 'wrong-psk-nat'];
+
+const h = await startHarness();
+const browser = await launchBrowser({ width: 1280, height: 860 });
+try {
+  await mkdir(OUT, { recursive: true });
+  const page = await browser.context.newPage();
+  await page.goto(`${h.url}/`);
+  await page.waitForSelector('#api-key');
+  await page.screenshot({ path: `${OUT}/sign-in.png` });
+
+  await page.fill('#api-key', h.operatorKey);
+  await page.click('form.signin button[type=submit]');
+  await page.waitForSelector('#capture-file', { state: 'attached' });
+  const ids: Record<string, string> = {};
+  for (const s of SCENARIOS) {
+    await page.setInputFiles('#capture-file', repoPath('test/fixtures/scenarios', s, 'capture.pcap'));
+    const row = page.locator('li.upload').first();
+    await row.locator('.upload-status [data-verdict], .upload-status .text-error').waitFor({ timeout: 30_000 });
+    ids[s] = (await row.getAttribute('data-capture-id'))!;
+  }
+  await page.goto(`${h.url}/#/`);
+  await page.waitForSelector('table.captures tbody tr');
+  await page.screenshot({ path: `${OUT}/captures.png` });
+
+  for (const [s, file] of [['wrong-psk-nat', 'capture-detail-ladder.png'], ['success-nat-t', 'capture-detail-esp.png']] as const) {
+    await page.goto(`${h.url}/#/capture/${ids[s]}`);
+    await page.waitForSelector('svg.ladder');
+    await page.screenshot({ path: `${OUT}/${file}`, fullPage: true });
+  }
+
+  // No Japanese screenshot: this machine has no CJK font, so it would show empty boxes.
+  await page.goto(`${h.url}/#/ip/198.51.100.2`);
+  await page.waitForSelector('svg.strip');
+  await page.screenshot({ path: `${OUT}/client-ip-history.png` });
+  process.stdout.write(`screenshots written to ${OUT}\n`);
+} finally {
+  await browser.close();
+  await h.stop();
+}
