@@ -1,7 +1,5 @@
 // What the IP layer hands to the transport layer: a byte range of either the frame or a
 // reassembled datagram. One instance is reused for every frame.
-import type { Anomaly, AnomalyLayer } from '../anomaly.js';
-import type { DecodedFrame } from '../decode/types.js';
 
 export interface IpPayload {
   /** false: the IP layer stopped the decode (fragment held, bad header, truncated). */
@@ -19,13 +17,4 @@ export interface IpPayload {
 
 export function newIpPayload(): IpPayload {
   return { ok: false, buf: new Uint8Array(0), start: 0, end: 0, declaredLength: 0, protocol: 0, fragmented: false };
-}
-
-export function layerAnomaly(f: DecodedFrame, layer: AnomalyLayer, code: string, message: string): void {
-  const a: Anomaly = { layer, code, message, frame: f.number };
-  f.anomalies.push(a);
-}
-
-export function truncatedAt(f: DecodedFrame, layer: AnomalyLayer, what: string, need: number, have: number): void {
-  layerAnomaly(f, layer, 'truncated', `${what} needs ${need} bytes, only ${have < 0 ? 0 : have} captured`);
 }

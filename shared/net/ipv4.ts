@@ -2,7 +2,8 @@
 import type { DecodedFrame } from '../decode/types.js';
 import { formatIpv4 } from './ip-address.js';
 import type { IpReassembler } from './ip-reassembly.js';
-import { type IpPayload, layerAnomaly, truncatedAt } from './ip-payload.js';
+import type { IpPayload } from './ip-payload.js';
+import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
 
 export function decodeIpv4(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpReassembler, out: IpPayload): void {
   out.ok = false;

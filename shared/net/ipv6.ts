@@ -3,7 +3,8 @@
 import type { DecodedFrame } from '../decode/types.js';
 import { formatIpv6 } from './ip-address.js';
 import type { IpReassembler } from './ip-reassembly.js';
-import { type IpPayload, layerAnomaly, truncatedAt } from './ip-payload.js';
+import type { IpPayload } from './ip-payload.js';
+import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
 import { IPPROTO } from './protocol-numbers.js';
 
 /** Bound on the chain walk; every header is at least 8 bytes anyway. */

@@ -2,6 +2,8 @@
 // BSD null/loopback. Each one finds where the IP header starts; the protocol names pushed
 // are tshark's (eth:ethertype:vlan:ethertype:ip, sll:ethertype:ip, null:ip, raw:ip).
 import type { DecodedFrame } from '../decode/types.js';
+import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
+import { ETHERTYPE_PPPOE_SESSION, decodePppLink, decodePppoeSession } from './ppp.js';
 import { ETHERTYPE, ETHERTYPE_IPV4, ETHERTYPE_IPV6, LINKTYPE, isBsdAfInet6, isVlanEthertype } from './protocol-numbers.js';
 
 /** Where the network layer starts; `network` 0 means nothing more to decode. Reused per frame. */
@@ -12,15 +14,6 @@ export interface LinkResult {
 
 /** More than this many stacked VLAN tags is not a real frame. */
 const MAX_VLAN_TAGS = 8;
-
-export function truncated(f: DecodedFrame, layer: 'link', what: string, need: number, have: number): void {
-  f.anomalies.push({
-    layer,
-    code: 'truncated',
-    message: `${what} needs ${need} bytes, only ${have} captured`,
-    frame: f.number,
-  });
-}
 
 export function decodeLink(d: Uint8Array, linkType: number, f: DecodedFrame, out: LinkResult): void {
   out.offset = 0;
@@ -34,6 +27,9 @@ export function decodeLink(d: Uint8Array, linkType: number, f: DecodedFrame, out
       return;
     case LINKTYPE.LINUX_SLL2:
       decodeSll2(d, f, out);
+      return;
+    case LINKTYPE.PPP:
+      decodePppLink(d, f, out);
       return;
     case LINKTYPE.NULL:
     case LINKTYPE.LOOP:
@@ -56,19 +52,14 @@ export function decodeLink(d: Uint8Array, linkType: number, f: DecodedFrame, out
       return;
     default:
       f.protocols.push('data');
-      f.anomalies.push({
-        layer: 'link',
-        code: 'unsupported-link-type',
-        message: `link type ${linkType} is not decoded`,
-        frame: f.number,
-      });
+      layerAnomaly(f, 'link', 'unsupported-link-type', `link type ${linkType} is not decoded`);
   }
 }
 
 function decodeEthernet(d: Uint8Array, f: DecodedFrame, out: LinkResult): void {
   f.protocols.push('eth');
   if (d.length < 14) {
-    truncated(f, 'link', 'Ethernet header', 14, d.length);
+    truncatedAt(f, 'link', 'Ethernet header', 14, d.length);
     return;
   }
   const type = (d[12] << 8) | d[13];
@@ -92,6 +83,10 @@ function dispatchEthertype(d: Uint8Array, offset: number, type: number, f: Decod
       out.network = t === ETHERTYPE_IPV4 ? 4 : 6;
       return;
     }
+    if (t === ETHERTYPE_PPPOE_SESSION) {
+      decodePppoeSession(d, o, f, out);
+      return;
+    }
     if (!isVlanEthertype(t)) {
       f.protocols.push((ETHERTYPE as Record<number, string>)[t] ?? 'data');
       return;
@@ -99,11 +94,11 @@ function dispatchEthertype(d: Uint8Array, offset: number, type: number, f: Decod
     // tshark names the 802.1ad S-tag ieee8021ad, 802.1Q and 0x9100 tags vlan.
     f.protocols.push(t === 0x88a8 ? 'ieee8021ad' : 'vlan');
     if (tags >= MAX_VLAN_TAGS) {
-      f.anomalies.push({ layer: 'link', code: 'too-many-vlan-tags', message: `more than ${MAX_VLAN_TAGS} VLAN tags`, frame: f.number });
+      layerAnomaly(f, 'link', 'too-many-vlan-tags', `more than ${MAX_VLAN_TAGS} VLAN tags`);
       return;
     }
     if (d.length < o + 4) {
-      truncated(f, 'link', 'VLAN tag', 4, d.length - o);
+      truncatedAt(f, 'link', 'VLAN tag', 4, d.length - o);
       return;
     }
     const vid = ((d[o] & 0x0f) << 8) | d[o + 1];
@@ -121,7 +116,7 @@ function dispatchEthertype(d: Uint8Array, offset: number, type: number, f: Decod
 function decodeSll(d: Uint8Array, f: DecodedFrame, out: LinkResult): void {
   f.protocols.push('sll');
   if (d.length < 16) {
-    truncated(f, 'link', 'Linux cooked (SLL) header', 16, d.length);
+    truncatedAt(f, 'link', 'Linux cooked (SLL) header', 16, d.length);
     return;
   }
   sllProtocol(d, 16, (d[14] << 8) | d[15], f, out);
@@ -131,7 +126,7 @@ function decodeSll(d: Uint8Array, f: DecodedFrame, out: LinkResult): void {
 function decodeSll2(d: Uint8Array, f: DecodedFrame, out: LinkResult): void {
   f.protocols.push('sll');
   if (d.length < 20) {
-    truncated(f, 'link', 'Linux cooked v2 (SLL2) header', 20, d.length);
+    truncatedAt(f, 'link', 'Linux cooked v2 (SLL2) header', 20, d.length);
     return;
   }
   sllProtocol(d, 20, (d[0] << 8) | d[1], f, out);
@@ -150,7 +145,7 @@ function sllProtocol(d: Uint8Array, offset: number, proto: number, f: DecodedFra
 function decodeNull(d: Uint8Array, f: DecodedFrame, out: LinkResult): void {
   f.protocols.push('null');
   if (d.length < 4) {
-    truncated(f, 'link', 'null/loopback header', 4, d.length);
+    truncatedAt(f, 'link', 'null/loopback header', 4, d.length);
     return;
   }
   // A family is a small number, so the non-zero half tells the byte order.
@@ -171,7 +166,7 @@ function decodeNull(d: Uint8Array, f: DecodedFrame, out: LinkResult): void {
 /** Raw IP without a family indication: the version nibble decides. */
 function rawByVersion(d: Uint8Array, offset: number, f: DecodedFrame, out: LinkResult): void {
   if (d.length <= offset) {
-    truncated(f, 'link', 'raw IP header', 1, 0);
+    truncatedAt(f, 'link', 'raw IP header', 1, 0);
     return;
   }
   const v = d[offset] >> 4;

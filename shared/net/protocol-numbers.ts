@@ -6,6 +6,8 @@ export const ETHERTYPE = {
   0x0800: 'ip',
   0x0806: 'arp',
   0x86dd: 'ipv6',
+  0x8863: 'pppoed',
+  0x8864: 'pppoes',
   0x8100: 'vlan',
   0x88a8: 'ieee8021ad',
   0x9100: 'vlan',
@@ -23,6 +25,7 @@ export function isVlanEthertype(t: number): boolean {
 export const LINKTYPE = {
   NULL: 0,
   ETHERNET: 1,
+  PPP: 9,
   RAW_BSD12: 12,
   RAW_BSD14: 14,
   RAW: 101,

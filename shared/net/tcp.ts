@@ -1,6 +1,7 @@
 // TCP header (RFC 9293): ports, sequence numbers, flags and where the payload starts.
 import type { DecodedFrame } from '../decode/types.js';
-import { type IpPayload, layerAnomaly, truncatedAt } from './ip-payload.js';
+import type { IpPayload } from './ip-payload.js';
+import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
 
 export const TCP_FLAG = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10, URG: 0x20 } as const;
 

@@ -1,7 +1,8 @@
 // UDP header (RFC 768). The length field is checked against the IP payload length on the
 // wire; a UDP length beyond it is an anomaly (tshark: BAD UDP LENGTH), below 8 it stops.
 import type { DecodedFrame } from '../decode/types.js';
-import { type IpPayload, layerAnomaly, truncatedAt } from './ip-payload.js';
+import type { IpPayload } from './ip-payload.js';
+import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
 
 /**
  * Decodes the UDP header of `p` into f.udp and narrows `p` to the UDP payload

@@ -127,3 +127,22 @@ describe('raw IP', () => {
     expect(f.anomalies[0].code).toBe('unsupported-link-type');
   });
 });
+
+describe('PPP', () => {
+  it('PPPoE session frames on an Ethernet WAN (tshark: eth:ethertype:pppoes:ppp:ip)', () => {
+    const { f, out } = run(ether(0x8864, bytes([0x11, 0, 0, 1, 0, ip4.length + 2, 0x00, 0x21], ip4)), 1);
+    expect(out).toEqual({ offset: 22, network: 4 });
+    expect(f.protocols).toEqual(['eth', 'ethertype', 'pppoes', 'ppp', 'ip']);
+  });
+
+  it('LINKTYPE_PPP with HDLC framing, IPv6, and LCP as a non-IP protocol', () => {
+    expect(run(bytes([0xff, 0x03, 0x00, 0x57], ip6), 9)).toMatchObject({ out: { offset: 4, network: 6 }, f: { protocols: ['ppp', 'ipv6'] } });
+    expect(run(bytes([0xc0, 0x21, 1, 1, 0, 4]), 9)).toMatchObject({ out: { network: 0 }, f: { protocols: ['ppp', 'lcp'] } });
+  });
+
+  it('a cut PPPoE header is an anomaly', () => {
+    const { f, out } = run(ether(0x8864, new Uint8Array([0x11, 0])), 1);
+    expect(out.network).toBe(0);
+    expect(f.anomalies.map((a) => [a.layer, a.code])).toEqual([['link', 'truncated']]);
+  });
+});
