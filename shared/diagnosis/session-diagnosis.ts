@@ -80,17 +80,25 @@ export function espSummary(flow: EspFlow, clientIp: string): EspFlowSummary {
   };
 }
 
+/** NAT-T in use: the negotiation moved to UDP 4500, or NAT-D showed a NAT so it had to. */
+function natTraversal(f: SessionFacts): boolean {
+  const s = f.session;
+  if (s.port4500.client.length + s.port4500.mx.length > 0) return true;
+  if ([...f.espUp, ...f.espDown].some((x) => x.udpEncapsulated)) return true;
+  const natdBothWays = s.natd.some((o) => o.from === 'client') && s.natd.some((o) => o.from === 'mx');
+  return natdBothWays && !!(f.nat.client || f.nat.responder);
+}
+
 export function diagnoseSession(f: SessionFacts, extra: Finding[] = []): SessionDiagnosis {
   const s = f.session;
   const step = stepReached(f);
-  let hit: RuleHit | null = null;
-  for (const rule of PRIMARY_RULES) {
-    hit = rule(f);
-    if (hit) break;
-  }
+  // Every rule runs: the first hit is the verdict, the others stay as findings (GUIDE.md).
+  const hits = PRIMARY_RULES.map((rule) => rule(f)).filter((h): h is RuleHit => h !== null);
+  const hit = hits[0] ?? null;
   const decided = hit ?? fallback(f, step);
   const findings: Finding[] = [buildFinding(decided.code, decided.evidence, decided.filter, decided.vars)];
   if (!hit) findings.push(buildFinding('INCONCLUSIVE', { frames: decided.evidence.frames }, decided.filter, { step }));
+  for (const h of hits.slice(1)) findings.push(buildFinding(h.code, h.evidence, h.filter, h.vars));
   findings.push(...secondaryFindings(f), ...extra);
   const fp = fingerprintClient(s.clientSaPayloads);
   const { offered, chosen } = phase1Proposals(s);
@@ -103,7 +111,7 @@ export function diagnoseSession(f: SessionFacts, extra: Finding[] = []): Session
     responderPort: s.responderPort,
     ikeVersion: s.version,
     mode: s.version === 2 ? 'ikev2' : exchangeTypes.has(4) ? 'aggressive' : exchangeTypes.has(2) ? 'main' : 'unknown',
-    natT: s.port4500.client.length + s.port4500.mx.length > 0 || [...f.espUp, ...f.espDown].some((x) => x.udpEncapsulated),
+    natT: natTraversal(f),
     nat: { client: f.nat.client, responder: f.nat.responder },
     stepReached: step,
     verdict: decided.code as VerdictCode,

@@ -49,7 +49,17 @@ export function radiusFindings(exchanges: RadiusExchange[]): Finding[] {
   return out;
 }
 
-export function dnsFindings(lookups: DnsLookup[]): Finding[] {
+/**
+ * A query nobody answered counts only when the resolver asked again: a resolver facing a dead
+ * server retries, while a single query answered by an ICMP error (a client probing the MX's
+ * WAN address) is not a cloud DNS lookup failing.
+ */
+function counted(l: DnsLookup): boolean {
+  return l.rcode !== undefined || l.queryFrames.length > 1;
+}
+
+export function dnsFindings(all: DnsLookup[]): Finding[] {
+  const lookups = all.filter(counted);
   if (lookups.length === 0) return [];
   const ok = lookups.filter((l) => l.rcode === 0 && (l.answers ?? 0) > 0);
   const failed = lookups.filter((l) => !(l.rcode === 0 && (l.answers ?? 0) > 0));
