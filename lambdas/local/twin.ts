@@ -42,6 +42,8 @@ export interface TwinOptions {
   retryDelaysMs?: number[];
   writeRetry?: RetryOptions;
   concurrency?: number;
+  /** false: S3 events are not delivered (benchmarks that drive the handler themselves). */
+  deliverEvents?: boolean;
   log: Logger;
 }
 
@@ -96,7 +98,7 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
   });
   s3.onEvent((raw) => {
     const event = toS3Event(raw, LOCAL_REGION);
-    if (event) invoker.invoke(event);
+    if (event && opts.deliverEvents !== false) invoker.invoke(event);
   });
 
   const api = apiGatewayHandler(createApi(composeApi(
