@@ -34,7 +34,11 @@ async function errorOf(res: Response): Promise<ApiError> {
 }
 
 export class Api {
-  constructor(private readonly creds: () => Credentials) {}
+  constructor(
+    private readonly creds: () => Credentials,
+    /** Called when a signed-in request is refused (key revoked or expired). */
+    private readonly onUnauthorized: () => void = () => {},
+  ) {}
 
   private headers(withTenant: boolean): Record<string, string> {
     const c = this.creds();
@@ -52,7 +56,11 @@ export class Api {
     } catch (e) {
       throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e));
     }
-    if (!res.ok) throw await errorOf(res);
+    if (!res.ok) {
+      const err = await errorOf(res);
+      if (err.status === 401 && path !== '/api/me') this.onUnauthorized();
+      throw err;
+    }
     return res;
   }
 

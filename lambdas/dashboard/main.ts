@@ -28,7 +28,15 @@ let tenantId = storedTenant();
 let me: Me | undefined;
 let generation = 0;
 
-const api = new Api(() => ({ apiKey: apiKey ?? '', tenantId }));
+let notice: Key | undefined;
+
+const api = new Api(
+  () => ({ apiKey: apiKey ?? '', tenantId }),
+  () => {
+    // The key stopped working mid-session: back to sign-in, saying why.
+    signOut('keyRefused');
+  },
+);
 const t = (key: Key, params?: Record<string, string | number>) => translate(lang, key, params);
 
 const app = document.getElementById('app')!;
@@ -78,14 +86,23 @@ function tenantSelect(m: Me): HTMLElement | null {
   return h('div', { class: 'field-inline' }, h('label', { for: 'tenant' }, t('tenant')), select);
 }
 
-function signOut(): void {
+/** An operator's stored tenant that it may no longer act for is forgotten. */
+function dropStaleTenant(): void {
+  if (tenantId && !(me?.operator && me.tenants.some((x) => x.tenantId === tenantId))) {
+    tenantId = undefined;
+    storeTenant(undefined);
+  }
+}
+
+function signOut(reason?: Key): void {
   apiKey = undefined;
   tenantId = undefined;
   me = undefined;
+  notice = reason;
   storeKey(undefined);
   storeTenant(undefined);
-  location.hash = '#/';
-  render();
+  if (location.hash && location.hash !== '#/') location.hash = '#/'; // hashchange renders
+  else render();
 }
 
 function shell(content: HTMLElement, route: string): HTMLElement {
@@ -102,7 +119,7 @@ function shell(content: HTMLElement, route: string): HTMLElement {
       me ? tenantSelect(me) : null,
       me && !me.operator ? h('span', { class: 'tenant-name' }, me.tenantName) : null,
       languageSelect(),
-      me ? h('button', { type: 'button', class: 'ghost', onclick: signOut }, t('signOut')) : null,
+      me ? h('button', { type: 'button', class: 'ghost', onclick: () => signOut() }, t('signOut')) : null,
     ),
     h('main', { id: 'main', tabindex: -1 }, content),
   );
@@ -117,6 +134,8 @@ async function signIn(key: string): Promise<void> {
     throw e;
   }
   storeKey(key);
+  notice = undefined;
+  dropStaleTenant();
   render();
 }
 
@@ -125,7 +144,7 @@ function render(): void {
   document.documentElement.lang = lang;
   document.title = t('appName');
   if (!apiKey || !me) {
-    replace(app, shell(signInView(t, signIn), 'signin'));
+    replace(app, shell(signInView(t, signIn, notice), 'signin'));
     return;
   }
   const ctx: Ctx = {
@@ -162,9 +181,11 @@ async function boot(): Promise<void> {
   if (apiKey) {
     try {
       me = await api.me();
+      dropStaleTenant();
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
         apiKey = undefined;
+        notice = 'keyRefused';
         storeKey(undefined);
       }
     }

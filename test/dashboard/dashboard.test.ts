@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AnalysisReport } from '../../shared/report/types.js';
 import type { CaptureDetail, Page as ApiPage, DiagnosisItem } from '../../lambdas/dashboard/api-types.js';
+import { revokeKey } from '../../lambdas/auth/key-admin.js';
+import { TenantStore } from '../../lambdas/store/tenant-store.js';
 import { withIkeIdentity, withRadiusText } from './craft-capture.js';
 import { launchBrowser, repoPath, startHarness, type Harness } from './twin-harness.js';
 
@@ -21,8 +23,8 @@ let page: Page;
 /** Capture ids of the scenario uploads, by scenario. */
 const ids = new Map<string, string>();
 
-async function api<T>(path: string, key = h.operatorKey): Promise<T> {
-  const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+async function api<T>(path: string, key = h.operatorKey, tenant?: string): Promise<T> {
+  const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${key}`, ...(tenant ? { 'x-tenant-id': tenant } : {}) } });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 }
@@ -193,6 +195,53 @@ describe('dashboard against the local twin', () => {
     await other.close();
   }, 20_000);
 
+  it('uploads by drag and drop, and shows a failed analysis with its reason', async () => {
+    await page.goto(`${h.url}/#/`);
+    await page.waitForSelector('.dropzone');
+    const before = await page.locator('li.upload').count();
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['this is not a packet capture, just notes\n'.repeat(20)], 'notes.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await page.dispatchEvent('.dropzone', 'drop', { dataTransfer });
+    await expect.poll(() => page.locator('li.upload').count()).toBe(before + 1);
+    const row = page.locator('li.upload').first();
+    await row.locator('.upload-status .text-error').waitFor({ timeout: 30_000 });
+    const id = (await row.getAttribute('data-capture-id'))!;
+    const d = await api<CaptureDetail>(`/api/captures/${id}`);
+    expect(d.capture.status).toBe('FAILED');
+    expect(d.capture.error).toBeTruthy();
+    expect(await row.locator('.upload-status').textContent()).toContain(d.capture.error!);
+    await page.click(`table.captures tr[data-capture-id="${id}"]`);
+    await expect.poll(() => page.locator('.capture-head [role=alert]').textContent()).toContain(d.capture.error!);
+  }, 40_000);
+
+  it('pages through a long captures list with More, newest first', async () => {
+    const small = await readFile(repoPath('test/fixtures/scenarios/radius-reject/capture.pcap'));
+    for (let i = 0; i < 27; i++) {
+      const res = await fetch(`${h.url}/api/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.operatorKey}`, 'x-tenant-id': 'acme', 'content-type': 'application/json' },
+        body: JSON.stringify({ fileName: `bulk-${String(i).padStart(2, '0')}.pcap`, size: small.length }),
+      });
+      const ticket = (await res.json()) as { uploadUrl: string; headers: Record<string, string> };
+      expect((await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: small })).ok).toBe(true);
+    }
+    const first = await api<ApiPage<{ captureId: string }>>('/api/captures?limit=25', h.operatorKey, 'acme');
+    const second = await api<ApiPage<{ captureId: string }>>(`/api/captures?limit=25&cursor=${encodeURIComponent(first.cursor!)}`, h.operatorKey, 'acme');
+    await page.goto(`${h.url}/#/`);
+    await page.selectOption('#tenant', 'acme');
+    await expect.poll(() => page.locator('table.captures tbody tr').count()).toBe(25);
+    await page.click('button:has-text("More")');
+    await expect.poll(() => page.locator('table.captures tbody tr').count()).toBe(27);
+    expect(await page.locator('button:has-text("More")').isVisible()).toBe(false);
+    const rowIds = await page.locator('table.captures tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-capture-id')));
+    expect(rowIds).toEqual([...first.items, ...second.items].map((c) => c.captureId));
+    await page.selectOption('#tenant', 'local');
+    await expect.poll(() => page.locator('table.captures tbody tr').count()).toBeLessThan(25);
+  }, 40_000);
+
   it('shows markup from a capture and from a file name as text and runs none of it', async () => {
     const aggressive = withIkeIdentity(await readFile(repoPath('test/fixtures/public/zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap')), ID_MARKUP);
     const radius = withRadiusText(await readFile(repoPath('test/fixtures/scenarios/radius-reject/capture.pcap')), RADIUS_MARKUP);
@@ -219,4 +268,17 @@ describe('dashboard against the local twin', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1); // the app bundle only
   }, 60_000);
+
+  it('goes back to sign-in with a message when the key is revoked mid-session', async () => {
+    const other = await context.newPage();
+    await signIn(other, h.acmeKey);
+    await revokeKey(new TenantStore(h.twin.clients.dynamo, h.twin.state.table), { keyOrId: h.acmeKey }, new Date());
+    await other.click('nav a[href="#/ip/"]');
+    await other.fill('#client-ip', '192.0.2.10');
+    await other.press('#client-ip', 'Enter');
+    await other.waitForSelector('#api-key');
+    expect(await other.textContent('#signin-error')).toContain('401');
+    expect(await other.evaluate(() => sessionStorage.length)).toBe(0);
+    await other.close();
+  }, 20_000);
 });

@@ -3,7 +3,7 @@ import { ApiError } from '../api.js';
 import { h } from '../dom.js';
 import type { Key } from '../i18n.js';
 
-export function signInView(t: (k: Key) => string, submit: (apiKey: string) => Promise<void>): HTMLElement {
+export function signInView(t: (k: Key) => string, submit: (apiKey: string) => Promise<void>, notice?: Key): HTMLElement {
   const input = h('input', {
     id: 'api-key',
     name: 'apiKey',
@@ -13,7 +13,7 @@ export function signInView(t: (k: Key) => string, submit: (apiKey: string) => Pr
     required: true,
     'aria-describedby': 'api-key-help',
   });
-  const message = h('p', { class: 'form-error', role: 'alert', id: 'signin-error' });
+  const message = h('p', { class: 'form-error', role: 'alert', id: 'signin-error' }, notice ? t(notice) : null);
   const button = h('button', { type: 'submit', class: 'primary' }, t('signIn'));
   const form = h(
     'form',
