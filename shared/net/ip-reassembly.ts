@@ -37,6 +37,11 @@ export interface PendingFragmentSet {
   bytes: number;
   /** in-flight: still open at the end of the capture; timed-out / evicted: given up on. */
   state: 'in-flight' | 'timed-out' | 'evicted';
+  /** Capture time (seconds) of the first fragment seen. */
+  firstTimeSec: number;
+  /** UDP/TCP ports, when the first fragment (offset 0) arrived: tells an IKE datagram (500/4500). */
+  srcPort?: number;
+  dstPort?: number;
 }
 
 export interface FragmentInput {
@@ -193,7 +198,16 @@ export class IpReassembler {
 }
 
 function summary(s: FragmentSet, state: PendingFragmentSet['state']): PendingFragmentSet {
-  return { version: s.version, src: s.src, dst: s.dst, id: s.id, protocol: s.protocol, frames: s.frames, bytes: s.bytes, state };
+  const out: PendingFragmentSet = {
+    version: s.version, src: s.src, dst: s.dst, id: s.id, protocol: s.protocol, frames: s.frames, bytes: s.bytes, state,
+    firstTimeSec: s.firstTime,
+  };
+  const first = s.pieces[0]; // sorted by offset
+  if (first && first.offset === 0 && first.data.length >= 4 && (s.protocol === 17 || s.protocol === 6)) {
+    out.srcPort = (first.data[0] << 8) | first.data[1];
+    out.dstPort = (first.data[2] << 8) | first.data[3];
+  }
+  return out;
 }
 
 /** Keeps pieces sorted by offset and advances the hole-free prefix, so completion is O(1) to test. */

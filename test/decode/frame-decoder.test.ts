@@ -56,7 +56,10 @@ describe('frame decoder', () => {
     expect(d.pendingFragments()).toEqual([]);
     d.decode(rawFrame(ether(0x0800, ipv4({ id: 0x1b1f, more: true, src: '192.0.2.9' }, dgram.subarray(0, 800))), 1, 5));
     expect(d.pendingFragments()).toEqual([
-      { version: 4, src: '192.0.2.9', dst: '198.51.100.2', id: 0x1b1f, protocol: 17, frames: [5], bytes: 800, state: 'in-flight' },
+      {
+        version: 4, src: '192.0.2.9', dst: '198.51.100.2', id: 0x1b1f, protocol: 17, frames: [5], bytes: 800, state: 'in-flight',
+        firstTimeSec: 1_700_000_000, srcPort: 4500, dstPort: 4500,
+      },
     ]);
   });
 

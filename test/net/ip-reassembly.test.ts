@@ -65,7 +65,10 @@ describe('IP reassembly', () => {
     r.add(frag(0, 1480, true, 4), an);
     r.add(frag(2960, 40, false, 6), an);
     expect(r.pending()).toEqual([
-      { version: 4, src: '192.0.2.1', dst: '198.51.100.2', id: 77, protocol: 17, frames: [4, 6], bytes: 1520, state: 'in-flight' },
+      {
+        version: 4, src: '192.0.2.1', dst: '198.51.100.2', id: 77, protocol: 17, frames: [4, 6], bytes: 1520, state: 'in-flight',
+        firstTimeSec: 100, srcPort: (datagram[0] << 8) | datagram[1], dstPort: (datagram[2] << 8) | datagram[3],
+      },
     ]);
     // A fragment of another datagram 31 s later expires the first set.
     r.add(frag(0, 8, true, 9, { id: 78, timeSec: 131 }), an);
