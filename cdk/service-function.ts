@@ -9,6 +9,10 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LOCK_FILE, REPO_ROOT } from './paths.js';
 
+/** The runtime the project is built and tested on (esbuild target below must match). */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_20_X;
+const ESBUILD_TARGET = 'node20';
+
 export interface ServiceFunctionProps {
   /** Absolute path of the handler module; it must export `handler`. */
   readonly entry: string;
@@ -57,7 +61,7 @@ export class ServiceFunction extends Construct {
       projectRoot: REPO_ROOT,
       depsLockFilePath: LOCK_FILE,
       description: props.description,
-      runtime: Runtime.NODEJS_20_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
@@ -68,7 +72,7 @@ export class ServiceFunction extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node20',
+        target: ESBUILD_TARGET,
         mainFields: ['module', 'main'],
         banner: REQUIRE_SHIM,
         // Ship the SDK version the code was tested with instead of the runtime's.
