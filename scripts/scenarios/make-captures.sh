@@ -9,16 +9,21 @@
 #
 # Needs: strongswan-charon + strongswan-swanctl + libcharon-extra-plugins (kernel-libipsec),
 # tcpdump, nftables, iproute2, ethtool, iputils-ping, bind9-dnsutils, curl, freeradius,
-# freeradius-utils, dnsmasq, openssl. Expected outputs (expected.json, README.md) are written by
-# hand from the real capture, not by this script.
+# freeradius-utils, dnsmasq, openssl, tshark (editcap). Expected outputs (expected.json,
+# README.md) are written by hand from the real capture, not by this script: a new run reproduces
+# the same message sequences, but timing-dependent frames (TCP ACKs, DPD, keepalives, ARP) may
+# shift, so check the frame numbers in expected.json against a recaptured file.
 set -u
-cd "$(dirname "$0")"
-. ./lab.sh
-
-OUT=${1:-../../test/fixtures/scenarios}
+OUT=${1:-$(dirname "$0")/../../test/fixtures/scenarios}
 shift || true
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
+cd "$(dirname "$0")"
+[ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
+for t in ip nft ethtool tcpdump tshark editcap swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
+  command -v "$t" >/dev/null || { echo "missing: $t (see the header for the Debian packages)" >&2; exit 1; }
+done
+. ./lab.sh
 
 # ---- helpers ---------------------------------------------------------------------------------
 
