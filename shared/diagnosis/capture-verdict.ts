@@ -27,8 +27,19 @@ function decisiveAuth(f: Finding): boolean {
   return CODE_META[f.code].step === 'AUTH' && !(f.code === 'CLOUD_DNS_FAILED' && f.evidence.details?.rcode === 'no answer');
 }
 
+/** A client that tried again: only its latest attempt per pair of hosts speaks for the capture. */
+function latestPerHostPair(sessions: SessionDiagnosis[]): SessionDiagnosis[] {
+  const latest = new Map<string, SessionDiagnosis>();
+  for (const s of sessions) {
+    const key = s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`;
+    const prev = latest.get(key);
+    if (!prev || s.start >= prev.start) latest.set(key, s);
+  }
+  return [...latest.values()];
+}
+
 export function captureVerdict(sessions: SessionDiagnosis[], auth: Finding[]): VerdictCode {
-  const ikeSessions = sessions.filter((s) => s.mode !== 'esp-only');
+  const ikeSessions = latestPerHostPair(sessions.filter((s) => s.mode !== 'esp-only'));
   const decisive = auth.filter(decisiveAuth);
   const pool: VerdictCode[] = ikeSessions.length ? ikeSessions.map((s) => s.verdict)
     : decisive.length ? decisive.map((f) => f.code as VerdictCode)
