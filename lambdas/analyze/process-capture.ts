@@ -82,6 +82,9 @@ export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps): Prom
     throw new PipelineTransientError(`capture ${captureId} is being analysed by another invocation`);
   }
 
+  // Sessions of an earlier version (or a half-written earlier attempt) must not mix with these.
+  if (claim === 'reclaimed') await withRetry(() => deps.sessions.deleteSessions(tenantId, captureId), deps.writeRetry);
+
   const fail = async (reason: string, retryable: boolean, frames?: number): Promise<Outcome> => {
     log.warn('capture failed', { tenantId, captureId, reason, retryable });
     await withRetry(() => deps.captures.markFailed(tenantId, captureId, tag, reason, retryable, deps.now().toISOString(), frames), deps.writeRetry);

@@ -41,7 +41,9 @@ export interface ClaimInput {
   expiresAt: number;
 }
 
-export type ClaimResult = 'claimed' | 'already-processed' | 'in-progress';
+export type ClaimResult =
+  /** `reclaimed`: the item had been processed before (another version, a retryable failure). */
+  | 'claimed' | 'reclaimed' | 'already-processed' | 'in-progress';
 
 export interface DoneInput {
   frames: number;
@@ -86,11 +88,12 @@ export class CaptureStore {
       'attribute_not_exists(#pk) OR attribute_not_exists(#objectTag) OR #objectTag <> :tag OR ' +
       '(#status = :pending AND #leaseUntil < :now) OR (#status = :failed AND #retryable = :true)';
     try {
-      await this.client.send(new UpdateItemCommand({
+      const out = await this.client.send(new UpdateItemCommand({
         TableName: this.tableName,
         Key: marshall({ pk: tenantPk(input.tenantId), sk: captureSk(input.captureId) }),
         UpdateExpression: update,
         ConditionExpression: condition,
+        ReturnValues: 'UPDATED_OLD',
         ExpressionAttributeNames: namesIn(update, condition),
         ExpressionAttributeValues: values({
           ':pending': 'PENDING', ':failed': 'FAILED', ':true': true, ':cid': input.captureId,
@@ -100,7 +103,7 @@ export class CaptureStore {
           ':exp': input.expiresAt, ':one': 1,
         }),
       }));
-      return 'claimed';
+      return out.Attributes?.objectTag ? 'reclaimed' : 'claimed';
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       const current = await this.getRaw(input.tenantId, input.captureId, true);

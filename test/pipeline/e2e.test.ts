@@ -152,6 +152,26 @@ describe('local twin, end to end', () => {
     expect(after.json.capture.analyzedAt).toBe(first.capture.analyzedAt);
   }, 30_000);
 
+  it('replaces the results when the object is overwritten by a new version', async () => {
+    const first = join(PUBLIC, 'suricata-verify__ikev1-isakmp-main-mode.pcap');
+    const second = join(PUBLIC, 'tcpdump__isakmp4500.pcap');
+    const [ra, rb] = [await analyzeCapture(createReadStream(first)), await analyzeCapture(createReadStream(second))];
+    const ipsA = ra.sessions.map((s) => s.clientIp).filter((ip) => !rb.sessions.some((s) => s.clientIp === ip));
+    expect(ipsA.length).toBeGreaterThan(0);
+    const id = newId();
+    await putCapture(h.twin, `captures/local/${id}/over.pcap`, readFileSync(first));
+    expect((await waitForCapture(h.twin, key, id)).capture.verdict).toBe(ra.verdict);
+    await putCapture(h.twin, `captures/local/${id}/over.pcap`, readFileSync(second));
+    await h.twin.idle();
+    const got = await api(h.twin, `/api/captures/${id}`, key);
+    expect(got.json.capture).toMatchObject({ status: 'DONE', verdict: rb.verdict, frames: rb.capture.frames });
+    expect(got.json.sessions.map((s: { id: string }) => s.id).sort()).toEqual(rb.sessions.map((s) => s.id).sort());
+    for (const ip of ipsA) {
+      const q = await api(h.twin, `/api/diagnoses?clientIp=${ip}&limit=200`, key);
+      expect(q.json.items.filter((i: { captureId: string }) => i.captureId === id)).toEqual([]);
+    }
+  }, 30_000);
+
   it('records bad input as FAILED with a clear reason and keeps serving', async () => {
     const good = readFileSync(join(PUBLIC, 'tcpdump__isakmp4500.pcap'));
     const random = Buffer.alloc(4096);
