@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { launchBrowser, repoPath, startHarness } from '../test/dashboard/twin-harness.js';
 
 const OUT = repoPath('docs/screenshots');
-const SCENARIOS = ['success-no-nat', 'esp-one-way', 'radius-reject', 'success-nat-t', 'multi-client', 'wrong-psk-nat'];
+const SCENARIOS = ['success-no-nat', 'esp-one-way', 'phase1-mismatch', 'mx-no-answer', 'radius-reject', 'success-nat-t', 'multi-client', 'wrong-psk-nat'];
 
 const h = await startHarness();
 const browser = await launchBrowser({ width: 1280, height: 860 });
@@ -34,6 +34,12 @@ try {
     await page.goto(`${h.url}/#/capture/${ids[s]}`);
     await page.waitForSelector('svg.ladder');
     await page.screenshot({ path: `${OUT}/${file}`, fullPage: true });
+  }
+
+  // Just the ladder: an error notification in clear, and the MX never answering.
+  for (const [s, file] of [['phase1-mismatch', 'ladder-error-notify.png'], ['mx-no-answer', 'ladder-retransmissions.png'], ['esp-one-way', 'ladder-esp-one-way.png']] as const) {
+    await page.goto(`${h.url}/#/capture/${ids[s]}`);
+    await page.locator('svg.ladder').screenshot({ path: `${OUT}/${file}` });
   }
 
   // No Japanese screenshot: this machine has no CJK font, so it would show empty boxes.

@@ -11,7 +11,8 @@ import { TenantStore } from '../../lambdas/store/tenant-store.js';
 import { withIkeIdentity, withRadiusText } from './craft-capture.js';
 import { launchBrowser, repoPath, startHarness, type Harness } from './twin-harness.js';
 
-const SCENARIOS = ['wrong-psk-nat', 'success-nat-t', 'multi-client'] as const;
+const SCENARIOS = ['wrong-psk-nat', 'success-nat-t', 'phase1-mismatch', 'multi-client'] as const;
+const isErrorNotify = (n: number) => n >= 1 && n < 16384;
 const ID_MARKUP = '<img src=x onerror=window.__xss=1>';
 const RADIUS_MARKUP = '<img src=x onerror=window.__xss=3>';
 const NAME_MARKUP = '<script>window.__xss=2</script>.pcap';
@@ -94,7 +95,7 @@ describe('dashboard against the local twin', () => {
   }, 60_000);
 
   it('draws one ladder arrow per timeline message, with retransmissions marked in text and ESP bands', async () => {
-    for (const s of ['wrong-psk-nat', 'success-nat-t'] as const) {
+    for (const s of ['wrong-psk-nat', 'success-nat-t', 'phase1-mismatch'] as const) {
       const id = ids.get(s)!;
       await page.goto(`${h.url}/#/`);
       const row = page.locator(`table.captures tr[data-capture-id="${id}"]`);
@@ -116,6 +117,7 @@ describe('dashboard against the local twin', () => {
         expect(arrows[i]!.text).toContain(t.label);
         expect(arrows[i]!.retx).toBe(t.retransmission);
         expect(arrows[i]!.text.includes('↻')).toBe(t.retransmission);
+        expect(arrows[i]!.text.includes('⚠')).toBe(t.notifies.some(isErrorNotify));
       });
       for (const dir of ['client-to-mx', 'mx-to-client'] as const) {
         const packets = sd.esp.filter((f) => f.direction === dir).reduce((a, f) => a + f.packets, 0);
@@ -125,6 +127,11 @@ describe('dashboard against the local twin', () => {
       }
       if (s === 'wrong-psk-nat') expect(sd.timeline.some((t) => t.retransmission)).toBe(true);
       if (s === 'success-nat-t') expect(sd.esp.length).toBeGreaterThan(0);
+      if (s === 'phase1-mismatch') expect(sd.timeline.some((t) => t.notifies.some(isErrorNotify))).toBe(true);
+      // Client fingerprint and the proposals offered and chosen.
+      expect(await page.locator('.session .facet .mono').first().textContent()).toBe(sd.client.fingerprint);
+      const proposals = await page.locator('.session ul.proposals li > .mono').allTextContents();
+      expect(proposals).toEqual([...sd.proposals.phase1Offered, ...(sd.proposals.phase1Chosen ? [sd.proposals.phase1Chosen] : [])].map((p) => p.text));
       // The verdict with its explanation and checklist.
       const main = sd.findings.find((f) => f.code === sd.verdict)!;
       expect(await page.locator('.verdict-block .explanation').textContent()).toBe(main.explanation.en);

@@ -88,7 +88,7 @@ function espBand(ctx: Ctx, dir: EspFlowSummary['direction'], flows: EspFlowSumma
     { class: `esp-band ${flows.length ? 'esp-present' : 'esp-missing'}`, 'data-esp': dir, 'data-packets': packets },
     s('text', { x: 8, y: y + BAND / 2 + 4, class: 'frame-no' }, frames),
     s('rect', { x: CLIENT_X, y: y + 3, width: MX_X - CLIENT_X, height: BAND - 8, rx: 4 }),
-    s('text', { x: MID, y: y + BAND / 2 + 4, 'text-anchor': 'middle', class: 'esp-text' }, `${dir === 'client-to-mx' ? '⟶' : '⟵'}  ${text}`),
+    s('text', { x: MID, y: y + BAND / 2 + 4, 'text-anchor': 'middle', class: 'esp-text' }, flows.length ? `${dir === 'client-to-mx' ? '⟶' : '⟵'}  ${text}` : text),
   );
 }
 
