@@ -4,7 +4,7 @@
 // command exists) and tshark on it, with wall time and peak RSS of each child process.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 
@@ -324,7 +324,7 @@ async function captureFile(): Promise<CaptureMeta> {
 }
 
 // ---------------------------------------------------------------- measuring children
-interface Run { tool: string; seconds: number; peakRssMb: number; exitCode: number | null; stdout: string }
+interface Run { tool: string; seconds: number; cpuSeconds?: number; peakRssMb: number; exitCode: number | null; stdout: string }
 
 const GNU_TIME = '/usr/bin/time';
 
@@ -332,7 +332,7 @@ const GNU_TIME = '/usr/bin/time';
 async function measure(tool: string, cmd: string[], keepStdout: boolean): Promise<Run> {
   const useTime = existsSync(GNU_TIME);
   const timeFile = join(dirname(file), `time-${process.pid}.txt`);
-  const argv = useTime ? [GNU_TIME, '-f', '%M', '-o', timeFile, ...cmd] : cmd;
+  const argv = useTime ? [GNU_TIME, '-f', '%M %U %S', '-o', timeFile, ...cmd] : cmd;
   const t0 = performance.now();
   const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'inherit'] });
   let stdout = '';
@@ -348,15 +348,21 @@ async function measure(tool: string, cmd: string[], keepStdout: boolean): Promis
   const [exitCode] = (await once(child, 'close')) as [number | null];
   const seconds = (performance.now() - t0) / 1000;
   if (poll) clearInterval(poll);
-  if (useTime) peakKb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-  return { tool, seconds, peakRssMb: peakKb / 1024, exitCode, stdout };
+  let cpuSeconds: number | undefined;
+  if (useTime) {
+    // GNU time's last line: "<max RSS KB> <user s> <system s>" (earlier lines: the child's exit status).
+    const [kb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    peakKb = kb;
+    cpuSeconds = user + sys;
+  }
+  return { tool, seconds, cpuSeconds, peakRssMb: peakKb / 1024, exitCode, stdout };
 }
 
 function machine(): Record<string, string | number> {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
   const tshark = spawnSync('tshark', ['-v'], { encoding: 'utf8' });
   return {
-    cpu, cores: cpus().length, node: process.version,
+    cpu, cores: cpus().length, node: process.version, load: loadavg().map((l) => l.toFixed(1)).join(' '),
     tshark: tshark.status === 0 ? tshark.stdout.split('\n')[0] : 'not installed',
   };
 }
@@ -387,18 +393,23 @@ async function main(): Promise<void> {
   const rows = runs.map((r) => ({
     tool: r.tool,
     seconds: +r.seconds.toFixed(2),
+    cpuSeconds: r.cpuSeconds === undefined ? null : +r.cpuSeconds.toFixed(2),
     mbPerSec: +(meta.bytes / 1e6 / r.seconds).toFixed(1),
+    mbPerCpuSec: r.cpuSeconds ? +(meta.bytes / 1e6 / r.cpuSeconds).toFixed(1) : null,
     packetsPerSec: Math.round(meta.frames / r.seconds),
     peakRssMb: +r.peakRssMb.toFixed(1),
     speedupVsTshark: tshark ? +(tshark.seconds / r.seconds).toFixed(1) : null,
+    cpuSpeedupVsTshark: tshark?.cpuSeconds && r.cpuSeconds ? +(tshark.cpuSeconds / r.cpuSeconds).toFixed(1) : null,
     exitCode: r.exitCode,
   }));
   const info = machine();
-  console.log(`\nmachine: ${info.cpu}, ${info.cores} cores, node ${info.node}, ${info.tshark}`);
+  console.log(`\nmachine: ${info.cpu}, ${info.cores} cores, node ${info.node}, ${info.tshark}, load average ${info.load}`);
   console.log(`capture: ${file}, ${(meta.bytes / 1e6).toFixed(0)} MB, ${meta.frames} frames\n`);
-  const header = ['tool', 'seconds', 'MB/s', 'packets/s', 'peak RSS MB', 'x faster than tshark'];
+  // Wall time is what a user waits; CPU time (user+sys) is steadier on a shared machine.
+  const header = ['tool', 'seconds', 'MB/s', 'packets/s', 'peak RSS MB', 'x tshark', 'CPU s', 'MB/CPU-s', 'x tshark (CPU)'];
+  const dash = (v: number | null, digits: number) => (v === null ? '-' : v.toFixed(digits));
   const table = rows.map((r) => [r.tool, r.seconds.toFixed(2), r.mbPerSec.toFixed(0), String(r.packetsPerSec),
-    r.peakRssMb.toFixed(0), r.speedupVsTshark === null ? '-' : r.speedupVsTshark.toFixed(1)]);
+    r.peakRssMb.toFixed(0), dash(r.speedupVsTshark, 1), dash(r.cpuSeconds, 2), dash(r.mbPerCpuSec, 0), dash(r.cpuSpeedupVsTshark, 1)]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
   for (const line of [header, ...table]) console.log(line.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), machine: info, capture: { file, ...meta }, results: rows }, null, 2));

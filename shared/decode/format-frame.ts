@@ -4,6 +4,7 @@
 import type { DnsMessage, DecodedFrame, TlsRecord } from './types.js';
 import type { IsakmpMessage } from '../ike/types.js';
 import { summarizeIsakmp as ikeSummary } from '../ike/summarize.js';
+import { IP_PROTOCOL_NAME } from '../net/protocol-numbers.js';
 import { radiusCodeName } from '../radius/constants.js';
 import { dnsRcodeName, dnsTypeName } from '../dns/constants.js';
 import {
@@ -84,7 +85,11 @@ export function protocolColumn(frame: DecodedFrame): string {
   if (frame.dns) return 'DNS';
   if (frame.tls?.length) return tlsName(TLS_VERSIONS, frame.tls[frame.tls.length - 1].version)?.replace(' ', 'v') ?? 'TLS';
   if (frame.natKeepalive) return 'UDPENCAP';
-  const top = frame.protocols[frame.protocols.length - 1];
+  // A fragment that did not complete a datagram is shown as IP, like tshark does.
+  if (frame.ip?.fragment && !frame.ip.reassembledFrom) return frame.ip.version === 6 ? 'IPv6' : 'IPv4';
+  let top = frame.protocols[frame.protocols.length - 1];
+  // Undissected payload: tshark names the layer that carries it.
+  if (top === 'data' && frame.protocols.length > 1) top = frame.protocols[frame.protocols.length - 2];
   switch (top) {
     case 'udp': return 'UDP';
     case 'tcp': return 'TCP';
@@ -109,7 +114,9 @@ export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarize
   else if (frame.natKeepalive) info = 'NAT-keepalive';
   else if (frame.ip?.fragment && !frame.ip.reassembledFrom) {
     const f = frame.ip.fragment;
-    info = `Fragmented IP protocol (proto=${frame.ip.protocol}, off=${f.offset}, ID=${f.id.toString(16).padStart(4, '0')})`;
+    const proto = IP_PROTOCOL_NAME[frame.ip.protocol];
+    info = `Fragmented IP protocol (proto=${proto ? `${proto.toUpperCase()} ` : ''}${frame.ip.protocol}, ` +
+      `off=${f.offset}, ID=${f.id.toString(16).padStart(4, '0')})`;
   } else if (frame.udp) info = `${frame.udp.srcPort} → ${frame.udp.dstPort} Len=${Math.max(0, frame.udp.length - 8)}`;
   else if (frame.tcp) {
     const t = frame.tcp;

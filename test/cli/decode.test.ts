@@ -69,17 +69,21 @@ describe('vpn-doctor decode --json', () => {
 });
 
 describe('vpn-doctor decode (lines)', () => {
-  it('prints one tshark-like line per frame with the ISAKMP info column', async () => {
-    const file = 'suricata-verify__ikev1-isakmp-main-mode.pcap';
+  it.each([
+    'suricata-verify__ikev1-isakmp-main-mode.pcap', 'zeek-plugin-ikev2__ikev2.pcap', 'tcpdump__espudp1.pcap',
+    'tcpdump__RADIUS.pcap', 'tcpdump__RADIUS-RFC5176.pcap', 'zeek-spicy-ipsec__ipsec_client.pcap',
+  ])('%s: one tshark-like line per frame, Protocol and Info columns as tshark', async (file) => {
     const { code, stdout } = await runCli(['decode', join(PUBLIC, file)]);
     const oracle = await oracleRows(join(PUBLIC, 'oracle', `${file}.tsv`));
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(oracle.length);
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     lines.forEach((line, i) => {
       const o = oracle[i];
-      expect(line).toMatch(new RegExp(`^\\s*${i + 1}\\s+\\d+\\.\\d{6} ${o['ip.src']} → ${o['ip.dst']} ${o['_ws.col.Protocol']} ${o['frame.len']} `));
-      expect(line.endsWith(o['_ws.col.Info'])).toBe(true);
+      const route = `${first(o['ip.src'] || o['ipv6.src'])} → ${first(o['ip.dst'] || o['ipv6.dst'])}`;
+      expect(line, `frame ${i + 1}`).toMatch(new RegExp(
+        `^\\s*${i + 1}\\s+\\d+\\.\\d{6} ${escape(route)} ${o['_ws.col.Protocol']} ${o['frame.len']} ${escape(o['_ws.col.Info'])}$`));
     });
   });
 });
