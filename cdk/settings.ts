@@ -1,0 +1,45 @@
+// Deployment settings from CDK context (-c key=value or cdk.json), validated, so a typo fails
+// synth instead of deploying a surprising value. No lookups: synth stays offline.
+import type { VpnDoctorSettings } from './vpn-doctor-stack.js';
+
+export type ContextReader = (key: string) => unknown;
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+export const CONTEXT_KEYS = {
+  dashboardDir: 'dashboardDir',
+  retentionDays: 'retentionDays',
+  maxCaptureBytes: 'maxCaptureBytes',
+  analyzeReservedConcurrency: 'analyzeReservedConcurrency',
+} as const;
+
+/** The value of `analyzeReservedConcurrency` that leaves the analyzer unreserved. */
+export const NO_RESERVATION = 'none';
+
+function positiveInteger(read: ContextReader, key: string): number | undefined {
+  const raw = read(key);
+  if (raw === undefined) return undefined;
+  // Context from -c arrives as a string, from cdk.json as a number.
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new SettingsError(`context ${key} must be a positive integer, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+export function settingsFromContext(read: ContextReader, defaultDashboardDir: string): VpnDoctorSettings {
+  const dashboardDir = read(CONTEXT_KEYS.dashboardDir);
+  if (dashboardDir !== undefined && (typeof dashboardDir !== 'string' || dashboardDir === '')) {
+    throw new SettingsError(`context ${CONTEXT_KEYS.dashboardDir} must be a directory path`);
+  }
+  const concurrency = read(CONTEXT_KEYS.analyzeReservedConcurrency);
+  return {
+    dashboardDir: dashboardDir ?? defaultDashboardDir,
+    retentionDays: positiveInteger(read, CONTEXT_KEYS.retentionDays),
+    maxCaptureBytes: positiveInteger(read, CONTEXT_KEYS.maxCaptureBytes),
+    analyzeReservedConcurrency:
+      concurrency === NO_RESERVATION ? null : positiveInteger(read, CONTEXT_KEYS.analyzeReservedConcurrency),
+  };
+}
