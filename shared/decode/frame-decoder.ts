@@ -12,6 +12,7 @@ import { decodeIpv4 } from '../net/ipv4.js';
 import { decodeIpv6, skipAh } from '../net/ipv6.js';
 import { decodeLink, type LinkResult } from '../net/link.js';
 import { IP_PROTOCOL_NAME, IPPROTO } from '../net/protocol-numbers.js';
+import { decodeIcmp } from '../net/icmp.js';
 import { decodeTcp } from '../net/tcp.js';
 import { type StreamLimits, TlsStreams } from '../net/tcp-stream.js';
 import { decodeUdp } from '../net/udp.js';
@@ -71,6 +72,14 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         return;
       case IPPROTO.ESP:
         decodeEsp(f, p, false);
+        return;
+      case IPPROTO.ICMP:
+        if (f.ip!.version === 4) decodeIcmp(f, p, 4);
+        else f.protocols.push('icmp');
+        return;
+      case IPPROTO.ICMPV6:
+        if (f.ip!.version === 6) decodeIcmp(f, p, 6);
+        else f.protocols.push('icmpv6');
         return;
       default:
         f.protocols.push(IP_PROTOCOL_NAME[p.protocol] ?? 'data');

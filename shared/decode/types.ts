@@ -28,6 +28,18 @@ export interface EspLayer {
   udpEncapsulated: boolean;
 }
 
+/** ICMP / ICMPv6 message; errors quote the start of the datagram that caused them. */
+export interface IcmpLayer {
+  version: 4 | 6;
+  type: number;
+  code: number;
+  /**
+   * The offending datagram quoted by an error (destination/port unreachable, time exceeded,
+   * packet too big …): e.g. a port unreachable for UDP 500 or 4500 sent back by the peer.
+   */
+  quoted?: { src: string; dst: string; protocol: number; srcPort?: number; dstPort?: number };
+}
+
 export interface RadiusAttribute {
   type: number;
   name?: string;
@@ -101,6 +113,8 @@ export interface DecodedFrame {
   /** RFC 3948 non-ESP marker (four zero bytes) before an ISAKMP message on UDP 4500. */
   nonEspMarker?: boolean;
   esp?: EspLayer;
+  /** Optional (added by the network-layer decoder): ICMP/ICMPv6, with the quoted datagram of an error. */
+  icmp?: IcmpLayer;
   radius?: RadiusMessage;
   dns?: DnsMessage;
   /** TLS records that completed in this frame (TCP reassembled per flow). */

@@ -53,6 +53,7 @@ export const IP_PROTOCOL_NAME: Readonly<Record<number, string>> = {
 
 export const IPPROTO = {
   HOPOPTS: 0,
+  ICMP: 1,
   TCP: 6,
   UDP: 17,
   ROUTING: 43,
@@ -61,6 +62,7 @@ export const IPPROTO = {
   AH: 51,
   NONE: 59,
   DSTOPTS: 60,
+  ICMPV6: 58,
 } as const;
 
 /** BSD address-family values meaning IPv6 in DLT_NULL/DLT_LOOP headers (NetBSD/OpenBSD, FreeBSD, macOS). */

@@ -89,6 +89,27 @@ describe('frame decoder', () => {
     expect(q.dns).toMatchObject({ id: 0x1234, response: false, questions: [{ name: 'meraki.com', type: 1, class: 1 }] });
   });
 
+  it('ICMP port unreachable quoting UDP 500 (tshark: ip:icmp:ip:udp:data, ip.src of both headers)', () => {
+    const d = createFrameDecoder();
+    const quoted = ipv4({ src: '203.0.113.5', dst: '198.51.100.1', totalLength: 156 }, udp(500, 500, new Uint8Array([0x11, 0x22, 0x33, 0x44]), 136));
+    const icmp = bytes([3, 3, 0, 0, 0, 0, 0, 0], quoted);
+    const f = d.decode(rawFrame(ether(0x0800, ipv4({ proto: 1, src: '198.51.100.1', dst: '203.0.113.5' }, icmp))));
+    expect(f.protocols).toEqual(['eth', 'ethertype', 'ip', 'icmp', 'ip', 'udp', 'data']);
+    expect(f.icmp).toEqual({ version: 4, type: 3, code: 3, quoted: { src: '203.0.113.5', dst: '198.51.100.1', protocol: 17, srcPort: 500, dstPort: 500 } });
+    expect(f.udp).toBeUndefined();
+    expect(f.anomalies).toEqual([]);
+  });
+
+  it('ICMPv6 packet too big quoting ESP, and an echo request without a quote', () => {
+    const d = createFrameDecoder();
+    const quoted = ipv6(50, esp(1, 1));
+    const f = d.decode(rawFrame(ether(0x86dd, ipv6(58, bytes([2, 0, 0, 0, 0, 0, 5, 0x78], quoted)))));
+    expect(f.protocols.slice(2)).toEqual(['ipv6', 'icmpv6', 'ipv6', 'esp']);
+    expect(f.icmp).toMatchObject({ version: 6, type: 2, quoted: { src: '2001:db8::1', protocol: 50 } });
+    const echo = d.decode(rawFrame(ether(0x0800, ipv4({ proto: 1 }, bytes([8, 0, 0, 0, 0, 1, 0, 1])))));
+    expect(echo.icmp).toEqual({ version: 4, type: 8, code: 0 });
+  });
+
   it('a truncated layer stops the decode there with an anomaly naming the layer', () => {
     const d = createFrameDecoder();
     const full = ether(0x0800, ipv4({}, udp(500, 500, isakmpHeader())));

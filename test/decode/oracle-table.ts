@@ -34,15 +34,28 @@ const versionByte = (v: string) => {
   return '0x' + ((maj << 4) | min).toString(16).padStart(2, '0');
 };
 
+/** tshark joins the addresses of every IP header it decodes, ICMP-quoted ones included. */
+const addr = (f: DecodedFrame, v: 4 | 6, which: 'src' | 'dst') => {
+  const out: string[] = [];
+  if (f.ip?.version === v) out.push(f.ip[which]);
+  if (f.icmp?.version === v && f.icmp.quoted) out.push(f.icmp.quoted[which]);
+  return out.join(',');
+};
+const port = (f: DecodedFrame, which: 'srcPort' | 'dstPort') => {
+  if (f.udp) return String(f.udp[which]);
+  const q = f.icmp?.quoted;
+  return q && q.protocol === 17 && q[which] !== undefined ? String(q[which]) : '';
+};
+
 export const FIELDS: FieldSpec[] = [
   { name: 'frame.len', owner: 'net', oracle: (r) => r['frame.len'], ours: (f) => String(f.length) },
   { name: 'frame.cap_len', owner: 'net', oracle: (r) => r['frame.cap_len'], ours: (f) => String(f.capturedLength) },
-  { name: 'ip.src', owner: 'net', oracle: (r) => r['ip.src'], ours: (f) => (f.ip?.version === 4 ? f.ip.src : '') },
-  { name: 'ip.dst', owner: 'net', oracle: (r) => r['ip.dst'], ours: (f) => (f.ip?.version === 4 ? f.ip.dst : '') },
-  { name: 'ipv6.src', owner: 'net', oracle: (r) => r['ipv6.src'], ours: (f) => (f.ip?.version === 6 ? f.ip.src : '') },
-  { name: 'ipv6.dst', owner: 'net', oracle: (r) => r['ipv6.dst'], ours: (f) => (f.ip?.version === 6 ? f.ip.dst : '') },
-  { name: 'udp.srcport', owner: 'net', oracle: (r) => r['udp.srcport'], ours: (f) => (f.udp ? String(f.udp.srcPort) : '') },
-  { name: 'udp.dstport', owner: 'net', oracle: (r) => r['udp.dstport'], ours: (f) => (f.udp ? String(f.udp.dstPort) : '') },
+  { name: 'ip.src', owner: 'net', oracle: (r) => r['ip.src'], ours: (f) => addr(f, 4, 'src') },
+  { name: 'ip.dst', owner: 'net', oracle: (r) => r['ip.dst'], ours: (f) => addr(f, 4, 'dst') },
+  { name: 'ipv6.src', owner: 'net', oracle: (r) => r['ipv6.src'], ours: (f) => addr(f, 6, 'src') },
+  { name: 'ipv6.dst', owner: 'net', oracle: (r) => r['ipv6.dst'], ours: (f) => addr(f, 6, 'dst') },
+  { name: 'udp.srcport', owner: 'net', oracle: (r) => r['udp.srcport'], ours: (f) => port(f, 'srcPort') },
+  { name: 'udp.dstport', owner: 'net', oracle: (r) => r['udp.dstport'], ours: (f) => port(f, 'dstPort') },
   { name: 'esp.spi', owner: 'net', oracle: (r) => r['esp.spi'], ours: (f) => (f.esp ? '0x' + f.esp.spi : '') },
   { name: 'esp.sequence', owner: 'net', oracle: (r) => r['esp.sequence'], ours: (f) => (f.esp ? String(f.esp.seq) : '') },
   { name: 'udpencap.non_esp_marker', owner: 'net', oracle: (r) => r['udpencap.non_esp_marker'], ours: (f) => (f.nonEspMarker ? '1' : '') },
