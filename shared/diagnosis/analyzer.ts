@@ -130,6 +130,6 @@ function fragmentFindings(pending: PendingFragmentSet[], a: string, b: string): 
   const sets = pending.filter((p) => p.protocol === 17 && ((p.src === a && p.dst === b) || (p.src === b && p.dst === a)));
   if (sets.length === 0) return [];
   const frames = sets.flatMap((p) => p.frames).slice(0, 64);
-  return [buildFinding('IKE_FRAGMENTS_INCOMPLETE', { frames, details: { sets: sets.length } }, `frame.number in {${frames.join(' ')}}`, { count: sets.length })];
+  return [buildFinding('IKE_FRAGMENTS_INCOMPLETE', { frames, details: { sets: sets.length } }, `frame.number in {${frames.join(',')}}`, { count: sets.length })];
 }
 

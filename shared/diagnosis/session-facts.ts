@@ -66,7 +66,7 @@ export function repeatedEntries(f: SessionFacts, ...keys: [Role, string][]): Non
 /** Wireshark display filter for a set of frames (exact), or the session's SPI when long. */
 export function framesFilter(f: SessionFacts, frames: number[]): string {
   if (frames.length === 0 || frames.length > 64) return spiFilter(f.session.ispi);
-  return `frame.number in {${frames.join(' ')}}`;
+  return `frame.number in {${frames.join(',')}}`;
 }
 
 export function spiFilter(ispi: string): string {

@@ -15,7 +15,7 @@ function cap(frames: number[]): number[] {
 }
 
 function frameFilter(frames: number[], fallback: string): string {
-  return frames.length > 0 && frames.length <= MAX_FRAMES ? `frame.number in {${frames.join(' ')}}` : fallback;
+  return frames.length > 0 && frames.length <= MAX_FRAMES ? `frame.number in {${frames.join(',')}}` : fallback;
 }
 
 export function radiusFindings(exchanges: RadiusExchange[]): Finding[] {

@@ -1,0 +1,67 @@
+// The NAT-D computation, checked against captures where the NAT is known: the lab's client
+// 192.0.2.10 is masqueraded to 198.51.100.2 by a router we built; the no-NAT client is routed.
+import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readCapture } from '../../shared/capture/reader.js';
+import { createFrameDecoder } from '../../shared/decode/frame-decoder.js';
+import type { DecodedFrame } from '../../shared/decode/types.js';
+import { natDHash, ipBytes } from '../../shared/diagnosis/nat-detection.js';
+import { analyzeFile } from './analyze-file.js';
+
+const SC = join(__dirname, '../fixtures/scenarios');
+
+async function frames(path: string): Promise<DecodedFrame[]> {
+  const d = createFrameDecoder();
+  const out: DecodedFrame[] = [];
+  await readCapture(createReadStream(path), (raw) => out.push(d.decode(raw)));
+  return out;
+}
+
+function natd(f: DecodedFrame): string[] {
+  return (f.isakmp?.[0].payloads ?? []).flatMap((p) => (p.type === 'natd' ? [p.hex] : []));
+}
+
+describe('NAT-D: HASH(CKY-I | CKY-R | IP | port)', () => {
+  it('reproduces the hashes of a routed client exactly (wrong-psk-no-nat, SHA1)', async () => {
+    const fs = await frames(join(SC, 'wrong-psk-no-nat/capture.pcap'));
+    const mm3 = fs.find((f) => f.isakmp?.[0].nextPayload === 4 && f.isakmp[0].exchangeType === 2)!;
+    const m = mm3.isakmp![0];
+    const [peer, ...own] = natd(mm3);
+    // The first hash is the MX's address as the client sees it, the rest the client's own.
+    expect(natDHash('sha1', m.ispi, m.rspi, mm3.ip!.dst, mm3.udp!.dstPort)).toBe(peer);
+    expect(own).toContain(natDHash('sha1', m.ispi, m.rspi, mm3.ip!.src, mm3.udp!.srcPort));
+  });
+
+  // The failure cases run charon without kernel-libipsec, whose forced UDP encapsulation fakes
+  // the hashes (LAB-NOTES): their NAT-D is genuine.
+  it('shows the masquerading router: the client hashed its private address (wrong-psk-nat)', async () => {
+    const fs = await frames(join(SC, 'wrong-psk-nat/capture.pcap'));
+    const mm3 = fs.find((f) => f.isakmp?.[0].nextPayload === 4 && f.ip?.src === '198.51.100.2')!;
+    const m = mm3.isakmp![0];
+    const [peer, ...own] = natd(mm3);
+    expect(natDHash('sha1', m.ispi, m.rspi, mm3.ip!.dst, mm3.udp!.dstPort)).toBe(peer);
+    expect(own).not.toContain(natDHash('sha1', m.ispi, m.rspi, '198.51.100.2', mm3.udp!.srcPort));
+    expect(own).toContain(natDHash('sha1', m.ispi, m.rspi, '192.0.2.10', 500));
+  });
+
+  it('gives the known NAT per session in the reports', async () => {
+    expect((await analyzeFile(join(SC, 'wrong-psk-no-nat/capture.pcap'))).sessions[0].nat.client).toBe(false);
+    expect((await analyzeFile(join(SC, 'wrong-psk-nat/capture.pcap'))).sessions[0].nat).toEqual({ client: true, responder: false });
+    // Seen from the client's side of the NAT, the MX's view of the client gives it away.
+    const inside = await analyzeFile(join(SC, 'udp4500-blocked-client-side/capture.pcap'));
+    expect(inside.sessions[0].nat.client).toBe(true);
+    expect(inside.sessions[0].findings.find((f) => f.code === 'NAT_DETECTED')?.evidence.details?.captureSide).toBe('client');
+  });
+
+  it('checks IKEv2 NAT_DETECTION_SOURCE_IP too (nDPI capture with NATed ports 10500/14500)', async () => {
+    const r = await analyzeFile(join(__dirname, '../fixtures/public/nDPI__ipsec_isakmp_esp.pcap'));
+    expect(r.sessions.some((s) => s.nat.client === true)).toBe(true);
+  });
+
+  it('encodes addresses as the RFC says (4 or 16 bytes)', () => {
+    expect([...ipBytes('198.51.100.2')!]).toEqual([198, 51, 100, 2]);
+    expect(ipBytes('2001:db8::1')!.toString('hex')).toBe('20010db8000000000000000000000001');
+    expect(ipBytes('300.1.1.1')).toBeNull();
+  });
+});
