@@ -260,7 +260,7 @@ const ja: Record<Key, string> = {
   flags: 'フラグ',
 };
 
-const TABLES: Record<Lang, Record<Key, string>> = { en, ja };
+export const TABLES: Readonly<Record<Lang, Readonly<Record<Key, string>>>> = { en, ja };
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled in (as text). */
 export function translate(lang: Lang, key: Key, params?: Record<string, string | number>): string {
