@@ -2,7 +2,7 @@
 // 8 bytes of the datagram that caused them, which is how a capture shows "UDP 4500 port
 // unreachable" coming back from a peer or a firewall. tshark: icmp:ip:udp (quote decoded).
 import type { DecodedFrame } from '../decode/types.js';
-import { formatIpv4, formatIpv6 } from './ip-address.js';
+import { ipv4Text, ipv6Text } from './ip-address.js';
 import type { IpPayload } from './ip-payload.js';
 import { truncatedAt } from './layer-anomaly.js';
 import { IP_PROTOCOL_NAME } from './protocol-numbers.js';
@@ -31,13 +31,13 @@ export function decodeIcmp(f: DecodedFrame, p: IpPayload, version: 4 | 6): void 
     if (ihl < 20 || have < ihl) return;
     f.protocols.push('ip');
     protocol = b[q + 9];
-    f.icmp.quoted = { src: formatIpv4(b, q + 12), dst: formatIpv4(b, q + 16), protocol };
+    f.icmp.quoted = { src: ipv4Text(b, q + 12), dst: ipv4Text(b, q + 16), protocol };
     l4 = q + ihl;
   } else {
     if (have < 40 || b[q] >> 4 !== 6) return;
     f.protocols.push('ipv6');
     protocol = b[q + 6];
-    f.icmp.quoted = { src: formatIpv6(b, q + 8), dst: formatIpv6(b, q + 24), protocol };
+    f.icmp.quoted = { src: ipv6Text(b, q + 8), dst: ipv6Text(b, q + 24), protocol };
     l4 = q + 40;
   }
   if (p.end - l4 <= 0) return;

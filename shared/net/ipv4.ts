@@ -1,6 +1,6 @@
 // IPv4 header (RFC 791) and the hand-off of fragments to the reassembler.
 import type { DecodedFrame } from '../decode/types.js';
-import { formatIpv4 } from './ip-address.js';
+import { ipv4Text } from './ip-address.js';
 import type { IpReassembler } from './ip-reassembly.js';
 import type { IpPayload } from './ip-payload.js';
 import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
@@ -34,8 +34,8 @@ export function decodeIpv4(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
     // TCP segmentation offload leaves 0 here on the sending host.
     total = reported < have ? have : reported;
   }
-  const src = formatIpv4(d, o + 12);
-  const dst = formatIpv4(d, o + 16);
+  const src = ipv4Text(d, o + 12);
+  const dst = ipv4Text(d, o + 16);
   const ff = (d[o + 6] << 8) | d[o + 7];
   const more = (ff & 0x2000) !== 0;
   const fragOffset = (ff & 0x1fff) * 8;

@@ -1,7 +1,7 @@
 // IPv6 header (RFC 8200), its extension-header chain and fragments; AH (RFC 4302) is
 // skipped by its length, for IPv4 too, so ESP behind it is reached as tshark does (ah:esp).
 import type { DecodedFrame } from '../decode/types.js';
-import { formatIpv6 } from './ip-address.js';
+import { ipv6Text } from './ip-address.js';
 import type { IpReassembler } from './ip-reassembly.js';
 import type { IpPayload } from './ip-payload.js';
 import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
@@ -27,8 +27,8 @@ export function decodeIpv6(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
   const reported = (f.length > d.length ? f.length : d.length) - o - 40;
   // 0 = jumbogram (hop-by-hop option) or offload: take what the frame holds.
   if (payloadLen === 0) payloadLen = reported;
-  const src = formatIpv6(d, o + 8);
-  const dst = formatIpv6(d, o + 24);
+  const src = ipv6Text(d, o + 8);
+  const dst = ipv6Text(d, o + 24);
   f.ip = { version: 6, src, dst, protocol: d[o + 6], ttl: d[o + 7], length: 40 + payloadLen };
   if (payloadLen > reported) {
     layerAnomaly(f, 'ip', 'bad-payload-length', `IPv6 payload length ${payloadLen} exceeds the frame's ${reported} bytes`);

@@ -124,3 +124,20 @@ describe('IPv6', () => {
     expect(Array.from(p.buf.subarray(p.start, p.end))).toEqual(Array.from(payload));
   });
 });
+
+describe('address text memo', () => {
+  it('returns the same text as the formatter, also after slot collisions', async () => {
+    const { ipv4Text, ipv6Text, formatIpv4 } = await import('../../shared/net/ip-address.js');
+    let seed = 1;
+    const b = new Uint8Array(16);
+    for (let i = 0; i < 20_000; i++) {
+      for (let j = 0; j < 16; j++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        // Few distinct values so the memo both hits and collides.
+        b[j] = j < 12 && i % 3 ? 0 : (seed >> 8) & 3;
+      }
+      expect(ipv4Text(b, 12)).toBe(formatIpv4(b, 12));
+      expect(ipv6Text(b, 0)).toBe(formatIpv6(b, 0));
+    }
+  });
+});
