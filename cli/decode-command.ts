@@ -65,8 +65,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // Flush output between chunks so a slow reader of stdout slows the decode (backpressure).
     async function* chunks(): AsyncGenerator<Uint8Array> {
       for await (const chunk of openCapture(path)) {
-        yield chunk as Uint8Array;
-        bytes += (chunk as Uint8Array).length;
+        yield chunk;
+        bytes += chunk.length;
         progress.update(bytes, mode === 'summary' ? summary.frames : 0);
         if (out.pending) await out.flush();
       }
