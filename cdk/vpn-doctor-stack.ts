@@ -17,7 +17,7 @@ export interface VpnDoctorSettings {
   readonly retentionDays?: number;
   /** Largest capture accepted for upload and analysis. @default 256 MiB */
   readonly maxCaptureBytes?: number;
-  /** Reserved concurrency of the analyzer; `undefined` = unreserved. @default 10 */
+  /** Reserved concurrency of the analyzer; `null` leaves it unreserved. @default 10 */
   readonly analyzeReservedConcurrency?: number | null;
 }
 
