@@ -41,6 +41,8 @@ export function capturesView(ctx: Ctx): HTMLElement {
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('more'));
   const state = h('p', { class: 'muted' }, t('loading'));
   let cursor: string | undefined;
+  let pages = 0;
+  let refresh: ReturnType<typeof setTimeout> | undefined;
 
   async function load(reset: boolean): Promise<void> {
     more.disabled = true;
@@ -50,7 +52,15 @@ export function capturesView(ctx: Ctx): HTMLElement {
       if (reset) replace(body);
       for (const c of page.items) body.appendChild(row(ctx, c));
       cursor = page.cursor;
+      pages = reset ? 1 : pages + 1;
       more.hidden = !cursor;
+      // Captures uploaded elsewhere (CLI, another tab) finish on their own: while the first
+      // page shows one PENDING, look again in a few seconds (not once "More" was used).
+      clearTimeout(refresh);
+      if (pages === 1 && page.items.some((c) => c.status === 'PENDING'))
+        refresh = setTimeout(() => {
+          if (ctx.alive() && pages === 1) void load(true);
+        }, 4000);
       replace(state, body.children.length === 0 ? t('noCaptures') : '');
       state.hidden = body.children.length > 0;
     } catch (e) {
@@ -60,7 +70,10 @@ export function capturesView(ctx: Ctx): HTMLElement {
       more.disabled = false;
     }
   }
-  more.addEventListener('click', () => void load(false));
+  more.addEventListener('click', () => {
+    clearTimeout(refresh);
+    void load(false);
+  });
   void load(true);
 
   const table = h(
