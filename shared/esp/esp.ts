@@ -1,6 +1,7 @@
 // ESP header (RFC 4303): SPI and sequence number are all that is in clear.
 import type { DecodedFrame } from '../decode/types.js';
-import { type IpPayload, layerAnomaly, truncatedAt } from '../net/ip-payload.js';
+import type { IpPayload } from '../net/ip-payload.js';
+import { layerAnomaly, truncatedAt } from '../net/layer-anomaly.js';
 
 /** 8 lower-case hex digits of a 32-bit value read at `o`. */
 export function hex32(b: Uint8Array, o: number): string {
