@@ -127,7 +127,8 @@ function noIke(hosts: { ip: string; frames: number }[]): Finding {
 }
 
 function fragmentFindings(pending: PendingFragmentSet[], a: string, b: string): Finding[] {
-  const sets = pending.filter((p) => p.protocol === 17 && ((p.src === a && p.dst === b) || (p.src === b && p.dst === a)));
+  const ike = (p: PendingFragmentSet) => p.srcPort === undefined || [500, 4500].includes(p.srcPort) || [500, 4500].includes(p.dstPort ?? 0);
+  const sets = pending.filter((p) => p.protocol === 17 && ike(p) && ((p.src === a && p.dst === b) || (p.src === b && p.dst === a)));
   if (sets.length === 0) return [];
   const frames = sets.flatMap((p) => p.frames).slice(0, 64);
   return [buildFinding('IKE_FRAGMENTS_INCOMPLETE', { frames, details: { sets: sets.length } }, `frame.number in {${frames.join(',')}}`, { count: sets.length })];
