@@ -1,5 +1,5 @@
 // The API: routes of the contract over the router. Knows nothing of Lambda or node:http.
-import { resolveCaller } from './caller.js';
+import { createCallerCaches, resolveCaller } from './caller.js';
 import type { ApiDeps, RouteContext } from './context.js';
 import { Router } from './router.js';
 import { getCapture, getReport, listCaptures } from './routes/captures.js';
@@ -8,8 +8,9 @@ import { getMe } from './routes/me.js';
 import { createUpload } from './routes/uploads.js';
 
 export function createApi(deps: ApiDeps): Router<RouteContext> {
+  const caches = createCallerCaches();
   const context = async (req: Parameters<typeof resolveCaller>[0]): Promise<RouteContext> => ({
-    caller: await resolveCaller(req, deps.tenants),
+    caller: await resolveCaller(req, deps.tenants, caches),
     deps,
   });
   return new Router<RouteContext>(context, deps.log)

@@ -115,3 +115,20 @@ describe('write-phase retry', () => {
     expect(isTransientError(Object.assign(new Error('x'), { $metadata: { httpStatusCode: 503 } }))).toBe(true);
   });
 });
+
+describe('auth cache', () => {
+  it('forgets entries after the TTL and stays bounded', async () => {
+    const { TtlCache } = await import('../../lambdas/auth/ttl-cache.js');
+    let now = 0;
+    const cache = new TtlCache<number>(1000, 2, () => now);
+    cache.set('a', 1);
+    now = 999;
+    expect(cache.get('a')).toBe(1);
+    now = 1000;
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('b', 2);
+    cache.set('c', 3);
+    cache.set('d', 4);
+    expect([cache.get('b'), cache.get('c'), cache.get('d')]).toEqual([undefined, 3, 4]);
+  });
+});
