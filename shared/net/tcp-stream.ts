@@ -30,7 +30,15 @@ interface Flow {
   buf: Uint8Array | null;
   len: number;
   state: RecordParserState;
+  /** Body bytes of an application-data record still to come: skipped, never buffered. */
+  skip: number;
+  /** That record, reported on the frame that completes it (as tshark does). */
+  pending: TlsRecord | undefined;
+  /** Seen since the eviction hand last passed (second-chance LRU). */
+  used: boolean;
 }
+
+const APPLICATION_DATA = 23;
 
 /** TLS record header plausibility: content type 20..24, version 3.x (x <= 4), length 1..2^14+2048. */
 export function looksLikeTlsRecord(b: Uint8Array, o: number, end: number): boolean {
@@ -59,22 +67,19 @@ export class TlsStreams {
   segment(f: DecodedFrame, key: string, seq: number, flags: number, b: Uint8Array, start: number, end: number, declared: number): TlsRecord[] | undefined {
     let fl = this.flows.get(key);
     if (fl) {
-      // Touch for LRU: Map keeps insertion order, the first entry is the least recently used.
-      this.flows.delete(key);
-      this.flows.set(key, fl);
+      fl.used = true;
     } else {
       if (declared === 0 && (flags & TCP_FLAG.SYN) === 0) return undefined;
-      fl = { synced: false, nextSeq: 0, buf: null, len: 0, state: { changeCipherSpecSeen: false } };
+      fl = { synced: false, nextSeq: 0, buf: null, len: 0, state: { changeCipherSpecSeen: false }, skip: 0, pending: undefined, used: false };
       this.flows.set(key, fl);
-      if (this.flows.size > this.limits.maxFlows) {
-        const oldest = this.flows.keys().next();
-        if (!oldest.done) this.flows.delete(oldest.value);
-      }
+      if (this.flows.size > this.limits.maxFlows) this.evict();
     }
     if (flags & TCP_FLAG.SYN) {
       fl.synced = true;
       fl.nextSeq = (seq + 1) >>> 0;
       fl.len = 0;
+      fl.skip = 0;
+      fl.pending = undefined;
       fl.state.changeCipherSpecSeen = false;
     }
     if (flags & TCP_FLAG.RST) {
@@ -105,6 +110,16 @@ export class TlsStreams {
         fl.synced = false;
       }
     }
+    // The rest of an application-data record: its bytes are opaque, only its end matters.
+    let done: TlsRecord[] | undefined;
+    if (fl.synced && fl.skip > 0) {
+      const take = Math.min(fl.skip, end - from);
+      fl.skip -= take;
+      from += take;
+      fl.nextSeq = segEnd;
+      if (fl.skip === 0 && fl.pending) { done = [fl.pending]; fl.pending = undefined; }
+      if (from >= end) return done;
+    }
     if (!fl.synced) {
       if (!looksLikeTlsRecord(b, from, end)) {
         this.desync(fl, segEnd);
@@ -132,8 +147,16 @@ export class TlsStreams {
     const r = this.parse(data, f.number, fl.state);
     for (const a of r.anomalies) f.anomalies.push(a);
     const rest = data.length - r.consumed;
+    const records = done ? [...done, ...r.records] : r.records;
     if (rest > 0 && (r.anomalies.length > 0 || (rest >= 5 && !looksLikeTlsRecord(data, r.consumed, data.length)))) {
       this.desync(fl, segEnd); // not TLS (any more): wait for a record start
+    } else if (rest >= 5 && data[r.consumed] === APPLICATION_DATA) {
+      // A partial application-data record: remember its header, skip its body as it arrives.
+      const at = r.consumed;
+      const length = (data[at + 3] << 8) | data[at + 4];
+      fl.pending = { contentType: APPLICATION_DATA, version: (data[at + 1] << 8) | data[at + 2], length };
+      fl.skip = 5 + length - rest;
+      fl.len = 0;
     } else if (rest > 0) {
       if (fl.len === 0) {
         fl.buf = grow(fl.buf, rest, this.limits.maxBufferBytes, 0);
@@ -145,12 +168,28 @@ export class TlsStreams {
     } else {
       fl.len = 0;
     }
-    return r.records.length > 0 ? r.records : undefined;
+    return records.length > 0 ? records : undefined;
+  }
+
+  /**
+   * Second-chance eviction: Map keeps insertion order; a flow used since the hand last passed
+   * goes to the back once, the first unused one is dropped. Cheaper than moving every flow to
+   * the back on every segment, and as good at keeping busy flows.
+   */
+  private evict(): void {
+    for (const [key, fl] of this.flows) {
+      this.flows.delete(key);
+      if (!fl.used) return;
+      fl.used = false;
+      this.flows.set(key, fl);
+    }
   }
 
   private desync(fl: Flow, nextSeq: number): void {
     fl.synced = false;
     fl.len = 0;
+    fl.skip = 0;
+    fl.pending = undefined;
     fl.nextSeq = nextSeq;
   }
 }

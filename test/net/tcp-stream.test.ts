@@ -63,8 +63,8 @@ describe('TLS over TCP stream following', () => {
 
   it('the per-flow buffer and the number of flows are bounded', () => {
     const s = new TlsStreams(parseTlsRecords, { maxFlows: 100, maxBufferBytes: 4096 });
-    // A record header promising 16 000 bytes, fed 1 000 at a time, overflows 4 KiB.
-    const head = bytes([23, 3, 3, 0x3e, 0x80], new Uint8Array(995));
+    // A handshake record header promising 16 000 bytes, fed 1 000 at a time, overflows 4 KiB.
+    const head = bytes([22, 3, 3, 0x3e, 0x80], new Uint8Array(995));
     feed(s, 'big', 0, head);
     let overflow = false;
     for (let i = 1; i < 10; i++) {
@@ -74,5 +74,25 @@ describe('TLS over TCP stream following', () => {
     expect(overflow).toBe(true);
     for (let i = 0; i < 1000; i++) feed(s, 'flow' + i, 0, tlsRecord(23, new Uint8Array(3)).subarray(0, 6));
     expect(s.flowCount).toBe(100);
+  });
+
+  it('skips an application-data body without buffering and reports the record where it ends', () => {
+    const s = new TlsStreams(parseTlsRecords, { maxFlows: 10, maxBufferBytes: 4096 });
+    feed(s, 'app', 999, new Uint8Array(0), 1, SYN);
+    // 16 000-byte application data record in 1 000-byte segments, then a clear alert.
+    const first = feed(s, 'app', 1000, bytes([23, 3, 3, 0x3e, 0x80], new Uint8Array(995)), 2);
+    expect(first.records).toBeUndefined();
+    let completed: number | undefined;
+    for (let i = 1; i <= 16; i++) {
+      const tail = i === 16 ? bytes(new Array(5).fill(0), [21, 3, 3, 0, 2, 2, 40]) : new Uint8Array(1000);
+      const r = feed(s, 'app', 1000 + i * 1000, tail, 2 + i);
+      expect(r.f.anomalies).toEqual([]);
+      if (r.records) {
+        completed = 2 + i;
+        expect(r.records.map((x) => [x.contentType, x.length])).toEqual([[23, 16000], [21, 2]]);
+        expect(r.records[1].alert).toEqual({ level: 2, description: 40 });
+      }
+    }
+    expect(completed).toBe(18);
   });
 });
