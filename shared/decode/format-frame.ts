@@ -8,7 +8,7 @@ import { IP_PROTOCOL_NAME } from '../net/protocol-numbers.js';
 import { radiusCodeName } from '../radius/constants.js';
 import { dnsRcodeName, dnsTypeName } from '../dns/constants.js';
 import {
-  TLS_ALERT_DESCRIPTIONS, TLS_ALERT_LEVELS, TLS_CONTENT, TLS_HANDSHAKE_TYPES, TLS_VERSIONS, tlsName,
+  TLS_ALERT_DESCRIPTIONS, TLS_ALERT_LEVELS, TLS_CONTENT, TLS_HANDSHAKE_TYPES, tlsName,
 } from '../tls/constants.js';
 
 export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
@@ -83,7 +83,7 @@ export function protocolColumn(frame: DecodedFrame): string {
   if (frame.esp) return 'ESP';
   if (frame.radius) return 'RADIUS';
   if (frame.dns) return 'DNS';
-  if (frame.tls?.length) return tlsName(TLS_VERSIONS, frame.tls[frame.tls.length - 1].version)?.replace(' ', 'v') ?? 'TLS';
+  if (frame.tls?.length) return TLS_PROTOCOL_COLUMN[frame.tls[frame.tls.length - 1].version] ?? 'TLS';
   if (frame.natKeepalive) return 'UDPENCAP';
   // A fragment that did not complete a datagram is shown as IP, like tshark does.
   if (frame.ip?.fragment && !frame.ip.reassembledFrom) return frame.ip.version === 6 ? 'IPv6' : 'IPv4';
@@ -141,10 +141,15 @@ export function summaryLine(frame: DecodedFrame, first: { timeSec: number; timeN
     `${frame.length} ${infoColumn(frame, summarizeIsakmp)}`.trimEnd();
 }
 
+/** RCODEs as tshark's Info column spells them. */
+const DNS_RCODE_WORDS: Record<number, string> = {
+  1: 'Format error', 2: 'Server failure', 3: 'No such name', 4: 'Not implemented', 5: 'Refused',
+};
+
 function dnsInfo(dns: DnsMessage): string {
   const kind = dns.opcode === 0 ? 'Standard query' : `Opcode ${dns.opcode}`;
   const id = `0x${dns.id.toString(16).padStart(4, '0')}`;
-  const rcode = dns.response && dns.rcode !== 0 ? ` ${dnsRcodeName(dns.rcode)}` : '';
+  const rcode = dns.response && dns.rcode !== 0 ? ` ${DNS_RCODE_WORDS[dns.rcode] ?? dnsRcodeName(dns.rcode)}` : '';
   const questions = dns.questions.map((q) => `${dnsTypeName(q.type)} ${q.name}`);
   const answers = dns.answers.map((a) => `${dnsTypeName(a.type)} ${a.data}`);
   return [`${kind}${dns.response ? ' response' : ''} ${id}${rcode}`, ...questions, ...answers].join(' ');
@@ -167,7 +172,7 @@ function tlsInfo(records: TlsRecord[]): string {
       case TLS_CONTENT.ALERT:
         part = r.alert
           ? `Alert (Level: ${ALERT_WORDS[r.alert.level] ?? tlsName(TLS_ALERT_LEVELS, r.alert.level) ?? r.alert.level}, ` +
-            `Description: ${tlsName(TLS_ALERT_DESCRIPTIONS, r.alert.description) ?? r.alert.description})`
+            `Description: ${alertWords(r.alert.description)})`
           : 'Encrypted Alert';
         break;
       case TLS_CONTENT.CHANGE_CIPHER_SPEC: part = 'Change Cipher Spec'; break;
@@ -177,6 +182,18 @@ function tlsInfo(records: TlsRecord[]): string {
     if (parts[parts.length - 1] !== part) parts.push(part);
   }
   return parts.join(', ');
+}
+
+/** Record versions as tshark's Protocol column names them (from the record layer only). */
+const TLS_PROTOCOL_COLUMN: Record<number, string> = {
+  0x0300: 'SSLv3', 0x0301: 'TLSv1', 0x0302: 'TLSv1.1', 0x0303: 'TLSv1.2', 0x0304: 'TLSv1.3',
+};
+
+/** "unknown_ca" -> "Unknown CA", "bad_record_mac" -> "Bad Record MAC", as tshark writes them. */
+function alertWords(description: number): string {
+  const name = tlsName(TLS_ALERT_DESCRIPTIONS, description);
+  if (name === undefined) return String(description);
+  return name.split('_').map((w) => (w === 'ca' || w === 'mac' || w === 'psk' ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1))).join(' ');
 }
 
 /** "ClientHello" -> "Client Hello", as in tshark's Info column. */
