@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { NotACaptureError } from '../shared/capture/errors.js';
 
 /** 1 MiB reads: few syscalls and few parser calls per gigabyte. */
-export const READ_CHUNK_BYTES = 1 << 20;
+export const READ_CHUNK_BYTES = 1 << 22;
 
 export class CaptureOpenError extends Error {
   override readonly name = 'CaptureOpenError';

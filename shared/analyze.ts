@@ -4,6 +4,7 @@
 import { readCapture } from './capture/reader.js';
 import { createFrameDecoder } from './decode/frame-decoder.js';
 import { createAnalyzer } from './diagnosis/analyzer.js';
+import { DIRECTORY_PORTS } from './diagnosis/auth/directory-tls.js';
 import type { AnalysisReport } from './report/types.js';
 
 export interface AnalyzeOptions {
@@ -25,7 +26,7 @@ async function* counting(source: AsyncIterable<Uint8Array>, onProgress: (bytes: 
 
 /** Throws NotACaptureError (shared/capture/errors.ts) when the input is not a capture at all. */
 export async function analyzeCapture(source: AsyncIterable<Uint8Array>, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
-  const decoder = createFrameDecoder();
+  const decoder = createFrameDecoder({ tlsPorts: [...DIRECTORY_PORTS] });
   const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp });
   const input = options.onProgress ? counting(source, options.onProgress) : source;
   const info = await readCapture(input, (raw) => analyzer.add(decoder.decode(raw)));

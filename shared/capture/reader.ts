@@ -44,7 +44,10 @@ export function createCaptureParser(onFrame: FrameCallback): CaptureParser {
   }
 
   return {
-    push(chunk: Uint8Array): void {
+    push(input: Uint8Array): void {
+      // A subclass's subarray (Node's Buffer) builds a subclass instance, much slower per frame:
+      // frames are views of a plain Uint8Array over the same memory.
+      const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
       bytes += chunk.length;
       if (framer !== undefined) {
         framer.push(chunk);

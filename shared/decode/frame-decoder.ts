@@ -27,6 +27,11 @@ export type { PendingFragmentSet } from '../net/ip-reassembly.js';
 export interface FrameDecoderOptions {
   reassembly?: Partial<ReassemblyLimits>;
   streams?: Partial<StreamLimits>;
+  /**
+   * Follow TLS only on flows with one of these ports (default: every TLS port in ports.ts).
+   * The diagnosis needs the directory's TLS alone, not the MX WAN's HTTPS.
+   */
+  tlsPorts?: readonly number[];
 }
 
 export interface FrameDecoder {
@@ -42,6 +47,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
   const streams = new TlsStreams(parseTlsRecords, options.streams);
   const link: LinkResult = { offset: 0, network: 0 };
   const p: IpPayload = newIpPayload();
+  const tlsPorts = options.tlsPorts ? new Set(options.tlsPorts) : undefined;
 
   function layers(d: Uint8Array, f: DecodedFrame): void {
     decodeLink(d, f.linkType, f, link);
@@ -133,6 +139,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
   function tcpApplicationLayer(f: DecodedFrame): void {
     const t = f.tcp!;
     const app = tcpApplication(t.srcPort, t.dstPort);
+    if (app === 'tls' && tlsPorts !== undefined && !tlsPorts.has(t.srcPort) && !tlsPorts.has(t.dstPort)) return;
     if (app === 'tls') {
       const ip = f.ip!;
       const key = ip.src + ' ' + t.srcPort + ' ' + ip.dst + ' ' + t.dstPort;

@@ -46,7 +46,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   function add(frame: DecodedFrame): void {
     countProtocols(frame, protocols);
-    if (frame.ip) hosts.add(frame.ip.src, frame.ip.dst);
+    if (frame.ip) hosts.add(frame.ip.src);
     for (const a of frame.anomalies) {
       if (anomalies.length < MAX_CAPTURE_ANOMALIES) anomalies.push(a.frame === undefined ? { ...a, frame: frame.number } : a);
       else anomaliesDropped++;

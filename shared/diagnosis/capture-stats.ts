@@ -10,20 +10,22 @@ export function countProtocols(frame: DecodedFrame, counts: Record<string, numbe
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
+/** Frames sent per host: who talks, for the hosts-seen evidence. */
 export interface HostCounter {
-  add(src: string, dst: string): void;
+  add(src: string): void;
   top(n: number): { ip: string; frames: number }[];
 }
 
 export function createHostCounter(): HostCounter {
-  const counts = new Map<string, number>();
+  // A holder per host: one Map lookup per address and frame, no Map write once known.
+  const counts = new Map<string, { n: number }>();
   const bump = (ip: string) => {
     const c = counts.get(ip);
-    if (c !== undefined) counts.set(ip, c + 1);
-    else if (counts.size < MAX_HOSTS) counts.set(ip, 1);
+    if (c !== undefined) c.n++;
+    else if (counts.size < MAX_HOSTS) counts.set(ip, { n: 1 });
   };
   return {
-    add(src, dst) { bump(src); bump(dst); },
-    top(n) { return [...counts].sort((a, b) => b[1] - a[1]).slice(0, n).map(([ip, frames]) => ({ ip, frames })); },
+    add: bump,
+    top(n) { return [...counts].sort((a, b) => b[1].n - a[1].n).slice(0, n).map(([ip, c]) => ({ ip, frames: c.n })); },
   };
 }
