@@ -11,6 +11,9 @@ import type { RouteHandler } from '../router.js';
 
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
+/** Reports above this are redirected to S3 (API Gateway + Lambda responses are limited to 6 MB). */
+export const MAX_INLINE_REPORT_BYTES = 5 * 1024 * 1024;
+
 /** The contract's CaptureItem: bookkeeping attributes stay inside. */
 function toItem(c: CaptureRecord) {
   const { attempts: _attempts, ...item } = c;
@@ -44,7 +47,15 @@ export const getCapture: RouteHandler<RouteContext> = async (_req, params, ctx) 
 export const getReport: RouteHandler<RouteContext> = async (_req, params, ctx) => {
   const capture = await findCapture(params.id, ctx);
   if (capture.status !== 'DONE') throw new NotFoundError(`no report: the capture is ${capture.status}`);
-  const body = await ctx.deps.objects.getText(resultObjectKey(ctx.caller.tenant.tenantId, capture.captureId));
+  const key = resultObjectKey(ctx.caller.tenant.tenantId, capture.captureId);
+  const head = await ctx.deps.objects.head(key);
+  if (!head) throw new NotFoundError('no report stored for this capture');
+  // Lambda responses stop at 6 MB: a larger report is fetched from S3 through a short-lived URL.
+  if (head.size > MAX_INLINE_REPORT_BYTES) {
+    const url = await ctx.deps.objects.presignGet(key, 300);
+    return { status: 302, headers: { location: url, 'cache-control': 'no-store' }, body: '' };
+  }
+  const body = await ctx.deps.objects.getText(key);
   if (body === undefined) throw new NotFoundError('no report stored for this capture');
   return rawJson(200, body);
 };
