@@ -59,17 +59,6 @@ function udp(sport: number, dport: number, payload: Uint8Array): Uint8Array {
   return Uint8Array.from([...u16(sport), ...u16(dport), ...u16(8 + payload.length), 0, 0, ...payload]);
 }
 
-const FILLER = Buffer.alloc(1500, 0x5a);
-const TCP_HEADER = 20;
-
-/** TCP segment; the payload region is copied from FILLER (its content does not matter). */
-function tcp(sport: number, dport: number, seq: number, ack: number, flags: number, payload: Uint8Array): Uint8Array {
-  const seg = new Uint8Array(TCP_HEADER + payload.length);
-  seg.set([...u16(sport), ...u16(dport), ...u32(seq), ...u32(ack), 0x50, flags, 0xff, 0xff, 0, 0, 0, 0]);
-  seg.set(payload, TCP_HEADER);
-  return seg;
-}
-
 // ISAKMP (RFC 2408) message: header + payload chain with next-payload fields filled in.
 function isakmp(ispi: Buffer, rspi: Buffer, exch: number, flags: number, msgid: number,
   payloads: { type: number; body: Uint8Array }[], encryptedBody?: Uint8Array): Uint8Array {
@@ -363,7 +352,7 @@ function machine(): Record<string, string | number> {
   const tshark = spawnSync('tshark', ['-v'], { encoding: 'utf8' });
   return {
     cpu, cores: cpus().length, node: process.version, load: loadavg().map((l) => l.toFixed(1)).join(' '),
-    tshark: tshark.status === 0 ? tshark.stdout.split('\n')[0] : 'not installed',
+    tshark: tshark.status === 0 ? tshark.stdout.split('\n')[0].replace(/\.$/, '') : 'not installed',
   };
 }
 
@@ -379,6 +368,11 @@ async function main(): Promise<void> {
   const frames = Number(/total: (\d+) frames/.exec(ours.stdout)?.[1] ?? NaN);
   if (ours.exitCode !== 0) console.log(`decode exited with ${ours.exitCode}`);
   if (frames !== meta.frames) console.log(`WARNING: decode counted ${frames} frames, the generator wrote ${meta.frames}`);
+  // The planted IKE/ESP/RADIUS/DNS frames must all be recognised, or the figures measure nothing.
+  for (const [generated, protocol] of [['ike', 'isakmp'], ['esp', 'esp'], ['radius', 'radius'], ['dns', 'dns']]) {
+    const counted = Number(new RegExp(`^${protocol}\\s+(\\d+)`, 'm').exec(ours.stdout)?.[1] ?? 0);
+    if (counted !== meta.special[generated]) console.log(`WARNING: ${protocol}: decoded ${counted} frames, generated ${meta.special[generated]}`);
+  }
 
   const hasAnalyze = spawnSync(cli[0], [cli[1], 'analyze', '--help'], { stdio: 'ignore' }).status === 0;
   if (hasAnalyze) runs.push(await measure('vpn-doctor analyze --json', [...cli, 'analyze', '--json', file], false));
