@@ -5,13 +5,22 @@ import type { Logger } from '../log.js';
 import { processObject, type AnalyzeDeps, type Outcome } from './process-capture.js';
 import { objectCreatedRecords, type S3Event } from './s3-event.js';
 
-export function createAnalyzeHandler(deps: AnalyzeDeps): (event: S3Event) => Promise<{ outcomes: Outcome[] }> {
-  return async (event) => {
+/** The part of Lambda's context we use. */
+export interface InvocationContext {
+  getRemainingTimeInMillis(): number;
+}
+
+/** Time kept for writing the results (or the failure) after reading stops. */
+export const WRITE_PHASE_RESERVE_MS = 30_000;
+
+export function createAnalyzeHandler(deps: AnalyzeDeps): (event: S3Event, context?: InvocationContext) => Promise<{ outcomes: Outcome[] }> {
+  return async (event, context) => {
+    const deadline = context ? Date.now() + context.getRemainingTimeInMillis() - WRITE_PHASE_RESERVE_MS : Number.POSITIVE_INFINITY;
     const outcomes: Outcome[] = [];
     const errors: unknown[] = [];
     for (const rec of objectCreatedRecords(event)) {
       try {
-        outcomes.push(await processObject(rec, deps));
+        outcomes.push(await processObject(rec, deps, deadline));
       } catch (err) {
         logFailure(deps.log, rec.key, err);
         errors.push(err);

@@ -3,17 +3,17 @@ import { analyzeCapture } from '../../shared/analyze.js';
 import { composeAnalyze } from '../compose.js';
 import { analyzeConfigFromEnv, createDynamoClient, createS3Client } from '../config.js';
 import { jsonLogger } from '../log.js';
-import { createAnalyzeHandler } from './analyze-app.js';
+import { createAnalyzeHandler, type InvocationContext } from './analyze-app.js';
 import type { S3Event } from './s3-event.js';
 
 let app: ReturnType<typeof createAnalyzeHandler> | undefined;
 
-export const handler = async (event: S3Event) => {
+export const handler = async (event: S3Event, context?: InvocationContext) => {
   app ??= createAnalyzeHandler(composeAnalyze(
     analyzeConfigFromEnv(process.env),
     { dynamo: createDynamoClient(), s3: createS3Client() },
     analyzeCapture,
     jsonLogger,
   ));
-  return app(event);
+  return app(event, context);
 };

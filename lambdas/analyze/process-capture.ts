@@ -13,7 +13,7 @@ import { isTransientError, withRetry, type RetryOptions } from '../retry.js';
 import type { CaptureStore } from '../store/capture-store.js';
 import type { SessionStore } from '../store/session-store.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { CaptureTooLargeError, limitStream } from './limit-stream.js';
+import { AnalysisTimeoutError, CaptureTooLargeError, limitStream } from './limit-stream.js';
 import type { ObjectCreated } from './s3-event.js';
 
 export type AnalyzeFn = (
@@ -50,7 +50,8 @@ export function objectTag(bucket: string, key: string, versionOrEtag: string): s
 
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
-export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps): Promise<Outcome> {
+/** `deadlineMs`: when reading must stop so the result (or the failure) can still be written. */
+export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps, deadlineMs = Number.POSITIVE_INFINITY): Promise<Outcome> {
   const { config, log } = deps;
   if (rec.bucket !== config.bucketName) return { status: 'ignored', reason: `bucket ${rec.bucket} is not ours` };
   const parsed = parseCaptureKey(rec.key);
@@ -101,10 +102,14 @@ export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps): Prom
   let report: AnalysisReport;
   try {
     const body = await deps.objects.stream(rec.key, head.versionId);
-    report = await deps.analyze(limitStream(body, config.maxCaptureBytes), { fileName });
+    report = await deps.analyze(limitStream(body, config.maxCaptureBytes, deadlineMs), { fileName });
   } catch (err) {
     if (err instanceof NotACaptureError) return fail(`Not a packet capture: ${err.message}.`, false);
     if (err instanceof CaptureTooLargeError) return fail(`The capture grew beyond the limit: ${err.message}.`, false);
+    // Slower than the function's timeout allows: another attempt would be just as slow.
+    if (err instanceof AnalysisTimeoutError) {
+      return fail(`The analysis did not finish in time (${err.message}); filter the capture before uploading.`, false);
+    }
     if (isTransientError(err)) return transientFailure(err, deps, tenantId, captureId, tag, 'Reading the capture');
     // A deterministic failure of the core on this input: retrying cannot help.
     log.error('analysis crashed', { tenantId, captureId, error: String(err) });

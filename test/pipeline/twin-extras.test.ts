@@ -13,6 +13,8 @@ import { uploadCommand } from '../../cli/upload-command.js';
 import type { Command } from '../../cli/command.js';
 import { analyzeCapture } from '../../shared/analyze.js';
 import { silentLogger } from '../../lambdas/log.js';
+import { createAnalyzeHandler } from '../../lambdas/analyze/analyze-app.js';
+import { composeAnalyze } from '../../lambdas/compose.js';
 import { startTwin, type Twin } from '../../lambdas/local/twin.js';
 import { api, putCapture, waitForCapture } from './twin-harness.js';
 
@@ -99,6 +101,29 @@ describe('local twin extras', () => {
     const list = await api(twin, '/api/captures', key);
     expect(list.json.items.length).toBeGreaterThanOrEqual(2);
   }, 40_000);
+
+  it('records a capture that would outlast the function timeout as FAILED, not PENDING', async () => {
+    const held = await startTwin({
+      analyze: analyzeCapture, dataDir: join(dataDir, 'held'), httpPort: 0, s3Port: 0, dynamoPort: 0, log: silentLogger, deliverEvents: false,
+    });
+    try {
+      const objectKey = 'captures/local/TIMEOUT0001/slow.pcap';
+      await putCapture(held, objectKey, readFileSync(CAPTURE));
+      const handler = createAnalyzeHandler(composeAnalyze(
+        { tableName: held.state.table, bucketName: held.state.bucket, maxCaptureBytes: 1e9, retentionDays: 1, leaseSeconds: 960 },
+        held.clients, analyzeCapture, silentLogger,
+      ));
+      const event = { Records: [{ eventName: 'ObjectCreated:Put', eventTime: new Date().toISOString(), s3: { bucket: { name: held.state.bucket }, object: { key: objectKey } } }] };
+      // 29 s left: less than the write-phase reserve, so reading stops at the first chunk.
+      const result = await handler(event, { getRemainingTimeInMillis: () => 29_000 });
+      expect(result.outcomes[0]).toMatchObject({ status: 'failed' });
+      const got = await waitForCapture(held, held.firstKey as string, 'TIMEOUT0001');
+      expect(got.capture.status).toBe('FAILED');
+      expect(got.capture.error).toMatch(/did not finish in time/);
+    } finally {
+      await held.stop();
+    }
+  }, 30_000);
 
   it('reports admin mistakes with exit status 2 and a message', async () => {
     const local = ['--local', '--data-dir', dataDir];
