@@ -70,6 +70,17 @@ describe('local twin extras', () => {
     expect((await fetch(twin.apiUrl + '/api/me')).status).toBe(401);
   });
 
+  it('lets the dashboard origin PUT to a presigned URL (CORS preflight on s3rver)', async () => {
+    const up = await api(twin, '/api/uploads', key, { method: 'POST', body: { fileName: 'cors.pcap', size: 10 } });
+    const preflight = await fetch(up.json.uploadUrl, {
+      method: 'OPTIONS',
+      headers: { origin: twin.apiUrl, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-origin')).toMatch(/^(\*|http:\/\/127\.0\.0\.1:\d+)$/);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
+  });
+
   it('redirects to S3 for a report too large for a Lambda response', async () => {
     const id = (await cli(uploadCommand, [CAPTURE, '--local', '--data-dir', dataDir])).out.split('\t')[0];
     expect((await waitForCapture(twin, key, id)).capture.status).toBe('DONE');
