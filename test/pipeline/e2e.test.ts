@@ -4,7 +4,7 @@
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCapture } from '../../shared/analyze.js';
 import { NotACaptureError } from '../../shared/capture/errors.js';
@@ -218,6 +218,44 @@ describe('local twin, end to end', () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect((await api(h.twin, `/api/diagnoses?clientIp=not-an-ip`, key)).json.error.code).toBe('BAD_REQUEST');
     expect((await api(h.twin, `/api/diagnoses?clientIp=${ip}&cursor=abc`, key)).status).toBe(400);
+  }, 30_000);
+
+  it('absorbs DynamoDB throttling on the write path (SDK retries, then our own)', async () => {
+    // Two SDK attempts (not the production five) keep the throttling backoff short here.
+    const dynamo = new DynamoDBClient({
+      region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, endpoint: h.twin.state.dynamoEndpoint, maxAttempts: 2,
+    });
+    // Throttle at the transport, inside the SDK's retry loop: the pipeline code runs unchanged.
+    const throttled: Record<string, number> = {};
+    const plan = (input: { UpdateExpression?: string }, command: string) =>
+      command === 'BatchWriteItemCommand' ? 1 : input.UpdateExpression?.includes(':done') ? 3 : 0;
+    dynamo.middlewareStack.add((next, context) => async (args) => {
+      const command = context.commandName as string;
+      const key = `${command}${(args.input as { UpdateExpression?: string }).UpdateExpression?.includes(':done') ? ':done' : ''}`;
+      if ((throttled[key] ?? 0) < plan(args.input as { UpdateExpression?: string }, command)) {
+        throttled[key] = (throttled[key] ?? 0) + 1;
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+          name: 'ProvisionedThroughputExceededException', $fault: 'client', $metadata: { httpStatusCode: 400 },
+        });
+      }
+      return next(args);
+    }, { step: 'deserialize', name: 'throttleForTest' });
+    const id = newId();
+    const objectKey = `captures/local/${id}/throttled.pcap`;
+    const held = createAnalyzeHandler(composeAnalyze(
+      { tableName: h.twin.state.table, bucketName: h.twin.state.bucket, maxCaptureBytes: 5 * 1024 * 1024, retentionDays: 90, leaseSeconds: 960 },
+      { dynamo, s3: h.twin.clients.s3 }, analyzeCapture, silentLogger, { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
+    ));
+    await putCapture(h.twin, objectKey, readFileSync(join(PUBLIC, 'suricata-verify__ikev1-isakmp-main-mode.pcap')));
+    await waitForCapture(h.twin, key, id);
+    // Forget the twin's analysis so the next delivery claims the capture afresh.
+    await h.twin.clients.dynamo.send(new DeleteItemCommand({ TableName: h.twin.state.table, Key: { pk: { S: 'TENANT#local' }, sk: { S: `CAPTURE#${id}` } } }));
+    const result = await held({ Records: [{ eventName: 'ObjectCreated:Put', eventTime: new Date().toISOString(), s3: { bucket: { name: h.twin.state.bucket }, object: { key: encodeEventKey(objectKey) } } }] });
+    dynamo.destroy();
+    expect(result.outcomes[0].status).toBe('done');
+    // 1 throttle absorbed by the SDK; 3 on the final write: 2 exhaust the SDK, our retry does the rest.
+    expect(throttled).toEqual({ BatchWriteItemCommand: 1, 'UpdateItemCommand:done': 3 });
+    expect((await waitForCapture(h.twin, key, id)).capture.status).toBe('DONE');
   }, 30_000);
 
   it('loses no capture when DynamoDB is briefly unreachable', async () => {
