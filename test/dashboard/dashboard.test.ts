@@ -287,5 +287,5 @@ describe('dashboard against the local twin', () => {
     expect(await other.textContent('#signin-error')).toContain('401');
     expect(await other.evaluate(() => sessionStorage.length)).toBe(0);
     await other.close();
-  }, 20_000);
+  }, 60_000);
 });
