@@ -16,7 +16,7 @@ beforeAll(async () => {
   dir = await buildDashboard(await mkdtemp(join(tmpdir(), 'vpnd-bundle-')));
   js = await readFile(join(dir, 'assets', 'app.js'), 'utf8');
   html = await readFile(join(dir, 'index.html'), 'utf8');
-}, 30_000);
+}, 90_000);
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -60,7 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await h?.stop();
-}, 30_000);
+}, 90_000);
 
 describe('dashboard against the local twin', () => {
   it('refuses a wrong key with a message, and keeps the key out of the URL', async () => {
@@ -74,7 +74,7 @@ describe('dashboard against the local twin', () => {
     await signIn(page, h.operatorKey);
     expect(page.url()).not.toContain(h.operatorKey);
     expect(await page.evaluate(() => Object.values(sessionStorage))).toContain(h.operatorKey);
-  }, 20_000);
+  }, 60_000);
 
   it('uploads captures through the page and shows each verdict as the analysis finishes', async () => {
     for (const s of SCENARIOS) ids.set(s, await uploadThroughPage(page, repoPath('test/fixtures/scenarios', s, 'capture.pcap')));
@@ -137,7 +137,7 @@ describe('dashboard against the local twin', () => {
       expect(await page.locator('.verdict-block .explanation').textContent()).toBe(main.explanation.en);
       expect(await page.locator('.verdict-block .checklist li').allTextContents()).toEqual(main.checklist.en);
     }
-  }, 30_000);
+  }, 90_000);
 
   it('copies the filter, downloads the JSON report, and switches language (remembered)', async () => {
     const id = ids.get('wrong-psk-nat')!;
@@ -163,7 +163,7 @@ describe('dashboard against the local twin', () => {
     expect(await page.locator('.verdict-block .checklist li').allTextContents()).toEqual(main.checklist.ja);
     await page.selectOption('#lang', 'en');
     await expect.poll(() => page.locator('.verdict-block .checklist li').first().textContent()).toBe(main.checklist.en[0]);
-  }, 30_000);
+  }, 90_000);
 
   it('searches a client IP and shows every diagnosis of it, newest first, with a verdict strip', async () => {
     const report = await api<CaptureDetail>(`/api/captures/${ids.get('success-nat-t')}`);
@@ -184,7 +184,7 @@ describe('dashboard against the local twin', () => {
     await page.fill('#client-ip', 'not-an-ip');
     await page.press('#client-ip', 'Enter');
     await expect.poll(() => page.locator('.results [role=alert]').count()).toBe(1);
-  }, 20_000);
+  }, 60_000);
 
   it('lets an operator switch tenants; a tenant key gets no switcher and sees only its captures', async () => {
     await page.goto(`${h.url}/#/`);
@@ -200,7 +200,7 @@ describe('dashboard against the local twin', () => {
     expect(await other.locator('#tenant').count()).toBe(0);
     expect(await other.locator('table.captures tbody tr').count()).toBe(0);
     await other.close();
-  }, 20_000);
+  }, 60_000);
 
   it('uploads by drag and drop, and shows a failed analysis with its reason', async () => {
     await page.goto(`${h.url}/#/`);
