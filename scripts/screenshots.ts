@@ -1,7 +1,7 @@
 // Screenshots of the dashboard's main pages for docs/screenshots/, taken in headless Chromium
 // against the real local twin with real captures uploaded through the page.
 // Run: npx tsx scripts/screenshots.ts
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { launchBrowser, repoPath, startHarness } from '../test/dashboard/twin-harness.js';
 
 const OUT = repoPath('docs/screenshots');
@@ -21,7 +21,9 @@ try {
   await page.waitForSelector('#capture-file', { state: 'attached' });
   const ids: Record<string, string> = {};
   for (const s of SCENARIOS) {
-    await page.setInputFiles('#capture-file', repoPath('test/fixtures/scenarios', s, 'capture.pcap'));
+    // Named after the scenario, as an engineer would name an export.
+    const buffer = await readFile(repoPath('test/fixtures/scenarios', s, 'capture.pcap'));
+    await page.setInputFiles('#capture-file', { name: `mx-wan-${s}.pcap`, mimeType: 'application/vnd.tcpdump.pcap', buffer });
     const row = page.locator('li.upload').first();
     await row.locator('.upload-status [data-verdict], .upload-status .text-error').waitFor({ timeout: 30_000 });
     ids[s] = (await row.getAttribute('data-capture-id'))!;
