@@ -1,5 +1,5 @@
 // The API: routes of the contract over the router. Knows nothing of Lambda or node:http.
-import { createCallerCaches, resolveCaller } from './caller.js';
+import { AUTH_CACHE_TTL_MS, createCallerCaches, resolveCaller } from './caller.js';
 import type { ApiDeps, RouteContext } from './context.js';
 import { Router } from './router.js';
 import { getCapture, getReport, listCaptures } from './routes/captures.js';
@@ -7,8 +7,12 @@ import { listDiagnoses } from './routes/diagnoses.js';
 import { getMe } from './routes/me.js';
 import { createUpload } from './routes/uploads.js';
 
-export function createApi(deps: ApiDeps): Router<RouteContext> {
-  const caches = createCallerCaches();
+/**
+ * `authCacheMs`: how long a warm container trusts a key lookup (a revocation takes up to that
+ * long). The local twin passes 0: one process, and `vpn-doctor key revoke --local` must bite at once.
+ */
+export function createApi(deps: ApiDeps, authCacheMs = AUTH_CACHE_TTL_MS): Router<RouteContext> {
+  const caches = authCacheMs > 0 ? createCallerCaches(authCacheMs) : undefined;
   const context = async (req: Parameters<typeof resolveCaller>[0]): Promise<RouteContext> => ({
     caller: await resolveCaller(req, deps.tenants, caches),
     deps,

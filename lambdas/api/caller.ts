@@ -23,8 +23,8 @@ export interface CallerCaches {
 
 export const AUTH_CACHE_TTL_MS = 30_000;
 
-export function createCallerCaches(): CallerCaches {
-  return { principals: new TtlCache(AUTH_CACHE_TTL_MS, 1000), tenants: new TtlCache(AUTH_CACHE_TTL_MS, 1000) };
+export function createCallerCaches(ttlMs = AUTH_CACHE_TTL_MS): CallerCaches {
+  return { principals: new TtlCache(ttlMs, 1000), tenants: new TtlCache(ttlMs, 1000) };
 }
 
 export async function resolveCaller(req: HttpRequest, tenants: TenantStore, caches?: CallerCaches): Promise<Caller> {

@@ -104,7 +104,7 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
   const api = apiGatewayHandler(createApi(composeApi(
     { tableName: table, bucketName: bucket, maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_CAPTURE_BYTES, uploadUrlTtlSeconds: 900, retentionDays },
     clients, opts.log,
-  )));
+  ), 0)); // no key cache locally: a revocation from the CLI bites at once
   const http = await startHttp({ host, port: httpPortWanted, api, staticDir: opts.dashboardDir });
 
   const firstKey = await bootstrap(new TenantStore(clients.dynamo, table), dataDir);

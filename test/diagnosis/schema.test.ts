@@ -2,7 +2,7 @@
 // real capture we have (scenarios and public corpus).
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA } from '../../shared/report/schema.js';
 import { main } from '../../cli/main.js';
