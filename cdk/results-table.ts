@@ -3,6 +3,7 @@
 // logical id and RETAIN.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { GSI2_PROJECTED_ATTRIBUTES } from '../lambdas/store/table-schema.js';
 import { IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   AttributeType,
@@ -48,17 +49,21 @@ export class ResultsTable extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const [indexName, n] of [
-      [GSI_CAPTURES, 1],
-      [GSI_DIAGNOSES, 2],
-    ] as const) {
-      this.table.addGlobalSecondaryIndex({
-        indexName,
-        partitionKey: { name: `gsi${n}pk`, type: AttributeType.STRING },
-        sortKey: { name: `gsi${n}sk`, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
-      });
-    }
+    // The same projections as the local twin's CreateTable (lambdas/store/table-schema.ts):
+    // gsi2 rows carry only what a diagnosis list needs, not the session JSON.
+    this.table.addGlobalSecondaryIndex({
+      indexName: GSI_CAPTURES,
+      partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: GSI_DIAGNOSES,
+      partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...GSI2_PROJECTED_ATTRIBUTES],
+    });
     (this.table.node.defaultChild as CfnTable).overrideLogicalId(RESULTS_TABLE_LOGICAL_ID);
   }
 

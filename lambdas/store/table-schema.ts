@@ -1,5 +1,5 @@
 // The table definition shared by the local twin (CreateTable) and, as documentation, by the CDK
-// construct: same key names, same GSIs, same projections.
+// construct (cdk/results-table.ts imports its projection; a CDK test compares the two).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { GSI1, GSI2 } from './keys.js';
 
