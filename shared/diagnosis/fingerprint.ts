@@ -3,12 +3,15 @@
 // clients; and what it supports (NAT-T flavour, DPD, IKE fragmentation, XAUTH).
 import { vendorIdName, windowsReleaseFromVendorId } from '../ike/vendor-ids.js';
 import type { IkePayload } from '../ike/types.js';
+import { ID_TYPE_V1 } from '../ike/id-types.js';
+import { nameOf } from '../ike/lookup.js';
 
 export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
 
 export interface ClientFingerprint {
   fingerprint: string;
   os?: string;
+  identity?: { type: string; value: string };
   vendorIds: { name: string; hex: string }[];
   features: string[];
 }
@@ -56,5 +59,7 @@ export function fingerprintClient(payloads: IkePayload[] | undefined): ClientFin
   // RFC 3947 clients also send the draft IDs for old peers; name the standard only.
   if (features.includes('NAT-T (RFC 3947)')) features.splice(0, features.length, ...features.filter((x) => x !== 'NAT-T (draft)'));
   const base = fingerprint ?? (vendorIds.length ? 'unidentified implementation' : 'no vendor IDs');
-  return { fingerprint: features.length ? `${base}; ${features.join(', ')}` : base, os, vendorIds, features };
+  const id = (payloads ?? []).find((p) => p.type === 'id');
+  const identity = id && id.type === 'id' ? { type: nameOf(ID_TYPE_V1, id.idType), value: id.value } : undefined;
+  return { fingerprint: features.length ? `${base}; ${features.join(', ')}` : base, os, vendorIds, features, ...(identity ? { identity } : {}) };
 }

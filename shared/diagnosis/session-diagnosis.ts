@@ -119,7 +119,7 @@ export function diagnoseSession(f: SessionFacts, extra: Finding[] = []): Session
     timeline: s.timeline.map((e) => timelineEntry(f, e)),
     timelineTruncated: s.timelineTruncated,
     esp: [...f.espUp, ...f.espDown].map((x) => espSummary(x, s.clientIp)),
-    client: { fingerprint: fp.fingerprint, vendorIds: fp.vendorIds, ...(fp.os ? { os: fp.os } : {}) },
+    client: { fingerprint: fp.fingerprint, vendorIds: fp.vendorIds, ...(fp.os ? { os: fp.os } : {}), ...(fp.identity ? { identity: fp.identity } : {}) },
     proposals: { phase1Offered: offered, ...(chosen ? { phase1Chosen: chosen } : {}) },
     start: isoString(s.firstSec, s.firstNsec),
     end: isoString(s.lastSec, s.lastNsec),

@@ -60,6 +60,7 @@ function sessionBlock(s: SessionDiagnosis, index: number, lang: Lang): string[] 
     `${w.session} ${index + 1} · ${w.client} ${s.clientIp}:${s.clientPort} ⇄ ${w.mx} ${s.responderIp}:${s.responderPort} · ${mode} · ${w.nat}: ${w.client} ${natText(s.nat.client, w)}, ${w.mx} ${natText(s.nat.responder, w)}`,
   ];
   if (s.client.vendorIds.length) lines.push(`  ${safe(s.client.fingerprint)}`);
+  if (s.client.identity) lines.push(`  ID (${s.client.identity.type}): ${safe(s.client.identity.value)}`);
   if (s.proposals.phase1Offered.length) {
     lines.push(`  ${w.proposals}: ${s.proposals.phase1Offered.slice(0, 6).map((p) => p.text).join('; ')}${s.proposals.phase1Offered.length > 6 ? ' …' : ''}`);
     if (s.proposals.phase1Chosen) lines.push(`  ${w.chosen}: ${s.proposals.phase1Chosen.text}`);

@@ -82,7 +82,7 @@ const session = {
     },
     client: {
       type: 'object', required: ['fingerprint', 'vendorIds'],
-      properties: { fingerprint: str, os: str, vendorIds: { type: 'array', items: { type: 'object', required: ['name', 'hex'], properties: { name: str, hex: str } } } },
+      properties: { fingerprint: str, os: str, identity: { type: 'object', required: ['type', 'value'], properties: { type: str, value: str } }, vendorIds: { type: 'array', items: { type: 'object', required: ['name', 'hex'], properties: { name: str, hex: str } } } },
     },
     proposals: { type: 'object', required: ['phase1Offered'], properties: { phase1Offered: { type: 'array', items: proposal }, phase1Chosen: proposal } },
     start: str, end: str,

@@ -148,7 +148,11 @@ export interface SessionDiagnosis {
   timeline: TimelineEntry[];
   timelineTruncated: boolean;
   esp: EspFlowSummary[];
-  client: { fingerprint: string; vendorIds: { name: string; hex: string }[]; os?: string };
+  /**
+   * `identity`: the client's ID payload when it travels in clear (aggressive mode's first
+   * message); main mode and IKEv2 encrypt it. Hostile text, escaped by the decoder.
+   */
+  client: { fingerprint: string; vendorIds: { name: string; hex: string }[]; os?: string; identity?: { type: string; value: string } };
   proposals: { phase1Offered: ProposalSummary[]; phase1Chosen?: ProposalSummary };
   start: string;
   end: string;

@@ -75,6 +75,8 @@ describe('public captures get sensible verdicts', () => {
   it('puts the aggressive-mode session on AGGRESSIVE_MODE and IKEv2 sessions on IKEV2_NOT_SUPPORTED', async () => {
     const agg = await analyzeFile(join(DIR, 'zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap'));
     expect(agg.sessions.map((s) => [s.mode, s.verdict])).toEqual([['aggressive', 'AGGRESSIVE_MODE']]);
+    // Aggressive mode sends the ID payload in clear: the report shows who the client claims to be.
+    expect(agg.sessions[0].client.identity).toEqual({ type: 'IPV4_ADDR', value: '192.168.12.2' });
     const v2 = await analyzeFile(join(DIR, 'nDPI__ipsec_isakmp_esp.pcap'));
     expect(v2.sessions.length).toBeGreaterThan(10);
     expect(new Set(v2.sessions.map((s) => s.verdict))).toEqual(new Set(['IKEV2_NOT_SUPPORTED']));

@@ -98,6 +98,8 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
         facts([
           [t('fingerprint'), h('span', { class: 'mono' }, sd.client.fingerprint || '—')],
           ...(sd.client.os ? ([[t('os'), sd.client.os]] as [string, string][]) : []),
+          // The ID payload in clear (aggressive mode): hostile text, shown as text only.
+          ...(sd.client.identity ? ([[t('identity'), `${sd.client.identity.type}: ${sd.client.identity.value}`]] as [string, string][]) : []),
         ]),
         sd.client.vendorIds.length
           ? h('div', null, h('h4', null, t('vendorIds')), h('ul', { class: 'plain vendor-ids' }, sd.client.vendorIds.map((v) => h('li', { title: v.hex }, h('span', null, v.name), ' ', h('span', { class: 'mono muted small' }, v.hex.length > 24 ? `${v.hex.slice(0, 24)}…` : v.hex)))))
