@@ -16,11 +16,27 @@ export function safe(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/** Terminal columns of a string: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    n += wide ? 2 : 1;
+  }
+  return n;
+}
+
+function padColumns(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
+}
+
 function arrow(e: TimelineEntry, w: (typeof WORDS)[Lang]): string {
   const notify = e.notifies.length ? ` N(${e.notifies.join(',')})` : '';
   const mark = e.retransmission ? ` ↻ ${w.retrans}` : '';
   const label = ` ${e.label} ${e.step === 'INFO' ? '' : e.step + ' '}${e.srcPort}→${e.dstPort}${notify}${mark} `;
-  const fill = Math.max(2, ARROW_WIDTH - label.length - 2);
+  const fill = Math.max(2, ARROW_WIDTH - displayWidth(label) - 2);
   const left = Math.floor(fill / 2);
   const bar = (n: number) => '─'.repeat(n);
   return e.direction === 'client-to-mx' ? `${bar(left)}${label}${bar(fill - left)}─▶` : `◀─${bar(left)}${label}${bar(fill - left)}`;
@@ -67,7 +83,7 @@ function sessionBlock(s: SessionDiagnosis, index: number, lang: Lang): string[] 
   }
   if (s.timeline.length) {
     const start = s.timeline[0].time;
-    lines.push(`   frame     time  ${w.client.padEnd(ARROW_WIDTH - 2)}${w.mx}`);
+    lines.push(`   frame     time  ${padColumns(w.client, ARROW_WIDTH - 2)}${w.mx}`);
     for (const e of s.timeline) lines.push(`  ${String(e.frame).padStart(6)} ${relTime(e.time, start)}  ${arrow(e, w)}`);
     if (s.timelineTruncated) lines.push(`         … ${w.truncated}`);
   }

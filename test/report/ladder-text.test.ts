@@ -1,0 +1,38 @@
+// The human form of analyze: one arrow per message, retransmissions marked, the verdict with
+// its filter and checklist, in both languages; capture strings cannot drive the terminal.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth, renderReport, safe } from '../../shared/report/ladder-text.js';
+import { analyzeFile } from '../diagnosis/analyze-file.js';
+
+const SC = join(__dirname, '../fixtures/scenarios');
+
+describe('ladder text', () => {
+  it('draws one arrow per message, marks the retransmissions and ends with the verdict', async () => {
+    const r = await analyzeFile(join(SC, 'client-no-replies/capture.pcap'));
+    const text = renderReport(r, 'en');
+    const arrows = text.split('\n').filter((l) => l.includes('▶') || l.includes('◀'));
+    const s = r.sessions[0];
+    expect(arrows.length).toBe(s.timeline.length);
+    expect(arrows.filter((l) => l.includes('↻ retransmission')).length).toBe(s.timeline.filter((t) => t.retransmission).length);
+    expect(arrows.filter((l) => l.includes('▶')).length).toBe(s.timeline.filter((t) => t.direction === 'client-to-mx').length);
+    expect(text).toContain('Verdict: SA_RETRANSMITTED');
+    expect(text).toContain(`Wireshark filter: ${s.findings[0].filter}`);
+    for (const item of s.findings[0].checklist.en) expect(text).toContain(item);
+  });
+
+  it('speaks Japanese with --lang ja, columns aligned for wide characters', async () => {
+    const r = await analyzeFile(join(SC, 'udp4500-blocked/capture.pcap'));
+    const text = renderReport(r, 'ja');
+    expect(text).toContain('判定: NAT_T_BLOCKED');
+    for (const item of r.sessions[0].findings[0].checklist.ja) expect(text).toContain(item);
+    const lines = text.split('\n');
+    const header = lines.find((l) => l.includes('frame') && l.includes('クライアント'))!;
+    const firstArrow = lines.find((l) => l.includes('▶'))!;
+    expect(displayWidth(header.slice(0, header.indexOf('MX')))).toBe(displayWidth(firstArrow) - 2);
+  });
+
+  it('shows control characters from a capture as \\xNN', () => {
+    expect(safe('id\u001b[31mred\u0007')).toBe('id\\x1b[31mred\\x07');
+  });
+});
