@@ -41,7 +41,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const now = Date.now();
       if (sent < total && now - lastShown < 1000) return;
       lastShown = now;
-      const line = `uploaded ${(sent / 1e6).toFixed(1)} of ${(total / 1e6).toFixed(1)} MB (${total ? Math.floor((sent / total) * 100) : 100}%)`;
+      const line = `uploaded ${amount(sent)} of ${amount(total)} (${total ? Math.floor((sent / total) * 100) : 100}%)`;
       io.stderr.write(io.stderrIsTTY ? `\r${line}` : `${line}\n`);
     });
     if (io.stderrIsTTY) io.stderr.write('\n');
@@ -62,3 +62,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 export const uploadCommand: Command = { name: 'upload', summary: 'upload a capture for analysis (local twin or AWS)', usage: USAGE, run };
+
+/** Bytes as people read them: 2.6 kB, 104.9 MB. */
+function amount(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : bytes >= 1e3 ? `${(bytes / 1e3).toFixed(1)} kB` : `${bytes} B`;
+}
