@@ -5,7 +5,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { launchBrowser, repoPath, startHarness } from '../test/dashboard/twin-harness.js';
 
 const OUT = repoPath('docs/screenshots');
-const SCENARIOS = ['success-no-nat', 'esp-one-way', 'phase1-mismatch', 'mx-no-answer', 'radius-reject', 'success-nat-t', 'multi-client', 'wrong-psk-nat'];
+const SCENARIOS = ['success-no-nat', 'esp-one-way', 'phase1-mismatch', 'mx-no-answer', 'radius-reject', 'udp4500-blocked', 'success-nat-t', 'multi-client', 'wrong-psk-nat'];
 
 const h = await startHarness();
 const browser = await launchBrowser({ width: 1280, height: 860 });
@@ -44,10 +44,18 @@ try {
     await page.locator('svg.ladder').screenshot({ path: `${OUT}/${file}` });
   }
 
-  // No Japanese screenshot: this machine has no CJK font, so it would show empty boxes.
   await page.goto(`${h.url}/#/ip/198.51.100.2`);
   await page.waitForSelector('svg.strip');
   await page.screenshot({ path: `${OUT}/client-ip-history.png` });
+
+  // Japanese needs a CJK font on the machine taking the picture (Debian: fonts-noto-cjk).
+  await page.goto(`${h.url}/#/capture/${ids['udp4500-blocked'] ?? ids['wrong-psk-nat']}`);
+  await page.waitForSelector('svg.ladder');
+  await page.selectOption('#lang', 'ja');
+  await page.waitForFunction(() => document.documentElement.lang === 'ja');
+  await page.waitForSelector('svg.ladder');
+  await page.screenshot({ path: `${OUT}/capture-detail-ja.png`, fullPage: true });
+  await page.selectOption('#lang', 'en');
   process.stdout.write(`screenshots written to ${OUT}\n`);
 } finally {
   await browser.close();
