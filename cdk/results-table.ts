@@ -1,5 +1,5 @@
 // The single DynamoDB table of the pipeline (tenants, API keys, captures, diagnoses).
-// Key schema and index names are the pipeline contract in notes/RULES.md. Stateful: fixed
+// Key schema and index names are those of lambdas/store (keys.ts, table-schema.ts). Stateful: fixed
 // logical id and RETAIN.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';

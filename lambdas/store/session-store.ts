@@ -7,23 +7,14 @@ import type { SessionDiagnosis } from '../../shared/report/types.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
 import { boundSessionJson } from './bound-session.js';
+import type { DiagnosisItem } from '../../shared/api/contract.js';
 import { isExpired, type Page } from './capture-store.js';
 import { GSI2, diagnosisGsi2pk, diagnosisGsi2sk, sessionSk, sessionSkPrefix, tenantPk } from './keys.js';
 
 /** Sessions kept per capture in the table; the S3 report holds all of them. */
 export const MAX_SESSIONS_PER_CAPTURE = 1000;
 
-export interface DiagnosisItem {
-  captureId: string;
-  fileName: string;
-  sessionId: string;
-  clientIp: string;
-  responderIp: string;
-  verdict: string;
-  stepReached: string;
-  time: string;
-  analyzedAt: string;
-}
+export type { DiagnosisItem } from '../../shared/api/contract.js';
 
 export interface SessionWriteContext {
   tenantId: string;
@@ -134,12 +125,13 @@ export class SessionStore {
       Limit: limit,
       ExclusiveStartKey: startKey,
     }));
-    const items = (out.Items ?? []).map((raw) => {
+    // Our own analyzer wrote these rows with codes from VERDICT_CODES and GuideStep.
+    const items = (out.Items ?? []).map((raw): DiagnosisItem => {
       const i = unmarshall(raw);
       return {
         captureId: str(i, 'captureId') ?? '', fileName: str(i, 'fileName') ?? '', sessionId: str(i, 'sessionId') ?? '',
-        clientIp: str(i, 'clientIp') ?? '', responderIp: str(i, 'responderIp') ?? '', verdict: str(i, 'verdict') ?? '',
-        stepReached: str(i, 'stepReached') ?? '', time: str(i, 'time') ?? '', analyzedAt: str(i, 'analyzedAt') ?? '',
+        clientIp: str(i, 'clientIp') ?? '', responderIp: str(i, 'responderIp') ?? '', verdict: (str(i, 'verdict') ?? '') as DiagnosisItem['verdict'],
+        stepReached: (str(i, 'stepReached') ?? '') as DiagnosisItem['stepReached'], time: str(i, 'time') ?? '', analyzedAt: str(i, 'analyzedAt') ?? '',
       };
     });
     return { items, lastKey: out.LastEvaluatedKey };

@@ -1,0 +1,69 @@
+// The HTTP API's response bodies: one definition for the API Lambda that sends them, the
+// dashboard that reads them and the README that documents them.
+import type { GuideStep, SessionDiagnosis, VerdictCode } from '../report/types.js';
+
+export type CaptureStatus = 'PENDING' | 'DONE' | 'FAILED';
+
+/** A row of GET /api/captures. */
+export interface CaptureItem {
+  captureId: string;
+  fileName: string;
+  size: number;
+  status: CaptureStatus;
+  uploadedAt: string;
+  analyzedAt?: string;
+  frames?: number;
+  start?: string;
+  end?: string;
+  verdict?: VerdictCode;
+  sessions?: number;
+  error?: string;
+}
+
+/** GET /api/captures/{id}. */
+export interface CaptureDetail {
+  capture: CaptureItem;
+  sessions: SessionDiagnosis[];
+}
+
+/** A row of GET /api/diagnoses?clientIp=. */
+export interface DiagnosisItem {
+  captureId: string;
+  fileName: string;
+  sessionId: string;
+  clientIp: string;
+  responderIp: string;
+  verdict: VerdictCode;
+  stepReached: GuideStep;
+  time: string;
+  analyzedAt: string;
+}
+
+/** A page of a list; `cursor` is opaque and bound to the caller's tenant. */
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+/** GET /api/me. */
+export interface Me {
+  tenantId: string;
+  tenantName: string;
+  operator: boolean;
+  tenants: { tenantId: string; name: string }[];
+}
+
+/** POST /api/uploads (201). */
+export interface UploadTicket {
+  captureId: string;
+  key: string;
+  uploadUrl: string;
+  method: 'PUT';
+  headers: Record<string, string>;
+  expiresIn: number;
+}
+
+/** Every error: 400 BAD_REQUEST, 401 UNAUTHORIZED, 404 NOT_FOUND, 413/500 … */
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
