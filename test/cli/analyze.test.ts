@@ -1,0 +1,43 @@
+// `vpn-doctor analyze`: exit 0 whatever the verdict, 2 with one line when the file cannot be
+// read or the options are wrong; --client keeps one client's sessions; --lang picks the words.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const SC = join(import.meta.dirname, '../fixtures/scenarios');
+
+describe('vpn-doctor analyze', () => {
+  it('keeps only the named client with --client', async () => {
+    const all = JSON.parse((await runCli(['analyze', '--json', join(SC, 'multi-client/capture.pcap')])).stdout);
+    expect(all.sessions.map((s: { clientIp: string }) => s.clientIp).sort()).toEqual(['192.0.2.20', '198.51.100.2']);
+    const one = await runCli(['analyze', '--json', '--client', '198.51.100.2', join(SC, 'multi-client/capture.pcap')]);
+    expect(one.code).toBe(0);
+    const r = JSON.parse(one.stdout);
+    expect(r.sessions.map((s: { clientIp: string; verdict: string }) => [s.clientIp, s.verdict])).toEqual([['198.51.100.2', 'TUNNEL_ESTABLISHED']]);
+    expect(r.verdict).toBe('TUNNEL_ESTABLISHED');
+  });
+
+  it('exits 0 on a failing negotiation and prints the ladder in the language asked', async () => {
+    const en = await runCli(['analyze', join(SC, 'mx-no-answer/capture.pcap')]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Verdict: NO_RESPONSE_FROM_MX');
+    const ja = await runCli(['analyze', '--lang', 'ja', join(SC, 'mx-no-answer/capture.pcap')]);
+    expect(ja.stdout).toContain('判定: NO_RESPONSE_FROM_MX');
+    expect(ja.stdout).toContain('MX でポート 500 に対してポートフォワーディングが設定されていないこと');
+  });
+
+  it('exits 2 with one line for a file that is not a capture, a missing file, and bad options', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vd-analyze-'));
+    const html = join(dir, 'export.pcap');
+    writeFileSync(html, '<html><body>Meraki login</body></html>');
+    for (const argv of [['analyze', html], ['analyze', join(dir, 'missing.pcap')], ['analyze', '--client', '1.2.3', html], ['analyze', '--lang', 'fr', html]]) {
+      const r = await runCli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+    }
+    expect((await runCli(['analyze', html])).stderr).toMatch(/not a pcap or pcapng capture: first bytes 3c 68 74 6d 6c .*HTML/);
+  });
+});
