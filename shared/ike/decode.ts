@@ -122,7 +122,10 @@ function walkPayloads(data: Uint8Array, start: number, end: number, first: numbe
       out.push({ type: 'other', payloadType: type, dataLength: end - pos - 4, nextPayload: next, length });
       return out;
     }
-    out.push({ ...decodeOne(data, pos + 4, pos + length, type, next, ctx), nextPayload: next, length });
+    const payload = decodeOne(data, pos + 4, pos + length, type, next, ctx);
+    payload.nextPayload = next;
+    payload.length = length;
+    out.push(payload);
     pos += length;
     if (ctx.major === 2 && (type === PAYLOAD.V2_SK || type === PAYLOAD.V2_SKF)) {
       // Its next-payload field names the first payload INSIDE the ciphertext: the chain ends.

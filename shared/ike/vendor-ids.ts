@@ -136,9 +136,18 @@ export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
 /** Wireshark's name for a Vendor ID given as hex (any case), or undefined when unknown. */
 export function vendorIdName(vidHex: string): string | undefined {
   const h = vidHex.toLowerCase();
-  for (const e of VENDOR_IDS) if (h.startsWith(e.prefix)) return e.name;
-  return undefined;
+  // The same few IDs come in every message of every session: remember the answers (bounded).
+  const known = NAME_CACHE.get(h);
+  if (known !== undefined) return known === null ? undefined : known;
+  let name: string | undefined;
+  for (const e of VENDOR_IDS) if (h.startsWith(e.prefix)) { name = e.name; break; }
+  if (NAME_CACHE.size >= NAME_CACHE_MAX) NAME_CACHE.clear();
+  NAME_CACHE.set(h, name ?? null);
+  return name;
 }
+
+const NAME_CACHE = new Map<string, string | null>();
+const NAME_CACHE_MAX = 4096;
 
 const MS_NT5 = '1e2b516905991c7d7c96fcbfb587e461';
 
