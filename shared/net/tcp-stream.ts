@@ -25,6 +25,10 @@ export type RecordParser = (
 ) => { records: TlsRecord[]; consumed: number; anomalies: Anomaly[] };
 
 interface Flow {
+  src: string;
+  dst: string;
+  /** srcPort * 65536 + dstPort */
+  ports: number;
   synced: boolean;
   nextSeq: number;
   buf: Uint8Array | null;
@@ -48,8 +52,39 @@ export function looksLikeTlsRecord(b: Uint8Array, o: number, end: number): boole
   return t >= 20 && t <= 24 && b[o + 1] === 3 && b[o + 2] <= 4 && len > 0 && len <= 16384 + 2048;
 }
 
+/**
+ * Flows by addresses and ports without a string key built per segment: the address strings come
+ * from the IP layer's cache (their hashes are computed once), the two ports make one number.
+ */
+class FlowIndex {
+  private readonly bySrc = new Map<string, Map<string, Map<number, Flow>>>();
+
+  get(src: string, dst: string, ports: number): Flow | undefined {
+    return this.bySrc.get(src)?.get(dst)?.get(ports);
+  }
+
+  set(fl: Flow): void {
+    let byDst = this.bySrc.get(fl.src);
+    if (!byDst) this.bySrc.set(fl.src, (byDst = new Map()));
+    let byPorts = byDst.get(fl.dst);
+    if (!byPorts) byDst.set(fl.dst, (byPorts = new Map()));
+    byPorts.set(fl.ports, fl);
+  }
+
+  delete(fl: Flow): void {
+    const byDst = this.bySrc.get(fl.src);
+    const byPorts = byDst?.get(fl.dst);
+    if (!byDst || !byPorts) return;
+    byPorts.delete(fl.ports);
+    if (byPorts.size === 0) byDst.delete(fl.dst);
+    if (byDst.size === 0) this.bySrc.delete(fl.src);
+  }
+}
+
 export class TlsStreams {
-  private readonly flows = new Map<string, Flow>();
+  private readonly index = new FlowIndex();
+  /** Insertion order, for eviction. */
+  private readonly flows = new Set<Flow>();
   private readonly limits: StreamLimits;
 
   constructor(private readonly parse: RecordParser, limits: Partial<StreamLimits> = {}) {
@@ -61,17 +96,26 @@ export class TlsStreams {
   }
 
   /**
-   * Feeds one segment of flow `key` (one direction). `b[start, end)` is the captured payload,
-   * `declared` its length on the wire. Returns the TLS records completed by this segment.
+   * Feeds one segment of the flow src:srcPort -> dst:dstPort (one direction). `b[start, end)`
+   * is the captured payload, `declared` its length on the wire. Returns the TLS records
+   * completed by this segment.
    */
-  segment(f: DecodedFrame, key: string, seq: number, flags: number, b: Uint8Array, start: number, end: number, declared: number): TlsRecord[] | undefined {
-    let fl = this.flows.get(key);
+  segment(
+    f: DecodedFrame, src: string, srcPort: number, dst: string, dstPort: number,
+    seq: number, flags: number, b: Uint8Array, start: number, end: number, declared: number,
+  ): TlsRecord[] | undefined {
+    const ports = srcPort * 65536 + dstPort;
+    let fl = this.index.get(src, dst, ports);
     if (fl) {
       fl.used = true;
     } else {
       if (declared === 0 && (flags & TCP_FLAG.SYN) === 0) return undefined;
-      fl = { synced: false, nextSeq: 0, buf: null, len: 0, state: { changeCipherSpecSeen: false }, skip: 0, pending: undefined, used: false };
-      this.flows.set(key, fl);
+      fl = {
+        src, dst, ports, synced: false, nextSeq: 0, buf: null, len: 0,
+        state: { changeCipherSpecSeen: false }, skip: 0, pending: undefined, used: false,
+      };
+      this.index.set(fl);
+      this.flows.add(fl);
       if (this.flows.size > this.limits.maxFlows) this.evict();
     }
     if (flags & TCP_FLAG.SYN) {
@@ -83,13 +127,18 @@ export class TlsStreams {
       fl.state.changeCipherSpecSeen = false;
     }
     if (flags & TCP_FLAG.RST) {
-      this.flows.delete(key);
+      this.drop(fl);
       return undefined;
     }
     let records: TlsRecord[] | undefined;
     if (declared > 0) records = this.data(f, fl, seq, b, start, end, declared);
-    if (flags & TCP_FLAG.FIN) this.flows.delete(key);
+    if (flags & TCP_FLAG.FIN) this.drop(fl);
     return records;
+  }
+
+  private drop(fl: Flow): void {
+    this.index.delete(fl);
+    this.flows.delete(fl);
   }
 
   private data(f: DecodedFrame, fl: Flow, seq: number, b: Uint8Array, start: number, end: number, declared: number): TlsRecord[] | undefined {
@@ -177,11 +226,11 @@ export class TlsStreams {
    * the back on every segment, and as good at keeping busy flows.
    */
   private evict(): void {
-    for (const [key, fl] of this.flows) {
-      this.flows.delete(key);
-      if (!fl.used) return;
+    for (const fl of this.flows) {
+      this.flows.delete(fl);
+      if (!fl.used) { this.index.delete(fl); return; }
       fl.used = false;
-      this.flows.set(key, fl);
+      this.flows.add(fl);
     }
   }
 

@@ -15,7 +15,7 @@ function stream(n: number): Uint8Array {
 
 function feed(s: TlsStreams, key: string, seq: number, seg: Uint8Array, frame = 1, flags = ACK) {
   const f = emptyFrame(0, frame);
-  const records = s.segment(f, key, seq, flags, seg, 0, seg.length, seg.length);
+  const records = s.segment(f, key, 40000, '192.0.2.1', 443, seq, flags, seg, 0, seg.length, seg.length);
   return { records, f };
 }
 
