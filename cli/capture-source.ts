@@ -1,10 +1,9 @@
 // Opening a capture file as a stream of chunks, and turning the ways that can fail into one
 // human line (no stack traces on the terminal).
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { NotACaptureError } from '../shared/capture/errors.js';
 
-/** 1 MiB reads: few syscalls and few parser calls per gigabyte. */
+/** 4 MiB reads: few syscalls and few parser calls per gigabyte. */
 export const READ_CHUNK_BYTES = 1 << 22;
 
 export class CaptureOpenError extends Error {
@@ -24,14 +23,27 @@ export async function captureSize(path: string): Promise<number> {
 }
 
 /**
- * The file's chunks as plain Uint8Array views (no copy). fs gives Node Buffers, and every
- * subarray() of a Buffer builds a new Buffer through its species constructor; the decoder
- * takes several subarrays per frame, so plain views save about 15% CPU on a large capture.
+ * The file as chunks, read ahead into two buffers used in turn: the next read runs in the
+ * thread pool while the current chunk is decoded, and no buffer is allocated per chunk. The
+ * chunks are plain Uint8Array views (a Node Buffer's subarray() builds a Buffer per frame). A
+ * chunk is valid until the next one is asked for — the capture parser copies what it keeps.
  */
 export async function* openCapture(path: string): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) {
-    const buffer = chunk as Buffer;
-    yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+  const file = await open(path, 'r');
+  try {
+    const buffers = [new Uint8Array(READ_CHUNK_BYTES), new Uint8Array(READ_CHUNK_BYTES)];
+    let turn = 0;
+    let pending = file.read(buffers[turn], 0, READ_CHUNK_BYTES, null);
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) return;
+      const current = buffers[turn].subarray(0, bytesRead);
+      turn ^= 1;
+      pending = file.read(buffers[turn], 0, READ_CHUNK_BYTES, null);
+      yield current;
+    }
+  } finally {
+    await file.close();
   }
 }
 

@@ -18,7 +18,7 @@ import { detectNat } from './nat-detection.js';
 import { diagnoseSession } from './session-diagnosis.js';
 import { createSessionTracker } from './session-tracker.js';
 import { isoString } from './time.js';
-import { countProtocols, createHostCounter } from './capture-stats.js';
+import { createHostCounter, ProtocolCounts } from './capture-stats.js';
 
 const MAX_CAPTURE_ANOMALIES = 200;
 
@@ -40,16 +40,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const dns = createDnsTracker();
   const tls = createDirectoryTlsTracker();
   const hosts = createHostCounter();
-  const protocols: Record<string, number> = {};
+  const protocols = new ProtocolCounts();
   const anomalies: Anomaly[] = [];
   let anomaliesDropped = 0;
 
   function add(frame: DecodedFrame): void {
-    countProtocols(frame, protocols);
+    protocols.add(frame);
     if (frame.ip) hosts.add(frame.ip.src);
-    for (const a of frame.anomalies) {
-      if (anomalies.length < MAX_CAPTURE_ANOMALIES) anomalies.push(a.frame === undefined ? { ...a, frame: frame.number } : a);
-      else anomaliesDropped++;
+    if (frame.anomalies.length > 0) {
+      for (const a of frame.anomalies) {
+        if (anomalies.length < MAX_CAPTURE_ANOMALIES) anomalies.push(a.frame === undefined ? { ...a, frame: frame.number } : a);
+        else anomaliesDropped++;
+      }
     }
     if (frame.isakmp) sessions.add(frame);
     if (frame.esp) esp.add(frame);
@@ -107,7 +109,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         ...(info.firstTime ? { start: isoString(info.firstTime[0], info.firstTime[1]) } : {}),
         ...(info.lastTime ? { end: isoString(info.lastTime[0], info.lastTime[1]) } : {}),
         anomalies: allAnomalies,
-        protocols,
+        protocols: protocols.toRecord(),
       },
       verdict,
       sessions: kept,

@@ -4,10 +4,36 @@ import type { DecodedFrame } from '../decode/types.js';
 
 const MAX_HOSTS = 10000;
 
-export function countProtocols(frame: DecodedFrame, counts: Record<string, number>): void {
-  const key = frame.isakmp ? 'isakmp' : frame.esp ? 'esp' : frame.radius ? 'radius' : frame.dns ? 'dns'
-    : frame.tls ? 'tls' : frame.natKeepalive ? 'nat-keepalive' : frame.ip ? 'other-ip' : 'other';
-  counts[key] = (counts[key] ?? 0) + 1;
+/** Frames per protocol in fixed fields: one increment per frame, no keyed lookup. */
+export class ProtocolCounts {
+  isakmp = 0;
+  esp = 0;
+  radius = 0;
+  dns = 0;
+  tls = 0;
+  natKeepalive = 0;
+  otherIp = 0;
+  other = 0;
+
+  add(frame: DecodedFrame): void {
+    if (frame.isakmp) this.isakmp++;
+    else if (frame.esp) this.esp++;
+    else if (frame.radius) this.radius++;
+    else if (frame.dns) this.dns++;
+    else if (frame.tls) this.tls++;
+    else if (frame.natKeepalive) this.natKeepalive++;
+    else if (frame.ip) this.otherIp++;
+    else this.other++;
+  }
+
+  /** As the report spells them; protocols with no frame are left out. */
+  toRecord(): Record<string, number> {
+    const all: [string, number][] = [
+      ['isakmp', this.isakmp], ['esp', this.esp], ['radius', this.radius], ['dns', this.dns], ['tls', this.tls],
+      ['nat-keepalive', this.natKeepalive], ['other-ip', this.otherIp], ['other', this.other],
+    ];
+    return Object.fromEntries(all.filter(([, n]) => n > 0));
+  }
 }
 
 /** Frames sent per host: who talks, for the hosts-seen evidence. */
