@@ -2,9 +2,9 @@
 // ladder with the verdict, evidence and checklist, or as the versioned JSON report. Exit 0
 // whenever the capture could be read, whatever the verdict; 2 with one line when it could not.
 import { isIP } from 'node:net';
-import { analyzeCapture } from '../shared/analyze.js';
-import { renderReport, type Lang } from '../shared/report/ladder-text.js';
-import type { AnalysisReport } from '../shared/report/types.js';
+import { analyzeCapture } from '#shared/analyze.js';
+import { renderReport, type Lang } from '#shared/report/ladder-text.js';
+import type { AnalysisReport } from '#shared/report/types.js';
 import { parseArgs, UsageError } from './args.js';
 import { captureSize, openCapture, readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';

@@ -1,7 +1,7 @@
 // Opening a capture file as a stream of chunks, and turning the ways that can fail into one
 // human line (no stack traces on the terminal).
 import { open, stat } from 'node:fs/promises';
-import { NotACaptureError } from '../shared/capture/errors.js';
+import { NotACaptureError } from '#shared/capture/errors.js';
 
 /** 4 MiB reads: few syscalls and few parser calls per gigabyte. */
 export const READ_CHUNK_BYTES = 1 << 22;

@@ -1,10 +1,10 @@
 // `vpn-doctor decode <capture> [--json] [--summary]`: every frame of a capture, decoded, as
 // tshark-like lines, NDJSON, or protocol counts only. All formatting lives in
 // shared/decode/format-frame.ts; this file only moves bytes.
-import { readCapture } from '../shared/capture/reader.js';
-import { createFrameDecoder } from '../shared/decode/frame-decoder.js';
-import { frameRecord, summaryLine } from '../shared/decode/format-frame.js';
-import type { CaptureInfo, RawFrame } from '../shared/capture/types.js';
+import { readCapture } from '#shared/capture/reader.js';
+import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
+import { frameRecord, summaryLine } from '#shared/decode/format-frame.js';
+import type { CaptureInfo, RawFrame } from '#shared/capture/types.js';
 import { parseArgs } from './args.js';
 import { captureSize, openCapture, readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';

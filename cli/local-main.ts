@@ -1,6 +1,6 @@
 // `npm start`: the embedded local twin (bundled to dist/local.mjs). Same handlers as on AWS,
 // with s3rver and dynalite on loopback; data under .vpn-doctor/ survives restarts.
-import { analyzeCapture } from '../shared/analyze.js';
+import { analyzeCapture } from '#shared/analyze.js';
 import { startTwin } from '../lambdas/local/twin.js';
 import { DEFAULT_DATA_DIR } from '../lambdas/local/state.js';
 import { jsonLogger, type Logger } from '../lambdas/log.js';

@@ -1,6 +1,6 @@
 // Counts for `decode --summary`: frames and bytes per protocol of the stack (a frame counts
 // once for each protocol it carries, as in tshark's protocol hierarchy).
-import type { DecodedFrame } from '../shared/decode/types.js';
+import type { DecodedFrame } from '#shared/decode/types.js';
 
 export interface ProtocolCount { protocol: string; frames: number; bytes: number }
 

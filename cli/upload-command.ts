@@ -2,7 +2,7 @@
 // bucket's event starts the analysis (locally the twin, on AWS the analyze Lambda).
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import { captureObjectKey, isTenantId, newCaptureId } from '../shared/tenancy/ids.js';
+import { captureObjectKey, isTenantId, newCaptureId } from '#shared/tenancy/ids.js';
 import { TARGET_OPTIONS, TARGET_USAGE, resolveTarget } from '../lambdas/local/target.js';
 import { uploadFile } from '../lambdas/storage/upload-file.js';
 import { parseArgs } from './args.js';

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { newCaptureId } from '../shared/tenancy/ids.js';
+import { newCaptureId } from '#shared/tenancy/ids.js';
 import type { AnalyzeDeps, AnalyzeFn } from './analyze/process-capture.js';
 import type { ApiDeps } from './api/context.js';
 import type { AnalyzeConfig, ApiConfig } from './config.js';

@@ -1,5 +1,5 @@
 // Lambda entry point for S3 ObjectCreated events: builds the dependencies once per container.
-import { analyzeCapture } from '../../shared/analyze.js';
+import { analyzeCapture } from '#shared/analyze.js';
 import { composeAnalyze } from '../compose.js';
 import { analyzeConfigFromEnv, createDynamoClient, createS3Client } from '../config.js';
 import { jsonLogger } from '../log.js';

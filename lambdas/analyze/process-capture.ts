@@ -4,9 +4,9 @@
 // and, when they persist, thrown to the async invoke's on-failure destination while the capture
 // is left FAILED (retryable) so it stays visible.
 import { createHash } from 'node:crypto';
-import { NotACaptureError } from '../../shared/capture/errors.js';
-import type { AnalysisReport } from '../../shared/report/types.js';
-import { parseCaptureKey, resultObjectKey } from '../../shared/tenancy/ids.js';
+import { NotACaptureError } from '#shared/capture/errors.js';
+import type { AnalysisReport } from '#shared/report/types.js';
+import { parseCaptureKey, resultObjectKey } from '#shared/tenancy/ids.js';
 import type { AnalyzeConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { isTransientError, withRetry, type RetryOptions } from '../retry.js';

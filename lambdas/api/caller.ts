@@ -1,7 +1,7 @@
 // Who is calling and for which tenant. A tenant key acts for its own tenant; an operator key
 // acts for its home tenant or, with X-Tenant-Id, for any tenant of the same MSP. Anything else
 // is "not found", never "forbidden", so tenant ids cannot be probed.
-import { isTenantId } from '../../shared/tenancy/ids.js';
+import { isTenantId } from '#shared/tenancy/ids.js';
 import { hashApiKey, isWellFormedApiKey } from '../auth/api-key.js';
 import { authenticate, type Principal } from '../auth/authenticate.js';
 import { TtlCache } from '../auth/ttl-cache.js';

@@ -1,6 +1,6 @@
 // Creating tenants and keys: the operations behind `vpn-doctor tenant|key` and the local twin's
 // first start. The key is returned once to the caller and never stored.
-import { isTenantId } from '../../shared/tenancy/ids.js';
+import { isTenantId } from '#shared/tenancy/ids.js';
 import type { KeyRole, TenantRecord, TenantStore } from '../store/tenant-store.js';
 import { generateApiKey, hashApiKey, keyIdOf } from './api-key.js';
 

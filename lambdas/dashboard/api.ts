@@ -1,6 +1,6 @@
 // The API client: bearer key, optional X-Tenant-Id, JSON errors as ApiError. The key lives in
 // memory and sessionStorage (see session.ts); it never goes into a URL.
-import type { AnalysisReport } from '../../shared/report/types.js';
+import type { AnalysisReport } from '#shared/report/types.js';
 import type { CaptureDetail, CaptureItem, DiagnosisItem, Me, Page, UploadTicket } from './api-types.js';
 
 export class ApiError extends Error {

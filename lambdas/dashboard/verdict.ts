@@ -1,6 +1,6 @@
 // How a verdict or severity is shown: a badge with a glyph AND the code text, so colour is never
 // the only signal.
-import type { Severity, VerdictCode } from '../../shared/report/types.js';
+import type { Severity, VerdictCode } from '#shared/report/types.js';
 import { h } from './dom.js';
 
 const OK: ReadonlySet<string> = new Set(['TUNNEL_ESTABLISHED', 'RADIUS_ACCEPTED', 'AD_TLS_OK', 'CLOUD_DNS_OK']);

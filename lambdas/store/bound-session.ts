@@ -1,7 +1,7 @@
 // Keeps one diagnosed session well under DynamoDB's 400 KB item limit: the full report lives in
 // S3, the item only needs what the dashboard shows. Trimming is progressive and always ends
 // below the budget, whatever the session holds.
-import type { Finding, SessionDiagnosis } from '../../shared/report/types.js';
+import type { Finding, SessionDiagnosis } from '#shared/report/types.js';
 
 export const SESSION_ITEM_BUDGET_BYTES = 100_000;
 const MAX_FRAMES_PER_EVIDENCE = 50;

@@ -3,18 +3,18 @@
 import {
   BatchWriteItemCommand, QueryCommand, type DynamoDBClient, type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import type { SessionDiagnosis } from '../../shared/report/types.js';
+import type { SessionDiagnosis } from '#shared/report/types.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
 import { boundSessionJson } from './bound-session.js';
-import type { DiagnosisItem } from '../../shared/api/contract.js';
+import type { DiagnosisItem } from '#shared/api/contract.js';
 import { isExpired, type Page } from './capture-store.js';
 import { GSI2, diagnosisGsi2pk, diagnosisGsi2sk, sessionSk, sessionSkPrefix, tenantPk } from './keys.js';
 
 /** Sessions kept per capture in the table; the S3 report holds all of them. */
 export const MAX_SESSIONS_PER_CAPTURE = 1000;
 
-export type { DiagnosisItem } from '../../shared/api/contract.js';
+export type { DiagnosisItem } from '#shared/api/contract.js';
 
 export interface SessionWriteContext {
   tenantId: string;

@@ -1,8 +1,8 @@
 // Test helpers: run the real reader over bytes in chunks and keep copies of the frames.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createCaptureParser } from '../../shared/capture/reader.js';
-import type { CaptureInfo, RawFrame } from '../../shared/capture/types.js';
+import { createCaptureParser } from '#shared/capture/reader.js';
+import type { CaptureInfo, RawFrame } from '#shared/capture/types.js';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/public/', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NotACaptureError } from '../../shared/capture/errors.js';
-import { createCaptureParser, readCapture } from '../../shared/capture/reader.js';
-import { LINKTYPE, isKnownLinkType, linkTypeName } from '../../shared/capture/link-types.js';
+import { NotACaptureError } from '#shared/capture/errors.js';
+import { createCaptureParser, readCapture } from '#shared/capture/reader.js';
+import { LINKTYPE, isKnownLinkType, linkTypeName } from '#shared/capture/link-types.js';
 import { pcapFile } from './builders.js';
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -3,9 +3,9 @@
 // never outnumber input bytes / 16, and chunk boundaries never change the result.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NotACaptureError } from '../../shared/capture/errors.js';
-import { createCaptureParser } from '../../shared/capture/reader.js';
-import type { CaptureInfo } from '../../shared/capture/types.js';
+import { NotACaptureError } from '#shared/capture/errors.js';
+import { createCaptureParser } from '#shared/capture/reader.js';
+import type { CaptureInfo } from '#shared/capture/types.js';
 import { concat, idb, pcapHeader, shb } from './builders.js';
 import { FIXTURES, comparable, fixture, parse, parseCuts } from './collect.js';
 

@@ -3,7 +3,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createCaptureParser } from '../../shared/capture/reader.js';
+import { createCaptureParser } from '#shared/capture/reader.js';
 import { concat, epb, idb, pcapHeader, pcapRecord, payload, shb } from './builders.js';
 
 const MiB = 1024 * 1024;

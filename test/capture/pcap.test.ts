@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCaptureParser } from '../../shared/capture/reader.js';
+import { createCaptureParser } from '#shared/capture/reader.js';
 import { parse, parseCuts } from './collect.js';
 import { pcapFile, pcapHeader, pcapRecord, payload, concat } from './builders.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeTsResol, unitsToTime, type TimeOut } from '../../shared/capture/pcapng-time.js';
+import { decodeTsResol, unitsToTime, type TimeOut } from '#shared/capture/pcapng-time.js';
 
 const NUM_RUNS = 5000;
 

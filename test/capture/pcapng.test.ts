@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { block, concat, epb, idb, pb, payload, shb, spb } from './builders.js';
 import { parse, parseCuts } from './collect.js';
-import { NotACaptureError } from '../../shared/capture/errors.js';
+import { NotACaptureError } from '#shared/capture/errors.js';
 
 const LE = true;
 const BE = false;

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { AnalysisReport } from '../../shared/report/types.js';
+import type { AnalysisReport } from '#shared/report/types.js';
 import type { CaptureDetail, Page as ApiPage, DiagnosisItem } from '../../lambdas/dashboard/api-types.js';
 import { revokeKey } from '../../lambdas/auth/key-admin.js';
 import { TenantStore } from '../../lambdas/store/tenant-store.js';

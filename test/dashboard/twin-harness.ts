@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { analyzeCapture } from '../../shared/analyze.js';
+import { analyzeCapture } from '#shared/analyze.js';
 import { startTwin, type Twin } from '../../lambdas/local/twin.js';
 import { createKey, createTenant } from '../../lambdas/auth/key-admin.js';
 import { TenantStore } from '../../lambdas/store/tenant-store.js';

@@ -1,7 +1,7 @@
 // The frame decoder end to end on hand-built frames: dispatch by port, UDP-encapsulation,
 // IP reassembly across frames, TLS over TCP, truncation handling.
 import { describe, expect, it } from 'vitest';
-import { createFrameDecoder } from '../../shared/decode/frame-decoder.js';
+import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import { bytes, esp, ether, ipv4, ipv6, rawFrame, tcp, tlsRecord, udp } from '../net/packets.js';
 
 /** A bare IKEv1 main-mode header (no payloads). */

@@ -5,10 +5,10 @@ import { createReadStream, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RawFrame } from '../../shared/capture/types.js';
-import { readCapture } from '../../shared/capture/reader.js';
-import { createFrameDecoder } from '../../shared/decode/frame-decoder.js';
-import type { DecodedFrame } from '../../shared/decode/types.js';
+import type { RawFrame } from '#shared/capture/types.js';
+import { readCapture } from '#shared/capture/reader.js';
+import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
+import type { DecodedFrame } from '#shared/decode/types.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/public/', import.meta.url));
 const LAYERS = new Set(['capture', 'link', 'ip', 'udp', 'tcp', 'isakmp', 'esp', 'radius', 'dns', 'tls']);

@@ -1,7 +1,7 @@
 // Reads the tshark oracle TSVs and turns a DecodedFrame into the same cells, so the
 // comparison is cell by cell with tshark's formatting (0x-prefixed hex, comma-joined lists).
 import { readFileSync } from 'node:fs';
-import type { DecodedFrame } from '../../shared/decode/types.js';
+import type { DecodedFrame } from '#shared/decode/types.js';
 
 export type OracleRow = Record<string, string>;
 

@@ -2,15 +2,16 @@
 // Any disagreement fails unless KNOWN_DIFFERENCES lists it with a reason; a listed difference
 // that no longer occurs fails too, so the list stays true.
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCapture } from '../../shared/capture/reader.js';
-import { createFrameDecoder } from '../../shared/decode/frame-decoder.js';
-import type { DecodedFrame } from '../../shared/decode/types.js';
+import { readCapture } from '#shared/capture/reader.js';
+import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
+import type { DecodedFrame } from '#shared/decode/types.js';
 import { FIELDS, readOracle } from './oracle-table.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/public/', import.meta.url));
-const IKE_DECODER = fileURLToPath(new URL('../../shared/ike/decode.ts', import.meta.url));
+const IKE_DECODER = join(fileURLToPath(new URL('../..', import.meta.url)), 'shared', 'ike', 'decode.ts');
 
 /** Columns whose decoder has not landed yet are reported but not asserted. */
 const PENDING_OWNERS = new Set(existsSync(IKE_DECODER) ? [] : ['isakmp']);

@@ -3,9 +3,9 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import type { RawFrame } from '../../shared/capture/types.js';
-import { readCapture } from '../../shared/capture/reader.js';
-import { createFrameDecoder } from '../../shared/decode/frame-decoder.js';
+import type { RawFrame } from '#shared/capture/types.js';
+import { readCapture } from '#shared/capture/reader.js';
+import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import { readOracle } from './oracle-table.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/public/', import.meta.url));

@@ -1,7 +1,7 @@
 // Test helper: the real analysis of a capture file, streamed as the CLI and Lambda do.
 import { createReadStream } from 'node:fs';
-import { analyzeCapture } from '../../shared/analyze.js';
-import type { AnalysisReport } from '../../shared/report/types.js';
+import { analyzeCapture } from '#shared/analyze.js';
+import type { AnalysisReport } from '#shared/report/types.js';
 
 export function analyzeFile(path: string, clientIp?: string): Promise<AnalysisReport> {
   return analyzeCapture(createReadStream(path, { highWaterMark: 1 << 16 }), { fileName: path.split('/').pop(), clientIp });

@@ -4,9 +4,9 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCapture } from '../../shared/capture/reader.js';
-import { createFrameDecoder } from '../../shared/decode/frame-decoder.js';
-import { createAnalyzer } from '../../shared/diagnosis/analyzer.js';
+import { readCapture } from '#shared/capture/reader.js';
+import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
+import { createAnalyzer } from '#shared/diagnosis/analyzer.js';
 
 const FILE = join(__dirname, '../fixtures/public/zeek-spicy-ipsec__ipsec_client.pcap');
 

@@ -3,10 +3,10 @@
 import { join } from 'node:path';
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCapture } from '../../shared/capture/reader.js';
-import { createFrameDecoder } from '../../shared/decode/frame-decoder.js';
-import type { DecodedFrame } from '../../shared/decode/types.js';
-import { natDHash, ipBytes } from '../../shared/diagnosis/nat-detection.js';
+import { readCapture } from '#shared/capture/reader.js';
+import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
+import type { DecodedFrame } from '#shared/decode/types.js';
+import { natDHash, ipBytes } from '#shared/diagnosis/nat-detection.js';
 import { analyzeFile } from './analyze-file.js';
 
 const SC = join(__dirname, '../fixtures/scenarios');

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisReport, SessionDiagnosis } from '../../shared/report/types.js';
+import type { AnalysisReport, SessionDiagnosis } from '#shared/report/types.js';
 import { analyzeFile, framesMentioned } from './analyze-file.js';
 
 const ROOT = join(__dirname, '../fixtures/scenarios');

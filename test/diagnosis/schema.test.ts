@@ -4,7 +4,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { REPORT_SCHEMA } from '../../shared/report/schema.js';
+import { REPORT_SCHEMA } from '#shared/report/schema.js';
 import { main } from '../../cli/main.js';
 import { analyzeFile } from './analyze-file.js';
 import { Writable } from 'node:stream';

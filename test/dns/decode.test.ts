@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDns, decodeDnsTcp } from '../../shared/dns/decode.js';
+import { decodeDns, decodeDnsTcp } from '#shared/dns/decode.js';
 
 function hex(s: string): Uint8Array {
   return Uint8Array.from(Buffer.from(s.replace(/#.*$/gm, '').replace(/\s+/g, ''), 'hex'));

@@ -2,7 +2,7 @@
 // fields (test/dns/oracle/README.md says how they were made).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeDns } from '../../shared/dns/decode.js';
+import { decodeDns } from '#shared/dns/decode.js';
 import { udpPayloads } from '../radius/pcap-udp.js';
 
 const ROOT = join(import.meta.dirname, '../..');

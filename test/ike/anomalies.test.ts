@@ -1,7 +1,7 @@
 // Malformed headers and payload chains: each becomes an anomaly (layer isakmp, on the frame),
 // and everything decoded before the fault is kept.
 import { describe, expect, it } from 'vitest';
-import { decodeIsakmp } from '../../shared/ike/decode.js';
+import { decodeIsakmp } from '#shared/ike/decode.js';
 import { bytes, h, message } from './build.js';
 
 const codes = (r: ReturnType<typeof decodeIsakmp>): string[] => r.anomalies.map((a) => a.code);

@@ -1,12 +1,12 @@
 // Constant tables: wire numbers -> names as IANA (or Wireshark, for its Info column) spells
 // them; an unknown value survives as its number.
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE, exchangeName } from '../../shared/ike/exchange-types.js';
-import { certEncodingName } from '../../shared/ike/id-types.js';
-import { DH_GROUP, ENCAPSULATION_MODE, IKE_AUTH_METHOD, IKE_ENCRYPTION, IKE_HASH, ipsecAttributeName } from '../../shared/ike/ikev1-attributes.js';
-import { ikev2TransformIdName, ikev2TransformTypeName, transformIdName } from '../../shared/ike/ipsec-transforms.js';
-import { IKEV1_NOTIFY, IKEV2_NOTIFY } from '../../shared/ike/notify-types.js';
-import { PAYLOAD, payloadName } from '../../shared/ike/payload-types.js';
+import { EXCHANGE, exchangeName } from '#shared/ike/exchange-types.js';
+import { certEncodingName } from '#shared/ike/id-types.js';
+import { DH_GROUP, ENCAPSULATION_MODE, IKE_AUTH_METHOD, IKE_ENCRYPTION, IKE_HASH, ipsecAttributeName } from '#shared/ike/ikev1-attributes.js';
+import { ikev2TransformIdName, ikev2TransformTypeName, transformIdName } from '#shared/ike/ipsec-transforms.js';
+import { IKEV1_NOTIFY, IKEV2_NOTIFY } from '#shared/ike/notify-types.js';
+import { PAYLOAD, payloadName } from '#shared/ike/payload-types.js';
 
 describe('IKE constant tables', () => {
   it('exchange types of both versions', () => {

@@ -1,8 +1,8 @@
 // ID payload rendering, including hostile identities: the value is always printable text with
 // control characters escaped, whatever the peer sent.
 import { describe, expect, it } from 'vitest';
-import { decodeIsakmp } from '../../shared/ike/decode.js';
-import { idTypeName } from '../../shared/ike/id-types.js';
+import { decodeIsakmp } from '#shared/ike/decode.js';
+import { idTypeName } from '#shared/ike/id-types.js';
 import { h, message } from './build.js';
 
 const utf8Hex = (s: string): string => Buffer.from(s, 'utf8').toString('hex');

@@ -3,8 +3,8 @@
 // differences allowed are listed below, each with the reason, and each must still occur.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeIsakmp } from '../../shared/ike/decode.js';
-import { summarizeIsakmp } from '../../shared/ike/summarize.js';
+import { decodeIsakmp } from '#shared/ike/decode.js';
+import { summarizeIsakmp } from '#shared/ike/summarize.js';
 import { FIELDS, FIXTURES, readOracle, renderFields } from './oracle.js';
 import { isakmpDatagrams } from './udp-payloads.js';
 

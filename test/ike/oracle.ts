@@ -1,8 +1,8 @@
 // Test-only: reads the tshark oracle TSVs (test/fixtures/public/oracle/README.md) and renders
 // our decoded messages into the same field strings, so the two can be compared cell by cell.
 import { readFileSync } from 'node:fs';
-import type { IsakmpMessage } from '../../shared/ike/types.js';
-import { UNKNOWN_VENDOR_ID } from '../../shared/ike/vendor-ids.js';
+import type { IsakmpMessage } from '#shared/ike/types.js';
+import { UNKNOWN_VENDOR_ID } from '#shared/ike/vendor-ids.js';
 
 export const FIXTURES = new URL('../fixtures/public/', import.meta.url).pathname;
 

@@ -3,7 +3,7 @@
 // ISAKMP frame of the public fixtures, against tshark 4.0.17 (fixtures/payload-oracle/).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeIsakmp } from '../../shared/ike/decode.js';
+import { decodeIsakmp } from '#shared/ike/decode.js';
 import { FIXTURES } from './oracle.js';
 import { PAYLOAD_FIELDS, renderPayloadFields } from './payload-oracle.js';
 import { isakmpDatagrams } from './udp-payloads.js';

@@ -1,6 +1,6 @@
 // Test-only: renders the payload-level fields of our messages the way tshark prints them with
 // -T fields -E occurrence=a -E aggregator=, (see fixtures/payload-oracle/README.md).
-import type { IkePayload, IsakmpMessage } from '../../shared/ike/types.js';
+import type { IkePayload, IsakmpMessage } from '#shared/ike/types.js';
 
 export const PAYLOAD_FIELDS = [
   'isakmp.sa.doi', 'isakmp.prop.number', 'isakmp.prop.protoid', 'isakmp.prop.transforms',

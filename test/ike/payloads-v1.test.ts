@@ -1,9 +1,9 @@
 // IKEv1 payloads from hand-written hex, one comment per field.
 import { describe, expect, it } from 'vitest';
-import { decodeIsakmp } from '../../shared/ike/decode.js';
-import type { IkePayload } from '../../shared/ike/types.js';
-import { ikeAttributeName, ikeAttributeValueName, ipsecAttributeValueName } from '../../shared/ike/ikev1-attributes.js';
-import { transformIdName } from '../../shared/ike/ipsec-transforms.js';
+import { decodeIsakmp } from '#shared/ike/decode.js';
+import type { IkePayload } from '#shared/ike/types.js';
+import { ikeAttributeName, ikeAttributeValueName, ipsecAttributeValueName } from '#shared/ike/ikev1-attributes.js';
+import { transformIdName } from '#shared/ike/ipsec-transforms.js';
 import { h, message } from './build.js';
 
 function only(payloads: { type: number; body: string }[], header = {}): IkePayload[] {

@@ -1,9 +1,9 @@
 // IKEv2 payloads from hand-written hex, one comment per field.
 import { describe, expect, it } from 'vitest';
-import { decodeIsakmp } from '../../shared/ike/decode.js';
-import { ikev2TransformIdName } from '../../shared/ike/ipsec-transforms.js';
-import { isError, notifyName } from '../../shared/ike/notify-types.js';
-import { summarizeIsakmp } from '../../shared/ike/summarize.js';
+import { decodeIsakmp } from '#shared/ike/decode.js';
+import { ikev2TransformIdName } from '#shared/ike/ipsec-transforms.js';
+import { isError, notifyName } from '#shared/ike/notify-types.js';
+import { summarizeIsakmp } from '#shared/ike/summarize.js';
 import { h, message, type HeaderSpec, type PayloadSpec } from './build.js';
 
 function decode(header: HeaderSpec, payloads: PayloadSpec[]) {

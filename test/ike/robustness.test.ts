@@ -4,9 +4,9 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../../shared/ike/context.js';
-import { decodeIsakmp } from '../../shared/ike/decode.js';
-import { summarizeIsakmp } from '../../shared/ike/summarize.js';
+import { LIMITS } from '#shared/ike/context.js';
+import { decodeIsakmp } from '#shared/ike/decode.js';
+import { summarizeIsakmp } from '#shared/ike/summarize.js';
 import { FIXTURES } from './oracle.js';
 import { isakmpDatagrams } from './udp-payloads.js';
 

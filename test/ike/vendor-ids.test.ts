@@ -3,8 +3,8 @@
 // fixtures/vendor-ids.tshark.txt is tshark's isakmp.vid_string for each frame.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeIsakmp } from '../../shared/ike/decode.js';
-import { msNt5Version, UNKNOWN_VENDOR_ID, VENDOR_IDS, vendorIdName, windowsReleaseFromVendorId } from '../../shared/ike/vendor-ids.js';
+import { decodeIsakmp } from '#shared/ike/decode.js';
+import { msNt5Version, UNKNOWN_VENDOR_ID, VENDOR_IDS, vendorIdName, windowsReleaseFromVendorId } from '#shared/ike/vendor-ids.js';
 import { isakmpDatagrams } from './udp-payloads.js';
 
 const dir = new URL('fixtures/', import.meta.url).pathname;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Anomaly } from '../../shared/anomaly.js';
-import { type FragmentInput, IpReassembler } from '../../shared/net/ip-reassembly.js';
-import { newIpPayload } from '../../shared/net/ip-payload.js';
-import { decodeIpv4 } from '../../shared/net/ipv4.js';
+import type { Anomaly } from '#shared/anomaly.js';
+import { type FragmentInput, IpReassembler } from '#shared/net/ip-reassembly.js';
+import { newIpPayload } from '#shared/net/ip-payload.js';
+import { decodeIpv4 } from '#shared/net/ipv4.js';
 import { emptyFrame, ipv4, udp } from './packets.js';
 
 const datagram = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7) & 0xff);

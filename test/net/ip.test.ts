@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IpReassembler } from '../../shared/net/ip-reassembly.js';
-import { newIpPayload } from '../../shared/net/ip-payload.js';
-import { decodeIpv4 } from '../../shared/net/ipv4.js';
-import { decodeIpv6, skipAh } from '../../shared/net/ipv6.js';
-import { formatIpv6 } from '../../shared/net/ip-address.js';
+import { IpReassembler } from '#shared/net/ip-reassembly.js';
+import { newIpPayload } from '#shared/net/ip-payload.js';
+import { decodeIpv4 } from '#shared/net/ipv4.js';
+import { decodeIpv6, skipAh } from '#shared/net/ipv6.js';
+import { formatIpv6 } from '#shared/net/ip-address.js';
 import { ah, bytes, emptyFrame, esp, ext6, frag6, ipv4, ipv6, ipv6Bytes, udp } from './packets.js';
 
 function v4(data: Uint8Array, reasm = new IpReassembler(), length = data.length) {
@@ -127,7 +127,7 @@ describe('IPv6', () => {
 
 describe('address text memo', () => {
   it('returns the same text as the formatter, also after slot collisions', async () => {
-    const { ipv4Text, ipv6Text, formatIpv4 } = await import('../../shared/net/ip-address.js');
+    const { ipv4Text, ipv6Text, formatIpv4 } = await import('#shared/net/ip-address.js');
     let seed = 1;
     const b = new Uint8Array(16);
     for (let i = 0; i < 20_000; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLink, type LinkResult } from '../../shared/net/link.js';
+import { decodeLink, type LinkResult } from '#shared/net/link.js';
 import { SLL2_HEADER, SLL_HEADER, bytes, emptyFrame, ether, ipv4, ipv6, udp } from './packets.js';
 
 function run(data: Uint8Array, linkType: number) {

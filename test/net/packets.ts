@@ -97,7 +97,7 @@ export function emptyFrame(length: number, number = 1, linkType = 1) {
   return {
     number, timeSec: 1_700_000_000, timeNsec: 0, length, capturedLength: length, linkType,
     protocols: [] as string[], anomalies: [] as { layer: string; code: string; message: string; frame?: number }[],
-  } as import('../../shared/decode/types.js').DecodedFrame;
+  } as import('#shared/decode/types.js').DecodedFrame;
 }
 
 export const SLL_HEADER = (proto: number) => [0, 0, 0, 1, 0, 6, 0, 1, 2, 3, 4, 5, 0, 0, ...u16(proto)];

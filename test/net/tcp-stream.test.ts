@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TlsStreams } from '../../shared/net/tcp-stream.js';
-import { parseTlsRecords } from '../../shared/tls/records.js';
+import { TlsStreams } from '#shared/net/tcp-stream.js';
+import { parseTlsRecords } from '#shared/tls/records.js';
 import { bytes, emptyFrame, tlsRecord } from './packets.js';
 
 const ACK = 0x10;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEsp } from '../../shared/esp/esp.js';
-import { decodeUdpEncap } from '../../shared/esp/udp-encap.js';
-import { type IpPayload, newIpPayload } from '../../shared/net/ip-payload.js';
-import { decodeTcp } from '../../shared/net/tcp.js';
-import { decodeUdp } from '../../shared/net/udp.js';
-import { tcpApplication, udpApplication } from '../../shared/decode/ports.js';
+import { decodeEsp } from '#shared/esp/esp.js';
+import { decodeUdpEncap } from '#shared/esp/udp-encap.js';
+import { type IpPayload, newIpPayload } from '#shared/net/ip-payload.js';
+import { decodeTcp } from '#shared/net/tcp.js';
+import { decodeUdp } from '#shared/net/udp.js';
+import { tcpApplication, udpApplication } from '#shared/decode/ports.js';
 import { bytes, emptyFrame, esp, tcp, udp } from './packets.js';
 
 function payload(b: Uint8Array, declared = b.length): IpPayload {

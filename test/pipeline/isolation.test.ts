@@ -11,7 +11,7 @@ import { keyCommand } from '../../cli/key-command.js';
 import { tenantCommand } from '../../cli/tenant-command.js';
 import { uploadCommand } from '../../cli/upload-command.js';
 import type { Command } from '../../cli/command.js';
-import { analyzeCapture } from '../../shared/analyze.js';
+import { analyzeCapture } from '#shared/analyze.js';
 import { api, startHarness, waitForCapture, type Harness } from './twin-harness.js';
 
 const CAPTURE_B = 'test/fixtures/public/suricata-verify__ikev1-isakmp-main-mode.pcap';

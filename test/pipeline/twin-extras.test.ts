@@ -11,7 +11,7 @@ import { keyCommand } from '../../cli/key-command.js';
 import { tenantCommand } from '../../cli/tenant-command.js';
 import { uploadCommand } from '../../cli/upload-command.js';
 import type { Command } from '../../cli/command.js';
-import { analyzeCapture } from '../../shared/analyze.js';
+import { analyzeCapture } from '#shared/analyze.js';
 import { silentLogger } from '../../lambdas/log.js';
 import { createAnalyzeHandler } from '../../lambdas/analyze/analyze-app.js';
 import { composeAnalyze } from '../../lambdas/compose.js';

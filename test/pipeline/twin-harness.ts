@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { analyzeCapture } from '../../shared/analyze.js';
+import { analyzeCapture } from '#shared/analyze.js';
 import { silentLogger } from '../../lambdas/log.js';
 import { startTwin, type Twin, type TwinOptions } from '../../lambdas/local/twin.js';
 

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeCapture } from '../../shared/analyze.js';
-import { parseCaptureKey, isTenantId, newCaptureId, safeFileName, isCaptureId } from '../../shared/tenancy/ids.js';
+import { analyzeCapture } from '#shared/analyze.js';
+import { parseCaptureKey, isTenantId, newCaptureId, safeFileName, isCaptureId } from '#shared/tenancy/ids.js';
 import { objectCreatedRecords, encodeEventKey, decodeEventKey } from '../../lambdas/analyze/s3-event.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../lambdas/store/cursor.js';
 import { boundSessionJson, SESSION_ITEM_BUDGET_BYTES } from '../../lambdas/store/bound-session.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeRadius } from '../../shared/radius/decode.js';
+import { decodeRadius } from '#shared/radius/decode.js';
 import { oracleColumn, udpPayloads } from './pcap-udp.js';
 
 const PUBLIC = join(import.meta.dirname, '../fixtures/public');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeRadius } from '../../shared/radius/decode.js';
+import { decodeRadius } from '#shared/radius/decode.js';
 import { udpPayloads } from './pcap-udp.js';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -2,7 +2,7 @@
 // its filter and checklist, in both languages; capture strings cannot drive the terminal.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, renderReport, safe } from '../../shared/report/ladder-text.js';
+import { displayWidth, renderReport, safe } from '#shared/report/ladder-text.js';
 import { analyzeFile } from '../diagnosis/analyze-file.js';
 
 const SC = join(__dirname, '../fixtures/scenarios');

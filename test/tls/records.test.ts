@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTlsRecords } from '../../shared/tls/records.js';
+import { parseTlsRecords } from '#shared/tls/records.js';
 
 function hex(s: string): Uint8Array {
   return Uint8Array.from(Buffer.from(s.replace(/#.*$/gm, '').replace(/\s+/g, ''), 'hex'));

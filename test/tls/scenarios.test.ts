@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCapture } from '../../shared/capture/reader.js';
-import { createFrameDecoder } from '../../shared/decode/frame-decoder.js';
-import type { DecodedFrame } from '../../shared/decode/types.js';
+import { readCapture } from '#shared/capture/reader.js';
+import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
+import type { DecodedFrame } from '#shared/decode/types.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -1,5 +1,5 @@
 // GET /api/captures, /api/captures/{id}, /api/captures/{id}/report — all within the caller's tenant.
-import { isCaptureId, resultObjectKey } from '../../../shared/tenancy/ids.js';
+import { isCaptureId, resultObjectKey } from '#shared/tenancy/ids.js';
 import type { CaptureRecord } from '../../store/capture-store.js';
 import { encodeCursor } from '../../store/cursor.js';
 import { captureListGsi1pk, tenantPk } from '../../store/keys.js';

@@ -1,6 +1,6 @@
 // POST /api/uploads: a presigned PUT into the caller's tenant prefix only; the capture is listed
 // as PENDING at once.
-import { captureObjectKey, safeFileName } from '../../../shared/tenancy/ids.js';
+import { captureObjectKey, safeFileName } from '#shared/tenancy/ids.js';
 import type { RouteContext } from '../context.js';
 import { BadRequestError } from '../errors.js';
 import { json } from '../http.js';

@@ -1,6 +1,6 @@
 // Capture detail: summary, verdict, download of the JSON report, the sessions (one shown at a
 // time with its ladder), authentication findings and capture anomalies from the full report.
-import type { AnalysisReport, SessionDiagnosis } from '../../../shared/report/types.js';
+import type { AnalysisReport, SessionDiagnosis } from '#shared/report/types.js';
 import type { CaptureDetail } from '../api-types.js';
 import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';

@@ -1,6 +1,6 @@
 // One finding: severity badge with its code, localized title, explanation and checklist, the
 // evidence (frames, repeats, notifies, ports, details) and the Wireshark filter with Copy.
-import type { Finding } from '../../../shared/report/types.js';
+import type { Finding } from '#shared/report/types.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { formatFrames } from '../format.js';

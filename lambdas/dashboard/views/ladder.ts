@@ -2,7 +2,7 @@
 // message (data-arrow), labelled with its guide step and ports; retransmissions dashed with a
 // "↻" marker, error notifications red with a "⚠" marker (never colour alone); ESP drawn as one
 // band per direction with its packet count.
-import type { EspFlowSummary, SessionDiagnosis, TimelineEntry } from '../../../shared/report/types.js';
+import type { EspFlowSummary, SessionDiagnosis, TimelineEntry } from '#shared/report/types.js';
 import type { Ctx } from '../context.js';
 import { s } from '../dom.js';
 import { formatBytes, formatOffset } from '../format.js';

@@ -1,6 +1,6 @@
 // One session of a capture: its verdict with explanation and checklist, the ladder diagram,
 // NAT, client fingerprint, proposals and every finding with its evidence.
-import type { ProposalSummary, SessionDiagnosis } from '../../../shared/report/types.js';
+import type { ProposalSummary, SessionDiagnosis } from '#shared/report/types.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { formatOffset } from '../format.js';
