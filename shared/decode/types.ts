@@ -21,7 +21,8 @@ export interface IpLayer {
 export interface EspLayer {
   /** 8 lower-case hex digits. */
   spi: string;
-  seq: number;
+  /** Absent when the capture cut the packet after the SPI. */
+  seq?: number;
   /** Bytes after SPI and sequence (IV, data, padding, ICV). */
   dataLength: number;
   /** true when carried in UDP (RFC 3948), false for IP protocol 50. */

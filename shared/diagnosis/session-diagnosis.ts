@@ -30,14 +30,24 @@ export function stepReached(f: SessionFacts): GuideStep {
 /** When no rule decides (the capture ended mid-way, nothing repeated): the furthest step says. */
 function fallback(f: SessionFacts, step: GuideStep): RuleHit {
   const quickDone = seen(f, 'mx', 'QM2') || seen(f, 'client', 'QM3');
-  const code: VerdictCode = step === 'ESP' || quickDone ? 'TUNNEL_ESTABLISHED'
+  const oneWay = f.espUp.length === 0 || f.espDown.length === 0;
+  const code: VerdictCode = quickDone ? 'TUNNEL_ESTABLISHED'
+    : step === 'ESP' ? (oneWay ? 'ESP_ONE_WAY' : 'TUNNEL_ESTABLISHED')
     : step === 'HASH' || step === 'ID' ? 'PHASE2_RETRANSMITTED'
     : step === 'KE' ? 'KE_RETRANSMITTED'
     : !mxSentAnything(f) ? 'NO_RESPONSE_FROM_MX'
     : step === 'SA' ? 'SA_RETRANSMITTED' : 'PHASE2_RETRANSMITTED';
-  const frames = f.session.timeline.slice(-8).map((e) => e.frame);
+  const esp = [...f.espUp, ...f.espDown];
+  const frames = esp.length > 0 && f.session.timeline.length === 0
+    ? esp.flatMap((x) => [x.firstFrame, x.lastFrame]).filter((n, i, a) => a.indexOf(n) === i)
+    : f.session.timeline.slice(-8).map((e) => e.frame);
   const qm = f.session.labels.get('client:QM3') ?? f.session.labels.get('mx:QM2');
+  const up = f.espUp.length > 0;
   const vars = {
+    direction: up ? 'client→MX' : 'MX→client',
+    directionJa: up ? 'クライアント→MX' : 'MX→クライアント',
+    when: ' (too few packets to be sure)',
+    whenJa: '（パケットが少なく確定できません）',
     count: f.session.labels.get('client:MM1')?.count ?? 0,
     how: qm ? `Quick mode completed (frame ${qm.firstFrame}) but the capture shows no ESP in both directions yet` : 'ESP was seen',
     howJa: qm ? `クイックモードは完了しました（フレーム ${qm.firstFrame}）が、キャプチャには双方向の ESP がまだありません。` : 'ESP が確認でき',

@@ -16,14 +16,19 @@ export function decodeEsp(f: DecodedFrame, p: IpPayload, udpEncapsulated: boolea
   const b = p.buf;
   const o = p.start;
   const have = p.end - o;
-  if (have < 8) {
+  if (have < 4) {
     truncatedAt(f, 'esp', 'ESP SPI and sequence number', 8, have);
     return;
   }
-  const seq = ((b[o + 4] << 24) | (b[o + 5] << 16) | (b[o + 6] << 8) | b[o + 7]) >>> 0;
   const spi = hex32(b, o);
   const dataLength = p.declaredLength - 8;
-  f.esp = { spi, seq, dataLength: dataLength < 0 ? 0 : dataLength, udpEncapsulated };
+  f.esp = { spi, dataLength: dataLength < 0 ? 0 : dataLength, udpEncapsulated };
+  if (have < 8) {
+    // Snapped after the SPI: keep it (it names the flow, as tshark shows it), flag the rest.
+    truncatedAt(f, 'esp', 'ESP sequence number', 8, have);
+  } else {
+    f.esp.seq = ((b[o + 4] << 24) | (b[o + 5] << 16) | (b[o + 6] << 8) | b[o + 7]) >>> 0;
+  }
   // SPI 0 is reserved (RFC 4303 2.1); values 1..255 are reserved by IANA for future use.
   if (spi === '00000000') layerAnomaly(f, 'esp', 'reserved-spi', 'ESP with the reserved SPI 0');
 }

@@ -57,7 +57,7 @@ export const FIELDS: FieldSpec[] = [
   { name: 'udp.srcport', owner: 'net', oracle: (r) => r['udp.srcport'], ours: (f) => port(f, 'srcPort') },
   { name: 'udp.dstport', owner: 'net', oracle: (r) => r['udp.dstport'], ours: (f) => port(f, 'dstPort') },
   { name: 'esp.spi', owner: 'net', oracle: (r) => r['esp.spi'], ours: (f) => (f.esp ? '0x' + f.esp.spi : '') },
-  { name: 'esp.sequence', owner: 'net', oracle: (r) => r['esp.sequence'], ours: (f) => (f.esp ? String(f.esp.seq) : '') },
+  { name: 'esp.sequence', owner: 'net', oracle: (r) => r['esp.sequence'], ours: (f) => (f.esp?.seq !== undefined ? String(f.esp.seq) : '') },
   { name: 'udpencap.non_esp_marker', owner: 'net', oracle: (r) => r['udpencap.non_esp_marker'], ours: (f) => (f.nonEspMarker ? '1' : '') },
   { name: 'udpencap.nat_keepalive', owner: 'net', oracle: (r) => r['udpencap.nat_keepalive'], ours: (f) => (f.natKeepalive ? '1' : '') },
   {

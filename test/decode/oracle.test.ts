@@ -25,14 +25,6 @@ interface KnownDifference {
 }
 
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
-  {
-    file: 'tcpdump__esp_truncated.pcap',
-    field: 'esp.spi',
-    frames: [1],
-    reason:
-      'The record is snapped 4 bytes into the ESP header: tshark shows the SPI alone; our EspLayer ' +
-      'needs SPI and sequence number, so we record an esp/truncated anomaly and no esp layer.',
-  },
   // Below: ISAKMP header fields, decoded by shared/ike/decode.ts (another helper's area).
   {
     file: 'tcpdump__isakmp-delete-segfault.pcap',

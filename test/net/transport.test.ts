@@ -73,11 +73,15 @@ describe('ESP and UDP encapsulation (RFC 3948)', () => {
     expect(f.protocols).toEqual(['esp']);
   });
 
-  it('ESP shorter than SPI + sequence is truncated', () => {
+  it('ESP cut after the SPI keeps the SPI (as tshark shows it) and flags the missing sequence', () => {
     const f = emptyFrame(0);
     decodeEsp(f, payload(new Uint8Array([0xc0, 0xf7, 0xd4, 0xc3])), false);
-    expect(f.esp).toBeUndefined();
+    expect(f.esp).toMatchObject({ spi: 'c0f7d4c3' });
+    expect(f.esp!.seq).toBeUndefined();
     expect(f.anomalies[0]).toMatchObject({ layer: 'esp', code: 'truncated' });
+    const g = emptyFrame(0);
+    decodeEsp(g, payload(new Uint8Array([0xc0, 0xf7])), false);
+    expect(g.esp).toBeUndefined();
   });
 
   it('one 0xFF byte is a NAT keep-alive', () => {
