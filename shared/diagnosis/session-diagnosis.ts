@@ -33,6 +33,8 @@ function fallback(f: SessionFacts, step: GuideStep): RuleHit {
   const oneWay = f.espUp.length === 0 || f.espDown.length === 0;
   const code: VerdictCode = quickDone ? 'TUNNEL_ESTABLISHED'
     : step === 'ESP' ? (oneWay ? 'ESP_ONE_WAY' : 'TUNNEL_ESTABLISHED')
+    // Main mode 5 without 6: phase 1 is not done, which is the Key Exchange signature's case.
+    : step === 'ID' && !seen(f, 'mx', 'MM6') && seen(f, 'client', 'MM5') ? 'KE_RETRANSMITTED'
     : step === 'HASH' || step === 'ID' ? 'PHASE2_RETRANSMITTED'
     : step === 'KE' ? 'KE_RETRANSMITTED'
     : !mxSentAnything(f) ? 'NO_RESPONSE_FROM_MX'

@@ -56,6 +56,8 @@ function sessionKey(msg: IsakmpMessage, a: string, b: string): string {
 function initiatorIsSender(msg: IsakmpMessage, srcPort: number, dstPort: number): boolean {
   if (msg.majorVersion === 2 && msg.initiatorFlag !== undefined) return msg.initiatorFlag;
   if (msg.rspi === ZERO_SPI) return true;
+  // An SA answer (main mode 2, aggressive mode 2) carries the responder's cookie already.
+  if (!msg.encrypted && msg.nextPayload === 1 && (msg.exchangeType === 2 || msg.exchangeType === 4)) return false;
   // Mid-session start: the MX answers from 500/4500; a NATed client uses other ports.
   if (srcPort === 500 || srcPort === 4500) return !(dstPort !== 500 && dstPort !== 4500);
   return true;

@@ -36,7 +36,7 @@ const TABLE: Record<string, [string, boolean, string?]> = {
   'tcpdump__ikev2pI2-segfault.pcapng': ['IKEV2_NOT_SUPPORTED', true],
   'tcpdump__ikev2pI2.pcap': ['IKEV2_NOT_SUPPORTED', false],
   'tcpdump__isakmp-delete-segfault.pcap': ['NO_RESPONSE_FROM_MX', true, 'fuzzed exchange type; one message from one side'],
-  'tcpdump__isakmp-identification-segfault.pcap': ['PHASE2_RETRANSMITTED', false, 'a lone main mode 5 with no Key Exchange before it: not enough for PSK_MISMATCH, decided by the step reached (INCONCLUSIVE attached)'],
+  'tcpdump__isakmp-identification-segfault.pcap': ['KE_RETRANSMITTED', false, 'a lone main mode 5 with no Key Exchange before it: not enough for PSK_MISMATCH; phase 1 unfinished is the guide\'s Key Exchange case (INCONCLUSIVE attached)'],
   'tcpdump__isakmp-ikev1_n_print-oobr.pcap': ['IKEV2_NOT_SUPPORTED', true],
   'tcpdump__isakmp-no-none-np.pcapng': ['NO_RESPONSE_FROM_MX', true],
   'tcpdump__isakmp-rfc3948-oobr.pcap': ['NO_IKE_FROM_CLIENT', true],
