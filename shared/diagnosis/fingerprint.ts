@@ -1,12 +1,10 @@
 // The client's implementation told from its vendor IDs: Windows release from the version of
 // MS NT5 ISAKMPOAKLEY, strongSwan, racoon/KAME (macOS, iOS, older Android), Shrew Soft, Cisco
 // clients; and what it supports (NAT-T flavour, DPD, IKE fragmentation, XAUTH).
-import { vendorIdName, windowsReleaseFromVendorId } from '../ike/vendor-ids.js';
+import { UNKNOWN_VENDOR_ID, vendorIdName, windowsReleaseFromVendorId } from '../ike/vendor-ids.js';
 import type { IkePayload } from '../ike/types.js';
 import { ID_TYPE_V1 } from '../ike/id-types.js';
 import { nameOf } from '../ike/lookup.js';
-
-export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
 
 export interface ClientFingerprint {
   fingerprint: string;

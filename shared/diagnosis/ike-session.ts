@@ -98,14 +98,6 @@ export interface IkeSession {
   anomalyFrames: number[];
 }
 
-export function labelStats(session: IkeSession, from: Role, label: string): LabelStats | undefined {
-  return session.labels.get(`${from}:${label}`);
-}
-
-export function countOf(session: IkeSession, from: Role, label: string): number {
-  return session.labels.get(`${from}:${label}`)?.count ?? 0;
-}
-
 export interface IkeSessionInit {
   key: string;
   ispi: string;
