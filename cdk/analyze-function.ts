@@ -17,7 +17,6 @@ import { DeadLetterQueue } from './dead-letter-queue.js';
 import { ResultsTable } from './results-table.js';
 import { ServiceFunction } from './service-function.js';
 import { ANALYZE_HANDLER } from './paths.js';
-import { acknowledgeNode20Runtime } from './runtime-acknowledgement.js';
 
 export interface AnalyzeFunctionProps {
   readonly captures: CaptureBucket;
@@ -86,8 +85,6 @@ export class AnalyzeFunction extends Construct {
       }),
     );
     props.results.grantItemReadWrite(fn);
-
-    acknowledgeNode20Runtime(fn);
     acknowledgePrefixGrants(this.service.role, [CAPTURES_PREFIX, RESULTS_PREFIX]);
   }
 }

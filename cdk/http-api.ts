@@ -24,7 +24,6 @@ import {
 import { ResultsTable } from './results-table.js';
 import { ServiceFunction } from './service-function.js';
 import { API_HANDLER } from './paths.js';
-import { acknowledgeNode20Runtime } from './runtime-acknowledgement.js';
 
 export const API_ROUTE_PATH = '/api/{proxy+}';
 
@@ -135,7 +134,6 @@ export class PipelineApi extends Construct {
           'Every request is authenticated by the function: a Bearer API key looked up in the results table, scoped to one tenant; an API Gateway authorizer would duplicate that lookup.',
       });
     }
-    acknowledgeNode20Runtime(fn);
     acknowledgePrefixGrants(this.service.role, [RESULTS_PREFIX, CAPTURES_PREFIX]);
   }
 

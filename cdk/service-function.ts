@@ -1,4 +1,4 @@
-// One Node.js Lambda function with the project's defaults: arm64, Node 20, ESM bundle built by
+// One Node.js Lambda function with the project's defaults: arm64, Node 24, ESM bundle built by
 // the locally installed esbuild (never Docker), its own log group with a bounded retention and
 // its own role that may only write to that log group (no AWSLambdaBasicExecutionRole wildcard).
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -9,8 +9,12 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LOCK_FILE, REPO_ROOT } from './paths.js';
 
-/** The runtime the project is built and tested on (esbuild target below must match). */
-export const LAMBDA_RUNTIME = Runtime.NODEJS_20_X;
+/**
+ * Lambda's current Node.js runtime (nodejs20.x was deprecated on 2026-04-30 and can no longer be
+ * created from 2027-02-01). The bundle keeps the syntax of Node 20, which the project is
+ * developed and tested on, and runs unchanged on 24.
+ */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 const ESBUILD_TARGET = 'node20';
 
 export interface ServiceFunctionProps {

@@ -48,7 +48,7 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
     it('runs the bundled analyze handler on arm64 Node 20 with 1 GiB, 5 min and bounded concurrency', () => {
       expect(analyze.Properties).toMatchObject({
         Architectures: ['arm64'],
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         MemorySize: 1024,
         Timeout: 300,
@@ -126,7 +126,7 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
     it('runs the bundled API handler on arm64 Node 20 below the HTTP API 30 s limit', () => {
       expect(api.Properties).toMatchObject({
         Architectures: ['arm64'],
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         MemorySize: 512,
         Timeout: 25,

@@ -48,10 +48,8 @@ export function nagSuite(synthesized: SynthesizedStack): void {
         [
           'AwsSolutions-S1 @ VpnDoctor/AccessLogs/Bucket',
           'AwsSolutions-SQS3 @ VpnDoctor/Analyzer/DeadLetters/Queue',
-          'AwsSolutions-L1 @ VpnDoctor/Analyzer/Service/Function',
           'AwsSolutions-IAM5[Resource::<CaptureBucket.Arn>/captures/*] @ VpnDoctor/Analyzer/Service/Role',
           'AwsSolutions-IAM5[Resource::<CaptureBucket.Arn>/results/*] @ VpnDoctor/Analyzer/Service/Role',
-          'AwsSolutions-L1 @ VpnDoctor/Api/Service/Function',
           'AwsSolutions-IAM5[Resource::<CaptureBucket.Arn>/captures/*] @ VpnDoctor/Api/Service/Role',
           'AwsSolutions-IAM5[Resource::<CaptureBucket.Arn>/results/*] @ VpnDoctor/Api/Service/Role',
           'AwsSolutions-APIG4 @ VpnDoctor/Api/HttpApi/ANY--api--{proxy+}',
