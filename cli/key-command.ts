@@ -1,11 +1,11 @@
 // `vpn-doctor key create|revoke`: API keys, shown once at creation, stored only as SHA-256.
-import { AdminInputError, createKey, revokeKey } from '../lambdas/auth/key-admin.js';
-import { TARGET_OPTIONS, TARGET_USAGE, resolveTarget } from '../lambdas/local/target.js';
+import { createKey, revokeKey } from '../lambdas/auth/key-admin.js';
+import { TARGET_OPTIONS, TARGET_USAGE } from '../lambdas/local/target.js';
 import { TenantStore } from '../lambdas/store/tenant-store.js';
 import { parseArgs } from './args.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
-import { targetFlags } from './target-flags.js';
+import { withTarget } from './target-flags.js';
 
 const USAGE = `usage: vpn-doctor key create --tenant T [--operator] [--label TEXT] [target]
        vpn-doctor key revoke <key | keyId> [--tenant T] [target]
@@ -24,14 +24,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(USAGE + '\n');
     return 2;
   }
-  let target;
-  try {
-    target = await resolveTarget(targetFlags(args), process.env);
-  } catch (err) {
-    io.stderr.write(`vpn-doctor: key: ${(err as Error).message}\n`);
-    return 2;
-  }
-  try {
+  return withTarget('key', args, io, async (target) => {
     const store = new TenantStore(target.clients.dynamo, target.table);
     const tenantId = args.values.get('--tenant') ?? target.defaultTenantId;
     if (action === 'create') {
@@ -45,16 +38,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const keyId = await revokeKey(store, { keyOrId: ref, tenantId: args.values.get('--tenant') }, new Date());
     io.stdout.write(`revoked key ${keyId}\n`);
     return 0;
-  } catch (err) {
-    if (err instanceof AdminInputError) {
-      io.stderr.write(`vpn-doctor: key: ${err.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`vpn-doctor: key: ${(err as Error).name}: ${(err as Error).message} (${target.describe})\n`);
-    return 1;
-  } finally {
-    target.close();
-  }
+  });
 }
 
 export const keyCommand: Command = { name: 'key', summary: 'create or revoke API keys (local twin or AWS)', usage: USAGE, run };

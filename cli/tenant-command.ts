@@ -1,11 +1,11 @@
 // `vpn-doctor tenant create|list`: an MSP's customers, in the local twin or on AWS.
-import { AdminInputError, createTenant } from '../lambdas/auth/key-admin.js';
-import { TARGET_OPTIONS, TARGET_USAGE, TargetError, resolveTarget } from '../lambdas/local/target.js';
-import { AlreadyExistsError, TenantStore } from '../lambdas/store/tenant-store.js';
+import { createTenant } from '../lambdas/auth/key-admin.js';
+import { TARGET_OPTIONS, TARGET_USAGE } from '../lambdas/local/target.js';
+import { TenantStore } from '../lambdas/store/tenant-store.js';
 import { parseArgs } from './args.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
-import { targetFlags } from './target-flags.js';
+import { withTarget } from './target-flags.js';
 
 const USAGE = `usage: vpn-doctor tenant create <tenantId> [--name NAME] [--msp MSP] [target]
        vpn-doctor tenant list [--msp MSP] [--json] [target]
@@ -23,14 +23,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(USAGE + '\n');
     return 2;
   }
-  let target;
-  try {
-    target = await resolveTarget(targetFlags(args), process.env);
-  } catch (err) {
-    io.stderr.write(`vpn-doctor: tenant: ${(err as Error).message}\n`);
-    return 2;
-  }
-  try {
+  return withTarget('tenant', args, io, async (target) => {
     const store = new TenantStore(target.clients.dynamo, target.table);
     const msp = args.values.get('--msp') ?? target.defaultMspId;
     if (action === 'create') {
@@ -43,16 +36,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (args.flags.has('--json')) io.stdout.write(JSON.stringify(tenants, null, 2) + '\n');
     else for (const t of tenants) io.stdout.write(`${t.tenantId}\t${t.mspId}\t${t.createdAt}\t${t.name}\n`);
     return 0;
-  } catch (err) {
-    if (err instanceof AdminInputError || err instanceof AlreadyExistsError || err instanceof TargetError) {
-      io.stderr.write(`vpn-doctor: tenant: ${err.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`vpn-doctor: tenant: ${(err as Error).name}: ${(err as Error).message} (${target.describe})\n`);
-    return 1;
-  } finally {
-    target.close();
-  }
+  });
 }
 
 export const tenantCommand: Command = { name: 'tenant', summary: 'create or list tenants (local twin or AWS)', usage: USAGE, run };

@@ -3,12 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { captureObjectKey, isTenantId, newCaptureId } from '#shared/tenancy/ids.js';
-import { TARGET_OPTIONS, TARGET_USAGE, resolveTarget } from '../lambdas/local/target.js';
+import { TARGET_OPTIONS, TARGET_USAGE } from '../lambdas/local/target.js';
 import { uploadFile } from '../lambdas/storage/upload-file.js';
 import { parseArgs } from './args.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
-import { targetFlags } from './target-flags.js';
+import { withTarget } from './target-flags.js';
 
 const USAGE = `usage: vpn-doctor upload <capture> [--tenant T] [target]
 
@@ -23,42 +23,35 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (args.flags.has('--help') || args.flags.has('-h')) { io.stdout.write(USAGE + '\n'); return 0; }
   if (args.positionals.length !== 1) { io.stderr.write(USAGE + '\n'); return 2; }
   const path = args.positionals[0];
-  let target;
-  try {
-    target = await resolveTarget(targetFlags(args), process.env);
-  } catch (err) {
-    io.stderr.write(`vpn-doctor: upload: ${(err as Error).message}\n`);
-    return 2;
-  }
-  try {
+  return withTarget('upload', args, io, async (target) => {
     const tenantId = args.values.get('--tenant') ?? target.defaultTenantId;
     if (!tenantId || !isTenantId(tenantId)) { io.stderr.write('vpn-doctor: upload: a valid --tenant is required\n'); return 2; }
     if (!target.bucket) { io.stderr.write('vpn-doctor: upload: no bucket: pass --bucket or set VPN_DOCTOR_BUCKET\n'); return 2; }
     const captureId = newCaptureId(Date.now(), randomBytes(16));
     const key = captureObjectKey(tenantId, captureId, basename(path));
     let lastShown = 0;
-    const { size } = await uploadFile(target.clients.s3, target.bucket, key, path, (sent, total) => {
-      const now = Date.now();
-      if (sent < total && now - lastShown < 1000) return;
-      lastShown = now;
-      const line = `uploaded ${amount(sent)} of ${amount(total)} (${total ? Math.floor((sent / total) * 100) : 100}%)`;
-      io.stderr.write(io.stderrIsTTY ? `\r${line}` : `${line}\n`);
-    });
+    let size: number;
+    try {
+      ({ size } = await uploadFile(target.clients.s3, target.bucket, key, path, (sent, total) => {
+        const now = Date.now();
+        if (sent < total && now - lastShown < 1000) return;
+        lastShown = now;
+        const line = `uploaded ${amount(sent)} of ${amount(total)} (${total ? Math.floor((sent / total) * 100) : 100}%)`;
+        io.stderr.write(io.stderrIsTTY ? `\r${line}` : `${line}\n`);
+      }));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+        io.stderr.write(`vpn-doctor: upload: cannot read ${path}: ${code}\n`);
+        return 2;
+      }
+      throw err;
+    }
     if (io.stderrIsTTY) io.stderr.write('\n');
     io.stderr.write(`${size} bytes to ${target.describe}, bucket ${target.bucket}\n`);
     io.stdout.write(`${captureId}\t${key}\n`);
     return 0;
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
-      io.stderr.write(`vpn-doctor: upload: cannot read ${path}: ${e.code}\n`);
-      return 2;
-    }
-    io.stderr.write(`vpn-doctor: upload: ${e.name}: ${e.message} (${target.describe})\n`);
-    return 1;
-  } finally {
-    target.close();
-  }
+  });
 }
 
 export const uploadCommand: Command = { name: 'upload', summary: 'upload a capture for analysis (local twin or AWS)', usage: USAGE, run };

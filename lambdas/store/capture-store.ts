@@ -5,25 +5,14 @@ import {
   ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import type { CaptureItem } from '#shared/api/contract.js';
 import { marshall, namesIn, num, str, unmarshall, values, type DdbItem, type Scalar } from './attributes.js';
 import { GSI1, captureListGsi1pk, captureListGsi1sk, captureSk, tenantPk } from './keys.js';
 
-export type CaptureStatus = 'PENDING' | 'DONE' | 'FAILED';
+export type { CaptureStatus } from '#shared/api/contract.js';
 
-/** The API's CaptureItem plus the pipeline's bookkeeping. */
-export interface CaptureRecord {
-  captureId: string;
-  fileName: string;
-  size: number;
-  status: CaptureStatus;
-  uploadedAt: string;
-  analyzedAt?: string;
-  frames?: number;
-  start?: string;
-  end?: string;
-  verdict?: string;
-  sessions?: number;
-  error?: string;
+/** The API's CaptureItem (shared/api/contract.ts) plus the pipeline's bookkeeping. */
+export interface CaptureRecord extends CaptureItem {
   attempts?: number;
 }
 
@@ -200,7 +189,8 @@ function toRecord(item: Record<string, Scalar>): CaptureRecord {
     frames: num(item, 'frames'),
     start: str(item, 'start'),
     end: str(item, 'end'),
-    verdict: str(item, 'verdict'),
+    // Written by our own analyzer from VERDICT_CODES.
+    verdict: str(item, 'verdict') as CaptureItem['verdict'],
     sessions: num(item, 'sessions'),
     error: str(item, 'error'),
     attempts: num(item, 'attempts'),

@@ -98,18 +98,9 @@ export interface IkeSession {
   anomalyFrames: number[];
 }
 
-export interface IkeSessionInit {
-  key: string;
-  ispi: string;
-  rspi: string;
-  version: 1 | 2;
-  clientIp: string;
-  clientPort: number;
-  responderIp: string;
-  responderPort: number;
-  timeSec: number;
-  timeNsec: number;
-}
+/** What a new session starts from: its identity, its two ends, and the first message's time. */
+export type IkeSessionInit = Pick<IkeSession, 'key' | 'ispi' | 'rspi' | 'version' | 'clientIp' | 'clientPort' | 'responderIp' | 'responderPort'>
+  & { timeSec: number; timeNsec: number };
 
 export function createIkeSession(init: IkeSessionInit): IkeSession {
   const { timeSec, timeNsec, ...rest } = init;
