@@ -10,11 +10,11 @@ import { EventType } from 'aws-cdk-lib/aws-s3';
 import {
   acknowledgePrefixGrants,
   CAPTURES_PREFIX,
-  CaptureBucket,
+  type CaptureBucket,
   RESULTS_PREFIX,
 } from './capture-bucket.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
-import { ResultsTable } from './results-table.js';
+import { type ResultsTable } from './results-table.js';
 import { ServiceFunction } from './service-function.js';
 import { ANALYZE_HANDLER } from './paths.js';
 

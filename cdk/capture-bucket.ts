@@ -2,14 +2,14 @@
 // results (results/...). Stateful: fixed logical id and RETAIN, so a refactor of the construct
 // tree or a `cdk destroy` never deletes customer data.
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
-  CfnBucket,
+  type CfnBucket,
   HttpMethods,
-  IBucket,
+  type IBucket,
 } from 'aws-cdk-lib/aws-s3';
 
 /** Key prefixes the pipeline writes; grants and lifecycle rules are scoped by them. */

@@ -2,7 +2,7 @@
 // Access Control, and forwards /api/* to the HTTP API on the same origin, so the browser needs
 // no CORS for the API and the Authorization header stays first-party.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import {
   AllowedMethods,
   CachePolicy,
@@ -18,7 +18,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, IBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { existsSync } from 'node:fs';
 import { BASIC_EXECUTION_ROLE } from './nag-acknowledgements.js';

@@ -18,10 +18,10 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import {
   acknowledgePrefixGrants,
   CAPTURES_PREFIX,
-  CaptureBucket,
+  type CaptureBucket,
   RESULTS_PREFIX,
 } from './capture-bucket.js';
-import { ResultsTable } from './results-table.js';
+import { type ResultsTable } from './results-table.js';
 import { ServiceFunction } from './service-function.js';
 import { API_HANDLER } from './paths.js';
 

@@ -2,7 +2,7 @@
 // of the stack (the S3 notification configurator, the BucketDeployment uploader). Their code
 // and roles are CDK's, not ours; each acknowledgement names the exact finding, so a new one
 // still fails. (The uploader's role grants are acknowledged in dashboard-hosting.ts.)
-import { Stack, Validations } from 'aws-cdk-lib';
+import { type Stack, Validations } from 'aws-cdk-lib';
 
 interface Acknowledgement {
   readonly id: string;

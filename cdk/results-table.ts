@@ -4,11 +4,11 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { GSI2_PROJECTED_ATTRIBUTES } from '../lambdas/store/table-schema.js';
-import { IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   AttributeType,
   BillingMode,
-  CfnTable,
+  type CfnTable,
   ProjectionType,
   Table,
   TableEncryption,

@@ -1,7 +1,7 @@
 // One Node.js Lambda function with the project's defaults: arm64, Node 24, ESM bundle built by
 // the locally installed esbuild (never Docker), its own log group with a bounded retention and
 // its own role that may only write to that log group (no AWSLambdaBasicExecutionRole wildcard).
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Role, ServicePrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';

@@ -1,7 +1,7 @@
 // The whole deployment, composed from one construct per concern. Environment-agnostic (no
 // account/region, no lookups), so `cdk synth` works offline and without credentials.
-import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { type Construct } from 'constructs';
 import { AccessLogBucket } from './access-log-bucket.js';
 import { AnalyzeFunction } from './analyze-function.js';
 import { CaptureBucket } from './capture-bucket.js';

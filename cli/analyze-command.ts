@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import { analyzeCapture } from '#shared/analyze.js';
 import { renderReport, type Lang } from '#shared/report/ladder-text.js';
 import type { AnalysisReport } from '#shared/report/types.js';
-import { parseArgs, UsageError } from './args.js';
+import { parseArgs, type UsageError } from './args.js';
 import { captureSize, openCapture, readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';

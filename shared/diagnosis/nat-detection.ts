@@ -21,11 +21,11 @@ export interface NatVerdict {
   details: Record<string, string | number | boolean>;
 }
 
-export function ipBytes(ip: string): Buffer | null {
+export function ipBytes(ip: string): Uint8Array | null {
   if (ip.includes('.') && !ip.includes(':')) {
     const parts = ip.split('.').map(Number);
     if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return null;
-    return Buffer.from(parts);
+    return Uint8Array.from(parts);
   }
   const halves = ip.split('::');
   if (halves.length > 2) return null;
@@ -34,11 +34,12 @@ export function ipBytes(ip: string): Buffer | null {
   const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
   const groups = [...head, ...Array(Math.max(fill, 0)).fill('0'), ...tail];
   if (groups.length !== 8) return null;
-  const out = Buffer.alloc(16);
+  const out = new Uint8Array(16);
   for (let i = 0; i < 8; i++) {
     const v = parseInt(groups[i], 16);
     if (!Number.isFinite(v) || v < 0 || v > 0xffff) return null;
-    out.writeUInt16BE(v, i * 2);
+    out[i * 2] = v >> 8;
+    out[i * 2 + 1] = v & 0xff;
   }
   return out;
 }
@@ -46,11 +47,22 @@ export function ipBytes(ip: string): Buffer | null {
 export function natDHash(algorithm: string, ispi: string, rspi: string, ip: string, port: number): string | null {
   const addr = ipBytes(ip);
   if (!addr || !/^[0-9a-f]{16}$/.test(ispi) || !/^[0-9a-f]{16}$/.test(rspi)) return null;
-  const portBytes = Buffer.alloc(2);
-  portBytes.writeUInt16BE(port & 0xffff);
-  return createHash(algorithm)
-    .update(Buffer.from(ispi, 'hex')).update(Buffer.from(rspi, 'hex')).update(addr).update(portBytes)
-    .digest('hex');
+  const portBytes = Uint8Array.of((port >> 8) & 0xff, port & 0xff);
+  return toHex(
+    createHash(algorithm).update(fromHex(ispi)).update(fromHex(rspi)).update(addr).update(portBytes).digest(),
+  );
+}
+
+function fromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
 }
 
 /** The hash chosen by the responder (main mode 2), else the only one the client offered. */

@@ -14,7 +14,7 @@ import { vendorIdName } from './vendor-ids.js';
 type Body = (data: Uint8Array, s: number, e: number, t: number, ctx: DecodeContext) => IkePayload;
 
 /** Fixed part each body needs before its variable data. */
-function short(data: Uint8Array, s: number, e: number, t: number, ctx: DecodeContext, need: number): IkePayload | undefined {
+function short(_data: Uint8Array, s: number, e: number, t: number, ctx: DecodeContext, need: number): IkePayload | undefined {
   if (e - s >= need) return undefined;
   addAnomaly(ctx, 'payload-body-truncated', `${payloadName(t, ctx.major)} payload body has ${e - s} byte(s), needs at least ${need}.`);
   return { type: 'other', payloadType: t, dataLength: Math.max(0, e - s) };

@@ -14,7 +14,7 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
   const { template, outdir } = synthesized;
 
   const [analyzeId, analyze] = single(template, 'AWS::Lambda::Function', 'AnalyzerServiceFunction');
-  const [apiId, api] = single(template, 'AWS::Lambda::Function', 'ApiServiceFunction');
+  const [, api] = single(template, 'AWS::Lambda::Function', 'ApiServiceFunction');
   const [queueId, queue] = single(template, 'AWS::SQS::Queue', 'AnalyzerDeadLetters');
 
   type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };

@@ -61,7 +61,7 @@ describe('NAT-D: HASH(CKY-I | CKY-R | IP | port)', () => {
 
   it('encodes addresses as the RFC says (4 or 16 bytes)', () => {
     expect([...ipBytes('198.51.100.2')!]).toEqual([198, 51, 100, 2]);
-    expect(ipBytes('2001:db8::1')!.toString('hex')).toBe('20010db8000000000000000000000001');
+    expect(Buffer.from(ipBytes('2001:db8::1')!).toString('hex')).toBe('20010db8000000000000000000000001');
     expect(ipBytes('300.1.1.1')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Hand-built packets for the layer tests: each helper returns the bytes of one header plus
 // its payload, with lengths filled in, so a test states only what it is about.
+import type { DecodedFrame } from '#shared/decode/types.js';
 
 export function bytes(...parts: (Uint8Array | number[])[]): Uint8Array {
   const n = parts.reduce((s, p) => s + p.length, 0);
@@ -97,7 +98,7 @@ export function emptyFrame(length: number, number = 1, linkType = 1) {
   return {
     number, timeSec: 1_700_000_000, timeNsec: 0, length, capturedLength: length, linkType,
     protocols: [] as string[], anomalies: [] as { layer: string; code: string; message: string; frame?: number }[],
-  } as import('#shared/decode/types.js').DecodedFrame;
+  } as DecodedFrame;
 }
 
 export const SLL_HEADER = (proto: number) => [0, 0, 0, 1, 0, 6, 0, 1, 2, 3, 4, 5, 0, 0, ...u16(proto)];

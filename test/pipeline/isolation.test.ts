@@ -3,7 +3,6 @@
 // are made with the real CLI commands against the running twin.
 import { PassThrough } from 'node:stream';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -111,7 +111,7 @@ describe('decodeRadius on hostile bytes', () => {
       const { message, anomalies } = decodeRadius(bytes, 1);
       if (bytes.length < 20) expect(message).toBeUndefined();
       for (const a of anomalies) expect(a.layer).toBe('radius');
-      const attrBytes = (message?.attributes ?? []).reduce((n, a) => n + 2, 0);
+      const attrBytes = (message?.attributes ?? []).reduce((n) => n + 2, 0);
       expect(attrBytes).toBeLessThanOrEqual(Math.max(0, bytes.length - 20));
     }), { numRuns: 2000 });
   });

@@ -30,7 +30,9 @@ export function copyButton(ctx: Ctx, text: string, selectable: Element): HTMLBut
   const btn: HTMLButtonElement = h('button', {
     type: 'button',
     class: 'secondary small copy',
-    onclick: async () => {
+    onclick: () => void copyAndTell(),
+  }, ctx.t('copy'));
+  async function copyAndTell(): Promise<void> {
       const ok = await copyText(text);
       if (ok) {
         btn.textContent = `✓ ${ctx.t('copied')}`;
@@ -44,7 +46,6 @@ export function copyButton(ctx: Ctx, text: string, selectable: Element): HTMLBut
         btn.textContent = ctx.t('copyFailed');
       }
       setTimeout(() => (btn.textContent = ctx.t('copy')), 2500);
-    },
-  }, ctx.t('copy'));
+  }
   return btn;
 }

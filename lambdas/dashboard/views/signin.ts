@@ -19,22 +19,9 @@ export function signInView(t: (k: Key) => string, submit: (apiKey: string) => Pr
     'form',
     {
       class: 'signin card',
-      onsubmit: async (ev: Event) => {
+      onsubmit: (ev: Event) => {
         ev.preventDefault();
-        const key = input.value.trim();
-        if (!key) return;
-        button.disabled = true;
-        message.textContent = '';
-        try {
-          await submit(key);
-        } catch (e) {
-          message.textContent =
-            e instanceof ApiError && e.status === 401 ? t('keyRefused') : e instanceof ApiError && e.status === 0 ? t('networkError') : String(e instanceof Error ? e.message : e);
-          input.focus();
-          input.select();
-        } finally {
-          button.disabled = false;
-        }
+        void signIn();
       },
     },
     h('h1', null, t('signInTitle')),
@@ -44,6 +31,22 @@ export function signInView(t: (k: Key) => string, submit: (apiKey: string) => Pr
     button,
     message,
   );
+  async function signIn(): Promise<void> {
+    const key = input.value.trim();
+    if (!key) return;
+    button.disabled = true;
+    message.textContent = '';
+    try {
+      await submit(key);
+    } catch (e) {
+      message.textContent =
+        e instanceof ApiError && e.status === 401 ? t('keyRefused') : e instanceof ApiError && e.status === 0 ? t('networkError') : String(e instanceof Error ? e.message : e);
+      input.focus();
+      input.select();
+    } finally {
+      button.disabled = false;
+    }
+  }
   queueMicrotask(() => input.focus());
   return h('section', { class: 'signin-wrap' }, form);
 }
