@@ -42,12 +42,27 @@ export default tseslint.config(
           paths: [{ name: 'node:crypto', message: 'only shared/diagnosis/nat-detection.ts may hash' }],
           patterns: [
             { ...nodeBuiltins, message: 'shared/ is the pure core: pass data in, no Node.js I/O.' },
-            { group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-lambda-powertools/*'], message: 'shared/ knows no AWS.' },
-            { group: ['**/lambdas/**', '**/cli/**', '**/cdk/**', '**/scripts/**'], message: 'shared/ depends on no adapter.' },
+            {
+              group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-lambda-powertools/*'],
+              message: 'shared/ knows no AWS.',
+            },
+            {
+              group: ['**/lambdas/**', '**/cli/**', '**/cdk/**', '**/scripts/**'],
+              message: 'shared/ depends on no adapter.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'process', 'Buffer', 'window', 'document', 'fetch', 'setTimeout', 'setInterval'],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'Buffer',
+        'window',
+        'document',
+        'fetch',
+        'setTimeout',
+        'setInterval',
+      ],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'pass the time in' }],
     },
   },
@@ -56,7 +71,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/lambdas/**', '**/cli/**', '**/cdk/**'], message: 'shared/ depends on no adapter.' }] },
+        {
+          patterns: [{ group: ['**/lambdas/**', '**/cli/**', '**/cdk/**'], message: 'shared/ depends on no adapter.' }],
+        },
       ],
     },
   },
@@ -64,7 +81,10 @@ export default tseslint.config(
     // Lambda code is packaged without the CLI; the dashboard runs in a browser.
     files: ['lambdas/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '**/scripts/**'], message: 'lambdas/ must not import the CLI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/**', '**/scripts/**'], message: 'lambdas/ must not import the CLI.' }] },
+      ],
     },
   },
   {
@@ -75,8 +95,14 @@ export default tseslint.config(
         {
           patterns: [
             { ...nodeBuiltins, message: 'the dashboard runs in a browser.' },
-            { group: ['@aws-sdk/*', '**/cli/**', '**/cdk/**'], message: 'the dashboard talks to the API over HTTP only.' },
-            { regex: '^(\\.\\./)+(api|store|analyze|auth|local|storage)/', message: 'the dashboard talks to the API over HTTP only.' },
+            {
+              group: ['@aws-sdk/*', '**/cli/**', '**/cdk/**'],
+              message: 'the dashboard talks to the API over HTTP only.',
+            },
+            {
+              regex: '^(\\.\\./)+(api|store|analyze|auth|local|storage)/',
+              message: 'the dashboard talks to the API over HTTP only.',
+            },
           ],
         },
       ],

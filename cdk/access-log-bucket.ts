@@ -3,12 +3,7 @@
 // enabled (BUCKET_OWNER_PREFERRED: the bucket owner still owns every object).
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  ObjectOwnership,
-} from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Validations } from 'aws-cdk-lib';
 
 export interface AccessLogBucketProps {

@@ -7,12 +7,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { EventType } from 'aws-cdk-lib/aws-s3';
-import {
-  acknowledgePrefixGrants,
-  CAPTURES_PREFIX,
-  type CaptureBucket,
-  RESULTS_PREFIX,
-} from './capture-bucket.js';
+import { acknowledgePrefixGrants, CAPTURES_PREFIX, type CaptureBucket, RESULTS_PREFIX } from './capture-bucket.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { type ResultsTable } from './results-table.js';
 import { ServiceFunction } from './service-function.js';

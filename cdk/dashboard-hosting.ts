@@ -141,8 +141,8 @@ export class DashboardHosting extends Construct {
       },
       {
         id: 'AwsSolutions-CFR4',
-      reason:
-        'The distribution uses the default *.cloudfront.net certificate, for which CloudFront does not allow choosing the minimum viewer TLS version; set a custom domain and certificate to enforce TLSv1.2_2021.',
+        reason:
+          'The distribution uses the default *.cloudfront.net certificate, for which CloudFront does not allow choosing the minimum viewer TLS version; set a custom domain and certificate to enforce TLSv1.2_2021.',
       },
     );
 

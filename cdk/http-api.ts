@@ -15,12 +15,7 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { RemovalPolicy } from 'aws-cdk-lib';
-import {
-  acknowledgePrefixGrants,
-  CAPTURES_PREFIX,
-  type CaptureBucket,
-  RESULTS_PREFIX,
-} from './capture-bucket.js';
+import { acknowledgePrefixGrants, CAPTURES_PREFIX, type CaptureBucket, RESULTS_PREFIX } from './capture-bucket.js';
 import { type ResultsTable } from './results-table.js';
 import { ServiceFunction } from './service-function.js';
 import { API_HANDLER } from './paths.js';

@@ -38,9 +38,7 @@ export class VpnDoctorStack extends Stack {
     const retentionDays = s.retentionDays ?? DEFAULT_RETENTION_DAYS;
     const maxCaptureBytes = s.maxCaptureBytes ?? DEFAULT_MAX_CAPTURE_BYTES;
     const concurrency =
-      s.analyzeReservedConcurrency === null
-        ? undefined
-        : (s.analyzeReservedConcurrency ?? DEFAULT_ANALYZE_CONCURRENCY);
+      s.analyzeReservedConcurrency === null ? undefined : (s.analyzeReservedConcurrency ?? DEFAULT_ANALYZE_CONCURRENCY);
 
     // Stateful resources first, under fixed ids (their logical ids are pinned as well).
     const accessLogs = new AccessLogBucket(this, 'AccessLogs');

@@ -32,8 +32,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`vpn-doctor: analyze: ${(error as UsageError).message}\n${USAGE}\n`);
     return 2;
   }
-  if (args.flags.has('--help') || args.flags.has('-h')) { io.stdout.write(USAGE + '\n'); return 0; }
-  if (args.positionals.length !== 1) { io.stderr.write(USAGE + '\n'); return 2; }
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    io.stderr.write(USAGE + '\n');
+    return 2;
+  }
   const clientIp = args.values.get('--client');
   if (clientIp !== undefined && isIP(clientIp) === 0) {
     io.stderr.write(`vpn-doctor: analyze: --client needs an IPv4 or IPv6 address, got ${JSON.stringify(clientIp)}\n`);
@@ -66,7 +72,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'diagnose a capture: the negotiation as a ladder, the verdict, evidence and checklist (--json for the report)',
+  summary:
+    'diagnose a capture: the negotiation as a ladder, the verdict, evidence and checklist (--json for the report)',
   usage: USAGE,
   run,
 };

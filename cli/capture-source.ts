@@ -57,9 +57,13 @@ function describeError(error: unknown): string {
   if (error instanceof NotACaptureError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
   }
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0];

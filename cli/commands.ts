@@ -11,7 +11,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'analyze',
-    summary: 'diagnose a capture: the negotiation as a ladder, the verdict, evidence and checklist (--json for the report)',
+    summary:
+      'diagnose a capture: the negotiation as a ladder, the verdict, evidence and checklist (--json for the report)',
     load: async () => (await import('./analyze-command.js')).analyzeCommand,
   },
   {

@@ -30,8 +30,14 @@ type Mode = 'lines' | 'json' | 'summary';
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ['--json', '--summary', '--help', '-h']);
-  if (args.flags.has('--help') || args.flags.has('-h')) { io.stdout.write(USAGE + '\n'); return 0; }
-  if (args.positionals.length !== 1) { io.stderr.write(USAGE + '\n'); return 2; }
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    io.stderr.write(USAGE + '\n');
+    return 2;
+  }
   if (args.flags.has('--json') && args.flags.has('--summary')) {
     io.stderr.write('vpn-doctor: decode: --json and --summary cannot be combined\n');
     return 2;
@@ -45,7 +51,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   let first: { timeSec: number; timeNsec: number } | undefined;
   const onFrame = (raw: RawFrame): void => {
     const frame = decoder.decode(raw);
-    if (mode === 'summary') { summary.add(frame); return; }
+    if (mode === 'summary') {
+      summary.add(frame);
+      return;
+    }
     if (out.closed) return;
     if (mode === 'json') out.write(JSON.stringify(frameRecord(frame)) + '\n');
     else {
@@ -59,8 +68,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   let size: number;
   try {
     size = await captureSize(path);
-    const progress = new Progress((t) => io.stderr.write(t), size,
-      mode === 'summary' && io.stderrIsTTY && size > PROGRESS_MIN_BYTES);
+    const progress = new Progress(
+      (t) => io.stderr.write(t),
+      size,
+      mode === 'summary' && io.stderrIsTTY && size > PROGRESS_MIN_BYTES,
+    );
     let bytes = 0;
     // Flush output between chunks so a slow reader of stdout slows the decode (backpressure).
     async function* chunks(): AsyncGenerator<Uint8Array> {

@@ -23,8 +23,13 @@ export class OutputBuffer {
   private size = 0;
   closed = false;
 
-  constructor(private readonly stream: Writable, private readonly flushAt = 256 * 1024) {
-    stream.on('error', () => { this.closed = true; });
+  constructor(
+    private readonly stream: Writable,
+    private readonly flushAt = 256 * 1024,
+  ) {
+    stream.on('error', () => {
+      this.closed = true;
+    });
   }
 
   write(text: string): void {
@@ -44,7 +49,12 @@ export class OutputBuffer {
     this.size = 0;
     if (!this.stream.write(text)) {
       await new Promise<void>((resolve) => {
-        const done = () => { this.stream.off('drain', done); this.stream.off('error', done); this.stream.off('close', done); resolve(); };
+        const done = () => {
+          this.stream.off('drain', done);
+          this.stream.off('error', done);
+          this.stream.off('close', done);
+          resolve();
+        };
         this.stream.on('drain', done);
         this.stream.on('error', done);
         this.stream.on('close', done);

@@ -18,7 +18,10 @@ ${TARGET_USAGE}`;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ['--local', '--operator', '--help', '-h'], ['--tenant', '--label', ...TARGET_OPTIONS]);
-  if (args.flags.has('--help') || args.flags.has('-h')) { io.stdout.write(USAGE + '\n'); return 0; }
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
   const [action, ref, ...extra] = args.positionals;
   if ((action !== 'create' && action !== 'revoke') || extra.length > 0 || (action === 'revoke' ? !ref : !!ref)) {
     io.stderr.write(USAGE + '\n');
@@ -28,10 +31,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const store = new TenantStore(target.clients.dynamo, target.table);
     const tenantId = args.values.get('--tenant') ?? target.defaultTenantId;
     if (action === 'create') {
-      if (!tenantId) { io.stderr.write('vpn-doctor: key: --tenant is required\n'); return 2; }
+      if (!tenantId) {
+        io.stderr.write('vpn-doctor: key: --tenant is required\n');
+        return 2;
+      }
       const role = args.flags.has('--operator') ? 'operator' : 'tenant';
       const created = await createKey(store, { tenantId, role, label: args.values.get('--label') }, new Date());
-      io.stderr.write(`created ${role} key ${created.keyId} for tenant ${created.tenantId} in ${target.describe}; it is shown once:\n`);
+      io.stderr.write(
+        `created ${role} key ${created.keyId} for tenant ${created.tenantId} in ${target.describe}; it is shown once:\n`,
+      );
       io.stdout.write(created.key + '\n');
       return 0;
     }
@@ -41,4 +49,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   });
 }
 
-export const keyCommand: Command = { name: 'key', summary: 'create or revoke API keys (local twin or AWS)', usage: USAGE, run };
+export const keyCommand: Command = {
+  name: 'key',
+  summary: 'create or revoke API keys (local twin or AWS)',
+  usage: USAGE,
+  run,
+};

@@ -21,8 +21,15 @@ function port(value: string | undefined, fallback: number): number {
 }
 
 export async function localMain(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['--quiet', '--help', '-h'], ['--port', '--s3-port', '--dynamo-port', '--data-dir', '--dashboard']);
-  if (args.flags.has('--help') || args.flags.has('-h')) { process.stdout.write(USAGE + '\n'); return 0; }
+  const args = parseArgs(
+    argv,
+    ['--quiet', '--help', '-h'],
+    ['--port', '--s3-port', '--dynamo-port', '--data-dir', '--dashboard'],
+  );
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
   const env = process.env;
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const quiet: Logger = { info() {}, warn: jsonLogger.warn, error: jsonLogger.error };
@@ -36,9 +43,13 @@ export async function localMain(argv: string[]): Promise<number> {
     log: args.flags.has('--quiet') ? quiet : jsonLogger,
   });
   const out = process.stdout;
-  out.write(`vpn-doctor local twin\n  dashboard and API: ${twin.apiUrl}/\n  S3 (s3rver):       ${twin.state.s3Endpoint}  bucket ${twin.state.bucket}\n  DynamoDB (dynalite): ${twin.state.dynamoEndpoint}  table ${twin.state.table}\n`);
+  out.write(
+    `vpn-doctor local twin\n  dashboard and API: ${twin.apiUrl}/\n  S3 (s3rver):       ${twin.state.s3Endpoint}  bucket ${twin.state.bucket}\n  DynamoDB (dynalite): ${twin.state.dynamoEndpoint}  table ${twin.state.table}\n`,
+  );
   if (twin.firstKey) {
-    out.write(`\nFirst start: created tenant "${twin.state.tenantId}" and an operator API key (shown once, also in .vpn-doctor/first-key.txt):\n\n  ${twin.firstKey}\n\n`);
+    out.write(
+      `\nFirst start: created tenant "${twin.state.tenantId}" and an operator API key (shown once, also in .vpn-doctor/first-key.txt):\n\n  ${twin.firstKey}\n\n`,
+    );
   }
   out.write('Upload: vpn-doctor upload <capture.pcap> --local   Stop: Ctrl-C\n');
   await new Promise<void>((resolve) => {
@@ -53,7 +64,9 @@ export async function localMain(argv: string[]): Promise<number> {
 const entry = process.argv[1] ?? '';
 if (/local(-main)?\.(mjs|js|ts)$/.test(entry)) {
   localMain(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (err) => {
       process.stderr.write(`vpn-doctor local: ${err instanceof UsageError ? err.message : (err as Error).message}\n`);
       process.exitCode = (err as { code?: string }).code === 'EADDRINUSE' ? 1 : 2;

@@ -7,19 +7,25 @@ import { processIo, type CliIo } from './io.js';
 
 export function usage(commands: readonly CommandEntry[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
-  return [
-    'usage: vpn-doctor <command> [options]',
-    '',
-    'Diagnoses Meraki Client VPN (L2TP over IPsec, IKEv1) failures from packet captures.',
-    '',
-    'commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Run `vpn-doctor <command> --help` for the options of a command.',
-  ].join('\n') + '\n';
+  return (
+    [
+      'usage: vpn-doctor <command> [options]',
+      '',
+      'Diagnoses Meraki Client VPN (L2TP over IPsec, IKEv1) failures from packet captures.',
+      '',
+      'commands:',
+      ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+      '',
+      'Run `vpn-doctor <command> --help` for the options of a command.',
+    ].join('\n') + '\n'
+  );
 }
 
-export async function main(argv: string[], io: CliIo = processIo(), commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = processIo(),
+  commands: readonly CommandEntry[] = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout).write(usage(commands));

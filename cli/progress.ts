@@ -23,7 +23,9 @@ export class Progress {
     const mb = bytes / 1e6;
     const rate = mb / ((now - this.started) / 1000);
     const percent = this.totalBytes > 0 ? Math.floor((bytes / this.totalBytes) * 100) : 0;
-    this.write(`\r${percent}%  ${mb.toFixed(0)} of ${(this.totalBytes / 1e6).toFixed(0)} MB  ${frames} frames  ${rate.toFixed(0)} MB/s `);
+    this.write(
+      `\r${percent}%  ${mb.toFixed(0)} of ${(this.totalBytes / 1e6).toFixed(0)} MB  ${frames} frames  ${rate.toFixed(0)} MB/s `,
+    );
   }
 
   done(): void {

@@ -2,9 +2,17 @@
 // once for each protocol it carries, as in tshark's protocol hierarchy).
 import type { DecodedFrame } from '#shared/decode/types.js';
 
-export interface ProtocolCount { protocol: string; frames: number; bytes: number }
+export interface ProtocolCount {
+  protocol: string;
+  frames: number;
+  bytes: number;
+}
 
-interface StackCount { protocols: string[]; frames: number; bytes: number }
+interface StackCount {
+  protocols: string[];
+  frames: number;
+  bytes: number;
+}
 
 /** Distinct stacks kept before falling back to per-protocol counting (hostile captures). */
 const MAX_STACKS = 64;
@@ -32,7 +40,10 @@ export class ProtocolSummary {
       if (sameStack(s.protocols, protocols)) {
         s.frames++;
         s.bytes += frame.length;
-        if (i > 0) { stacks[i] = stacks[i - 1]; stacks[i - 1] = s; } // drift towards the front
+        if (i > 0) {
+          stacks[i] = stacks[i - 1];
+          stacks[i - 1] = s;
+        } // drift towards the front
         return;
       }
     }
@@ -73,7 +84,8 @@ export function formatSummary(summary: ProtocolSummary, fileBytes: number, secon
   const rows = summary.rows();
   const width = Math.max(8, ...rows.map((r) => r.protocol.length));
   const lines = [`${'protocol'.padEnd(width)} ${'frames'.padStart(12)} ${'bytes'.padStart(16)}`];
-  for (const r of rows) lines.push(`${r.protocol.padEnd(width)} ${String(r.frames).padStart(12)} ${String(r.bytes).padStart(16)}`);
+  for (const r of rows)
+    lines.push(`${r.protocol.padEnd(width)} ${String(r.frames).padStart(12)} ${String(r.bytes).padStart(16)}`);
   const mb = fileBytes / 1e6;
   const rate = seconds > 0 ? mb / seconds : 0;
   lines.push(`total: ${summary.frames} frames, ${summary.bytes} bytes on the wire, ${summary.anomalies} anomalies`);

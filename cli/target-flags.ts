@@ -28,7 +28,12 @@ function isUserError(err: unknown): err is Error {
  * Resolves the target, runs `body` against it and closes it. A target that cannot be resolved or
  * a user error gives one line and exit 2; anything else one line naming the target and exit 1.
  */
-export async function withTarget(command: string, args: ParsedArgs, io: CliIo, body: (target: Target) => Promise<number>): Promise<number> {
+export async function withTarget(
+  command: string,
+  args: ParsedArgs,
+  io: CliIo,
+  body: (target: Target) => Promise<number>,
+): Promise<number> {
   let target: Target;
   try {
     target = await resolveTarget(targetFlags(args), process.env);

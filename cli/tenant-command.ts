@@ -17,7 +17,10 @@ ${TARGET_USAGE}`;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ['--local', '--json', '--help', '-h'], ['--name', '--msp', ...TARGET_OPTIONS]);
-  if (args.flags.has('--help') || args.flags.has('-h')) { io.stdout.write(USAGE + '\n'); return 0; }
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
   const [action, id, ...extra] = args.positionals;
   if ((action !== 'create' && action !== 'list') || extra.length > 0 || (action === 'create' ? !id : !!id)) {
     io.stderr.write(USAGE + '\n');
@@ -27,16 +30,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const store = new TenantStore(target.clients.dynamo, target.table);
     const msp = args.values.get('--msp') ?? target.defaultMspId;
     if (action === 'create') {
-      if (!msp) { io.stderr.write('vpn-doctor: tenant: --msp is required on AWS\n'); return 2; }
-      const t = await createTenant(store, { tenantId: id, name: args.values.get('--name') ?? id, mspId: msp }, new Date());
+      if (!msp) {
+        io.stderr.write('vpn-doctor: tenant: --msp is required on AWS\n');
+        return 2;
+      }
+      const t = await createTenant(
+        store,
+        { tenantId: id, name: args.values.get('--name') ?? id, mspId: msp },
+        new Date(),
+      );
       io.stdout.write(`created tenant ${t.tenantId} (${t.name}) of MSP ${t.mspId} in ${target.describe}\n`);
       return 0;
     }
-    const tenants = args.values.has('--msp') ? await store.listTenantsOfMsp(msp as string) : await store.listAllTenants();
+    const tenants = args.values.has('--msp')
+      ? await store.listTenantsOfMsp(msp as string)
+      : await store.listAllTenants();
     if (args.flags.has('--json')) io.stdout.write(JSON.stringify(tenants, null, 2) + '\n');
     else for (const t of tenants) io.stdout.write(`${t.tenantId}\t${t.mspId}\t${t.createdAt}\t${t.name}\n`);
     return 0;
   });
 }
 
-export const tenantCommand: Command = { name: 'tenant', summary: 'create or list tenants (local twin or AWS)', usage: USAGE, run };
+export const tenantCommand: Command = {
+  name: 'tenant',
+  summary: 'create or list tenants (local twin or AWS)',
+  usage: USAGE,
+  run,
+};

@@ -20,13 +20,25 @@ ${TARGET_USAGE}`;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ['--local', '--help', '-h'], ['--tenant', ...TARGET_OPTIONS]);
-  if (args.flags.has('--help') || args.flags.has('-h')) { io.stdout.write(USAGE + '\n'); return 0; }
-  if (args.positionals.length !== 1) { io.stderr.write(USAGE + '\n'); return 2; }
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    io.stderr.write(USAGE + '\n');
+    return 2;
+  }
   const path = args.positionals[0];
   return withTarget('upload', args, io, async (target) => {
     const tenantId = args.values.get('--tenant') ?? target.defaultTenantId;
-    if (!tenantId || !isTenantId(tenantId)) { io.stderr.write('vpn-doctor: upload: a valid --tenant is required\n'); return 2; }
-    if (!target.bucket) { io.stderr.write('vpn-doctor: upload: no bucket: pass --bucket or set VPN_DOCTOR_BUCKET\n'); return 2; }
+    if (!tenantId || !isTenantId(tenantId)) {
+      io.stderr.write('vpn-doctor: upload: a valid --tenant is required\n');
+      return 2;
+    }
+    if (!target.bucket) {
+      io.stderr.write('vpn-doctor: upload: no bucket: pass --bucket or set VPN_DOCTOR_BUCKET\n');
+      return 2;
+    }
     const captureId = newCaptureId(Date.now(), randomBytes(16));
     const key = captureObjectKey(tenantId, captureId, basename(path));
     let lastShown = 0;
@@ -54,9 +66,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   });
 }
 
-export const uploadCommand: Command = { name: 'upload', summary: 'upload a capture for analysis (local twin or AWS)', usage: USAGE, run };
+export const uploadCommand: Command = {
+  name: 'upload',
+  summary: 'upload a capture for analysis (local twin or AWS)',
+  usage: USAGE,
+  run,
+};
 
 /** Bytes as people read them: 2.6 kB, 104.9 MB. */
 function amount(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : bytes >= 1e3 ? `${(bytes / 1e3).toFixed(1)} kB` : `${bytes} B`;
+  return bytes >= 1e6
+    ? `${(bytes / 1e6).toFixed(1)} MB`
+    : bytes >= 1e3
+      ? `${(bytes / 1e3).toFixed(1)} kB`
+      : `${bytes} B`;
 }

@@ -19,7 +19,13 @@ export interface Clients {
   s3: S3Client;
 }
 
-export function composeAnalyze(config: AnalyzeConfig, clients: Clients, analyze: AnalyzeFn, log: Logger, writeRetry: RetryOptions = DEFAULT_WRITE_RETRY): AnalyzeDeps {
+export function composeAnalyze(
+  config: AnalyzeConfig,
+  clients: Clients,
+  analyze: AnalyzeFn,
+  log: Logger,
+  writeRetry: RetryOptions = DEFAULT_WRITE_RETRY,
+): AnalyzeDeps {
   return {
     config,
     captures: new CaptureStore(clients.dynamo, config.tableName),

@@ -43,7 +43,8 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new ConfigError(`environment variable ${name} must be a positive integer`);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new ConfigError(`environment variable ${name} must be a positive integer`);
   return n;
 }
 

@@ -5,11 +5,13 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const write = (level: string) => (message: string, fields: Record<string, unknown> = {}) => {
-  const line = JSON.stringify({ level, message, ...fields });
-  if (level === 'error') console.error(line);
-  else console.log(line);
-};
+const write =
+  (level: string) =>
+  (message: string, fields: Record<string, unknown> = {}) => {
+    const line = JSON.stringify({ level, message, ...fields });
+    if (level === 'error') console.error(line);
+    else console.log(line);
+  };
 
 export const jsonLogger: Logger = { info: write('info'), warn: write('warn'), error: write('error') };
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

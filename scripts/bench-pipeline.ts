@@ -52,7 +52,8 @@ async function synthesize(path: string, bytes: number): Promise<number> {
     for (const r of records) {
       const copy = Buffer.from(r);
       const sec = (le ? copy.readUInt32LE(0) : copy.readUInt32BE(0)) + rep * span;
-      if (le) copy.writeUInt32LE(sec >>> 0, 0); else copy.writeUInt32BE(sec >>> 0, 0);
+      if (le) copy.writeUInt32LE(sec >>> 0, 0);
+      else copy.writeUInt32BE(sec >>> 0, 0);
       chunk.push(copy);
       written += copy.length;
     }
@@ -62,8 +63,13 @@ async function synthesize(path: string, bytes: number): Promise<number> {
   return written;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const median = (xs: number[]) => pct([...xs].sort((a, b) => a - b), 50);
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const median = (xs: number[]) =>
+  pct(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 async function apiGet(twin: Twin, key: string, path: string): Promise<{ status: number; json: any }> {
   const res = await fetch(twin.apiUrl + path, { headers: { authorization: `Bearer ${key}` } });
@@ -83,7 +89,8 @@ async function latency(twin: Twin, key: string, dir: string, bytes: number, runs
     for (;;) {
       const r = await apiGet(twin, key, `/api/captures/${id}`);
       if (r.status === 200 && r.json.capture.status !== 'PENDING') {
-        if (r.json.capture.status !== 'DONE') throw new Error(`synthetic capture ${r.json.capture.status}: ${r.json.capture.error}`);
+        if (r.json.capture.status !== 'DONE')
+          throw new Error(`synthetic capture ${r.json.capture.status}: ${r.json.capture.error}`);
         break;
       }
       await new Promise((res) => setTimeout(res, 10));
@@ -99,13 +106,36 @@ async function latency(twin: Twin, key: string, dir: string, bytes: number, runs
 /** Child mode: the analyze handler alone on one object, reporting its peak RSS. */
 async function childAnalyze(arg: string): Promise<void> {
   const p = JSON.parse(arg) as { s3: string; dynamo: string; bucket: string; table: string; key: string };
-  const endpoints = { region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, s3Endpoint: p.s3, dynamoEndpoint: p.dynamo };
-  const handler = createAnalyzeHandler(composeAnalyze(
-    { tableName: p.table, bucketName: p.bucket, maxCaptureBytes: 4 * 1024 ** 3, retentionDays: 90, leaseSeconds: 960 },
-    { s3: createS3Client(endpoints), dynamo: createDynamoClient(endpoints) }, analyzeCapture, silentLogger,
-  ));
+  const endpoints = {
+    region: LOCAL_REGION,
+    credentials: { ...LOCAL_CREDENTIALS },
+    s3Endpoint: p.s3,
+    dynamoEndpoint: p.dynamo,
+  };
+  const handler = createAnalyzeHandler(
+    composeAnalyze(
+      {
+        tableName: p.table,
+        bucketName: p.bucket,
+        maxCaptureBytes: 4 * 1024 ** 3,
+        retentionDays: 90,
+        leaseSeconds: 960,
+      },
+      { s3: createS3Client(endpoints), dynamo: createDynamoClient(endpoints) },
+      analyzeCapture,
+      silentLogger,
+    ),
+  );
   const t0 = performance.now();
-  const result = await handler({ Records: [{ eventName: 'ObjectCreated:Put', eventTime: new Date().toISOString(), s3: { bucket: { name: p.bucket }, object: { key: encodeEventKey(p.key) } } }] });
+  const result = await handler({
+    Records: [
+      {
+        eventName: 'ObjectCreated:Put',
+        eventTime: new Date().toISOString(),
+        s3: { bucket: { name: p.bucket }, object: { key: encodeEventKey(p.key) } },
+      },
+    ],
+  });
   const ms = performance.now() - t0;
   const status = readFileSync('/proc/self/status', 'utf8');
   const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
@@ -121,8 +151,23 @@ async function peakRss(twin: Twin, dir: string, bytes: number) {
   // The child runs this very file, bundled, under plain node (no tsx loader in the figure).
   const { build } = await import('esbuild');
   const bundle = join('dist', 'bench-pipeline-child.mjs');
-  await build({ entryPoints: [fileURLToPath(import.meta.url)], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
-  const arg = JSON.stringify({ s3: twin.state.s3Endpoint, dynamo: twin.state.dynamoEndpoint, bucket: twin.state.bucket, table: twin.state.table, key });
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const arg = JSON.stringify({
+    s3: twin.state.s3Endpoint,
+    dynamo: twin.state.dynamoEndpoint,
+    bucket: twin.state.bucket,
+    table: twin.state.table,
+    key,
+  });
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, '--child-analyze', arg], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
@@ -137,9 +182,19 @@ async function queryLatency(twin: Twin, total: number) {
   await createTenant(tenants, { tenantId: 'bench', name: 'Bench', mspId: 'bench-msp' }, new Date());
   const key = (await createKey(tenants, { tenantId: 'bench', role: 'tenant' }, new Date())).key;
   const ips = Array.from({ length: 500 }, (_, i) => (i < 250 ? `198.51.100.${i + 1}` : `203.0.113.${i - 249}`));
-  const session = (await analyzeCapture((async function* () { yield readFileSync(SOURCE); })())).sessions[0];
+  const session = (
+    await analyzeCapture(
+      (async function* () {
+        yield readFileSync(SOURCE);
+      })(),
+    )
+  ).sessions[0];
   const data = JSON.stringify(session);
-  const store = new SessionStore(twin.clients.dynamo, twin.state.table, { attempts: 8, baseDelayMs: 50, maxDelayMs: 1000 });
+  const store = new SessionStore(twin.clients.dynamo, twin.state.table, {
+    attempts: 8,
+    baseDelayMs: 50,
+    maxDelayMs: 1000,
+  });
   const t0 = performance.now();
   const batches: Parameters<SessionStore['batchWrite']>[0][] = [];
   for (let start = 0; start < total; start += 25) {
@@ -149,18 +204,35 @@ async function queryLatency(twin: Twin, total: number) {
       const captureId = `BENCH${String(Math.floor(i / 4)).padStart(10, '0')}`;
       const sid = `s${i % 4}`;
       const time = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-      batch.push({ PutRequest: { Item: marshall({
-        pk: tenantPk('bench'), sk: sessionSk(captureId, sid), gsi2pk: diagnosisGsi2pk('bench', ip), gsi2sk: diagnosisGsi2sk(time, captureId, sid),
-        captureId, fileName: 'bench.pcap', sessionId: sid, clientIp: ip, responderIp: '192.0.2.1', verdict: session.verdict,
-        stepReached: session.stepReached, time, analyzedAt: time, data,
-      }) } });
+      batch.push({
+        PutRequest: {
+          Item: marshall({
+            pk: tenantPk('bench'),
+            sk: sessionSk(captureId, sid),
+            gsi2pk: diagnosisGsi2pk('bench', ip),
+            gsi2sk: diagnosisGsi2sk(time, captureId, sid),
+            captureId,
+            fileName: 'bench.pcap',
+            sessionId: sid,
+            clientIp: ip,
+            responderIp: '192.0.2.1',
+            verdict: session.verdict,
+            stepReached: session.stepReached,
+            time,
+            analyzedAt: time,
+            data,
+          }),
+        },
+      });
     }
     batches.push(batch);
   }
   let next = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (next < batches.length) await store.batchWrite(batches[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < batches.length) await store.batchWrite(batches[next++]);
+    }),
+  );
   const loadSeconds = (performance.now() - t0) / 1000;
   const now = Math.floor(Date.now() / 1000);
   const perPage = Math.min(50, Math.floor(total / ips.length));
@@ -182,7 +254,12 @@ async function queryLatency(twin: Twin, total: number) {
   }
   direct.sort((a, b) => a - b);
   http.sort((a, b) => a - b);
-  return { total, loadSeconds, direct: { p50: pct(direct, 50), p99: pct(direct, 99) }, http: { p50: pct(http, 50), p99: pct(http, 99) } };
+  return {
+    total,
+    loadSeconds,
+    direct: { p50: pct(direct, 50), p99: pct(direct, 99) },
+    http: { p50: pct(http, 50), p99: pct(http, 99) },
+  };
 }
 
 async function main(): Promise<void> {
@@ -191,7 +268,15 @@ async function main(): Promise<void> {
   const f = (ms: number) => `${ms.toFixed(0)} ms`;
   const lines: string[] = [];
   try {
-    const twin = await startTwin({ analyze: analyzeCapture, dataDir: join(dir, 'twin'), httpPort: 0, s3Port: 0, dynamoPort: 0, log: silentLogger, concurrency: 1 });
+    const twin = await startTwin({
+      analyze: analyzeCapture,
+      dataDir: join(dir, 'twin'),
+      httpPort: 0,
+      s3Port: 0,
+      dynamoPort: 0,
+      log: silentLogger,
+      concurrency: 1,
+    });
     const key = twin.firstKey as string;
     const small = await latency(twin, key, dir, 1e6, quick ? 3 : 7);
     console.error('1 MB', small);
@@ -199,7 +284,15 @@ async function main(): Promise<void> {
     console.error('large', large);
     await twin.stop();
 
-    const twinB = await startTwin({ analyze: analyzeCapture, dataDir: join(dir, 'twin-b'), httpPort: 0, s3Port: 0, dynamoPort: 0, log: silentLogger, deliverEvents: false });
+    const twinB = await startTwin({
+      analyze: analyzeCapture,
+      dataDir: join(dir, 'twin-b'),
+      httpPort: 0,
+      s3Port: 0,
+      dynamoPort: 0,
+      log: silentLogger,
+      deliverEvents: false,
+    });
     const rss = await peakRss(twinB, dir, quick ? 100e6 : 1024 ** 3);
     console.error('rss', rss);
     const q = await queryLatency(twinB, quick ? 10_000 : 100_000);
@@ -207,28 +300,42 @@ async function main(): Promise<void> {
     await twinB.stop();
 
     lines.push(
-      '# Pipeline figures', '',
+      '# Pipeline figures',
+      '',
       `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx scripts/bench-pipeline.ts${quick ? ' --quick' : ''}\` on the development machine`,
-      '(2 shared cores, Node ' + process.version + '), through the local twin: s3rver and dynalite (leveldb on disk) on loopback,',
+      '(2 shared cores, Node ' +
+        process.version +
+        '), through the local twin: s3rver and dynalite (leveldb on disk) on loopback,',
       'the real analyze and API handlers. Synthetic captures repeat the frames of',
-      `\`${SOURCE}\` with shifted timestamps. Local emulator figures, not AWS ones.`, '',
-      '## Upload to diagnosis', '',
+      `\`${SOURCE}\` with shifted timestamps. Local emulator figures, not AWS ones.`,
+      '',
+      '## Upload to diagnosis',
+      '',
       '| capture | runs | upload + analysis (median) | analysis after upload completes (median) |',
       '|---|---|---|---|',
       `| ${(small.size / 1e6).toFixed(1)} MB | ${small.runs} | ${f(small.total)} | ${f(small.afterUpload)} |`,
-      `| ${(large.size / 1e6).toFixed(1)} MB | ${large.runs} | ${f(large.total)} | ${f(large.afterUpload)} |`, '',
+      `| ${(large.size / 1e6).toFixed(1)} MB | ${large.runs} | ${f(large.total)} | ${f(large.afterUpload)} |`,
+      '',
       'Upload is SDK PutObject (multipart with 8 MB parts above 16 MB); "done" is the first API poll (10 ms interval) that',
-      'shows the capture DONE.', '',
-      '## Peak memory of the analyze handler', '',
+      'shows the capture DONE.',
+      '',
+      '## Peak memory of the analyze handler',
+      '',
       `The handler ran alone in a child process (plain node, bundled) on a ${(rss.size / 1024 ** 3).toFixed(2)} GiB capture streamed`,
-      `from s3rver: **VmHWM ${(rss.vmHwmKb / 1024).toFixed(0)} MiB** (target < 256 MiB), ${(rss.ms / 1000).toFixed(1)} s, outcome ${rss.outcome.status}.`, '',
-      '## Query by client IP', '',
+      `from s3rver: **VmHWM ${(rss.vmHwmKb / 1024).toFixed(0)} MiB** (target < 256 MiB), ${(rss.ms / 1000).toFixed(1)} s, outcome ${rss.outcome.status}.`,
+      '',
+      '## Query by client IP',
+      '',
       `${q.total.toLocaleString('en')} diagnoses of one tenant over 500 client IPs, bulk-loaded with BatchWriteItem in`,
-      `${q.loadSeconds.toFixed(0)} s; pages of 50, newest first (gsi2, projection without the session JSON).`, '',
-      '| path | queries | p50 | p99 |', '|---|---|---|---|',
+      `${q.loadSeconds.toFixed(0)} s; pages of 50, newest first (gsi2, projection without the session JSON).`,
+      '',
+      '| path | queries | p50 | p99 |',
+      '|---|---|---|---|',
       `| SessionStore.queryByClientIp (SDK -> dynalite) | 1000 | ${q.direct.p50.toFixed(1)} ms | ${q.direct.p99.toFixed(1)} ms |`,
-      `| GET /api/diagnoses over HTTP (auth + query) | 500 | ${q.http.p50.toFixed(1)} ms | ${q.http.p99.toFixed(1)} ms |`, '',
-      'Target: p99 under 50 ms locally.', '',
+      `| GET /api/diagnoses over HTTP (auth + query) | 500 | ${q.http.p50.toFixed(1)} ms | ${q.http.p99.toFixed(1)} ms |`,
+      '',
+      'Target: p99 under 50 ms locally.',
+      '',
     );
     await writeFile('docs/PIPELINE-FIGURES.md', lines.join('\n'));
     console.error(lines.join('\n'));

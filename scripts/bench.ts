@@ -25,7 +25,9 @@ if (!Number.isFinite(sizeMb) || sizeMb <= 0) throw new Error('--size-mb must be 
 // ---------------------------------------------------------------- deterministic randomness
 let seed = 0x2545f491;
 function rand(n: number): number {
-  seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
   return (seed >>> 0) % n;
 }
 
@@ -36,20 +38,33 @@ const hexBytes = (h: string) => Buffer.from(h.replace(/\s+/g, ''), 'hex');
 const u16 = (n: number) => [(n >> 8) & 0xff, n & 0xff];
 const u32 = (n: number) => [(n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
 
-interface Packet { src: number[]; dst: number[]; proto: number; vlan?: number; l4: Uint8Array }
+interface Packet {
+  src: number[];
+  dst: number[];
+  proto: number;
+  vlan?: number;
+  l4: Uint8Array;
+}
 
 /** Ethernet (optionally 802.1Q) + IPv4 + the given layer-4 bytes. */
 function frameBytes(p: Packet, out: Buffer, at: number): number {
   const start = at;
-  out.set(MAC_B, at); out.set(MAC_A, at + 6); at += 12;
-  if (p.vlan !== undefined) { out.set([0x81, 0x00, ...u16(p.vlan)], at); at += 4; }
-  out.set([0x08, 0x00], at); at += 2;
+  out.set(MAC_B, at);
+  out.set(MAC_A, at + 6);
+  at += 12;
+  if (p.vlan !== undefined) {
+    out.set([0x81, 0x00, ...u16(p.vlan)], at);
+    at += 4;
+  }
+  out.set([0x08, 0x00], at);
+  at += 2;
   const total = 20 + p.l4.length;
   out.set([0x45, 0, ...u16(total), ...u16(rand(65536)), 0x40, 0, 64, p.proto, 0, 0, ...p.src, ...p.dst], at);
   let sum = 0;
   for (let i = 0; i < 20; i += 2) sum += (out[at + i] << 8) | out[at + i + 1];
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >> 16);
-  out[at + 10] = (~sum >> 8) & 0xff; out[at + 11] = ~sum & 0xff;
+  out[at + 10] = (~sum >> 8) & 0xff;
+  out[at + 11] = ~sum & 0xff;
   at += 20;
   out.set(p.l4, at);
   return at + p.l4.length - start;
@@ -60,19 +75,38 @@ function udp(sport: number, dport: number, payload: Uint8Array): Uint8Array {
 }
 
 // ISAKMP (RFC 2408) message: header + payload chain with next-payload fields filled in.
-function isakmp(ispi: Buffer, rspi: Buffer, exch: number, flags: number, msgid: number,
-  payloads: { type: number; body: Uint8Array }[], encryptedBody?: Uint8Array): Uint8Array {
+function isakmp(
+  ispi: Buffer,
+  rspi: Buffer,
+  exch: number,
+  flags: number,
+  msgid: number,
+  payloads: { type: number; body: Uint8Array }[],
+  encryptedBody?: Uint8Array,
+): Uint8Array {
   const parts: number[] = [];
   payloads.forEach((p, i) => {
     parts.push(payloads[i + 1]?.type ?? 0, 0, ...u16(4 + p.body.length), ...p.body);
   });
   const body = encryptedBody ? [...encryptedBody] : parts;
-  const first = encryptedBody ? payloads[0].type : payloads[0]?.type ?? 0;
-  return Uint8Array.from([...ispi, ...rspi, first, 0x10, exch, flags, ...u32(msgid), ...u32(28 + body.length), ...body]);
+  const first = encryptedBody ? payloads[0].type : (payloads[0]?.type ?? 0);
+  return Uint8Array.from([
+    ...ispi,
+    ...rspi,
+    first,
+    0x10,
+    exch,
+    flags,
+    ...u32(msgid),
+    ...u32(28 + body.length),
+    ...body,
+  ]);
 }
-const SA_BODY = hexBytes(`00000001 00000001` + // DOI IPsec, situation identity-only
-  `0000002c 01010001` + // proposal 1, ISAKMP, no SPI, 1 transform
-  `00000024 01010000 80010005 80020002 80030001 80040002 800b0001 000c0004 00007080`); // 3DES SHA PSK MODP1024 28800 s
+const SA_BODY = hexBytes(
+  `00000001 00000001` + // DOI IPsec, situation identity-only
+    `0000002c 01010001` + // proposal 1, ISAKMP, no SPI, 1 transform
+    `00000024 01010000 80010005 80020002 80030001 80040002 800b0001 000c0004 00007080`,
+); // 3DES SHA PSK MODP1024 28800 s
 const VID_NATT = hexBytes('4a131c81070358455c5728f20e95452f');
 const VID_DPD = hexBytes('afcad71368a1f1c96b8696fc77570100');
 
@@ -84,14 +118,42 @@ function ikeSession(client: number[], mx: number[], n: number): Packet[] {
   const nonce = new Uint8Array(32).fill(0x33);
   const natd = new Uint8Array(20).fill(0x44);
   const enc = (len: number) => new Uint8Array(len).fill(0x77);
-  const c2m = (sp: number, dp: number, m: Uint8Array, marker = false): Packet =>
-    ({ src: client, dst: mx, proto: 17, l4: udp(sp, dp, marker ? Uint8Array.from([0, 0, 0, 0, ...m]) : m) });
-  const m2c = (sp: number, dp: number, m: Uint8Array, marker = false): Packet =>
-    ({ src: mx, dst: client, proto: 17, l4: udp(sp, dp, marker ? Uint8Array.from([0, 0, 0, 0, ...m]) : m) });
-  const kePayloads = [{ type: 4, body: Uint8Array.from([...ke]) }, { type: 10, body: nonce }, { type: 20, body: natd }, { type: 20, body: natd }];
+  const c2m = (sp: number, dp: number, m: Uint8Array, marker = false): Packet => ({
+    src: client,
+    dst: mx,
+    proto: 17,
+    l4: udp(sp, dp, marker ? Uint8Array.from([0, 0, 0, 0, ...m]) : m),
+  });
+  const m2c = (sp: number, dp: number, m: Uint8Array, marker = false): Packet => ({
+    src: mx,
+    dst: client,
+    proto: 17,
+    l4: udp(sp, dp, marker ? Uint8Array.from([0, 0, 0, 0, ...m]) : m),
+  });
+  const kePayloads = [
+    { type: 4, body: Uint8Array.from([...ke]) },
+    { type: 10, body: nonce },
+    { type: 20, body: natd },
+    { type: 20, body: natd },
+  ];
   return [
-    c2m(500, 500, isakmp(ispi, zero, 2, 0, 0, [{ type: 1, body: SA_BODY }, { type: 13, body: VID_NATT }, { type: 13, body: VID_DPD }])),
-    m2c(500, 500, isakmp(ispi, rspi, 2, 0, 0, [{ type: 1, body: SA_BODY }, { type: 13, body: VID_NATT }])),
+    c2m(
+      500,
+      500,
+      isakmp(ispi, zero, 2, 0, 0, [
+        { type: 1, body: SA_BODY },
+        { type: 13, body: VID_NATT },
+        { type: 13, body: VID_DPD },
+      ]),
+    ),
+    m2c(
+      500,
+      500,
+      isakmp(ispi, rspi, 2, 0, 0, [
+        { type: 1, body: SA_BODY },
+        { type: 13, body: VID_NATT },
+      ]),
+    ),
     c2m(500, 500, isakmp(ispi, rspi, 2, 0, 0, kePayloads)),
     m2c(500, 500, isakmp(ispi, rspi, 2, 0, 0, kePayloads)),
     c2m(4500, 4500, isakmp(ispi, rspi, 2, 1, 0, [{ type: 5, body: new Uint8Array(0) }], enc(76)), true),
@@ -105,8 +167,23 @@ function ikeSession(client: number[], mx: number[], n: number): Packet[] {
 function radiusPair(nas: number[], server: number[], n: number): Packet[] {
   const id = n & 0xff;
   const user = Buffer.from(`user${n % 1000}@example.com`);
-  const attrs = [1, 2 + user.length, ...user, 4, 6, ...nas, 5, 6, ...u32(n % 64), 2, 18, ...new Array(16).fill(0x11),
-    80, 18, ...new Array(16).fill(0x22)];
+  const attrs = [
+    1,
+    2 + user.length,
+    ...user,
+    4,
+    6,
+    ...nas,
+    5,
+    6,
+    ...u32(n % 64),
+    2,
+    18,
+    ...new Array(16).fill(0x11),
+    80,
+    18,
+    ...new Array(16).fill(0x22),
+  ];
   const req = [1, id, ...u16(20 + attrs.length), ...new Array(16).fill(id), ...attrs];
   const acc = [n % 5 === 0 ? 3 : 2, id, ...u16(38), ...new Array(16).fill(0x99), 80, 18, ...new Array(16).fill(0x23)];
   return [
@@ -119,7 +196,36 @@ function dnsPair(client: number[], server: number[], n: number): Packet[] {
   const q = [0x06, ...Buffer.from('meraki'), 0x03, ...Buffer.from('com'), 0, 0, 1, 0, 1];
   const id = u16(n & 0xffff);
   const query = [...id, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, ...q];
-  const resp = [...id, 0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0, ...q, 0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 198, 51, 100, n & 0xff];
+  const resp = [
+    ...id,
+    0x81,
+    0x80,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    0,
+    0,
+    ...q,
+    0xc0,
+    0x0c,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    0,
+    60,
+    0,
+    4,
+    198,
+    51,
+    100,
+    n & 0xff,
+  ];
   return [
     { src: client, dst: server, proto: 17, l4: udp(30000 + (n % 30000), 53, Uint8Array.from(query)) },
     { src: server, dst: client, proto: 17, l4: udp(53, 30000 + (n % 30000), Uint8Array.from(resp)) },
@@ -130,13 +236,27 @@ function dnsPair(client: number[], server: number[], n: number): Packet[] {
 const IPV4_OFFSET = 14;
 
 /** Ethernet [+ VLAN] + IPv4 header at `at`; returns the offset of the layer-4 header. */
-function writeHeaders(out: Buffer, at: number, vlan: number, src: number, dst: number, proto: number, l4len: number): number {
-  out.set(MAC_A, at); out.set(MAC_B, at + 6);
+function writeHeaders(
+  out: Buffer,
+  at: number,
+  vlan: number,
+  src: number,
+  dst: number,
+  proto: number,
+  l4len: number,
+): number {
+  out.set(MAC_A, at);
+  out.set(MAC_B, at + 6);
   let ip = at + IPV4_OFFSET;
-  if (vlan > 0) { out[at + 12] = 0x81; out[at + 13] = 0x00; out.writeUInt16BE(vlan, at + 14); ip += 4; }
+  if (vlan > 0) {
+    out[at + 12] = 0x81;
+    out[at + 13] = 0x00;
+    out.writeUInt16BE(vlan, at + 14);
+    ip += 4;
+  }
   out.writeUInt16BE(0x0800, ip - 2);
   out.writeUInt32BE(0x45000000 | (20 + l4len), ip);
-  out.writeUInt32BE((((src * 31) & 0xffff) << 16 | 0x4000) >>> 0, ip + 4);
+  out.writeUInt32BE(((((src * 31) & 0xffff) << 16) | 0x4000) >>> 0, ip + 4);
   out.writeUInt32BE((64 << 24) | (proto << 16), ip + 8);
   out.writeUInt32BE(src >>> 0, ip + 12);
   out.writeUInt32BE(dst >>> 0, ip + 16);
@@ -147,11 +267,27 @@ function writeHeaders(out: Buffer, at: number, vlan: number, src: number, dst: n
   return ip + 20;
 }
 
-interface Flow { client: number; server: number; cport: number; sport: number; cseq: number; sseq: number; tls: boolean; left: number; hdr: number }
+interface Flow {
+  client: number;
+  server: number;
+  cport: number;
+  sport: number;
+  cseq: number;
+  sseq: number;
+  tls: boolean;
+  left: number;
+  hdr: number;
+}
 const flows: Flow[] = Array.from({ length: 256 }, (_, i) => ({
-  client: (10 << 24) | (1 << 16) | i, server: (203 << 24) | (0 << 16) | (113 << 8) | (i % 200 + 1),
-  cport: 49152 + i, sport: i % 8 === 0 ? 80 : i % 8 === 1 ? 22 : 443,
-  cseq: i * 1000003, sseq: i * 7777777, tls: i % 8 > 1, left: 0, hdr: 5,
+  client: (10 << 24) | (1 << 16) | i,
+  server: (203 << 24) | (0 << 16) | (113 << 8) | ((i % 200) + 1),
+  cport: 49152 + i,
+  sport: i % 8 === 0 ? 80 : i % 8 === 1 ? 22 : 443,
+  cseq: i * 1000003,
+  sseq: i * 7777777,
+  tls: i % 8 > 1,
+  left: 0,
+  hdr: 5,
 }));
 const TLS_RECORD = 16408;
 
@@ -166,7 +302,8 @@ function tlsStream(out: Buffer, at: number, len: number, f: Flow): void {
       if (--f.hdr === 0) f.left = TLS_RECORD;
     } else {
       const n = Math.min(f.left, len - i);
-      i += n; f.left -= n;
+      i += n;
+      f.left -= n;
       if (f.left === 0) f.hdr = 5;
     }
   }
@@ -177,7 +314,15 @@ function writeTcp(out: Buffer, at: number, vlan: number): number {
   const kind = rand(100);
   const toClient = kind < 62;
   const payload = toClient ? 1460 : kind < 92 ? 0 : 80 + rand(520);
-  const l4 = writeHeaders(out, at, vlan, toClient ? f.server : f.client, toClient ? f.client : f.server, 6, 20 + payload);
+  const l4 = writeHeaders(
+    out,
+    at,
+    vlan,
+    toClient ? f.server : f.client,
+    toClient ? f.client : f.server,
+    6,
+    20 + payload,
+  );
   out.writeUInt16BE(toClient ? f.sport : f.cport, l4);
   out.writeUInt16BE(toClient ? f.cport : f.sport, l4 + 2);
   out.writeUInt32BE((toClient ? f.sseq : f.cseq) >>> 0, l4 + 4);
@@ -188,7 +333,12 @@ function writeTcp(out: Buffer, at: number, vlan: number): number {
     if (f.tls) tlsStream(out, l4 + 20, payload, f);
     f.sseq = (f.sseq + payload) >>> 0;
   } else if (payload) {
-    if (f.tls) { out[l4 + 20] = 23; out[l4 + 21] = 3; out[l4 + 22] = 3; out.writeUInt16BE(payload - 5, l4 + 23); }
+    if (f.tls) {
+      out[l4 + 20] = 23;
+      out[l4 + 21] = 3;
+      out[l4 + 22] = 3;
+      out.writeUInt16BE(payload - 5, l4 + 23);
+    }
     f.cseq = (f.cseq + payload) >>> 0;
   }
   const end = l4 + 20 + payload;
@@ -198,7 +348,15 @@ function writeTcp(out: Buffer, at: number, vlan: number): number {
 function writeUdp(out: Buffer, at: number, vlan: number): number {
   const len = 18 + rand(1372);
   const i = rand(1024);
-  const l4 = writeHeaders(out, at, vlan, (10 << 24) | (2 << 16) | i, (198 << 24) | (51 << 16) | (100 << 8) | (i & 0xff), 17, 8 + len);
+  const l4 = writeHeaders(
+    out,
+    at,
+    vlan,
+    (10 << 24) | (2 << 16) | i,
+    (198 << 24) | (51 << 16) | (100 << 8) | (i & 0xff),
+    17,
+    8 + len,
+  );
   out.writeUInt32BE(((5000 + i) << 16) | (6000 + (i % 3000)), l4);
   out.writeUInt32BE((8 + len) << 16, l4 + 4);
   return Math.max(60, l4 + 8 + len - at);
@@ -212,14 +370,24 @@ function writeEsp(out: Buffer, at: number, vlan: number, inUdp: boolean): number
   const mx = (198 << 24) | (51 << 16) | (100 << 8) | 1;
   const up = s & 1;
   let l4 = writeHeaders(out, at, vlan, up ? client : mx, up ? mx : client, inUdp ? 17 : 50, (inUdp ? 8 : 0) + 8 + body);
-  if (inUdp) { out.writeUInt32BE((4500 << 16) | 4500, l4); out.writeUInt32BE((16 + body) << 16, l4 + 4); l4 += 8; }
+  if (inUdp) {
+    out.writeUInt32BE((4500 << 16) | 4500, l4);
+    out.writeUInt32BE((16 + body) << 16, l4 + 4);
+    l4 += 8;
+  }
   out.writeUInt32BE(0xc0000000 + s * 0x01010101, l4);
   out.writeUInt32BE(++espSeq[s], l4 + 4);
   return Math.max(60, l4 + 8 + body - at);
 }
 
 // ---------------------------------------------------------------- the capture file
-interface CaptureMeta { version: number; sizeMb: number; bytes: number; frames: number; special: Record<string, number> }
+interface CaptureMeta {
+  version: number;
+  sizeMb: number;
+  bytes: number;
+  frames: number;
+  special: Record<string, number>;
+}
 
 async function generate(path: string): Promise<CaptureMeta> {
   mkdirSync(dirname(path), { recursive: true });
@@ -247,7 +415,9 @@ async function generate(path: string): Promise<CaptureMeta> {
     const chunk = out.subarray(0, at);
     pending = new Promise((resolve, reject) => stream.write(chunk, (e) => (e ? reject(e) : resolve())));
     written += at;
-    which ^= 1; out = buffers[which]; at = 0;
+    which ^= 1;
+    out = buffers[which];
+    at = 0;
   };
 
   while (written + at < target) {
@@ -267,13 +437,16 @@ async function generate(path: string): Promise<CaptureMeta> {
         special.ike += 9;
         len = frameBytes(queue.shift()!, out, at);
       } else if (r < 23) {
-        queue.push(...radiusPair([10, 0, 0, 1], [10, 0, 0, 5], frames)); special.radius += 2;
+        queue.push(...radiusPair([10, 0, 0, 1], [10, 0, 0, 5], frames));
+        special.radius += 2;
         len = frameBytes(queue.shift()!, out, at);
       } else if (r < 73) {
-        queue.push(...dnsPair([198, 51, 100, 1], [192, 0, 2, 53], frames)); special.dns += 2;
+        queue.push(...dnsPair([198, 51, 100, 1], [192, 0, 2, 53], frames));
+        special.dns += 2;
         len = frameBytes(queue.shift()!, out, at);
       } else if (r < 873) {
-        len = writeEsp(out, at, vlan, r < 473); special.esp++;
+        len = writeEsp(out, at, vlan, r < 473);
+        special.esp++;
       } else if (r < 1873) {
         len = writeUdp(out, at, vlan);
       } else {
@@ -307,13 +480,22 @@ async function captureFile(): Promise<CaptureMeta> {
   const t0 = performance.now();
   const meta = await generate(file);
   writeFileSync(metaPath, JSON.stringify(meta));
-  console.log(`generated ${file}: ${(meta.bytes / 1e6).toFixed(0)} MB, ${meta.frames} frames ` +
-    `(${JSON.stringify(meta.special)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${file}: ${(meta.bytes / 1e6).toFixed(0)} MB, ${meta.frames} frames ` +
+      `(${JSON.stringify(meta.special)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return meta;
 }
 
 // ---------------------------------------------------------------- measuring children
-interface Run { tool: string; seconds: number; cpuSeconds?: number; peakRssMb: number; exitCode: number | null; stdout: string }
+interface Run {
+  tool: string;
+  seconds: number;
+  cpuSeconds?: number;
+  peakRssMb: number;
+  exitCode: number | null;
+  stdout: string;
+}
 
 const GNU_TIME = '/usr/bin/time';
 
@@ -325,15 +507,21 @@ async function measure(tool: string, cmd: string[], keepStdout: boolean): Promis
   const t0 = performance.now();
   const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'inherit'] });
   let stdout = '';
-  child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
   let peakKb = 0;
   // Without GNU time: poll VmHWM of the child (high-water mark of its resident set).
-  const poll = useTime ? undefined : setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch { /* exited */ }
-  }, 50);
+  const poll = useTime
+    ? undefined
+    : setInterval(() => {
+        try {
+          const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) peakKb = Math.max(peakKb, Number(m[1]));
+        } catch {
+          /* exited */
+        }
+      }, 50);
   const [exitCode] = (await once(child, 'close')) as [number | null];
   const seconds = (performance.now() - t0) / 1000;
   if (poll) clearInterval(poll);
@@ -351,7 +539,12 @@ function machine(): Record<string, string | number> {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
   const tshark = spawnSync('tshark', ['-v'], { encoding: 'utf8' });
   return {
-    cpu, cores: cpus().length, node: process.version, load: loadavg().map((l) => l.toFixed(1)).join(' '),
+    cpu,
+    cores: cpus().length,
+    node: process.version,
+    load: loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' '),
     tshark: tshark.status === 0 ? tshark.stdout.split('\n')[0].replace(/\.$/, '') : 'not installed',
   };
 }
@@ -367,11 +560,18 @@ async function main(): Promise<void> {
   process.stdout.write(ours.stdout);
   const frames = Number(/total: (\d+) frames/.exec(ours.stdout)?.[1] ?? NaN);
   if (ours.exitCode !== 0) console.log(`decode exited with ${ours.exitCode}`);
-  if (frames !== meta.frames) console.log(`WARNING: decode counted ${frames} frames, the generator wrote ${meta.frames}`);
+  if (frames !== meta.frames)
+    console.log(`WARNING: decode counted ${frames} frames, the generator wrote ${meta.frames}`);
   // The planted IKE/ESP/RADIUS/DNS frames must all be recognised, or the figures measure nothing.
-  for (const [generated, protocol] of [['ike', 'isakmp'], ['esp', 'esp'], ['radius', 'radius'], ['dns', 'dns']]) {
+  for (const [generated, protocol] of [
+    ['ike', 'isakmp'],
+    ['esp', 'esp'],
+    ['radius', 'radius'],
+    ['dns', 'dns'],
+  ]) {
     const counted = Number(new RegExp(`^${protocol}\\s+(\\d+)`, 'm').exec(ours.stdout)?.[1] ?? 0);
-    if (counted !== meta.special[generated]) console.log(`WARNING: ${protocol}: decoded ${counted} frames, generated ${meta.special[generated]}`);
+    if (counted !== meta.special[generated])
+      console.log(`WARNING: ${protocol}: decoded ${counted} frames, generated ${meta.special[generated]}`);
   }
 
   const hasAnalyze = spawnSync(cli[0], [cli[1], 'analyze', '--help'], { stdio: 'ignore' }).status === 0;
@@ -379,8 +579,13 @@ async function main(): Promise<void> {
   else console.log('skipping analyze: `vpn-doctor analyze` is not available yet');
 
   if (!skipTshark && spawnSync('tshark', ['-v'], { stdio: 'ignore' }).status === 0) {
-    runs.push(await measure('tshark -Y "isakmp || esp || radius"',
-      ['tshark', '-r', file, '-Y', 'isakmp || esp || radius', '-T', 'fields', '-e', 'frame.number'], false));
+    runs.push(
+      await measure(
+        'tshark -Y "isakmp || esp || radius"',
+        ['tshark', '-r', file, '-Y', 'isakmp || esp || radius', '-T', 'fields', '-e', 'frame.number'],
+        false,
+      ),
+    );
   }
 
   const tshark = runs.find((r) => r.tool.startsWith('tshark'));
@@ -397,16 +602,45 @@ async function main(): Promise<void> {
     exitCode: r.exitCode,
   }));
   const info = machine();
-  console.log(`\nmachine: ${info.cpu}, ${info.cores} cores, node ${info.node}, ${info.tshark}, load average ${info.load}`);
+  console.log(
+    `\nmachine: ${info.cpu}, ${info.cores} cores, node ${info.node}, ${info.tshark}, load average ${info.load}`,
+  );
   console.log(`capture: ${file}, ${(meta.bytes / 1e6).toFixed(0)} MB, ${meta.frames} frames\n`);
   // Wall time is what a user waits; CPU time (user+sys) is steadier on a shared machine.
-  const header = ['tool', 'seconds', 'MB/s', 'packets/s', 'peak RSS MB', 'x tshark', 'CPU s', 'MB/CPU-s', 'x tshark (CPU)'];
+  const header = [
+    'tool',
+    'seconds',
+    'MB/s',
+    'packets/s',
+    'peak RSS MB',
+    'x tshark',
+    'CPU s',
+    'MB/CPU-s',
+    'x tshark (CPU)',
+  ];
   const dash = (v: number | null, digits: number) => (v === null ? '-' : v.toFixed(digits));
-  const table = rows.map((r) => [r.tool, r.seconds.toFixed(2), r.mbPerSec.toFixed(0), String(r.packetsPerSec),
-    r.peakRssMb.toFixed(0), dash(r.speedupVsTshark, 1), dash(r.cpuSeconds, 2), dash(r.mbPerCpuSec, 0), dash(r.cpuSpeedupVsTshark, 1)]);
+  const table = rows.map((r) => [
+    r.tool,
+    r.seconds.toFixed(2),
+    r.mbPerSec.toFixed(0),
+    String(r.packetsPerSec),
+    r.peakRssMb.toFixed(0),
+    dash(r.speedupVsTshark, 1),
+    dash(r.cpuSeconds, 2),
+    dash(r.mbPerCpuSec, 0),
+    dash(r.cpuSpeedupVsTshark, 1),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
-  for (const line of [header, ...table]) console.log(line.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-  writeFileSync(resultsFile, JSON.stringify({ date: new Date().toISOString(), machine: info, capture: { file, ...meta }, results: rows }, null, 2));
+  for (const line of [header, ...table])
+    console.log(line.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  writeFileSync(
+    resultsFile,
+    JSON.stringify(
+      { date: new Date().toISOString(), machine: info, capture: { file, ...meta }, results: rows },
+      null,
+      2,
+    ),
+  );
   console.log(`\nresults written to ${resultsFile}`);
 }
 

@@ -5,7 +5,17 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { launchBrowser, repoPath, startHarness } from '../test/dashboard/twin-harness.js';
 
 const OUT = repoPath('docs/screenshots');
-const SCENARIOS = ['success-no-nat', 'esp-one-way', 'phase1-mismatch', 'mx-no-answer', 'radius-reject', 'udp4500-blocked', 'success-nat-t', 'multi-client', 'wrong-psk-nat'];
+const SCENARIOS = [
+  'success-no-nat',
+  'esp-one-way',
+  'phase1-mismatch',
+  'mx-no-answer',
+  'radius-reject',
+  'udp4500-blocked',
+  'success-nat-t',
+  'multi-client',
+  'wrong-psk-nat',
+];
 
 const h = await startHarness();
 const browser = await launchBrowser({ width: 1280, height: 860 });
@@ -23,7 +33,11 @@ try {
   for (const s of SCENARIOS) {
     // Named after the scenario, as an engineer would name an export.
     const buffer = await readFile(repoPath('test/fixtures/scenarios', s, 'capture.pcap'));
-    await page.setInputFiles('#capture-file', { name: `mx-wan-${s}.pcap`, mimeType: 'application/vnd.tcpdump.pcap', buffer });
+    await page.setInputFiles('#capture-file', {
+      name: `mx-wan-${s}.pcap`,
+      mimeType: 'application/vnd.tcpdump.pcap',
+      buffer,
+    });
     const row = page.locator('li.upload').first();
     await row.locator('.upload-status [data-verdict], .upload-status .text-error').waitFor({ timeout: 30_000 });
     ids[s] = (await row.getAttribute('data-capture-id'))!;
@@ -32,14 +46,21 @@ try {
   await page.waitForSelector('table.captures tbody tr');
   await page.screenshot({ path: `${OUT}/captures.png` });
 
-  for (const [s, file] of [['wrong-psk-nat', 'capture-detail-ladder.png'], ['success-nat-t', 'capture-detail-esp.png']] as const) {
+  for (const [s, file] of [
+    ['wrong-psk-nat', 'capture-detail-ladder.png'],
+    ['success-nat-t', 'capture-detail-esp.png'],
+  ] as const) {
     await page.goto(`${h.url}/#/capture/${ids[s]}`);
     await page.waitForSelector('svg.ladder');
     await page.screenshot({ path: `${OUT}/${file}`, fullPage: true });
   }
 
   // Just the ladder: an error notification in clear, and the MX never answering.
-  for (const [s, file] of [['phase1-mismatch', 'ladder-error-notify.png'], ['mx-no-answer', 'ladder-retransmissions.png'], ['esp-one-way', 'ladder-esp-one-way.png']] as const) {
+  for (const [s, file] of [
+    ['phase1-mismatch', 'ladder-error-notify.png'],
+    ['mx-no-answer', 'ladder-retransmissions.png'],
+    ['esp-one-way', 'ladder-esp-one-way.png'],
+  ] as const) {
     await page.goto(`${h.url}/#/capture/${ids[s]}`);
     await page.locator('svg.ladder').screenshot({ path: `${OUT}/${file}` });
   }

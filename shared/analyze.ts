@@ -15,7 +15,10 @@ export interface AnalyzeOptions {
   onProgress?: (bytes: number) => void;
 }
 
-async function* counting(source: AsyncIterable<Uint8Array>, onProgress: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+async function* counting(
+  source: AsyncIterable<Uint8Array>,
+  onProgress: (bytes: number) => void,
+): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of source) {
     total += chunk.length;
@@ -25,7 +28,10 @@ async function* counting(source: AsyncIterable<Uint8Array>, onProgress: (bytes: 
 }
 
 /** Throws NotACaptureError (shared/capture/errors.ts) when the input is not a capture at all. */
-export async function analyzeCapture(source: AsyncIterable<Uint8Array>, options: AnalyzeOptions = {}): Promise<AnalysisReport> {
+export async function analyzeCapture(
+  source: AsyncIterable<Uint8Array>,
+  options: AnalyzeOptions = {},
+): Promise<AnalysisReport> {
   const decoder = createFrameDecoder({ tlsPorts: [...DIRECTORY_PORTS] });
   const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp });
   const input = options.onProgress ? counting(source, options.onProgress) : source;

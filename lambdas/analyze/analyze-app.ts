@@ -13,9 +13,13 @@ export interface InvocationContext {
 /** Time kept for writing the results (or the failure) after reading stops. */
 export const WRITE_PHASE_RESERVE_MS = 30_000;
 
-export function createAnalyzeHandler(deps: AnalyzeDeps): (event: S3Event, context?: InvocationContext) => Promise<{ outcomes: Outcome[] }> {
+export function createAnalyzeHandler(
+  deps: AnalyzeDeps,
+): (event: S3Event, context?: InvocationContext) => Promise<{ outcomes: Outcome[] }> {
   return async (event, context) => {
-    const deadline = context ? Date.now() + context.getRemainingTimeInMillis() - WRITE_PHASE_RESERVE_MS : Number.POSITIVE_INFINITY;
+    const deadline = context
+      ? Date.now() + context.getRemainingTimeInMillis() - WRITE_PHASE_RESERVE_MS
+      : Number.POSITIVE_INFINITY;
     const outcomes: Outcome[] = [];
     const errors: unknown[] = [];
     for (const rec of objectCreatedRecords(event)) {
@@ -26,7 +30,8 @@ export function createAnalyzeHandler(deps: AnalyzeDeps): (event: S3Event, contex
         errors.push(err);
       }
     }
-    if (errors.length > 0) throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} records failed`);
+    if (errors.length > 0)
+      throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} records failed`);
     return { outcomes };
   };
 }

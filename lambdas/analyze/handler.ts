@@ -9,11 +9,13 @@ import type { S3Event } from './s3-event.js';
 let app: ReturnType<typeof createAnalyzeHandler> | undefined;
 
 export const handler = async (event: S3Event, context?: InvocationContext) => {
-  app ??= createAnalyzeHandler(composeAnalyze(
-    analyzeConfigFromEnv(process.env),
-    { dynamo: createDynamoClient(), s3: createS3Client() },
-    analyzeCapture,
-    jsonLogger,
-  ));
+  app ??= createAnalyzeHandler(
+    composeAnalyze(
+      analyzeConfigFromEnv(process.env),
+      { dynamo: createDynamoClient(), s3: createS3Client() },
+      analyzeCapture,
+      jsonLogger,
+    ),
+  );
   return app(event, context);
 };

@@ -21,7 +21,8 @@ export function limitStream(
       let total = 0;
       for await (const chunk of source) {
         total += chunk.byteLength;
-        if (total > maxBytes) throw new CaptureTooLargeError(`the capture is larger than the limit of ${maxBytes} bytes`);
+        if (total > maxBytes)
+          throw new CaptureTooLargeError(`the capture is larger than the limit of ${maxBytes} bytes`);
         if (now() > deadlineMs) throw new AnalysisTimeoutError(`the analysis ran out of time after ${total} bytes`);
         yield chunk;
       }

@@ -51,7 +51,11 @@ export function objectTag(bucket: string, key: string, versionOrEtag: string): s
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** `deadlineMs`: when reading must stop so the result (or the failure) can still be written. */
-export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps, deadlineMs = Number.POSITIVE_INFINITY): Promise<Outcome> {
+export async function processObject(
+  rec: ObjectCreated,
+  deps: AnalyzeDeps,
+  deadlineMs = Number.POSITIVE_INFINITY,
+): Promise<Outcome> {
   const { config, log } = deps;
   if (rec.bucket !== config.bucketName) return { status: 'ignored', reason: `bucket ${rec.bucket} is not ours` };
   const parsed = parseCaptureKey(rec.key);
@@ -71,8 +75,16 @@ export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps, deadl
   const expiresAt = epoch(now) + config.retentionDays * 86_400;
 
   const claim = await deps.captures.claim({
-    tenantId, captureId, fileName, size: head.size, objectKey: rec.key, objectTag: tag,
-    uploadedAt: rec.eventTime, nowEpoch: epoch(now), leaseSeconds: config.leaseSeconds, expiresAt,
+    tenantId,
+    captureId,
+    fileName,
+    size: head.size,
+    objectKey: rec.key,
+    objectTag: tag,
+    uploadedAt: rec.eventTime,
+    nowEpoch: epoch(now),
+    leaseSeconds: config.leaseSeconds,
+    expiresAt,
   });
   if (claim === 'already-processed') {
     log.info('duplicate delivery, already processed', { tenantId, captureId });
@@ -88,15 +100,21 @@ export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps, deadl
 
   const fail = async (reason: string, retryable: boolean, frames?: number): Promise<Outcome> => {
     log.warn('capture failed', { tenantId, captureId, reason, retryable });
-    await withRetry(() => deps.captures.markFailed(tenantId, captureId, tag, reason, retryable, deps.now().toISOString(), frames), deps.writeRetry);
+    await withRetry(
+      () => deps.captures.markFailed(tenantId, captureId, tag, reason, retryable, deps.now().toISOString(), frames),
+      deps.writeRetry,
+    );
     return { status: 'failed', tenantId, captureId, reason };
   };
 
   // Checks that need no reading (the event's size may be absent; HeadObject is authoritative).
   if (head.size === 0) return fail('The file is empty (0 bytes): upload the capture file itself.', false);
   if (head.size > config.maxCaptureBytes) {
-    return fail(`The file is ${head.size} bytes, beyond the limit of ${config.maxCaptureBytes} bytes; ` +
-      'filter the capture (e.g. udp port 500 or 4500 or esp) before uploading.', false);
+    return fail(
+      `The file is ${head.size} bytes, beyond the limit of ${config.maxCaptureBytes} bytes; ` +
+        'filter the capture (e.g. udp port 500 or 4500 or esp) before uploading.',
+      false,
+    );
   }
 
   let report: AnalysisReport;
@@ -118,19 +136,37 @@ export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps, deadl
 
   const truncation = report.capture.anomalies.find((a) => a.layer === 'capture' && a.code.startsWith('truncated'));
   if (truncation) {
-    return fail(`The capture is truncated: ${truncation.message} (${report.capture.frames} complete frames read); ` +
-      'export it again from the dashboard.', false, report.capture.frames);
+    return fail(
+      `The capture is truncated: ${truncation.message} (${report.capture.frames} complete frames read); ` +
+        'export it again from the dashboard.',
+      false,
+      report.capture.frames,
+    );
   }
   if (report.capture.frames === 0) return fail('The capture contains no packets.', false, 0);
 
   try {
     const analyzedAt = deps.now().toISOString();
-    await withRetry(() => deps.objects.putJson(resultObjectKey(tenantId, captureId), JSON.stringify(report)), deps.writeRetry);
-    const stored = await deps.sessions.putSessions({ tenantId, captureId, fileName, analyzedAt, expiresAt }, report.sessions);
-    const done = await withRetry(() => deps.captures.markDone(tenantId, captureId, tag, {
-      frames: report.capture.frames, start: report.capture.start, end: report.capture.end, verdict: report.verdict,
-      sessions: report.sessions.length, analyzedAt,
-    }), deps.writeRetry);
+    await withRetry(
+      () => deps.objects.putJson(resultObjectKey(tenantId, captureId), JSON.stringify(report)),
+      deps.writeRetry,
+    );
+    const stored = await deps.sessions.putSessions(
+      { tenantId, captureId, fileName, analyzedAt, expiresAt },
+      report.sessions,
+    );
+    const done = await withRetry(
+      () =>
+        deps.captures.markDone(tenantId, captureId, tag, {
+          frames: report.capture.frames,
+          start: report.capture.start,
+          end: report.capture.end,
+          verdict: report.verdict,
+          sessions: report.sessions.length,
+          analyzedAt,
+        }),
+      deps.writeRetry,
+    );
     if (!done) log.warn('claim was taken over before completion', { tenantId, captureId });
     log.info('capture analysed', { tenantId, captureId, sessions: stored, verdict: report.verdict });
     return { status: 'done', tenantId, captureId, sessions: report.sessions.length };
@@ -142,8 +178,16 @@ export async function processObject(rec: ObjectCreated, deps: AnalyzeDeps, deadl
   }
 }
 
-async function transientFailure(err: unknown, deps: AnalyzeDeps, tenantId: string, captureId: string, tag: string, phase: string): Promise<never> {
-  const reason = `${phase} failed after retries (${(err as Error).name ?? 'Error'}: ${(err as Error).message ?? ''}); ` +
+async function transientFailure(
+  err: unknown,
+  deps: AnalyzeDeps,
+  tenantId: string,
+  captureId: string,
+  tag: string,
+  phase: string,
+): Promise<never> {
+  const reason =
+    `${phase} failed after retries (${(err as Error).name ?? 'Error'}: ${(err as Error).message ?? ''}); ` +
     'the event went to the dead-letter queue and will be analysed again when it is redriven.';
   await deps.captures.markFailed(tenantId, captureId, tag, reason, true, deps.now().toISOString()).catch((markErr) => {
     deps.log.error('could not mark capture FAILED', { tenantId, captureId, error: String(markErr) });

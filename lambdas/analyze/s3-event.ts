@@ -49,9 +49,11 @@ export function objectCreatedRecords(event: S3Event): ObjectCreated[] {
     if (!key) continue;
     const o = r.s3?.object ?? {};
     out.push({
-      bucket, key,
+      bucket,
+      key,
       size: typeof o.size === 'number' ? o.size : undefined,
-      eTag: o.eTag, versionId: o.versionId,
+      eTag: o.eTag,
+      versionId: o.versionId,
       eventTime: r.eventTime ?? new Date(0).toISOString(),
     });
   }

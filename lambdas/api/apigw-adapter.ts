@@ -9,7 +9,10 @@ export interface ApiGatewayV2Event {
   cookies?: string[];
   headers?: Record<string, string | undefined>;
   queryStringParameters?: Record<string, string | undefined>;
-  requestContext: { http: { method: string; path: string; protocol?: string; sourceIp?: string; userAgent?: string }; [k: string]: unknown };
+  requestContext: {
+    http: { method: string; path: string; protocol?: string; sourceIp?: string; userAgent?: string };
+    [k: string]: unknown;
+  };
   body?: string;
   isBase64Encoded?: boolean;
 }
@@ -27,8 +30,12 @@ export function fromApiGatewayEvent(event: ApiGatewayV2Event): HttpRequest {
   const query: Record<string, string> = {};
   // Parse the raw string ourselves: API Gateway joins repeated parameters with commas.
   for (const [k, v] of new URLSearchParams(event.rawQueryString ?? '')) if (!(k in query)) query[k] = v;
-  const body = event.body === undefined ? undefined
-    : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const body =
+    event.body === undefined
+      ? undefined
+      : event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body;
   return { method: event.requestContext.http.method.toUpperCase(), path: event.rawPath, query, headers, body };
 }
 
@@ -38,5 +45,6 @@ export function toApiGatewayResult(res: HttpResponse): ApiGatewayV2Result {
 
 /** The Lambda-shaped handler over any core with `handle(req)`: used by AWS and the local twin. */
 export function apiGatewayHandler(core: { handle(req: HttpRequest): Promise<HttpResponse> }) {
-  return async (event: ApiGatewayV2Event): Promise<ApiGatewayV2Result> => toApiGatewayResult(await core.handle(fromApiGatewayEvent(event)));
+  return async (event: ApiGatewayV2Event): Promise<ApiGatewayV2Result> =>
+    toApiGatewayResult(await core.handle(fromApiGatewayEvent(event)));
 }

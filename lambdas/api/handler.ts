@@ -8,8 +8,10 @@ import { createApi } from './app.js';
 let app: ReturnType<typeof apiGatewayHandler> | undefined;
 
 export const handler = async (event: ApiGatewayV2Event) => {
-  app ??= apiGatewayHandler(createApi(composeApi(
-    apiConfigFromEnv(process.env), { dynamo: createDynamoClient(), s3: createS3Client() }, jsonLogger,
-  )));
+  app ??= apiGatewayHandler(
+    createApi(
+      composeApi(apiConfigFromEnv(process.env), { dynamo: createDynamoClient(), s3: createS3Client() }, jsonLogger),
+    ),
+  );
   return app(event);
 };

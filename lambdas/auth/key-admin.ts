@@ -8,8 +8,13 @@ export class AdminInputError extends Error {
   override name = 'AdminInputError';
 }
 
-export async function createTenant(store: TenantStore, input: { tenantId: string; name: string; mspId: string }, now: Date): Promise<TenantRecord> {
-  if (!isTenantId(input.tenantId)) throw new AdminInputError('tenant id: 3-40 characters of a-z, 0-9 and inner hyphens');
+export async function createTenant(
+  store: TenantStore,
+  input: { tenantId: string; name: string; mspId: string },
+  now: Date,
+): Promise<TenantRecord> {
+  if (!isTenantId(input.tenantId))
+    throw new AdminInputError('tenant id: 3-40 characters of a-z, 0-9 and inner hyphens');
   if (!isTenantId(input.mspId)) throw new AdminInputError('MSP id: 3-40 characters of a-z, 0-9 and inner hyphens');
   const name = input.name.trim().slice(0, 200) || input.tenantId;
   const tenant = { tenantId: input.tenantId, name, mspId: input.mspId, createdAt: now.toISOString() };
@@ -24,21 +29,34 @@ export interface CreatedKey {
   role: KeyRole;
 }
 
-export async function createKey(store: TenantStore, input: { tenantId: string; role: KeyRole; label?: string }, now: Date): Promise<CreatedKey> {
+export async function createKey(
+  store: TenantStore,
+  input: { tenantId: string; role: KeyRole; label?: string },
+  now: Date,
+): Promise<CreatedKey> {
   const tenant = isTenantId(input.tenantId) ? await store.getTenant(input.tenantId) : undefined;
   if (!tenant) throw new AdminInputError(`no tenant ${input.tenantId}`);
   const key = generateApiKey();
   const keyHash = hashApiKey(key);
   const keyId = keyIdOf(keyHash);
   await store.putApiKey({
-    keyHash, keyId, tenantId: tenant.tenantId, mspId: tenant.mspId, role: input.role,
-    label: (input.label ?? '').slice(0, 200), createdAt: now.toISOString(),
+    keyHash,
+    keyId,
+    tenantId: tenant.tenantId,
+    mspId: tenant.mspId,
+    role: input.role,
+    label: (input.label ?? '').slice(0, 200),
+    createdAt: now.toISOString(),
   });
   return { key, keyId, tenantId: tenant.tenantId, role: input.role };
 }
 
 /** Revokes by the key itself or by its key id (then the tenant must be named). */
-export async function revokeKey(store: TenantStore, input: { keyOrId: string; tenantId?: string }, now: Date): Promise<string> {
+export async function revokeKey(
+  store: TenantStore,
+  input: { keyOrId: string; tenantId?: string },
+  now: Date,
+): Promise<string> {
   let keyHash: string | undefined;
   if (input.keyOrId.startsWith('vd_')) keyHash = hashApiKey(input.keyOrId);
   else {

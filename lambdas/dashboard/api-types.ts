@@ -1,2 +1,10 @@
 // The HTTP API contract as the dashboard reads it: the one definition in shared/api/contract.ts.
-export type { CaptureDetail, CaptureItem, CaptureStatus, DiagnosisItem, Me, Page, UploadTicket } from '#shared/api/contract.js';
+export type {
+  CaptureDetail,
+  CaptureItem,
+  CaptureStatus,
+  DiagnosisItem,
+  Me,
+  Page,
+  UploadTicket,
+} from '#shared/api/contract.js';

@@ -103,7 +103,11 @@ export class Api {
 }
 
 /** PUTs the file to the presigned URL with XMLHttpRequest, for upload progress events. */
-export function putWithProgress(ticket: UploadTicket, file: Blob, onProgress: (fraction: number) => void): Promise<void> {
+export function putWithProgress(
+  ticket: UploadTicket,
+  file: Blob,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(ticket.method || 'PUT', ticket.uploadUrl);

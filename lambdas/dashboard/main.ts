@@ -101,12 +101,14 @@ function signOut(reason?: Key): void {
   notice = reason;
   storeKey(undefined);
   storeTenant(undefined);
-  if (location.hash && location.hash !== '#/') location.hash = '#/'; // hashchange renders
+  if (location.hash && location.hash !== '#/')
+    location.hash = '#/'; // hashchange renders
   else render();
 }
 
 function shell(content: HTMLElement, route: string): HTMLElement {
-  const nav = (href: string, key: Key, active: boolean) => h('a', { href, class: active ? 'active' : null, 'aria-current': active ? 'page' : null }, t(key));
+  const nav = (href: string, key: Key, active: boolean) =>
+    h('a', { href, class: active ? 'active' : null, 'aria-current': active ? 'page' : null }, t(key));
   return h(
     'div',
     { class: 'shell' },
@@ -114,7 +116,14 @@ function shell(content: HTMLElement, route: string): HTMLElement {
       'header',
       { class: 'topbar' },
       h('a', { href: '#/', class: 'brand' }, logo(), ' ', t('appName')),
-      me ? h('nav', { 'aria-label': 'main' }, nav('#/', 'navCaptures', route !== 'ip'), nav('#/ip/', 'navSearch', route === 'ip')) : h('span', { class: 'tagline' }, t('tagline')),
+      me
+        ? h(
+            'nav',
+            { 'aria-label': 'main' },
+            nav('#/', 'navCaptures', route !== 'ip'),
+            nav('#/ip/', 'navSearch', route === 'ip'),
+          )
+        : h('span', { class: 'tagline' }, t('tagline')),
       h('div', { class: 'spacer' }),
       me ? tenantSelect(me) : null,
       me && !me.operator ? h('span', { class: 'tenant-name' }, me.tenantName) : null,

@@ -24,7 +24,11 @@ export function verdictSeverity(code: string): Severity {
 
 export const SEVERITY_GLYPH: Record<Severity, string> = { ok: '✓', info: 'i', warning: '!', error: '✕' };
 
-export function badge(code: VerdictCode | string, severity: Severity = verdictSeverity(code), title?: string): HTMLElement {
+export function badge(
+  code: VerdictCode | string,
+  severity: Severity = verdictSeverity(code),
+  title?: string,
+): HTMLElement {
   return h(
     'span',
     { class: `badge sev-${severity}`, title: title ?? null, 'data-verdict': code },

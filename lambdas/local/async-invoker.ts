@@ -20,7 +20,10 @@ export class AsyncInvoker<E> {
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
 
-  constructor(private readonly fn: (event: E) => Promise<unknown>, private readonly opts: AsyncInvokerOptions) {}
+  constructor(
+    private readonly fn: (event: E) => Promise<unknown>,
+    private readonly opts: AsyncInvokerOptions,
+  ) {}
 
   invoke(event: E): void {
     if (this.stopped) return;
@@ -80,7 +83,11 @@ export class AsyncInvoker<E> {
           await this.deadLetter(event, err);
           return;
         }
-        this.opts.log.warn('async invocation failed, retrying', { attempt: attempt + 1, delayMs: delay, error: String(err) });
+        this.opts.log.warn('async invocation failed, retrying', {
+          attempt: attempt + 1,
+          delayMs: delay,
+          error: String(err),
+        });
         await new Promise((r) => setTimeout(r, delay));
       }
     }
@@ -89,7 +96,10 @@ export class AsyncInvoker<E> {
   private async deadLetter(event: E, err: unknown): Promise<void> {
     await mkdir(this.opts.dlqDir, { recursive: true });
     const name = `${Date.now()}-${randomBytes(4).toString('hex')}.json`;
-    await writeFile(join(this.opts.dlqDir, name), JSON.stringify({ event, error: String(err), at: new Date().toISOString() }));
+    await writeFile(
+      join(this.opts.dlqDir, name),
+      JSON.stringify({ event, error: String(err), at: new Date().toISOString() }),
+    );
     this.opts.log.error('event dead-lettered', { file: name, error: String(err) });
   }
 }

@@ -16,13 +16,22 @@ export interface RunningS3 {
 /** CORS so the dashboard's origin may PUT to a presigned URL (the browser talks to s3rver directly). */
 export function corsConfiguration(origins: string[]): string {
   const allowed = origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('');
-  return '<CORSConfiguration><CORSRule>' + allowed +
+  return (
+    '<CORSConfiguration><CORSRule>' +
+    allowed +
     '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>' +
     '<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds>' +
-    '</CORSRule></CORSConfiguration>';
+    '</CORSRule></CORSConfiguration>'
+  );
 }
 
-export async function startS3(opts: { host: string; port: number; directory: string; bucket: string; corsOrigins: string[] }): Promise<RunningS3> {
+export async function startS3(opts: {
+  host: string;
+  port: number;
+  directory: string;
+  bucket: string;
+  corsOrigins: string[];
+}): Promise<RunningS3> {
   const server = new S3rver({
     address: opts.host,
     port: opts.port,
@@ -62,10 +71,11 @@ export async function startDynamo(opts: { host: string; port: number; path: stri
   return {
     endpoint: `http://${opts.host}:${port}`,
     port,
-    close: () => new Promise<void>((resolve, reject) => {
-      // Keep-alive sockets of the SDK would hold the close (and the leveldb lock) for 30 s.
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Keep-alive sockets of the SDK would hold the close (and the leveldb lock) for 30 s.
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

@@ -12,9 +12,17 @@ import type { ApiGatewayV2Event, ApiGatewayV2Result } from '../api/apigw-adapter
 const MAX_BODY_BYTES = 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export interface LocalHttpOptions {
@@ -45,7 +53,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): ApiGatewayV2Event {
   const url = new URL(req.url ?? '/', 'http://local');
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = new Date();
@@ -57,10 +66,22 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): ApiGatewa
     headers,
     queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
     requestContext: {
-      accountId: '000000000000', apiId: 'local', domainName: headers.host ?? 'localhost', domainPrefix: 'local',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
-      requestId: randomBytes(8).toString('hex'), routeKey: '$default', stage: '$default',
-      time: now.toUTCString(), timeEpoch: now.getTime(),
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomBytes(8).toString('hex'),
+      routeKey: '$default',
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
     },
     body: body.length > 0 ? body.toString('base64') : undefined,
     isBase64Encoded: body.length > 0,
@@ -97,7 +118,8 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 export async function startHttp(opts: LocalHttpOptions): Promise<RunningHttp> {
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ error: { code: 'INTERNAL', message: 'internal error' } }));
+      if (!res.headersSent)
+        send(res, 500, 'application/json', JSON.stringify({ error: { code: 'INTERNAL', message: 'internal error' } }));
       else res.destroy();
     });
   });
@@ -106,7 +128,13 @@ export async function startHttp(opts: LocalHttpOptions): Promise<RunningHttp> {
     const pathname = new URL(req.url ?? '/', 'http://local').pathname;
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       const body = await readBody(req);
-      if (!body) return send(res, 413, 'application/json', JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'request body too large' } }));
+      if (!body)
+        return send(
+          res,
+          413,
+          'application/json',
+          JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'request body too large' } }),
+        );
       const result = await opts.api(toApiGatewayEvent(req, body));
       res.writeHead(result.statusCode, { ...result.headers, 'content-length': Buffer.byteLength(result.body) });
       res.end(result.body);
@@ -115,7 +143,12 @@ export async function startHttp(opts: LocalHttpOptions): Promise<RunningHttp> {
     if ((req.method === 'GET' || req.method === 'HEAD') && (pathname === '/' || pathname.startsWith('/assets/'))) {
       if (opts.staticDir && (await serveStatic(opts.staticDir, pathname, res))) return;
       if (pathname === '/') {
-        return send(res, 200, 'text/plain; charset=utf-8', 'vpn-doctor local twin: the API is at /api; build the dashboard with `npm run build`.\n');
+        return send(
+          res,
+          200,
+          'text/plain; charset=utf-8',
+          'vpn-doctor local twin: the API is at /api; build the dashboard with `npm run build`.\n',
+        );
       }
     }
     send(res, 404, 'application/json', JSON.stringify({ error: { code: 'NOT_FOUND', message: 'not found' } }));
@@ -129,9 +162,10 @@ export async function startHttp(opts: LocalHttpOptions): Promise<RunningHttp> {
   return {
     url: `http://${opts.host}:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -32,7 +32,12 @@ export function toS3Event(raw: unknown, region: string, prefix = 'captures/'): S
         s3SchemaVersion: '1.0',
         configurationId: 'vpn-doctor-local',
         bucket: { name: bucket, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${bucket}` },
-        object: { key: encodeEventKey(key), size: r.s3?.object?.size, eTag: r.s3?.object?.eTag, sequencer: r.s3?.object?.sequencer },
+        object: {
+          key: encodeEventKey(key),
+          size: r.s3?.object?.size,
+          eTag: r.s3?.object?.eTag,
+          sequencer: r.s3?.object?.sequencer,
+        },
       },
     } as NonNullable<S3Event['Records']>[number]);
   }

@@ -33,6 +33,7 @@ export async function readLocalState(dataDir: string): Promise<LocalState> {
     throw new Error(`${path} not found: start the local twin first (npm start)`);
   }
   const state = JSON.parse(text) as LocalState;
-  if (state.version !== 1 || !state.bucket || !state.table) throw new Error(`${path} is not a vpn-doctor local state file`);
+  if (state.version !== 1 || !state.bucket || !state.table)
+    throw new Error(`${path} is not a vpn-doctor local state file`);
   return state;
 }

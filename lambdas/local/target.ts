@@ -36,7 +36,12 @@ export async function resolveTarget(flags: TargetFlags, env: Record<string, stri
   let describe: string;
   if (flags.local) {
     const state = await readLocalState(flags.dataDir);
-    endpoints = { region: state.region, credentials: { ...LOCAL_CREDENTIALS }, s3Endpoint: state.s3Endpoint, dynamoEndpoint: state.dynamoEndpoint };
+    endpoints = {
+      region: state.region,
+      credentials: { ...LOCAL_CREDENTIALS },
+      s3Endpoint: state.s3Endpoint,
+      dynamoEndpoint: state.dynamoEndpoint,
+    };
     table = flags.table ?? state.table;
     bucket = flags.bucket ?? state.bucket;
     defaults = { tenantId: state.tenantId, mspId: state.mspId };
@@ -50,7 +55,12 @@ export async function resolveTarget(flags: TargetFlags, env: Record<string, stri
   if (!table) throw new TargetError('no table: pass --local, --table NAME or set VPN_DOCTOR_TABLE');
   const clients = { dynamo: createDynamoClient(endpoints), s3: createS3Client(endpoints) };
   return {
-    clients, table, bucket, defaultTenantId: defaults.tenantId, defaultMspId: defaults.mspId, describe,
+    clients,
+    table,
+    bucket,
+    defaultTenantId: defaults.tenantId,
+    defaultMspId: defaults.mspId,
+    describe,
     close: () => {
       clients.dynamo.destroy();
       clients.s3.destroy();

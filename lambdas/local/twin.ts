@@ -80,44 +80,86 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
   const dynamoPort = dynamo.port;
   // The dashboard origin may PUT to presigned URLs. With a random HTTP port the origin is only
   // known after listening, so a wildcard is used for port 0 (tests).
-  const corsOrigins = httpPortWanted === 0 ? ['*'] : [`http://${host}:${httpPortWanted}`, `http://localhost:${httpPortWanted}`];
+  const corsOrigins =
+    httpPortWanted === 0 ? ['*'] : [`http://${host}:${httpPortWanted}`, `http://localhost:${httpPortWanted}`];
   const s3 = await startS3({ host, port: opts.s3Port ?? 4566, directory: join(dataDir, 's3'), bucket, corsOrigins });
 
-  const endpoints = { region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, s3Endpoint: s3.endpoint, dynamoEndpoint: dynamo.endpoint };
+  const endpoints = {
+    region: LOCAL_REGION,
+    credentials: { ...LOCAL_CREDENTIALS },
+    s3Endpoint: s3.endpoint,
+    dynamoEndpoint: dynamo.endpoint,
+  };
   const clients = { dynamo: createDynamoClient(endpoints), s3: createS3Client(endpoints) };
   await ensureTable(clients.dynamo, table);
 
   const retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const writeRetry = opts.writeRetry ?? DEFAULT_WRITE_RETRY;
-  const analyzeHandler = createAnalyzeHandler(composeAnalyze(
-    { tableName: table, bucketName: bucket, maxCaptureBytes: opts.maxCaptureBytes ?? DEFAULT_MAX_CAPTURE_BYTES, retentionDays, leaseSeconds: 960 },
-    clients, opts.analyze, opts.log, writeRetry,
-  ));
+  const analyzeHandler = createAnalyzeHandler(
+    composeAnalyze(
+      {
+        tableName: table,
+        bucketName: bucket,
+        maxCaptureBytes: opts.maxCaptureBytes ?? DEFAULT_MAX_CAPTURE_BYTES,
+        retentionDays,
+        leaseSeconds: 960,
+      },
+      clients,
+      opts.analyze,
+      opts.log,
+      writeRetry,
+    ),
+  );
   const invoker = new AsyncInvoker<S3Event>(analyzeHandler, {
-    dlqDir: join(dataDir, 'dlq'), retryDelaysMs: opts.retryDelaysMs ?? [1000, 2000], concurrency: opts.concurrency ?? 2, log: opts.log,
+    dlqDir: join(dataDir, 'dlq'),
+    retryDelaysMs: opts.retryDelaysMs ?? [1000, 2000],
+    concurrency: opts.concurrency ?? 2,
+    log: opts.log,
   });
   s3.onEvent((raw) => {
     const event = toS3Event(raw, LOCAL_REGION);
     if (event && opts.deliverEvents !== false) invoker.invoke(event);
   });
 
-  const api = apiGatewayHandler(createApi(composeApi(
-    { tableName: table, bucketName: bucket, maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_CAPTURE_BYTES, uploadUrlTtlSeconds: 900, retentionDays },
-    clients, opts.log,
-  ), 0)); // no key cache locally: a revocation from the CLI bites at once
+  const api = apiGatewayHandler(
+    createApi(
+      composeApi(
+        {
+          tableName: table,
+          bucketName: bucket,
+          maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_CAPTURE_BYTES,
+          uploadUrlTtlSeconds: 900,
+          retentionDays,
+        },
+        clients,
+        opts.log,
+      ),
+      0,
+    ),
+  ); // no key cache locally: a revocation from the CLI bites at once
   const http = await startHttp({ host, port: httpPortWanted, api, staticDir: opts.dashboardDir });
 
   const firstKey = await bootstrap(new TenantStore(clients.dynamo, table), dataDir);
   const state: LocalState = {
-    version: 1, region: LOCAL_REGION, bucket, table, s3Endpoint: s3.endpoint, dynamoEndpoint: dynamo.endpoint,
-    apiUrl: http.url, tenantId: LOCAL_TENANT_ID, mspId: LOCAL_MSP_ID,
+    version: 1,
+    region: LOCAL_REGION,
+    bucket,
+    table,
+    s3Endpoint: s3.endpoint,
+    dynamoEndpoint: dynamo.endpoint,
+    apiUrl: http.url,
+    tenantId: LOCAL_TENANT_ID,
+    mspId: LOCAL_MSP_ID,
   };
   await writeLocalState(dataDir, state);
   // Events that failed for good in an earlier run get another chance now.
   await invoker.redrive();
 
   return {
-    state, apiUrl: http.url, clients, firstKey,
+    state,
+    apiUrl: http.url,
+    clients,
+    firstKey,
     idle: () => invoker.idle(),
     deliver: (event) => invoker.invoke(event),
     redrive: () => invoker.redrive(),
@@ -144,7 +186,11 @@ async function bootstrap(tenants: TenantStore, dataDir: string): Promise<string 
   if (await tenants.getTenant(LOCAL_TENANT_ID)) return undefined;
   const now = new Date();
   await createTenant(tenants, { tenantId: LOCAL_TENANT_ID, name: 'Local tenant', mspId: LOCAL_MSP_ID }, now);
-  const created = await createKey(tenants, { tenantId: LOCAL_TENANT_ID, role: 'operator', label: 'local first start' }, now);
+  const created = await createKey(
+    tenants,
+    { tenantId: LOCAL_TENANT_ID, role: 'operator', label: 'local first start' },
+    now,
+  );
   const path = join(dataDir, 'first-key.txt');
   await writeFile(path, created.key + '\n', { mode: 0o600 });
   await chmod(path, 0o600);

@@ -1,7 +1,12 @@
 // The S3 side of the pipeline, for one bucket: capture objects read as streams, reports written
 // as JSON, presigned PUT URLs for browser uploads.
 import {
-  GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, PutObjectCommand, type S3Client,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
@@ -12,15 +17,24 @@ export interface ObjectHead {
 }
 
 export class ObjectStore {
-  constructor(private readonly client: S3Client, readonly bucket: string) {}
+  constructor(
+    private readonly client: S3Client,
+    readonly bucket: string,
+  ) {}
 
   /** Metadata of the object (of the given version when the bucket is versioned). */
   async head(key: string, versionId?: string): Promise<ObjectHead | undefined> {
     try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+      const out = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
+      );
       return { size: out.ContentLength ?? 0, etag: out.ETag?.replace(/"/g, ''), versionId: out.VersionId };
     } catch (err) {
-      if (err instanceof NotFound || err instanceof NoSuchKey || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) {
+      if (
+        err instanceof NotFound ||
+        err instanceof NoSuchKey ||
+        (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+      ) {
         return undefined;
       }
       throw err;
@@ -38,9 +52,14 @@ export class ObjectStore {
   }
 
   async putJson(key: string, json: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({
-      Bucket: this.bucket, Key: key, Body: json, ContentType: 'application/json',
-    }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: json,
+        ContentType: 'application/json',
+      }),
+    );
   }
 
   async getText(key: string): Promise<string | undefined> {
@@ -48,7 +67,11 @@ export class ObjectStore {
       const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return out.Body ? await out.Body.transformToString('utf8') : undefined;
     } catch (err) {
-      if (err instanceof NoSuchKey || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      if (
+        err instanceof NoSuchKey ||
+        (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+      )
+        return undefined;
       throw err;
     }
   }

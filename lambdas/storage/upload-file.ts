@@ -3,15 +3,23 @@
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, PutObjectCommand,
-  UploadPartCommand, type S3Client,
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 
 export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 export const PART_SIZE = 8 * 1024 * 1024;
 
 export async function uploadFile(
-  client: S3Client, bucket: string, key: string, path: string, onProgress: (sent: number, total: number) => void,
+  client: S3Client,
+  bucket: string,
+  key: string,
+  path: string,
+  onProgress: (sent: number, total: number) => void,
 ): Promise<{ size: number; etag?: string }> {
   const { size } = await stat(path);
   if (size <= MULTIPART_THRESHOLD) {
@@ -29,16 +37,32 @@ export async function uploadFile(
     const buffer = Buffer.alloc(PART_SIZE);
     for (let offset = 0, n = 1; offset < size; offset += PART_SIZE, n++) {
       const { bytesRead } = await file.read(buffer, 0, Math.min(PART_SIZE, size - offset), offset);
-      const out = await client.send(new UploadPartCommand({
-        Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: n, Body: buffer.subarray(0, bytesRead), ContentLength: bytesRead,
-      }));
+      const out = await client.send(
+        new UploadPartCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: uploadId,
+          PartNumber: n,
+          Body: buffer.subarray(0, bytesRead),
+          ContentLength: bytesRead,
+        }),
+      );
       parts.push({ ETag: out.ETag, PartNumber: n });
       onProgress(offset + bytesRead, size);
     }
-    const done = await client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+    const done = await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts },
+      }),
+    );
     return { size, etag: done.ETag };
   } catch (err) {
-    await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
+    await client
+      .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }))
+      .catch(() => undefined);
     throw err;
   } finally {
     await file.close();

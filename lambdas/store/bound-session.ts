@@ -35,7 +35,11 @@ export function boundSessionJson(session: SessionDiagnosis, budget = SESSION_ITE
   if (size(s) > budget) {
     // Last resort for pathological sessions: keep the identity and the verdict only.
     s = {
-      ...s, findings: [], timeline: [], timelineTruncated: true, esp: [],
+      ...s,
+      findings: [],
+      timeline: [],
+      timelineTruncated: true,
+      esp: [],
       client: { fingerprint: s.client.fingerprint.slice(0, 200), vendorIds: [] },
       proposals: { phase1Offered: [] },
     };

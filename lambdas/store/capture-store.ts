@@ -2,7 +2,11 @@
 // capture with a conditional write keyed on the object's identity (bucket, key, version/ETag), so
 // an S3 event delivered twice is analysed and written once.
 import {
-  ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand,
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { CaptureItem } from '#shared/api/contract.js';
@@ -32,7 +36,7 @@ export interface ClaimInput {
 
 export type ClaimResult =
   /** `reclaimed`: the item had been processed before (another version, a retryable failure). */
-  | 'claimed' | 'reclaimed' | 'already-processed' | 'in-progress';
+  'claimed' | 'reclaimed' | 'already-processed' | 'in-progress';
 
 export interface DoneInput {
   frames: number;
@@ -51,19 +55,38 @@ export interface Page<T> {
 export const MAX_ERROR_LENGTH = 500;
 
 export class CaptureStore {
-  constructor(private readonly client: DynamoDBClient, private readonly tableName: string) {}
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
 
   /** Records a PENDING capture when an upload URL is handed out, so the list shows it at once. */
-  async registerUpload(tenantId: string, captureId: string, fileName: string, size: number, uploadedAt: string, expiresAt: number): Promise<void> {
-    await this.client.send(new PutItemCommand({
-      TableName: this.tableName,
-      Item: marshall({
-        pk: tenantPk(tenantId), sk: captureSk(captureId),
-        gsi1pk: captureListGsi1pk(tenantId), gsi1sk: captureListGsi1sk(uploadedAt, captureId),
-        captureId, fileName, size, status: 'PENDING', uploadedAt, expiresAt,
+  async registerUpload(
+    tenantId: string,
+    captureId: string,
+    fileName: string,
+    size: number,
+    uploadedAt: string,
+    expiresAt: number,
+  ): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshall({
+          pk: tenantPk(tenantId),
+          sk: captureSk(captureId),
+          gsi1pk: captureListGsi1pk(tenantId),
+          gsi1sk: captureListGsi1sk(uploadedAt, captureId),
+          captureId,
+          fileName,
+          size,
+          status: 'PENDING',
+          uploadedAt,
+          expiresAt,
+        }),
+        ConditionExpression: 'attribute_not_exists(pk)',
       }),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    );
   }
 
   async claim(input: ClaimInput): Promise<ClaimResult> {
@@ -77,21 +100,33 @@ export class CaptureStore {
       'attribute_not_exists(#pk) OR attribute_not_exists(#objectTag) OR #objectTag <> :tag OR ' +
       '(#status = :pending AND #leaseUntil < :now) OR (#status = :failed AND #retryable = :true)';
     try {
-      const out = await this.client.send(new UpdateItemCommand({
-        TableName: this.tableName,
-        Key: marshall({ pk: tenantPk(input.tenantId), sk: captureSk(input.captureId) }),
-        UpdateExpression: update,
-        ConditionExpression: condition,
-        ReturnValues: 'UPDATED_OLD',
-        ExpressionAttributeNames: namesIn(update, condition),
-        ExpressionAttributeValues: values({
-          ':pending': 'PENDING', ':failed': 'FAILED', ':true': true, ':cid': input.captureId,
-          ':fn': input.fileName, ':size': input.size, ':okey': input.objectKey, ':tag': input.objectTag,
-          ':lease': input.nowEpoch + input.leaseSeconds, ':up': input.uploadedAt, ':now': input.nowEpoch,
-          ':g1pk': captureListGsi1pk(input.tenantId), ':g1sk': captureListGsi1sk(input.uploadedAt, input.captureId),
-          ':exp': input.expiresAt, ':one': 1,
+      const out = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: tenantPk(input.tenantId), sk: captureSk(input.captureId) }),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ReturnValues: 'UPDATED_OLD',
+          ExpressionAttributeNames: namesIn(update, condition),
+          ExpressionAttributeValues: values({
+            ':pending': 'PENDING',
+            ':failed': 'FAILED',
+            ':true': true,
+            ':cid': input.captureId,
+            ':fn': input.fileName,
+            ':size': input.size,
+            ':okey': input.objectKey,
+            ':tag': input.objectTag,
+            ':lease': input.nowEpoch + input.leaseSeconds,
+            ':up': input.uploadedAt,
+            ':now': input.nowEpoch,
+            ':g1pk': captureListGsi1pk(input.tenantId),
+            ':g1sk': captureListGsi1sk(input.uploadedAt, input.captureId),
+            ':exp': input.expiresAt,
+            ':one': 1,
+          }),
         }),
-      }));
+      );
       return out.Attributes?.objectTag ? 'reclaimed' : 'claimed';
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
@@ -102,37 +137,72 @@ export class CaptureStore {
 
   /** Completes a claim; a no-op (false) when another delivery has taken the claim over. */
   async markDone(tenantId: string, captureId: string, objectTag: string, done: DoneInput): Promise<boolean> {
-    return this.finish(tenantId, captureId, objectTag,
+    return this.finish(
+      tenantId,
+      captureId,
+      objectTag,
       'SET #status = :done, #analyzedAt = :at, #frames = :frames, #verdict = :verdict, #sessions = :sessions' +
-        (done.start ? ', #start = :start' : '') + (done.end ? ', #end = :end' : '') + ' REMOVE #leaseUntil',
+        (done.start ? ', #start = :start' : '') +
+        (done.end ? ', #end = :end' : '') +
+        ' REMOVE #leaseUntil',
       {
-        ':done': 'DONE', ':at': done.analyzedAt, ':frames': done.frames, ':verdict': done.verdict,
-        ':sessions': done.sessions, ...(done.start ? { ':start': done.start } : {}), ...(done.end ? { ':end': done.end } : {}),
-      });
+        ':done': 'DONE',
+        ':at': done.analyzedAt,
+        ':frames': done.frames,
+        ':verdict': done.verdict,
+        ':sessions': done.sessions,
+        ...(done.start ? { ':start': done.start } : {}),
+        ...(done.end ? { ':end': done.end } : {}),
+      },
+    );
   }
 
   /** Records a failure with its reason; `retryable` lets a redelivered event claim it again. */
-  async markFailed(tenantId: string, captureId: string, objectTag: string, reason: string, retryable: boolean, analyzedAt: string, frames?: number): Promise<boolean> {
-    return this.finish(tenantId, captureId, objectTag,
+  async markFailed(
+    tenantId: string,
+    captureId: string,
+    objectTag: string,
+    reason: string,
+    retryable: boolean,
+    analyzedAt: string,
+    frames?: number,
+  ): Promise<boolean> {
+    return this.finish(
+      tenantId,
+      captureId,
+      objectTag,
       'SET #status = :failed, #error = :err, #retryable = :retryable, #analyzedAt = :at' +
-        (frames !== undefined ? ', #frames = :frames' : '') + ' REMOVE #leaseUntil',
+        (frames !== undefined ? ', #frames = :frames' : '') +
+        ' REMOVE #leaseUntil',
       {
-        ':failed': 'FAILED', ':err': reason.slice(0, MAX_ERROR_LENGTH), ':retryable': retryable, ':at': analyzedAt,
+        ':failed': 'FAILED',
+        ':err': reason.slice(0, MAX_ERROR_LENGTH),
+        ':retryable': retryable,
+        ':at': analyzedAt,
         ...(frames !== undefined ? { ':frames': frames } : {}),
-      });
+      },
+    );
   }
 
-  private async finish(tenantId: string, captureId: string, objectTag: string, update: string, vals: Record<string, Scalar>): Promise<boolean> {
+  private async finish(
+    tenantId: string,
+    captureId: string,
+    objectTag: string,
+    update: string,
+    vals: Record<string, Scalar>,
+  ): Promise<boolean> {
     const condition = '#objectTag = :tag AND #status = :pendingState';
     try {
-      await this.client.send(new UpdateItemCommand({
-        TableName: this.tableName,
-        Key: marshall({ pk: tenantPk(tenantId), sk: captureSk(captureId) }),
-        UpdateExpression: update,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: namesIn(update, condition),
-        ExpressionAttributeValues: values({ ...vals, ':tag': objectTag, ':pendingState': 'PENDING' }),
-      }));
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: tenantPk(tenantId), sk: captureSk(captureId) }),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: namesIn(update, condition),
+          ExpressionAttributeValues: values({ ...vals, ':tag': objectTag, ':pendingState': 'PENDING' }),
+        }),
+      );
       return true;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return false;
@@ -146,28 +216,36 @@ export class CaptureStore {
     return toRecord(item);
   }
 
-  private async getRaw(tenantId: string, captureId: string, consistent: boolean): Promise<Record<string, Scalar> | undefined> {
-    const out = await this.client.send(new GetItemCommand({
-      TableName: this.tableName,
-      Key: marshall({ pk: tenantPk(tenantId), sk: captureSk(captureId) }),
-      ConsistentRead: consistent,
-    }));
+  private async getRaw(
+    tenantId: string,
+    captureId: string,
+    consistent: boolean,
+  ): Promise<Record<string, Scalar> | undefined> {
+    const out = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(tenantId), sk: captureSk(captureId) }),
+        ConsistentRead: consistent,
+      }),
+    );
     return out.Item ? unmarshall(out.Item) : undefined;
   }
 
   /** A tenant's captures, newest first (gsi1). */
   async list(tenantId: string, limit: number, nowEpoch: number, startKey?: DdbItem): Promise<Page<CaptureRecord>> {
-    const out = await this.client.send(new QueryCommand({
-      TableName: this.tableName,
-      IndexName: GSI1,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      // dynalite has no TTL: expired items are filtered here (on AWS they also linger up to ~48 h).
-      FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
-      ExpressionAttributeValues: values({ ':pk': captureListGsi1pk(tenantId), ':now': nowEpoch }),
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }));
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        // dynalite has no TTL: expired items are filtered here (on AWS they also linger up to ~48 h).
+        FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+        ExpressionAttributeValues: values({ ':pk': captureListGsi1pk(tenantId), ':now': nowEpoch }),
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
     return { items: (out.Items ?? []).map((i) => toRecord(unmarshall(i))), lastKey: out.LastEvaluatedKey };
   }
 }

@@ -35,16 +35,19 @@ export function decodeCursor(
   } catch {
     throw new InvalidCursorError('cursor is malformed');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InvalidCursorError('cursor is malformed');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new InvalidCursorError('cursor is malformed');
   const obj = parsed as Record<string, unknown>;
   const keys = Object.keys(obj).sort();
-  if (keys.join(',') !== [...attributes].sort().join(',')) throw new InvalidCursorError('cursor does not belong to this query');
+  if (keys.join(',') !== [...attributes].sort().join(','))
+    throw new InvalidCursorError('cursor does not belong to this query');
   const out: DdbItem = {};
   for (const name of attributes) {
     const v = obj[name];
     if (typeof v !== 'string' || v.length > 1024) throw new InvalidCursorError('cursor is malformed');
     if (name in expected && expected[name] !== v) throw new InvalidCursorError('cursor does not belong to this query');
-    if (name in expectedPrefix && !v.startsWith(expectedPrefix[name])) throw new InvalidCursorError('cursor does not belong to this query');
+    if (name in expectedPrefix && !v.startsWith(expectedPrefix[name]))
+      throw new InvalidCursorError('cursor does not belong to this query');
     out[name] = { S: v };
   }
   return out;

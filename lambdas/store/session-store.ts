@@ -1,8 +1,6 @@
 // One item per diagnosed session: read back with its capture (same partition) and listed by
 // client IP newest first through gsi2, whose projection leaves the session JSON out.
-import {
-  BatchWriteItemCommand, QueryCommand, type DynamoDBClient, type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, QueryCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { SessionDiagnosis } from '#shared/report/types.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
@@ -49,11 +47,21 @@ export class SessionStore {
       return {
         PutRequest: {
           Item: marshall({
-            pk: tenantPk(ctx.tenantId), sk: sessionSk(ctx.captureId, s.id),
-            gsi2pk: diagnosisGsi2pk(ctx.tenantId, ip), gsi2sk: diagnosisGsi2sk(time, ctx.captureId, s.id),
-            captureId: ctx.captureId, fileName: ctx.fileName, sessionId: s.id, clientIp: ip,
-            responderIp: s.responderIp, verdict: s.verdict, stepReached: s.stepReached, time,
-            analyzedAt: ctx.analyzedAt, expiresAt: ctx.expiresAt, data: boundSessionJson(s),
+            pk: tenantPk(ctx.tenantId),
+            sk: sessionSk(ctx.captureId, s.id),
+            gsi2pk: diagnosisGsi2pk(ctx.tenantId, ip),
+            gsi2sk: diagnosisGsi2sk(time, ctx.captureId, s.id),
+            captureId: ctx.captureId,
+            fileName: ctx.fileName,
+            sessionId: s.id,
+            clientIp: ip,
+            responderIp: s.responderIp,
+            verdict: s.verdict,
+            stepReached: s.stepReached,
+            time,
+            analyzedAt: ctx.analyzedAt,
+            expiresAt: ctx.expiresAt,
+            data: boundSessionJson(s),
           }),
         },
       };
@@ -66,13 +74,15 @@ export class SessionStore {
   async deleteSessions(tenantId: string, captureId: string): Promise<void> {
     let startKey: DdbItem | undefined;
     do {
-      const out = await this.client.send(new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey: startKey,
-      }));
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey: startKey,
+        }),
+      );
       await this.batchWrite((out.Items ?? []).map((k) => ({ DeleteRequest: { Key: k } })));
       startKey = out.LastEvaluatedKey;
     } while (startKey);
@@ -87,7 +97,9 @@ export class SessionStore {
         const left = out.UnprocessedItems?.[this.tableName] ?? [];
         if (left.length > 0) {
           pending = left;
-          throw Object.assign(new Error(`${left.length} items unprocessed`), { name: 'ProvisionedThroughputExceededException' });
+          throw Object.assign(new Error(`${left.length} items unprocessed`), {
+            name: 'ProvisionedThroughputExceededException',
+          });
         }
       }, this.retry);
     }
@@ -97,12 +109,14 @@ export class SessionStore {
     const sessions: SessionDiagnosis[] = [];
     let startKey: DdbItem | undefined;
     do {
-      const out = await this.client.send(new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
-        ExclusiveStartKey: startKey,
-      }));
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
+          ExclusiveStartKey: startKey,
+        }),
+      );
       for (const raw of out.Items ?? []) {
         const item = unmarshall(raw);
         const data = str(item, 'data');
@@ -114,24 +128,41 @@ export class SessionStore {
   }
 
   /** A tenant's diagnoses for one client IP, newest first. */
-  async queryByClientIp(tenantId: string, clientIp: string, limit: number, nowEpoch: number, startKey?: DdbItem): Promise<Page<DiagnosisItem>> {
-    const out = await this.client.send(new QueryCommand({
-      TableName: this.tableName,
-      IndexName: GSI2,
-      KeyConditionExpression: 'gsi2pk = :pk',
-      FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
-      ExpressionAttributeValues: values({ ':pk': diagnosisGsi2pk(tenantId, canonicalIp(clientIp)), ':now': nowEpoch }),
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }));
+  async queryByClientIp(
+    tenantId: string,
+    clientIp: string,
+    limit: number,
+    nowEpoch: number,
+    startKey?: DdbItem,
+  ): Promise<Page<DiagnosisItem>> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI2,
+        KeyConditionExpression: 'gsi2pk = :pk',
+        FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+        ExpressionAttributeValues: values({
+          ':pk': diagnosisGsi2pk(tenantId, canonicalIp(clientIp)),
+          ':now': nowEpoch,
+        }),
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
     // Our own analyzer wrote these rows with codes from VERDICT_CODES and GuideStep.
     const items = (out.Items ?? []).map((raw): DiagnosisItem => {
       const i = unmarshall(raw);
       return {
-        captureId: str(i, 'captureId') ?? '', fileName: str(i, 'fileName') ?? '', sessionId: str(i, 'sessionId') ?? '',
-        clientIp: str(i, 'clientIp') ?? '', responderIp: str(i, 'responderIp') ?? '', verdict: (str(i, 'verdict') ?? '') as DiagnosisItem['verdict'],
-        stepReached: (str(i, 'stepReached') ?? '') as DiagnosisItem['stepReached'], time: str(i, 'time') ?? '', analyzedAt: str(i, 'analyzedAt') ?? '',
+        captureId: str(i, 'captureId') ?? '',
+        fileName: str(i, 'fileName') ?? '',
+        sessionId: str(i, 'sessionId') ?? '',
+        clientIp: str(i, 'clientIp') ?? '',
+        responderIp: str(i, 'responderIp') ?? '',
+        verdict: (str(i, 'verdict') ?? '') as DiagnosisItem['verdict'],
+        stepReached: (str(i, 'stepReached') ?? '') as DiagnosisItem['stepReached'],
+        time: str(i, 'time') ?? '',
+        analyzedAt: str(i, 'analyzedAt') ?? '',
       };
     });
     return { items, lastKey: out.LastEvaluatedKey };

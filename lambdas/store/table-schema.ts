@@ -5,8 +5,16 @@ import { GSI1, GSI2 } from './keys.js';
 
 /** gsi2 only carries what a diagnosis list row needs: the heavy `data` attribute stays out. */
 export const GSI2_PROJECTED_ATTRIBUTES = [
-  'captureId', 'fileName', 'sessionId', 'clientIp', 'responderIp', 'verdict', 'stepReached', 'time',
-  'analyzedAt', 'expiresAt',
+  'captureId',
+  'fileName',
+  'sessionId',
+  'clientIp',
+  'responderIp',
+  'verdict',
+  'stepReached',
+  'time',
+  'analyzedAt',
+  'expiresAt',
 ] as const;
 
 export const TTL_ATTRIBUTE = 'expiresAt';

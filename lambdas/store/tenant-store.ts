@@ -1,13 +1,16 @@
 // Tenants (an MSP's customers) and API keys. Keys are stored only as SHA-256 hashes: the item's
 // partition key is the hash, so resolving a presented key is one GetItem.
 import {
-  ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand,
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
-import {
-  API_KEY_SK, GSI1, TENANT_META_SK, apiKeyPk, mspTenantsGsi1pk, tenantKeysGsi1pk, tenantPk,
-} from './keys.js';
+import { API_KEY_SK, GSI1, TENANT_META_SK, apiKeyPk, mspTenantsGsi1pk, tenantKeysGsi1pk, tenantPk } from './keys.js';
 
 export interface TenantRecord {
   tenantId: string;
@@ -35,28 +38,44 @@ export class AlreadyExistsError extends Error {
 }
 
 export class TenantStore {
-  constructor(private readonly client: DynamoDBClient, private readonly tableName: string) {}
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
 
   async createTenant(t: TenantRecord): Promise<void> {
     try {
-      await this.client.send(new PutItemCommand({
-        TableName: this.tableName,
-        Item: marshall({
-          pk: tenantPk(t.tenantId), sk: TENANT_META_SK, gsi1pk: mspTenantsGsi1pk(t.mspId), gsi1sk: tenantPk(t.tenantId),
-          type: 'tenant', tenantId: t.tenantId, name: t.name, mspId: t.mspId, createdAt: t.createdAt,
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall({
+            pk: tenantPk(t.tenantId),
+            sk: TENANT_META_SK,
+            gsi1pk: mspTenantsGsi1pk(t.mspId),
+            gsi1sk: tenantPk(t.tenantId),
+            type: 'tenant',
+            tenantId: t.tenantId,
+            name: t.name,
+            mspId: t.mspId,
+            createdAt: t.createdAt,
+          }),
+          ConditionExpression: 'attribute_not_exists(pk)',
         }),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
+      );
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new AlreadyExistsError(`tenant ${t.tenantId} already exists`);
+      if (err instanceof ConditionalCheckFailedException)
+        throw new AlreadyExistsError(`tenant ${t.tenantId} already exists`);
       throw err;
     }
   }
 
   async getTenant(tenantId: string): Promise<TenantRecord | undefined> {
-    const out = await this.client.send(new GetItemCommand({
-      TableName: this.tableName, Key: marshall({ pk: tenantPk(tenantId), sk: TENANT_META_SK }),
-    }));
+    const out = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(tenantId), sk: TENANT_META_SK }),
+      }),
+    );
     return out.Item ? toTenant(unmarshall(out.Item)) : undefined;
   }
 
@@ -64,10 +83,15 @@ export class TenantStore {
     const tenants: TenantRecord[] = [];
     let startKey: DdbItem | undefined;
     do {
-      const out = await this.client.send(new QueryCommand({
-        TableName: this.tableName, IndexName: GSI1, KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: values({ ':pk': mspTenantsGsi1pk(mspId) }), ExclusiveStartKey: startKey,
-      }));
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: GSI1,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: values({ ':pk': mspTenantsGsi1pk(mspId) }),
+          ExclusiveStartKey: startKey,
+        }),
+      );
       tenants.push(...(out.Items ?? []).map((i) => toTenant(unmarshall(i))));
       startKey = out.LastEvaluatedKey;
     } while (startKey);
@@ -79,11 +103,15 @@ export class TenantStore {
     const tenants: TenantRecord[] = [];
     let startKey: DdbItem | undefined;
     do {
-      const out = await this.client.send(new ScanCommand({
-        TableName: this.tableName, FilterExpression: 'sk = :meta AND #type = :tenant',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: values({ ':meta': TENANT_META_SK, ':tenant': 'tenant' }), ExclusiveStartKey: startKey,
-      }));
+      const out = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: 'sk = :meta AND #type = :tenant',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: values({ ':meta': TENANT_META_SK, ':tenant': 'tenant' }),
+          ExclusiveStartKey: startKey,
+        }),
+      );
       tenants.push(...(out.Items ?? []).map((i) => toTenant(unmarshall(i))));
       startKey = out.LastEvaluatedKey;
     } while (startKey);
@@ -91,40 +119,61 @@ export class TenantStore {
   }
 
   async putApiKey(k: ApiKeyRecord): Promise<void> {
-    await this.client.send(new PutItemCommand({
-      TableName: this.tableName,
-      Item: marshall({
-        pk: apiKeyPk(k.keyHash), sk: API_KEY_SK, gsi1pk: tenantKeysGsi1pk(k.tenantId), gsi1sk: k.keyId,
-        type: 'apikey', keyId: k.keyId, tenantId: k.tenantId, mspId: k.mspId, role: k.role, label: k.label,
-        createdAt: k.createdAt,
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshall({
+          pk: apiKeyPk(k.keyHash),
+          sk: API_KEY_SK,
+          gsi1pk: tenantKeysGsi1pk(k.tenantId),
+          gsi1sk: k.keyId,
+          type: 'apikey',
+          keyId: k.keyId,
+          tenantId: k.tenantId,
+          mspId: k.mspId,
+          role: k.role,
+          label: k.label,
+          createdAt: k.createdAt,
+        }),
+        ConditionExpression: 'attribute_not_exists(pk)',
       }),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    );
   }
 
   async getApiKey(keyHash: string): Promise<ApiKeyRecord | undefined> {
-    const out = await this.client.send(new GetItemCommand({
-      TableName: this.tableName, Key: marshall({ pk: apiKeyPk(keyHash), sk: API_KEY_SK }),
-    }));
+    const out = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: apiKeyPk(keyHash), sk: API_KEY_SK }),
+      }),
+    );
     return out.Item ? toKey(unmarshall(out.Item)) : undefined;
   }
 
   async listKeysOfTenant(tenantId: string): Promise<ApiKeyRecord[]> {
-    const out = await this.client.send(new QueryCommand({
-      TableName: this.tableName, IndexName: GSI1, KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: values({ ':pk': tenantKeysGsi1pk(tenantId) }),
-    }));
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: values({ ':pk': tenantKeysGsi1pk(tenantId) }),
+      }),
+    );
     return (out.Items ?? []).map((i) => toKey(unmarshall(i)));
   }
 
   /** Marks a key revoked; false when no such key exists. */
   async revokeKey(keyHash: string, revokedAt: string): Promise<boolean> {
     try {
-      await this.client.send(new UpdateItemCommand({
-        TableName: this.tableName, Key: marshall({ pk: apiKeyPk(keyHash), sk: API_KEY_SK }),
-        UpdateExpression: 'SET revokedAt = :at', ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: values({ ':at': revokedAt }),
-      }));
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: apiKeyPk(keyHash), sk: API_KEY_SK }),
+          UpdateExpression: 'SET revokedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values({ ':at': revokedAt }),
+        }),
+      );
       return true;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return false;
@@ -134,14 +183,24 @@ export class TenantStore {
 }
 
 function toTenant(i: Record<string, string | number | boolean>): TenantRecord {
-  return { tenantId: str(i, 'tenantId') ?? '', name: str(i, 'name') ?? '', mspId: str(i, 'mspId') ?? '', createdAt: str(i, 'createdAt') ?? '' };
+  return {
+    tenantId: str(i, 'tenantId') ?? '',
+    name: str(i, 'name') ?? '',
+    mspId: str(i, 'mspId') ?? '',
+    createdAt: str(i, 'createdAt') ?? '',
+  };
 }
 
 function toKey(i: Record<string, string | number | boolean>): ApiKeyRecord {
   const pk = str(i, 'pk') ?? '';
   return {
-    keyHash: pk.startsWith('APIKEY#') ? pk.slice(7) : '', keyId: str(i, 'keyId') ?? '', tenantId: str(i, 'tenantId') ?? '',
-    mspId: str(i, 'mspId') ?? '', role: str(i, 'role') === 'operator' ? 'operator' : 'tenant', label: str(i, 'label') ?? '',
-    createdAt: str(i, 'createdAt') ?? '', revokedAt: str(i, 'revokedAt'),
+    keyHash: pk.startsWith('APIKEY#') ? pk.slice(7) : '',
+    keyId: str(i, 'keyId') ?? '',
+    tenantId: str(i, 'tenantId') ?? '',
+    mspId: str(i, 'mspId') ?? '',
+    role: str(i, 'role') === 'operator' ? 'operator' : 'tenant',
+    label: str(i, 'label') ?? '',
+    createdAt: str(i, 'createdAt') ?? '',
+    revokedAt: str(i, 'revokedAt'),
   };
 }

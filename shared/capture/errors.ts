@@ -41,7 +41,9 @@ function guessContent(bytes: Uint8Array): string | undefined {
   if (!bytes.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f))) {
     return undefined;
   }
-  const text = String.fromCharCode(...bytes).trimStart().toLowerCase();
+  const text = String.fromCharCode(...bytes)
+    .trimStart()
+    .toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<head')) {
     return 'HTML';
   }

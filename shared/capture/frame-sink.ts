@@ -41,9 +41,9 @@ export class FrameSink {
   }
 
   anomaly(code: string, message: string, frame?: number): void {
-    this.anomalies.push(frame === undefined
-      ? { layer: 'capture', code, message }
-      : { layer: 'capture', code, message, frame });
+    this.anomalies.push(
+      frame === undefined ? { layer: 'capture', code, message } : { layer: 'capture', code, message, frame },
+    );
   }
 
   info(format: CaptureFormat, bytes: number): CaptureInfo {
@@ -52,7 +52,8 @@ export class FrameSink {
       anomalies.push({
         layer: 'capture',
         code: 'snaplen-cut',
-        message: `${this.snapCut} packet(s) were cut short by the capture's snapshot length ` +
+        message:
+          `${this.snapCut} packet(s) were cut short by the capture's snapshot length ` +
           `(captured fewer bytes than were on the wire), first at frame ${this.firstSnapCut}`,
         frame: this.firstSnapCut,
       });

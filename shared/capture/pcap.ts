@@ -15,8 +15,12 @@ export const PCAP_MAGIC = {
 } as const;
 
 /** Byte order and resolution from the first 4 bytes, or undefined if not a pcap magic. */
-export function pcapMagic(b0: number, b1: number, b2: number, b3: number):
-  { littleEndian: boolean; nanoseconds: boolean } | undefined {
+export function pcapMagic(
+  b0: number,
+  b1: number,
+  b2: number,
+  b3: number,
+): { littleEndian: boolean; nanoseconds: boolean } | undefined {
   const be = ((b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0;
   const le = ((b3 << 24) | (b2 << 16) | (b1 << 8) | b0) >>> 0;
   if (be === PCAP_MAGIC.MICROSECONDS) return { littleEndian: false, nanoseconds: false };
@@ -55,12 +59,16 @@ export class PcapFormat implements RecordFormat {
     const caplen = view.getUint32(offset + 8, this.le);
     if (caplen > this.maxCaplen) {
       const frame = this.sink.frames + 1;
-      const limit = this.snaplen > 0 && this.snaplen < PCAP_MAX_CAPLEN
-        ? `the file's snapshot length ${this.snaplen}`
-        : `the maximum ${PCAP_MAX_CAPLEN}`;
-      this.sink.anomaly('bad-record-length',
+      const limit =
+        this.snaplen > 0 && this.snaplen < PCAP_MAX_CAPLEN
+          ? `the file's snapshot length ${this.snaplen}`
+          : `the maximum ${PCAP_MAX_CAPLEN}`;
+      this.sink.anomaly(
+        'bad-record-length',
         `record ${frame} claims ${caplen} captured bytes, more than ${limit}: ` +
-        'the rest of the file is not a valid packet record and was not read', frame);
+          'the rest of the file is not a valid packet record and was not read',
+        frame,
+      );
       return -1;
     }
     return PCAP_RECORD_HEADER_SIZE + caplen;
@@ -77,18 +85,19 @@ export class PcapFormat implements RecordFormat {
     if (sub >= this.subsecPerSec) {
       // Out-of-range fraction: carry whole seconds so timeNsec stays below 1e9.
       if (this.badTimes++ === 0) {
-        this.sink.anomaly('bad-timestamp',
+        this.sink.anomaly(
+          'bad-timestamp',
           `record ${this.sink.frames + 1} has a sub-second field of ${sub}, ` +
-          `not below ${this.subsecPerSec}; the excess was carried into the seconds`,
-          this.sink.frames + 1);
+            `not below ${this.subsecPerSec}; the excess was carried into the seconds`,
+          this.sink.frames + 1,
+        );
       }
       sec += Math.floor(sub / this.subsecPerSec);
       sub %= this.subsecPerSec;
     }
     const origLen = view.getUint32(offset + 12, le);
     const start = offset + PCAP_RECORD_HEADER_SIZE;
-    this.sink.emit(sec, sub * this.toNsec, origLen, bytes.subarray(start, offset + size),
-      this.linkType, 0);
+    this.sink.emit(sec, sub * this.toNsec, origLen, bytes.subarray(start, offset + size), this.linkType, 0);
     return true;
   }
 
@@ -101,8 +110,10 @@ export class PcapFormat implements RecordFormat {
     this.linkType = view.getUint32(offset + 20, le) & 0x03ffffff;
     if (this.snaplen > 0 && this.snaplen < PCAP_MAX_CAPLEN) this.maxCaplen = this.snaplen;
     if (major !== 2) {
-      this.sink.anomaly('unusual-version',
-        `pcap file header says version ${major}.${minor}, expected 2.4; read as 2.4`);
+      this.sink.anomaly(
+        'unusual-version',
+        `pcap file header says version ${major}.${minor}, expected 2.4; read as 2.4`,
+      );
     }
     this.sink.addLinkType(this.linkType);
     this.headerSize = PCAP_RECORD_HEADER_SIZE;

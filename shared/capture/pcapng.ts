@@ -56,15 +56,18 @@ export class PcapngFormat implements RecordFormat {
       else if (this.sections === 0) {
         const first = new Uint8Array(view.buffer, view.byteOffset + offset, BLOCK_HEADER);
         throw new NotACaptureError(
-          `${NotACaptureError.fromFirstBytes(first).message}: pcapng signature without its byte-order magic`);
+          `${NotACaptureError.fromFirstBytes(first).message}: pcapng signature without its byte-order magic`,
+        );
       } else {
         return this.bad('a later section header has no valid byte-order magic');
       }
     }
     const length = view.getUint32(offset + 4, this.le);
     if (length < BLOCK_HEADER || length % 4 !== 0 || length > PCAPNG_MAX_BLOCK) {
-      return this.bad(`block of type 0x${hex(type)} has total length ${length} ` +
-        `(must be a multiple of 4 between ${BLOCK_HEADER} and ${PCAPNG_MAX_BLOCK})`);
+      return this.bad(
+        `block of type 0x${hex(type)} has total length ${length} ` +
+          `(must be a multiple of 4 between ${BLOCK_HEADER} and ${PCAPNG_MAX_BLOCK})`,
+      );
     }
     return length;
   }
@@ -73,8 +76,12 @@ export class PcapngFormat implements RecordFormat {
     const le = this.le;
     const type = view.getUint32(offset, le);
     if (view.getUint32(offset + size - 4, le) !== size) {
-      return this.bad(`block of type 0x${hex(type)}: trailing total length ` +
-        `${view.getUint32(offset + size - 4, le)} differs from leading ${size}`) >= 0;
+      return (
+        this.bad(
+          `block of type 0x${hex(type)}: trailing total length ` +
+            `${view.getUint32(offset + size - 4, le)} differs from leading ${size}`,
+        ) >= 0
+      );
     }
     switch (type) {
       case PCAPNG_BLOCK.ENHANCED_PACKET: {
@@ -110,15 +117,24 @@ export class PcapngFormat implements RecordFormat {
   private packet(bytes: Uint8Array, view: DataView, offset: number, ifId: number, caplen: number): boolean {
     const iface = this.interfaces[ifId];
     if (iface === undefined) {
-      return this.bad(`packet names interface ${ifId}, but its section describes ` +
-        `${this.interfaces.length} interface(s)`) >= 0;
+      return (
+        this.bad(
+          `packet names interface ${ifId}, but its section describes ` + `${this.interfaces.length} interface(s)`,
+        ) >= 0
+      );
     }
     const le = this.le;
     const t = this.time;
     this.unitsToTime(view.getUint32(offset + 12, le), view.getUint32(offset + 16, le), iface.tsresol, t);
     const start = offset + 28;
-    this.sink.emit(t.sec + iface.tsOffset, t.nsec, view.getUint32(offset + 24, le),
-      bytes.subarray(start, start + caplen), iface.linkType, ifId);
+    this.sink.emit(
+      t.sec + iface.tsOffset,
+      t.nsec,
+      view.getUint32(offset + 24, le),
+      bytes.subarray(start, start + caplen),
+      iface.linkType,
+      ifId,
+    );
     return true;
   }
 
@@ -151,16 +167,23 @@ export class PcapngFormat implements RecordFormat {
       const len = view.getUint16(p + 2, le);
       if (code === IDB_OPTION.END_OF_OPT) break;
       if (p + 4 + len > end) {
-        this.sink.anomaly('bad-option', `interface ${this.interfaces.length}: option ${code} ` +
-          `of length ${len} runs past its block; remaining options ignored`);
+        this.sink.anomaly(
+          'bad-option',
+          `interface ${this.interfaces.length}: option ${code} ` +
+            `of length ${len} runs past its block; remaining options ignored`,
+        );
         break;
       }
       if (code === IDB_OPTION.IF_TSRESOL && len >= 1) {
         const byte = view.getUint8(p + 4);
         const res = decodeTsResol(byte);
         if (res) iface.tsresol = res;
-        else this.sink.anomaly('bad-option', `interface ${this.interfaces.length}: if_tsresol ` +
-          `0x${byte.toString(16)} is not usable; microseconds assumed`);
+        else
+          this.sink.anomaly(
+            'bad-option',
+            `interface ${this.interfaces.length}: if_tsresol ` +
+              `0x${byte.toString(16)} is not usable; microseconds assumed`,
+          );
       } else if (code === IDB_OPTION.IF_TSOFFSET && len >= 8) {
         const hi = view.getInt32(p + 4 + (le ? 4 : 0), le);
         const lo = view.getUint32(p + 4 + (le ? 0 : 4), le);
@@ -177,8 +200,12 @@ export class PcapngFormat implements RecordFormat {
     if (size < 28) return this.tooShort(PCAPNG_BLOCK.SECTION_HEADER, size);
     const major = view.getUint16(offset + 12, this.le);
     if (major !== 1) {
-      return this.bad(`section header says pcapng version ${major}.` +
-        `${view.getUint16(offset + 14, this.le)}, only version 1 is defined`) >= 0;
+      return (
+        this.bad(
+          `section header says pcapng version ${major}.` +
+            `${view.getUint16(offset + 14, this.le)}, only version 1 is defined`,
+        ) >= 0
+      );
     }
     this.sections++;
     this.interfaces = [];

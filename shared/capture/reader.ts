@@ -47,7 +47,8 @@ export function createCaptureParser(onFrame: FrameCallback): CaptureParser {
     push(input: Uint8Array): void {
       // A subclass's subarray (Node's Buffer) builds a subclass instance, much slower per frame:
       // frames are views of a plain Uint8Array over the same memory.
-      const chunk = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
+      const chunk =
+        input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
       bytes += chunk.length;
       if (framer !== undefined) {
         framer.push(chunk);
@@ -76,23 +77,31 @@ export function createCaptureParser(onFrame: FrameCallback): CaptureParser {
       if (framer === undefined) {
         if (head.length === 0) throw new NotACaptureError('empty file');
         if (head.length >= MAGIC_SIZE) throw NotACaptureError.fromFirstBytes(head);
-        throw new NotACaptureError(`${NotACaptureError.fromFirstBytes(head).message}: ` +
-          `only ${head.length} byte(s), too short for any capture format`);
+        throw new NotACaptureError(
+          `${NotACaptureError.fromFirstBytes(head).message}: ` +
+            `only ${head.length} byte(s), too short for any capture format`,
+        );
       }
       if (framer.pendingBytes > 0) {
         const frame = sink.frames + 1;
         const pending = framer.pendingBytes;
         const size = framer.pendingRecordSize;
         if (pcap !== undefined && !pcap.fileHeaderSeen) {
-          sink.anomaly('truncated-file-header',
-            `the file ends after ${pending} of the 24 bytes of the pcap file header`);
+          sink.anomaly(
+            'truncated-file-header',
+            `the file ends after ${pending} of the 24 bytes of the pcap file header`,
+          );
         } else {
           const what = format === 'pcapng' ? 'block' : 'packet record';
-          sink.anomaly('truncated-record', size > 0
-            ? `the file ends inside a ${what}: ${pending} of its ${size} bytes are present ` +
-              `(frames up to ${frame - 1} are complete)`
-            : `the file ends inside the header of a ${what} (${pending} byte(s)) ` +
-              `(frames up to ${frame - 1} are complete)`, frame);
+          sink.anomaly(
+            'truncated-record',
+            size > 0
+              ? `the file ends inside a ${what}: ${pending} of its ${size} bytes are present ` +
+                  `(frames up to ${frame - 1} are complete)`
+              : `the file ends inside the header of a ${what} (${pending} byte(s)) ` +
+                  `(frames up to ${frame - 1} are complete)`,
+            frame,
+          );
         }
         framer.reset();
       }
@@ -102,10 +111,7 @@ export function createCaptureParser(onFrame: FrameCallback): CaptureParser {
 }
 
 /** Reads a whole capture from an async byte source (a file or S3 body stream). */
-export async function readCapture(
-  source: AsyncIterable<Uint8Array>,
-  onFrame: FrameCallback,
-): Promise<CaptureInfo> {
+export async function readCapture(source: AsyncIterable<Uint8Array>, onFrame: FrameCallback): Promise<CaptureInfo> {
   const parser = createCaptureParser(onFrame);
   for await (const chunk of source) parser.push(chunk);
   return parser.end();

@@ -8,7 +8,11 @@ import { IP_PROTOCOL_NAME } from '../net/protocol-numbers.js';
 import { radiusCodeName } from '../radius/constants.js';
 import { dnsRcodeName, dnsTypeName } from '../dns/constants.js';
 import {
-  TLS_ALERT_DESCRIPTIONS, TLS_ALERT_LEVELS, TLS_CONTENT, TLS_HANDSHAKE_TYPES, tlsName,
+  TLS_ALERT_DESCRIPTIONS,
+  TLS_ALERT_LEVELS,
+  TLS_CONTENT,
+  TLS_HANDSHAKE_TYPES,
+  tlsName,
 } from '../tls/constants.js';
 
 export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
@@ -39,7 +43,10 @@ export interface FrameRecord {
   espSpi?: string;
   espSeq?: number;
   radiusCode?: number;
-  layers: Omit<DecodedFrame, 'number' | 'timeSec' | 'timeNsec' | 'length' | 'capturedLength' | 'protocols' | 'anomalies'>;
+  layers: Omit<
+    DecodedFrame,
+    'number' | 'timeSec' | 'timeNsec' | 'length' | 'capturedLength' | 'protocols' | 'anomalies'
+  >;
   anomalies: DecodedFrame['anomalies'];
 }
 
@@ -50,11 +57,23 @@ export interface FrameRecord {
 export function frameRecord(frame: DecodedFrame): FrameRecord {
   const { number, timeSec, timeNsec, length, capturedLength, protocols, anomalies, ...layers } = frame;
   const record: FrameRecord = {
-    number, time: epochString(timeSec, timeNsec), length, capturedLength, protocols, layers, anomalies,
+    number,
+    time: epochString(timeSec, timeNsec),
+    length,
+    capturedLength,
+    protocols,
+    layers,
+    anomalies,
   };
-  if (frame.ip) { record.src = frame.ip.src; record.dst = frame.ip.dst; }
+  if (frame.ip) {
+    record.src = frame.ip.src;
+    record.dst = frame.ip.dst;
+  }
   const ports = frame.udp ?? frame.tcp;
-  if (ports) { record.srcPort = ports.srcPort; record.dstPort = ports.dstPort; }
+  if (ports) {
+    record.srcPort = ports.srcPort;
+    record.dstPort = ports.dstPort;
+  }
   const first = frame.isakmp?.[0];
   if (first) {
     record.ispi = first.ispi;
@@ -72,7 +91,10 @@ export function frameRecord(frame: DecodedFrame): FrameRecord {
       }
     }
   }
-  if (frame.esp) { record.espSpi = frame.esp.spi; record.espSeq = frame.esp.seq; }
+  if (frame.esp) {
+    record.espSpi = frame.esp.spi;
+    record.espSeq = frame.esp.seq;
+  }
   if (frame.radius) record.radiusCode = frame.radius.code;
   return record;
 }
@@ -91,13 +113,20 @@ export function protocolColumn(frame: DecodedFrame): string {
   // Undissected payload: tshark names the layer that carries it.
   if (top === 'data' && frame.protocols.length > 1) top = frame.protocols[frame.protocols.length - 2];
   switch (top) {
-    case 'udp': return 'UDP';
-    case 'tcp': return 'TCP';
-    case 'ip': return 'IPv4';
-    case 'ipv6': return 'IPv6';
-    case 'isakmp': return 'ISAKMP';
-    case undefined: return 'FRAME';
-    default: return top.toUpperCase();
+    case 'udp':
+      return 'UDP';
+    case 'tcp':
+      return 'TCP';
+    case 'ip':
+      return 'IPv4';
+    case 'ipv6':
+      return 'IPv6';
+    case 'isakmp':
+      return 'ISAKMP';
+    case undefined:
+      return 'FRAME';
+    default:
+      return top.toUpperCase();
   }
 }
 
@@ -108,14 +137,16 @@ export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarize
   let info: string;
   if (frame.isakmp?.length) info = frame.isakmp.map(summarizeIsakmp).join(', ');
   else if (frame.esp) info = `ESP (SPI=0x${frame.esp.spi})`;
-  else if (frame.radius) info = `${radiusCodeName(frame.radius.code) ?? `Unknown-Code(${frame.radius.code})`} id=${frame.radius.identifier}`;
+  else if (frame.radius)
+    info = `${radiusCodeName(frame.radius.code) ?? `Unknown-Code(${frame.radius.code})`} id=${frame.radius.identifier}`;
   else if (frame.dns) info = dnsInfo(frame.dns);
   else if (frame.tls?.length) info = tlsInfo(frame.tls);
   else if (frame.natKeepalive) info = 'NAT-keepalive';
   else if (frame.ip?.fragment && !frame.ip.reassembledFrom) {
     const f = frame.ip.fragment;
     const proto = IP_PROTOCOL_NAME[frame.ip.protocol];
-    info = `Fragmented IP protocol (proto=${proto ? `${proto.toUpperCase()} ` : ''}${frame.ip.protocol}, ` +
+    info =
+      `Fragmented IP protocol (proto=${proto ? `${proto.toUpperCase()} ` : ''}${frame.ip.protocol}, ` +
       `off=${f.offset}, ID=${f.id.toString(16).padStart(4, '0')})`;
   } else if (frame.udp) info = `${frame.udp.srcPort} → ${frame.udp.dstPort} Len=${Math.max(0, frame.udp.length - 8)}`;
   else if (frame.tcp) {
@@ -123,7 +154,8 @@ export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarize
     info = `${t.srcPort} → ${t.dstPort} [${tcpFlags(t.flags)}] Seq=${t.seq} Ack=${t.ack} Len=${t.payloadLength}`;
   } else if (frame.ip) info = `IP protocol ${frame.ip.protocol}`;
   else info = '';
-  if (frame.anomalies.length) info += ` [${[...new Set(frame.anomalies.map((a) => `${a.layer}:${a.code}`))].join(', ')}]`;
+  if (frame.anomalies.length)
+    info += ` [${[...new Set(frame.anomalies.map((a) => `${a.layer}:${a.code}`))].join(', ')}]`;
   return info;
 }
 
@@ -131,19 +163,28 @@ export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarize
  * One line in tshark's default layout: number, time relative to the first frame, source →
  * destination, protocol, frame length, info.
  */
-export function summaryLine(frame: DecodedFrame, first: { timeSec: number; timeNsec: number },
-  summarizeIsakmp: IsakmpSummarizer = ikeSummary): string {
-  const rel = (frame.timeSec - first.timeSec) + (frame.timeNsec - first.timeNsec) / 1e9;
+export function summaryLine(
+  frame: DecodedFrame,
+  first: { timeSec: number; timeNsec: number },
+  summarizeIsakmp: IsakmpSummarizer = ikeSummary,
+): string {
+  const rel = frame.timeSec - first.timeSec + (frame.timeNsec - first.timeNsec) / 1e9;
   const src = frame.ip?.src ?? '';
   const dst = frame.ip?.dst ?? '';
   const route = src || dst ? `${src} → ${dst}` : '';
-  return `${String(frame.number).padStart(5)} ${rel.toFixed(6).padStart(11)} ${route} ${protocolColumn(frame)} ` +
-    `${frame.length} ${infoColumn(frame, summarizeIsakmp)}`.trimEnd();
+  return (
+    `${String(frame.number).padStart(5)} ${rel.toFixed(6).padStart(11)} ${route} ${protocolColumn(frame)} ` +
+    `${frame.length} ${infoColumn(frame, summarizeIsakmp)}`.trimEnd()
+  );
 }
 
 /** RCODEs as tshark's Info column spells them. */
 const DNS_RCODE_WORDS: Record<number, string> = {
-  1: 'Format error', 2: 'Server failure', 3: 'No such name', 4: 'Not implemented', 5: 'Refused',
+  1: 'Format error',
+  2: 'Server failure',
+  3: 'No such name',
+  4: 'Not implemented',
+  5: 'Refused',
 };
 
 function dnsInfo(dns: DnsMessage): string {
@@ -175,9 +216,14 @@ function tlsInfo(records: TlsRecord[]): string {
             `Description: ${alertWords(r.alert.description)})`
           : 'Encrypted Alert';
         break;
-      case TLS_CONTENT.CHANGE_CIPHER_SPEC: part = 'Change Cipher Spec'; break;
-      case TLS_CONTENT.APPLICATION_DATA: part = 'Application Data'; break;
-      default: part = 'Heartbeat';
+      case TLS_CONTENT.CHANGE_CIPHER_SPEC:
+        part = 'Change Cipher Spec';
+        break;
+      case TLS_CONTENT.APPLICATION_DATA:
+        part = 'Application Data';
+        break;
+      default:
+        part = 'Heartbeat';
     }
     if (parts[parts.length - 1] !== part) parts.push(part);
   }
@@ -186,14 +232,21 @@ function tlsInfo(records: TlsRecord[]): string {
 
 /** Record versions as tshark's Protocol column names them (from the record layer only). */
 const TLS_PROTOCOL_COLUMN: Record<number, string> = {
-  0x0300: 'SSLv3', 0x0301: 'TLSv1', 0x0302: 'TLSv1.1', 0x0303: 'TLSv1.2', 0x0304: 'TLSv1.3',
+  0x0300: 'SSLv3',
+  0x0301: 'TLSv1',
+  0x0302: 'TLSv1.1',
+  0x0303: 'TLSv1.2',
+  0x0304: 'TLSv1.3',
 };
 
 /** "unknown_ca" -> "Unknown CA", "bad_record_mac" -> "Bad Record MAC", as tshark writes them. */
 function alertWords(description: number): string {
   const name = tlsName(TLS_ALERT_DESCRIPTIONS, description);
   if (name === undefined) return String(description);
-  return name.split('_').map((w) => (w === 'ca' || w === 'mac' || w === 'psk' ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1))).join(' ');
+  return name
+    .split('_')
+    .map((w) => (w === 'ca' || w === 'mac' || w === 'psk' ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+    .join(' ');
 }
 
 /** "ClientHello" -> "Client Hello", as in tshark's Info column. */
@@ -201,8 +254,19 @@ function spaced(name: string): string {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
-const TCP_FLAG_NAMES: [number, string][] = [[0x02, 'SYN'], [0x01, 'FIN'], [0x04, 'RST'], [0x08, 'PSH'], [0x10, 'ACK'], [0x20, 'URG']];
+const TCP_FLAG_NAMES: [number, string][] = [
+  [0x02, 'SYN'],
+  [0x01, 'FIN'],
+  [0x04, 'RST'],
+  [0x08, 'PSH'],
+  [0x10, 'ACK'],
+  [0x20, 'URG'],
+];
 
 function tcpFlags(flags: number): string {
-  return TCP_FLAG_NAMES.filter(([bit]) => flags & bit).map(([, name]) => name).join(', ') || '<None>';
+  return (
+    TCP_FLAG_NAMES.filter(([bit]) => flags & bit)
+      .map(([, name]) => name)
+      .join(', ') || '<None>'
+  );
 }

@@ -142,7 +142,19 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
     if (app === 'tls' && tlsPorts !== undefined && !tlsPorts.has(t.srcPort) && !tlsPorts.has(t.dstPort)) return;
     if (app === 'tls') {
       const ip = f.ip!;
-      const records = streams.segment(f, ip.src, t.srcPort, ip.dst, t.dstPort, t.seq, t.flags, p.buf, p.start, p.end, p.declaredLength);
+      const records = streams.segment(
+        f,
+        ip.src,
+        t.srcPort,
+        ip.dst,
+        t.dstPort,
+        t.seq,
+        t.flags,
+        p.buf,
+        p.start,
+        p.end,
+        p.declaredLength,
+      );
       if (records) {
         f.protocols.push('tls');
         f.tls = records;

@@ -4,7 +4,13 @@ import type { Anomaly } from '../anomaly.js';
 import type { CaptureInfo } from '../capture/types.js';
 import type { DecodedFrame } from '../decode/types.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
-import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis, type VerdictCode } from '../report/types.js';
+import {
+  SCHEMA_VERSION,
+  type AnalysisReport,
+  type Finding,
+  type SessionDiagnosis,
+  type VerdictCode,
+} from '../report/types.js';
 import { directoryTlsFindings, dnsFindings, radiusFindings } from './auth/auth-findings.js';
 import { createDirectoryTlsTracker } from './auth/directory-tls.js';
 import { createDnsTracker } from './auth/dns-lookups.js';
@@ -49,7 +55,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (frame.ip) hosts.add(frame.ip.src);
     if (frame.anomalies.length > 0) {
       for (const a of frame.anomalies) {
-        if (anomalies.length < MAX_CAPTURE_ANOMALIES) anomalies.push(a.frame === undefined ? { ...a, frame: frame.number } : a);
+        if (anomalies.length < MAX_CAPTURE_ANOMALIES)
+          anomalies.push(a.frame === undefined ? { ...a, frame: frame.number } : a);
         else anomaliesDropped++;
       }
     }
@@ -78,23 +85,49 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const who = espOnlyClient(flows);
       const first = flows.reduce((a, b) => (b.firstFrame < a.firstFrame ? b : a));
       const s = createIkeSession({
-        key: `esp:${who.client}|${who.responder}`, ispi: '', rspi: '', version: 1,
-        clientIp: who.client, clientPort: who.clientPort, responderIp: who.responder, responderPort: who.responderPort,
-        timeSec: first.firstSec, timeNsec: first.firstNsec,
+        key: `esp:${who.client}|${who.responder}`,
+        ispi: '',
+        rspi: '',
+        version: 1,
+        clientIp: who.client,
+        clientPort: who.clientPort,
+        responderIp: who.responder,
+        responderPort: who.responderPort,
+        timeSec: first.firstSec,
+        timeNsec: first.firstNsec,
       });
       const last = flows.reduce((a, b) => (b.lastFrame > a.lastFrame ? b : a));
-      s.lastSec = last.lastSec; s.lastNsec = last.lastNsec;
-      const d = diagnoseSession({ session: s, nat: { client: null, responder: null, captureSide: 'unknown', hash: null, frames: [], details: {} },
-        espUp: flows.filter((x) => x.src === who.client), espDown: flows.filter((x) => x.src !== who.client) });
+      s.lastSec = last.lastSec;
+      s.lastNsec = last.lastNsec;
+      const d = diagnoseSession({
+        session: s,
+        nat: { client: null, responder: null, captureSide: 'unknown', hash: null, frames: [], details: {} },
+        espUp: flows.filter((x) => x.src === who.client),
+        espDown: flows.filter((x) => x.src !== who.client),
+      });
       diagnoses.push({ ...d, id: `esp:${who.client}`, ikeVersion: null, mode: 'esp-only' });
     }
     const kept = options.clientIp ? diagnoses.filter((d) => d.clientIp === options.clientIp) : diagnoses;
     kept.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 
-    const auth: Finding[] = [...radiusFindings(radius.exchanges()), ...directoryTlsFindings(tls.flows()), ...dnsFindings(dns.lookups())];
+    const auth: Finding[] = [
+      ...radiusFindings(radius.exchanges()),
+      ...directoryTlsFindings(tls.flows()),
+      ...dnsFindings(dns.lookups()),
+    ];
     const allAnomalies = [...info.anomalies, ...anomalies];
-    if (anomaliesDropped > 0) allAnomalies.push({ layer: 'capture', code: 'anomalies-truncated', message: `${anomaliesDropped} more anomalies not listed` });
-    if (sessions.dropped() > 0) allAnomalies.push({ layer: 'isakmp', code: 'too-many-sessions', message: `${sessions.dropped()} IKE messages beyond the session limit were not diagnosed` });
+    if (anomaliesDropped > 0)
+      allAnomalies.push({
+        layer: 'capture',
+        code: 'anomalies-truncated',
+        message: `${anomaliesDropped} more anomalies not listed`,
+      });
+    if (sessions.dropped() > 0)
+      allAnomalies.push({
+        layer: 'isakmp',
+        code: 'too-many-sessions',
+        message: `${sessions.dropped()} IKE messages beyond the session limit were not diagnosed`,
+      });
 
     const hostList = hosts.top(20);
     const verdict: VerdictCode = captureVerdict(kept, auth);
@@ -124,15 +157,36 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
 /** With nothing to diagnose, the capture-level finding names the hosts that were seen. */
 function noIke(hosts: { ip: string; frames: number }[]): Finding {
-  return buildFinding('NO_IKE_FROM_CLIENT', { frames: [], details: { hostsSeen: hosts.slice(0, 10).map((h) => `${h.ip} (${h.frames})`).join(', ') || 'none' } },
-    'isakmp || udp.port == 500 || udp.port == 4500');
+  return buildFinding(
+    'NO_IKE_FROM_CLIENT',
+    {
+      frames: [],
+      details: {
+        hostsSeen:
+          hosts
+            .slice(0, 10)
+            .map((h) => `${h.ip} (${h.frames})`)
+            .join(', ') || 'none',
+      },
+    },
+    'isakmp || udp.port == 500 || udp.port == 4500',
+  );
 }
 
 function fragmentFindings(pending: PendingFragmentSet[], a: string, b: string): Finding[] {
-  const ike = (p: PendingFragmentSet) => p.srcPort === undefined || [500, 4500].includes(p.srcPort) || [500, 4500].includes(p.dstPort ?? 0);
-  const sets = pending.filter((p) => p.protocol === 17 && ike(p) && ((p.src === a && p.dst === b) || (p.src === b && p.dst === a)));
+  const ike = (p: PendingFragmentSet) =>
+    p.srcPort === undefined || [500, 4500].includes(p.srcPort) || [500, 4500].includes(p.dstPort ?? 0);
+  const sets = pending.filter(
+    (p) => p.protocol === 17 && ike(p) && ((p.src === a && p.dst === b) || (p.src === b && p.dst === a)),
+  );
   if (sets.length === 0) return [];
   const frames = sets.flatMap((p) => p.frames).slice(0, 64);
-  return [buildFinding('IKE_FRAGMENTS_INCOMPLETE', { frames, details: { sets: sets.length } }, `frame.number in {${frames.join(',')}}`, { count: sets.length })];
+  return [
+    buildFinding(
+      'IKE_FRAGMENTS_INCOMPLETE',
+      { frames, details: { sets: sets.length } },
+      `frame.number in {${frames.join(',')}}`,
+      { count: sets.length },
+    ),
+  ];
 }
-

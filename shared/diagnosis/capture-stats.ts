@@ -29,8 +29,14 @@ export class ProtocolCounts {
   /** As the report spells them; protocols with no frame are left out. */
   toRecord(): Record<string, number> {
     const all: [string, number][] = [
-      ['isakmp', this.isakmp], ['esp', this.esp], ['radius', this.radius], ['dns', this.dns], ['tls', this.tls],
-      ['nat-keepalive', this.natKeepalive], ['other-ip', this.otherIp], ['other', this.other],
+      ['isakmp', this.isakmp],
+      ['esp', this.esp],
+      ['radius', this.radius],
+      ['dns', this.dns],
+      ['tls', this.tls],
+      ['nat-keepalive', this.natKeepalive],
+      ['other-ip', this.otherIp],
+      ['other', this.other],
     ];
     return Object.fromEntries(all.filter(([, n]) => n > 0));
   }
@@ -52,6 +58,11 @@ export function createHostCounter(): HostCounter {
   };
   return {
     add: bump,
-    top(n) { return [...counts].sort((a, b) => b[1].n - a[1].n).slice(0, n).map(([ip, c]) => ({ ip, frames: c.n })); },
+    top(n) {
+      return [...counts]
+        .sort((a, b) => b[1].n - a[1].n)
+        .slice(0, n)
+        .map(([ip, c]) => ({ ip, frames: c.n }));
+    },
   };
 }

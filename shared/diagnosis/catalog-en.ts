@@ -2,8 +2,8 @@
 import type { Code, CatalogText } from './catalog.js';
 
 const AUTH_COMMON = [
-  'If no authentication packets appear at all, the client did not send credentials: check the client\'s VPN settings (Client VPN OS configuration), and troubleshoot that client device (restart, conflicting software).',
-  'If authentication succeeds but the client still fails to connect, check that the Client VPN subnet\'s address pool is not exhausted.',
+  "If no authentication packets appear at all, the client did not send credentials: check the client's VPN settings (Client VPN OS configuration), and troubleshoot that client device (restart, conflicting software).",
+  "If authentication succeeds but the client still fails to connect, check that the Client VPN subnet's address pool is not exhausted.",
 ];
 
 export const CATALOG_EN: Record<Code, CatalogText> = {
@@ -11,7 +11,7 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
     title: 'No ISAKMP from the client',
     explanation: 'The capture holds no IKE (ISAKMP) message from any client, so the negotiation never reached the MX.',
     checklist: [
-      'The client connects to the primary MX\'s WAN IP (the warm-spare VIP).',
+      "The client connects to the primary MX's WAN IP (the warm-spare VIP).",
       'Nothing upstream blocks or drops inbound UDP 500.',
       'If the MX is behind NAT, UDP 500 and 4500 are forwarded to it upstream.',
       'Try another device or OS to rule out an OS-specific cause.',
@@ -19,27 +19,29 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   NO_RESPONSE_FROM_MX: {
     title: 'The MX never answered',
-    explanation: 'The client sent its Security Association proposal (main mode 1) {count} time(s) and the MX sent nothing back.',
+    explanation:
+      'The client sent its Security Association proposal (main mode 1) {count} time(s) and the MX sent nothing back.',
     checklist: [
-      'The destination IP and MAC address are the MX\'s (or the warm-spare VIP).',
+      "The destination IP and MAC address are the MX's (or the warm-spare VIP).",
       'No port forward of UDP 500 is configured on the MX.',
       'The client is not connecting from behind the same MX.',
-      'The client\'s public IP is not a non-Meraki VPN peer\'s IP, nor another connected VPN client\'s.',
+      "The client's public IP is not a non-Meraki VPN peer's IP, nor another connected VPN client's.",
       'No extra configuration on the MX overrides the Client VPN defaults.',
     ],
   },
   SA_RETRANSMITTED: {
     title: 'Security Association messages repeated',
-    explanation: 'The client kept sending main mode 1 and the MX answered with main mode 2, but the client never moved on to Key Exchange: the replies do not reach it.',
+    explanation:
+      'The client kept sending main mode 1 and the MX answered with main mode 2, but the client never moved on to Key Exchange: the replies do not reach it.',
     checklist: [
-      'The client does not receive the MX\'s UDP 500 replies: check firewalls and NAT on the client\'s side for inbound UDP 500.',
+      "The client does not receive the MX's UDP 500 replies: check firewalls and NAT on the client's side for inbound UDP 500.",
     ],
   },
   KE_RETRANSMITTED: {
     title: 'Key Exchange repeated',
     explanation: 'One side kept sending its Key Exchange message and the negotiation went no further.',
     checklist: [
-      'The pre-shared key is the same on the client and in the MX\'s Client VPN settings.',
+      "The pre-shared key is the same on the client and in the MX's Client VPN settings.",
       'UDP 4500 is not dropped or filtered on the way, so phase 2 can start (NAT-T).',
     ],
   },
@@ -49,7 +51,7 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
     checklist: [
       'Encryption and authentication settings on the client are correct.',
       'Subnet definitions are correct (site-to-site VPN only).',
-      'Check the client device\'s VPN settings (Client VPN OS configuration).',
+      "Check the client device's VPN settings (Client VPN OS configuration).",
     ],
   },
   TUNNEL_ESTABLISHED: {
@@ -63,50 +65,80 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   RADIUS_ACCEPTED: {
     title: 'RADIUS accepted the user',
-    explanation: 'The RADIUS server answered the MX\'s Access-Request with Access-Accept.',
-    checklist: ['The MX receives ACCESS-ACCEPT from the RADIUS server, as a successful connection needs.', ...AUTH_COMMON],
+    explanation: "The RADIUS server answered the MX's Access-Request with Access-Accept.",
+    checklist: [
+      'The MX receives ACCESS-ACCEPT from the RADIUS server, as a successful connection needs.',
+      ...AUTH_COMMON,
+    ],
   },
   RADIUS_REJECTED: {
     title: 'RADIUS rejected the user',
-    explanation: 'The RADIUS server answered the MX\'s Access-Request with Access-Reject{reply}.',
-    checklist: ['Check the RADIUS server\'s event log for the reason of the reject.', 'The user name and password are correct; the user is allowed by the server\'s policy.', ...AUTH_COMMON],
+    explanation: "The RADIUS server answered the MX's Access-Request with Access-Reject{reply}.",
+    checklist: [
+      "Check the RADIUS server's event log for the reason of the reject.",
+      "The user name and password are correct; the user is allowed by the server's policy.",
+      ...AUTH_COMMON,
+    ],
   },
   RADIUS_NO_RESPONSE: {
     title: 'RADIUS server did not answer',
     explanation: 'The MX sent Access-Request {count} time(s) and no answer came back from {server}.',
-    checklist: ['The RADIUS server is up and reachable from the MX.', 'The MX is configured as a RADIUS client on the server with the same shared secret (a wrong secret is silently dropped).', 'Check the RADIUS server\'s event log.', ...AUTH_COMMON],
+    checklist: [
+      'The RADIUS server is up and reachable from the MX.',
+      'The MX is configured as a RADIUS client on the server with the same shared secret (a wrong secret is silently dropped).',
+      "Check the RADIUS server's event log.",
+      ...AUTH_COMMON,
+    ],
   },
   AD_TLS_FAILED: {
     title: 'TLS to the directory failed',
     explanation: 'The TLS session from the MX to the domain controller ({server}) did not complete{alert}.',
-    checklist: ['The MX and the server complete a TLS connection in the Active Directory packets.', 'The domain controller has a valid certificate for LDAPS / the global catalog (TCP 3268/3269/636).', 'Check the Active Directory server\'s event log.', ...AUTH_COMMON],
+    checklist: [
+      'The MX and the server complete a TLS connection in the Active Directory packets.',
+      'The domain controller has a valid certificate for LDAPS / the global catalog (TCP 3268/3269/636).',
+      "Check the Active Directory server's event log.",
+      ...AUTH_COMMON,
+    ],
   },
   AD_TLS_OK: {
     title: 'TLS to the directory completed',
     explanation: 'The TLS session from the MX to the domain controller ({server}) completed its handshake.',
-    checklist: ['The TLS connection succeeds; check the Active Directory server\'s event log for the user\'s authentication.', ...AUTH_COMMON],
+    checklist: [
+      "The TLS connection succeeds; check the Active Directory server's event log for the user's authentication.",
+      ...AUTH_COMMON,
+    ],
   },
   CLOUD_DNS_FAILED: {
     title: 'meraki.com does not resolve',
     explanation: 'The DNS query for {name} failed ({rcode}), so Meraki cloud authentication cannot reach the cloud.',
-    checklist: ['The MX can resolve meraki.com by DNS from its WAN port, and all cloud connectivity requirements are allowed upstream (upstream firewall rules for cloud connectivity).', 'The account has "Authorized for Client VPN" set to Yes in the dashboard and its password is right.', ...AUTH_COMMON],
+    checklist: [
+      'The MX can resolve meraki.com by DNS from its WAN port, and all cloud connectivity requirements are allowed upstream (upstream firewall rules for cloud connectivity).',
+      'The account has "Authorized for Client VPN" set to Yes in the dashboard and its password is right.',
+      ...AUTH_COMMON,
+    ],
   },
   CLOUD_DNS_OK: {
     title: 'meraki.com resolves',
     explanation: 'The DNS query for {name} was answered, so the MX can reach the Meraki cloud for authentication.',
-    checklist: ['The account has "Authorized for Client VPN" set to Yes in the dashboard and its password is right.', 'All cloud connectivity requirements are allowed upstream.', ...AUTH_COMMON],
+    checklist: [
+      'The account has "Authorized for Client VPN" set to Yes in the dashboard and its password is right.',
+      'All cloud connectivity requirements are allowed upstream.',
+      ...AUTH_COMMON,
+    ],
   },
   PSK_MISMATCH: {
     title: 'Pre-shared key mismatch',
-    explanation: 'The client\'s Identification message (main mode 5, encrypted with keys derived from the pre-shared key) reached the MX{reaction}, but the MX could not decrypt it and never sent main mode 6.',
+    explanation:
+      "The client's Identification message (main mode 5, encrypted with keys derived from the pre-shared key) reached the MX{reaction}, but the MX could not decrypt it and never sent main mode 6.",
     checklist: [
-      'The pre-shared key (shared secret) on the client matches the MX\'s Client VPN settings exactly (case, trailing spaces).',
-      'On Windows, re-enter the key in the VPN connection\'s advanced settings (L2TP/IPsec pre-shared key).',
+      "The pre-shared key (shared secret) on the client matches the MX's Client VPN settings exactly (case, trailing spaces).",
+      "On Windows, re-enter the key in the VPN connection's advanced settings (L2TP/IPsec pre-shared key).",
     ],
   },
   NAT_T_BLOCKED: {
     title: 'UDP 4500 (NAT-T) blocked',
-    explanation: 'The NAT-D hashes show a NAT, so the negotiation had to move to UDP 4500, and nothing on UDP 4500 got through{where}.',
+    explanation:
+      'The NAT-D hashes show a NAT, so the negotiation had to move to UDP 4500, and nothing on UDP 4500 got through{where}.',
     checklist: [
       'UDP 4500 is allowed in both directions on every firewall between the client and the MX.',
       'If the MX is behind NAT, UDP 4500 (as well as 500) is forwarded to it upstream.',
@@ -123,7 +155,8 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   PHASE2_PROPOSAL_REJECTED: {
     title: 'Phase 2 proposal rejected',
-    explanation: 'Phase 1 completed but the MX answered the client\'s quick mode proposal with an informational exchange instead of quick mode 2.',
+    explanation:
+      "Phase 1 completed but the MX answered the client's quick mode proposal with an informational exchange instead of quick mode 2.",
     checklist: [
       'The client offers what Meraki Client VPN accepts in phase 2: ESP with AES-128 or 3DES and SHA1, transport mode (L2TP), no PFS.',
       'Encryption and authentication settings on the client are correct (Client VPN OS configuration).',
@@ -131,13 +164,20 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   AGGRESSIVE_MODE: {
     title: 'Aggressive mode is not supported',
-    explanation: 'The client used IKEv1 aggressive mode, which Client VPN does not support on MX 15 and later (it has known weaknesses).',
-    checklist: ['Configure the client for main mode (L2TP/IPsec with a pre-shared key uses main mode on Windows, macOS, iOS and Android).'],
+    explanation:
+      'The client used IKEv1 aggressive mode, which Client VPN does not support on MX 15 and later (it has known weaknesses).',
+    checklist: [
+      'Configure the client for main mode (L2TP/IPsec with a pre-shared key uses main mode on Windows, macOS, iOS and Android).',
+    ],
   },
   IKEV2_NOT_SUPPORTED: {
     title: 'IKEv2 attempt',
-    explanation: 'The client started an IKEv2 negotiation (IKE_SA_INIT); Meraki Client VPN speaks IKEv1 (L2TP over IPsec).',
-    checklist: ['Configure the client as L2TP/IPsec with a pre-shared key (IKEv1), not IKEv2.', 'If IKEv2 is intended, the MX must be set up for it (AnyConnect / Secure Client is another product).'],
+    explanation:
+      'The client started an IKEv2 negotiation (IKE_SA_INIT); Meraki Client VPN speaks IKEv1 (L2TP over IPsec).',
+    checklist: [
+      'Configure the client as L2TP/IPsec with a pre-shared key (IKEv1), not IKEv2.',
+      'If IKEv2 is intended, the MX must be set up for it (AnyConnect / Secure Client is another product).',
+    ],
   },
   ESP_ONE_WAY: {
     title: 'ESP flows one way only',
@@ -151,15 +191,18 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   NAT_DETECTED: {
     title: 'NAT detected',
     explanation: 'The NAT-D hashes ({hash}) show {who} behind NAT{side}.',
-    checklist: ['A client behind NAT must support NAT-T (UDP 4500); on Windows error 809 points at this.', 'UDP 4500 must be allowed both ways.'],
+    checklist: [
+      'A client behind NAT must support NAT-T (UDP 4500); on Windows error 809 points at this.',
+      'UDP 4500 must be allowed both ways.',
+    ],
   },
   CLIENT_FINGERPRINT: {
     title: 'Client implementation',
-    explanation: 'The client\'s vendor IDs identify it as {fingerprint}.',
+    explanation: "The client's vendor IDs identify it as {fingerprint}.",
     checklist: ['Compare with the OS the user reports; try another device or OS if this one misbehaves.'],
   },
   PROPOSAL_NOT_ACCEPTED_BY_MERAKI: {
-    title: 'Proposal outside Meraki\'s accepted set',
+    title: "Proposal outside Meraki's accepted set",
     explanation: '{what}',
     checklist: ['Meraki Client VPN accepts phase 1 3DES/AES with SHA1 and DH group 2, phase 2 AES-128/3DES with SHA1.'],
   },
@@ -175,8 +218,12 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   IKE_FRAGMENTS_INCOMPLETE: {
     title: 'IKE message fragments never completed',
-    explanation: '{count} IP fragment set(s) of IKE traffic never completed: a large IKE message (certificates, many proposals) lost a fragment on the way.',
-    checklist: ['Check the path MTU and that no firewall drops IP fragments between the client and the MX.', 'Enable IKE fragmentation on the client if it supports it.'],
+    explanation:
+      '{count} IP fragment set(s) of IKE traffic never completed: a large IKE message (certificates, many proposals) lost a fragment on the way.',
+    checklist: [
+      'Check the path MTU and that no firewall drops IP fragments between the client and the MX.',
+      'Enable IKE fragmentation on the client if it supports it.',
+    ],
   },
   NO_AUTH_TRAFFIC: {
     title: 'No authentication traffic',
@@ -186,11 +233,14 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   MALFORMED_TRAFFIC: {
     title: 'Malformed packets',
     explanation: '{count} frame(s) could not be fully decoded: {codes}.',
-    checklist: ['Check the capture was exported whole (not cut by a snap length) and that no middlebox mangles IKE packets.'],
+    checklist: [
+      'Check the capture was exported whole (not cut by a snap length) and that no middlebox mangles IKE packets.',
+    ],
   },
   INCONCLUSIVE: {
     title: 'Capture ended mid-negotiation',
-    explanation: 'The negotiation stopped at {step} without any message repeated; the capture may have ended too early to tell why.',
+    explanation:
+      'The negotiation stopped at {step} without any message repeated; the capture may have ended too early to tell why.',
     checklist: ['Capture again for at least a minute while the client retries the connection.'],
   },
 };

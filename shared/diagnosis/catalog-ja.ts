@@ -9,7 +9,8 @@ const AUTH_COMMON = [
 export const CATALOG_JA: Record<Code, CatalogText> = {
   NO_IKE_FROM_CLIENT: {
     title: 'クライアントから ISAKMP がない',
-    explanation: 'キャプチャにクライアントからの IKE（ISAKMP）メッセージが一つもなく、ネゴシエーションは MX に届いていません。',
+    explanation:
+      'キャプチャにクライアントからの IKE（ISAKMP）メッセージが一つもなく、ネゴシエーションは MX に届いていません。',
     checklist: [
       'クライアントがプライマリ MX の WAN IP（ウォームスペアの VIP）に接続していることを確認します。',
       'アップストリームで UDP 500 のインバウンドトラフィックがブロックやドロップされていないかを確認します。',
@@ -19,7 +20,8 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   NO_RESPONSE_FROM_MX: {
     title: 'MX が応答しない',
-    explanation: 'クライアントは Security Association（メインモード 1）を {count} 回送信しましたが、MX からの応答はありません。',
+    explanation:
+      'クライアントは Security Association（メインモード 1）を {count} 回送信しましたが、MX からの応答はありません。',
     checklist: [
       '宛先 IP アドレスと MAC アドレス（またはウォームスペアの VIP）が正しいこと',
       'MX でポート 500 に対してポートフォワーディングが設定されていないこと',
@@ -30,8 +32,11 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   SA_RETRANSMITTED: {
     title: 'Security Association の再送',
-    explanation: 'クライアントはメインモード 1 を送り続け、MX はメインモード 2 で応答していますが、クライアントは鍵交換に進みません。応答がクライアントに届いていません。',
-    checklist: ['クライアント側でポート 500 のトラフィックが受信できていない可能性があります。クライアント側のファイアウォールや NAT で UDP 500 の受信を確認してください。'],
+    explanation:
+      'クライアントはメインモード 1 を送り続け、MX はメインモード 2 で応答していますが、クライアントは鍵交換に進みません。応答がクライアントに届いていません。',
+    checklist: [
+      'クライアント側でポート 500 のトラフィックが受信できていない可能性があります。クライアント側のファイアウォールや NAT で UDP 500 の受信を確認してください。',
+    ],
   },
   KE_RETRANSMITTED: {
     title: 'Key Exchange の再送',
@@ -62,41 +67,70 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   RADIUS_ACCEPTED: {
     title: 'RADIUS 認証成功',
     explanation: 'RADIUS サーバーは MX の Access-Request に Access-Accept で応答しました。',
-    checklist: ['接続が成功するために、MX がサーバーから受信する RADIUS 認証パケットで ACCESS-ACCEPT を受け取っていること', ...AUTH_COMMON],
+    checklist: [
+      '接続が成功するために、MX がサーバーから受信する RADIUS 認証パケットで ACCESS-ACCEPT を受け取っていること',
+      ...AUTH_COMMON,
+    ],
   },
   RADIUS_REJECTED: {
     title: 'RADIUS 認証拒否',
     explanation: 'RADIUS サーバーは MX の Access-Request に Access-Reject で応答しました{replyJa}。',
-    checklist: ['RADIUS サーバーのイベントログで拒否の理由を確認してください。', 'ユーザー名とパスワードが正しく、サーバーのポリシーで許可されていること', ...AUTH_COMMON],
+    checklist: [
+      'RADIUS サーバーのイベントログで拒否の理由を確認してください。',
+      'ユーザー名とパスワードが正しく、サーバーのポリシーで許可されていること',
+      ...AUTH_COMMON,
+    ],
   },
   RADIUS_NO_RESPONSE: {
     title: 'RADIUS サーバーが応答しない',
     explanation: 'MX は Access-Request を {count} 回送信しましたが、{server} から応答がありません。',
-    checklist: ['RADIUS サーバーが稼働し、MX から到達できること', 'サーバー側で MX が同じ共有シークレットの RADIUS クライアントとして登録されていること（シークレットが違うと黙って破棄されます）', 'RADIUS サーバーのイベントログ', ...AUTH_COMMON],
+    checklist: [
+      'RADIUS サーバーが稼働し、MX から到達できること',
+      'サーバー側で MX が同じ共有シークレットの RADIUS クライアントとして登録されていること（シークレットが違うと黙って破棄されます）',
+      'RADIUS サーバーのイベントログ',
+      ...AUTH_COMMON,
+    ],
   },
   AD_TLS_FAILED: {
     title: 'ディレクトリへの TLS 失敗',
     explanation: 'MX からドメインコントローラー（{server}）への TLS 接続が完了していません{alertJa}。',
-    checklist: ['MX とサーバー間の Active Directory パケットで TLS 接続が成功していること', 'ドメインコントローラーが LDAPS / グローバルカタログ（TCP 3268/3269/636）用の有効な証明書を持つこと', 'Active Directory サーバーのイベントログ', ...AUTH_COMMON],
+    checklist: [
+      'MX とサーバー間の Active Directory パケットで TLS 接続が成功していること',
+      'ドメインコントローラーが LDAPS / グローバルカタログ（TCP 3268/3269/636）用の有効な証明書を持つこと',
+      'Active Directory サーバーのイベントログ',
+      ...AUTH_COMMON,
+    ],
   },
   AD_TLS_OK: {
     title: 'ディレクトリへの TLS 成功',
     explanation: 'MX からドメインコントローラー（{server}）への TLS ハンドシェイクが完了しました。',
-    checklist: ['TLS 接続は成功しています。ユーザー認証については Active Directory サーバーのイベントログを確認してください。', ...AUTH_COMMON],
+    checklist: [
+      'TLS 接続は成功しています。ユーザー認証については Active Directory サーバーのイベントログを確認してください。',
+      ...AUTH_COMMON,
+    ],
   },
   CLOUD_DNS_FAILED: {
     title: 'meraki.com の名前解決失敗',
     explanation: '{name} の DNS 問い合わせが失敗しました（{rcode}）。Meraki クラウド認証がクラウドに到達できません。',
-    checklist: ['MX の WAN ポートから DNS 経由で meraki.com を名前解決ができ、必要なすべてのクラウド接続要件がアップストリーム機器で許可されていること（クラウド接続のためのアップストリームファイアウォールルール）', 'ダッシュボード上でアカウントの「クライアントVPNの承認」項目が「Yes」になっており、パスワードにも誤りがないこと', ...AUTH_COMMON],
+    checklist: [
+      'MX の WAN ポートから DNS 経由で meraki.com を名前解決ができ、必要なすべてのクラウド接続要件がアップストリーム機器で許可されていること（クラウド接続のためのアップストリームファイアウォールルール）',
+      'ダッシュボード上でアカウントの「クライアントVPNの承認」項目が「Yes」になっており、パスワードにも誤りがないこと',
+      ...AUTH_COMMON,
+    ],
   },
   CLOUD_DNS_OK: {
     title: 'meraki.com の名前解決成功',
     explanation: '{name} の DNS 問い合わせに応答があり、MX は認証のために Meraki クラウドに到達できます。',
-    checklist: ['ダッシュボード上でアカウントの「クライアントVPNの承認」項目が「Yes」になっており、パスワードにも誤りがないこと', '必要なすべてのクラウド接続要件がアップストリーム機器で許可されていること', ...AUTH_COMMON],
+    checklist: [
+      'ダッシュボード上でアカウントの「クライアントVPNの承認」項目が「Yes」になっており、パスワードにも誤りがないこと',
+      '必要なすべてのクラウド接続要件がアップストリーム機器で許可されていること',
+      ...AUTH_COMMON,
+    ],
   },
   PSK_MISMATCH: {
     title: '事前共有鍵の不一致',
-    explanation: 'クライアントの Identification（メインモード 5、事前共有鍵から導出した鍵で暗号化）は MX に届きました{reactionJa}が、MX は復号できず、メインモード 6 を送信していません。',
+    explanation:
+      'クライアントの Identification（メインモード 5、事前共有鍵から導出した鍵で暗号化）は MX に届きました{reactionJa}が、MX は復号できず、メインモード 6 を送信していません。',
     checklist: [
       'クライアントの事前共有鍵が MX のクライアント VPN 設定と完全に一致すること（大文字小文字、末尾の空白）',
       'Windows では VPN 接続の詳細設定（L2TP/IPsec の事前共有キー）で鍵を入力し直してください。',
@@ -104,7 +138,8 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   NAT_T_BLOCKED: {
     title: 'UDP 4500（NAT-T）がブロックされている',
-    explanation: 'NAT-D ハッシュから NAT が検出されたためネゴシエーションは UDP 4500 に移る必要がありますが、UDP 4500 は届いていません{whereJa}。',
+    explanation:
+      'NAT-D ハッシュから NAT が検出されたためネゴシエーションは UDP 4500 に移る必要がありますが、UDP 4500 は届いていません{whereJa}。',
     checklist: [
       'クライアントと MX の間のすべてのファイアウォールで UDP 4500 が双方向に許可されていること',
       'MX が NAT 配下にある場合、アップストリームで UDP 500 と 4500 がポートフォワーディングされていること',
@@ -121,7 +156,8 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   PHASE2_PROPOSAL_REJECTED: {
     title: 'フェーズ 2 のプロポーザル拒否',
-    explanation: 'フェーズ 1 は完了しましたが、MX はクライアントのクイックモードのプロポーザルにクイックモード 2 ではなく情報交換で応答しました。',
+    explanation:
+      'フェーズ 1 は完了しましたが、MX はクライアントのクイックモードのプロポーザルにクイックモード 2 ではなく情報交換で応答しました。',
     checklist: [
       'クライアントが Meraki クライアント VPN の受け付けるフェーズ 2（ESP、AES-128 または 3DES、SHA1、トランスポートモード（L2TP）、PFS なし）を提示していること',
       '暗号化設定または認証設定が正しいこと（Client VPN OS Configuration）',
@@ -129,13 +165,20 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   AGGRESSIVE_MODE: {
     title: 'アグレッシブモードは未サポート',
-    explanation: 'クライアントは IKEv1 アグレッシブモードを使用しました。アグレッシブモードは既知の脆弱性があり、MX 15 以降のクライアント VPN ではサポートされていません。',
-    checklist: ['クライアントをメインモードに設定してください（Windows、macOS、iOS、Android の事前共有鍵による L2TP/IPsec はメインモードです）。'],
+    explanation:
+      'クライアントは IKEv1 アグレッシブモードを使用しました。アグレッシブモードは既知の脆弱性があり、MX 15 以降のクライアント VPN ではサポートされていません。',
+    checklist: [
+      'クライアントをメインモードに設定してください（Windows、macOS、iOS、Android の事前共有鍵による L2TP/IPsec はメインモードです）。',
+    ],
   },
   IKEV2_NOT_SUPPORTED: {
     title: 'IKEv2 による接続試行',
-    explanation: 'クライアントは IKEv2（IKE_SA_INIT）でネゴシエーションを開始しました。Meraki クライアント VPN は IKEv1（L2TP over IPsec）を使用します。',
-    checklist: ['クライアントを IKEv2 ではなく、事前共有鍵による L2TP/IPsec（IKEv1）として設定してください。', 'IKEv2 を使う場合は、MX 側にそのための設定（AnyConnect / Secure Client は別製品）が必要です。'],
+    explanation:
+      'クライアントは IKEv2（IKE_SA_INIT）でネゴシエーションを開始しました。Meraki クライアント VPN は IKEv1（L2TP over IPsec）を使用します。',
+    checklist: [
+      'クライアントを IKEv2 ではなく、事前共有鍵による L2TP/IPsec（IKEv1）として設定してください。',
+      'IKEv2 を使う場合は、MX 側にそのための設定（AnyConnect / Secure Client は別製品）が必要です。',
+    ],
   },
   ESP_ONE_WAY: {
     title: 'ESP が片方向のみ',
@@ -149,7 +192,10 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   NAT_DETECTED: {
     title: 'NAT を検出',
     explanation: 'NAT-D ハッシュ（{hash}）から、{whoJa}が NAT 配下にあることがわかります{sideJa}。',
-    checklist: ['NAT 配下のクライアントは NAT-T（UDP 4500）に対応している必要があります。Windows のエラー 809 はこれを示します。', 'UDP 4500 が双方向に許可されていること'],
+    checklist: [
+      'NAT 配下のクライアントは NAT-T（UDP 4500）に対応している必要があります。Windows のエラー 809 はこれを示します。',
+      'UDP 4500 が双方向に許可されていること',
+    ],
   },
   CLIENT_FINGERPRINT: {
     title: 'クライアントの実装',
@@ -159,7 +205,9 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   PROPOSAL_NOT_ACCEPTED_BY_MERAKI: {
     title: 'Meraki が受け付けないプロポーザル',
     explanation: '{what}',
-    checklist: ['Meraki クライアント VPN はフェーズ 1 で 3DES/AES・SHA1・DH グループ 2、フェーズ 2 で AES-128/3DES・SHA1 を受け付けます。'],
+    checklist: [
+      'Meraki クライアント VPN はフェーズ 1 で 3DES/AES・SHA1・DH グループ 2、フェーズ 2 で AES-128/3DES・SHA1 を受け付けます。',
+    ],
   },
   WEAK_PROPOSAL: {
     title: '弱い暗号の提示',
@@ -173,8 +221,12 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   IKE_FRAGMENTS_INCOMPLETE: {
     title: 'IKE メッセージの断片が揃わない',
-    explanation: 'IKE トラフィックの IP フラグメント {count} 組が揃いませんでした。大きな IKE メッセージ（証明書や多数のプロポーザル）の断片が途中で失われています。',
-    checklist: ['経路 MTU と、クライアントと MX の間で IP フラグメントを破棄する機器がないことを確認してください。', 'クライアントが対応していれば IKE フラグメンテーションを有効にしてください。'],
+    explanation:
+      'IKE トラフィックの IP フラグメント {count} 組が揃いませんでした。大きな IKE メッセージ（証明書や多数のプロポーザル）の断片が途中で失われています。',
+    checklist: [
+      '経路 MTU と、クライアントと MX の間で IP フラグメントを破棄する機器がないことを確認してください。',
+      'クライアントが対応していれば IKE フラグメンテーションを有効にしてください。',
+    ],
   },
   NO_AUTH_TRAFFIC: {
     title: '認証トラフィックなし',
@@ -184,11 +236,14 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   MALFORMED_TRAFFIC: {
     title: '不正な形式のパケット',
     explanation: '{count} 個のフレームを完全にはデコードできませんでした: {codes}。',
-    checklist: ['キャプチャがスナップ長で切られずに完全にエクスポートされていること、途中の機器が IKE パケットを改変していないことを確認してください。'],
+    checklist: [
+      'キャプチャがスナップ長で切られずに完全にエクスポートされていること、途中の機器が IKE パケットを改変していないことを確認してください。',
+    ],
   },
   INCONCLUSIVE: {
     title: 'ネゴシエーション途中でキャプチャ終了',
-    explanation: 'ネゴシエーションは {step} で止まり、再送はありません。原因を判断するにはキャプチャが短すぎる可能性があります。',
+    explanation:
+      'ネゴシエーションは {step} で止まり、再送はありません。原因を判断するにはキャプチャが短すぎる可能性があります。',
     checklist: ['クライアントが接続を再試行している間、少なくとも 1 分間キャプチャを取り直してください。'],
   },
 };

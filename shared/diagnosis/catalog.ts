@@ -57,8 +57,13 @@ function fill(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-export function catalogText(code: Code, vars: Record<string, string | number> = {}): {
-  title: Localized<string>; explanation: Localized<string>; checklist: Localized<string[]>;
+export function catalogText(
+  code: Code,
+  vars: Record<string, string | number> = {},
+): {
+  title: Localized<string>;
+  explanation: Localized<string>;
+  checklist: Localized<string[]>;
 } {
   const en = CATALOG_EN[code];
   const ja = CATALOG_JA[code];

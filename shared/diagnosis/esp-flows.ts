@@ -38,11 +38,20 @@ export function createEspFlowTracker(): EspFlowTracker {
     if (!flow) {
       if (flows.size >= MAX_ESP_FLOWS) return;
       flow = {
-        spi: esp.spi, src: ip.src, dst: ip.dst,
-        srcPort: frame.udp?.srcPort ?? 0, dstPort: frame.udp?.dstPort ?? 0,
-        udpEncapsulated: esp.udpEncapsulated, packets: 0, bytes: 0,
-        firstFrame: frame.number, lastFrame: frame.number,
-        firstSec: frame.timeSec, firstNsec: frame.timeNsec, lastSec: frame.timeSec, lastNsec: frame.timeNsec,
+        spi: esp.spi,
+        src: ip.src,
+        dst: ip.dst,
+        srcPort: frame.udp?.srcPort ?? 0,
+        dstPort: frame.udp?.dstPort ?? 0,
+        udpEncapsulated: esp.udpEncapsulated,
+        packets: 0,
+        bytes: 0,
+        firstFrame: frame.number,
+        lastFrame: frame.number,
+        firstSec: frame.timeSec,
+        firstNsec: frame.timeNsec,
+        lastSec: frame.timeSec,
+        lastNsec: frame.timeNsec,
       };
       flows.set(key, flow);
     }

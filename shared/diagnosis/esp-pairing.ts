@@ -35,7 +35,8 @@ export function pairEsp(sessions: IkeSession[], flows: EspFlow[]): Paired {
     }
     let chosen = candidates[0];
     for (const s of candidates) {
-      const startedBefore = s.firstSec < flow.firstSec || (s.firstSec === flow.firstSec && s.firstNsec <= flow.firstNsec);
+      const startedBefore =
+        s.firstSec < flow.firstSec || (s.firstSec === flow.firstSec && s.firstNsec <= flow.firstNsec);
       const quick = s.labels.has('client:QM1') || s.labels.has('mx:QM2') || s.version === 2;
       const chosenQuick = chosen.labels.has('client:QM1') || chosen.labels.has('mx:QM2') || chosen.version === 2;
       if (startedBefore && (quick || !chosenQuick)) chosen = s;
@@ -51,7 +52,12 @@ export function pairEsp(sessions: IkeSession[], flows: EspFlow[]): Paired {
  * For an ESP-only pair, the client is the side on a NATed (non-4500) port when ESP is in UDP,
  * else the side that sent first.
  */
-export function espOnlyClient(flows: EspFlow[]): { client: string; responder: string; clientPort: number; responderPort: number } {
+export function espOnlyClient(flows: EspFlow[]): {
+  client: string;
+  responder: string;
+  clientPort: number;
+  responderPort: number;
+} {
   const natted = flows.find((f) => f.udpEncapsulated && f.srcPort !== 4500 && f.dstPort === 4500);
   const first = natted ?? flows.reduce((a, b) => (b.firstFrame < a.firstFrame ? b : a));
   return { client: first.src, responder: first.dst, clientPort: first.srcPort, responderPort: first.dstPort };

@@ -2,7 +2,12 @@
 import type { Evidence, Finding } from '../report/types.js';
 import { catalogText, CODE_META, type Code } from './catalog.js';
 
-export function buildFinding(code: Code, evidence: Evidence, filter: string, vars: Record<string, string | number> = {}): Finding {
+export function buildFinding(
+  code: Code,
+  evidence: Evidence,
+  filter: string,
+  vars: Record<string, string | number> = {},
+): Finding {
   const meta = CODE_META[code];
   const text = catalogText(code, vars);
   return { code, severity: meta.severity, step: meta.step, ...text, evidence, filter };

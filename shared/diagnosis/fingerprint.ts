@@ -45,19 +45,36 @@ export function fingerprintClient(payloads: IkePayload[] | undefined): ClientFin
   let os: string | undefined;
   for (const v of vendorIds) {
     const release = windowsReleaseFromVendorId(v.hex);
-    if (release) { fingerprint = `Windows (${release})`; os = release; break; }
+    if (release) {
+      fingerprint = `Windows (${release})`;
+      os = release;
+      break;
+    }
   }
   if (!fingerprint) {
     outer: for (const [re, name, guess] of IMPLEMENTATIONS) {
-      for (const v of vendorIds) if (re.test(v.name)) { fingerprint = name; os = guess; break outer; }
+      for (const v of vendorIds)
+        if (re.test(v.name)) {
+          fingerprint = name;
+          os = guess;
+          break outer;
+        }
     }
   }
   const features: string[] = [];
-  for (const [re, label] of FEATURES) if (vendorIds.some((v) => re.test(v.name)) && !features.includes(label)) features.push(label);
+  for (const [re, label] of FEATURES)
+    if (vendorIds.some((v) => re.test(v.name)) && !features.includes(label)) features.push(label);
   // RFC 3947 clients also send the draft IDs for old peers; name the standard only.
-  if (features.includes('NAT-T (RFC 3947)')) features.splice(0, features.length, ...features.filter((x) => x !== 'NAT-T (draft)'));
+  if (features.includes('NAT-T (RFC 3947)'))
+    features.splice(0, features.length, ...features.filter((x) => x !== 'NAT-T (draft)'));
   const base = fingerprint ?? (vendorIds.length ? 'unidentified implementation' : 'no vendor IDs');
   const id = (payloads ?? []).find((p) => p.type === 'id');
   const identity = id && id.type === 'id' ? { type: nameOf(ID_TYPE_V1, id.idType), value: id.value } : undefined;
-  return { fingerprint: features.length ? `${base}; ${features.join(', ')}` : base, os, vendorIds, features, ...(identity ? { identity } : {}) };
+  return {
+    fingerprint: features.length ? `${base}; ${features.join(', ')}` : base,
+    os,
+    vendorIds,
+    features,
+    ...(identity ? { identity } : {}),
+  };
 }

@@ -99,8 +99,10 @@ export interface IkeSession {
 }
 
 /** What a new session starts from: its identity, its two ends, and the first message's time. */
-export type IkeSessionInit = Pick<IkeSession, 'key' | 'ispi' | 'rspi' | 'version' | 'clientIp' | 'clientPort' | 'responderIp' | 'responderPort'>
-  & { timeSec: number; timeNsec: number };
+export type IkeSessionInit = Pick<
+  IkeSession,
+  'key' | 'ispi' | 'rspi' | 'version' | 'clientIp' | 'clientPort' | 'responderIp' | 'responderPort'
+> & { timeSec: number; timeNsec: number };
 
 export function createIkeSession(init: IkeSessionInit): IkeSession {
   const { timeSec, timeNsec, ...rest } = init;

@@ -71,10 +71,11 @@ export function negotiatedHash(session: IkeSession): string | null {
     const sa = payloads?.find((p) => p.type === 'sa');
     if (!sa || sa.type !== 'sa') continue;
     const values = new Set<number>();
-    for (const prop of sa.proposals) for (const t of prop.transforms) {
-      const attr = t.attributes.find((a) => a.type === HASH_ATTRIBUTE);
-      if (attr?.value !== undefined) values.add(attr.value);
-    }
+    for (const prop of sa.proposals)
+      for (const t of prop.transforms) {
+        const attr = t.attributes.find((a) => a.type === HASH_ATTRIBUTE);
+        if (attr?.value !== undefined) values.add(attr.value);
+      }
     if (values.size === 1) return HASH_ALGORITHMS[[...values][0]] ?? null;
   }
   return null;
@@ -88,8 +89,10 @@ export function detectNat(session: IkeSession): NatVerdict {
   const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash, frames, details };
   if (!hash) return verdict;
   details.hash = hash;
-  let clientOwnMismatch = false; let clientSeenMismatch = false;
-  let mxOwnMismatch = false; let mxSeenMismatch = false;
+  let clientOwnMismatch = false;
+  let clientSeenMismatch = false;
+  let mxOwnMismatch = false;
+  let mxSeenMismatch = false;
   let checked = false;
   for (const o of session.natd) {
     if (o.hashes.length < 2) continue;
@@ -102,8 +105,13 @@ export function detectNat(session: IkeSession): NatVerdict {
     const ownMatches = o.hashes.slice(1).includes(ownHash);
     details[`frame${o.frame}PeerHashMatches`] = peerMatches;
     details[`frame${o.frame}OwnHashMatches`] = ownMatches;
-    if (o.from === 'client') { clientOwnMismatch ||= !ownMatches; mxSeenMismatch ||= !peerMatches; }
-    else { mxOwnMismatch ||= !ownMatches; clientSeenMismatch ||= !peerMatches; }
+    if (o.from === 'client') {
+      clientOwnMismatch ||= !ownMatches;
+      mxSeenMismatch ||= !peerMatches;
+    } else {
+      mxOwnMismatch ||= !ownMatches;
+      clientSeenMismatch ||= !peerMatches;
+    }
   }
   if (!checked) return verdict;
   verdict.client = clientOwnMismatch || clientSeenMismatch;
@@ -123,9 +131,14 @@ function sideOf(clientOwn: boolean, clientSeen: boolean, mxOwn: boolean, mxSeen:
   return 'unknown';
 }
 
-function detectNatV2(session: IkeSession, frames: number[], details: Record<string, string | number | boolean>): NatVerdict {
+function detectNatV2(
+  session: IkeSession,
+  frames: number[],
+  details: Record<string, string | number | boolean>,
+): NatVerdict {
   const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash: 'sha1', frames, details };
-  let clientNat: boolean | null = null; let mxNat: boolean | null = null;
+  let clientNat: boolean | null = null;
+  let mxNat: boolean | null = null;
   for (const o of session.natd as NatDObservation[]) {
     const own = natDHash('sha1', o.ispi, o.rspi, o.srcIp, o.srcPort);
     const peer = natDHash('sha1', o.ispi, o.rspi, o.dstIp, o.dstPort);
@@ -133,8 +146,13 @@ function detectNatV2(session: IkeSession, frames: number[], details: Record<stri
     const ownMatches = (o.sourceHashes ?? []).includes(own);
     const peerMatches = o.destinationHash === undefined ? true : o.destinationHash === peer;
     details[`frame${o.frame}SourceHashMatches`] = ownMatches;
-    if (o.from === 'client') { clientNat = (clientNat ?? false) || !ownMatches; mxNat = (mxNat ?? false) || !peerMatches; }
-    else { mxNat = (mxNat ?? false) || !ownMatches; clientNat = (clientNat ?? false) || !peerMatches; }
+    if (o.from === 'client') {
+      clientNat = (clientNat ?? false) || !ownMatches;
+      mxNat = (mxNat ?? false) || !peerMatches;
+    } else {
+      mxNat = (mxNat ?? false) || !ownMatches;
+      clientNat = (clientNat ?? false) || !peerMatches;
+    }
   }
   verdict.client = clientNat;
   verdict.responder = mxNat;

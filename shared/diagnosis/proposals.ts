@@ -8,10 +8,27 @@ import type { IkeSession } from './ike-session.js';
 
 /** Short DH group names for display; the wire number stays the truth. */
 const DH_SHORT: Record<number, string> = {
-  1: 'MODP768', 2: 'MODP1024', 5: 'MODP1536', 14: 'MODP2048', 15: 'MODP3072', 16: 'MODP4096',
-  17: 'MODP6144', 18: 'MODP8192', 19: 'ECP256', 20: 'ECP384', 21: 'ECP521', 31: 'Curve25519',
+  1: 'MODP768',
+  2: 'MODP1024',
+  5: 'MODP1536',
+  14: 'MODP2048',
+  15: 'MODP3072',
+  16: 'MODP4096',
+  17: 'MODP6144',
+  18: 'MODP8192',
+  19: 'ECP256',
+  20: 'ECP384',
+  21: 'ECP521',
+  31: 'Curve25519',
 };
-const AUTH_SHORT: Record<number, string> = { 1: 'PSK', 3: 'RSA-SIG', 65001: 'XAUTH-PSK', 65002: 'XAUTH-PSK-R', 64221: 'HYBRID-RSA', 65005: 'XAUTH-RSA' };
+const AUTH_SHORT: Record<number, string> = {
+  1: 'PSK',
+  3: 'RSA-SIG',
+  65001: 'XAUTH-PSK',
+  65002: 'XAUTH-PSK-R',
+  64221: 'HYBRID-RSA',
+  65005: 'XAUTH-RSA',
+};
 
 const MERAKI_ENCRYPTION = new Set([5, 7]); // 3DES-CBC, AES-CBC
 const MERAKI_HASH = 2; // SHA
@@ -34,25 +51,41 @@ export function summarizeTransform(t: IkeTransform): ProposalSummary {
   const life = attr(a, IKE_ATTR_TYPE.LIFE_DURATION);
   const encryption = enc === undefined ? undefined : ikeAttributeValueName(IKE_ATTR_TYPE.ENCRYPTION, enc);
   const hashName = hash === undefined ? undefined : ikeAttributeValueName(IKE_ATTR_TYPE.HASH, hash);
-  const authName = auth === undefined ? undefined : AUTH_SHORT[auth] ?? ikeAttributeValueName(IKE_ATTR_TYPE.AUTH_METHOD, auth);
-  const dhGroup = group === undefined ? undefined : DH_SHORT[group] ?? `group ${group}`;
+  const authName =
+    auth === undefined ? undefined : (AUTH_SHORT[auth] ?? ikeAttributeValueName(IKE_ATTR_TYPE.AUTH_METHOD, auth));
+  const dhGroup = group === undefined ? undefined : (DH_SHORT[group] ?? `group ${group}`);
   const lifetimeSeconds = lifeType === 1 || lifeType === undefined ? life : undefined;
   const parts = [
     encryption ? `${encryption}${keyLength ? `-${keyLength}` : ''}` : '?',
-    hashName ?? '?', dhGroup ?? '?', authName ?? '?',
+    hashName ?? '?',
+    dhGroup ?? '?',
+    authName ?? '?',
   ];
   if (lifetimeSeconds !== undefined) parts.push(`${lifetimeSeconds} s`);
   return {
     text: parts.join(' / '),
-    encryption, keyLength, hash: hashName, auth: authName, dhGroup, lifetimeSeconds,
-    acceptedByMeraki: enc !== undefined && MERAKI_ENCRYPTION.has(enc) && hash === MERAKI_HASH && group === MERAKI_GROUP && auth === MERAKI_AUTH,
+    encryption,
+    keyLength,
+    hash: hashName,
+    auth: authName,
+    dhGroup,
+    lifetimeSeconds,
+    acceptedByMeraki:
+      enc !== undefined &&
+      MERAKI_ENCRYPTION.has(enc) &&
+      hash === MERAKI_HASH &&
+      group === MERAKI_GROUP &&
+      auth === MERAKI_AUTH,
   };
 }
 
 function phase1Transforms(payloads: IkePayload[] | undefined): IkeTransform[] {
   const sa = payloads?.find((p) => p.type === 'sa');
   if (!sa || sa.type !== 'sa') return [];
-  return sa.proposals.filter((p) => p.protocolId === 1).flatMap((p) => p.transforms).slice(0, 64);
+  return sa.proposals
+    .filter((p) => p.protocolId === 1)
+    .flatMap((p) => p.transforms)
+    .slice(0, 64);
 }
 
 export function phase1Proposals(session: IkeSession): { offered: ProposalSummary[]; chosen?: ProposalSummary } {

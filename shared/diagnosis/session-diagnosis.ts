@@ -3,7 +3,14 @@
 // as the report's SessionDiagnosis.
 import { exchangeName } from '../ike/exchange-types.js';
 import { payloadName } from '../ike/payload-types.js';
-import type { EspFlowSummary, Finding, GuideStep, SessionDiagnosis, TimelineEntry, VerdictCode } from '../report/types.js';
+import type {
+  EspFlowSummary,
+  Finding,
+  GuideStep,
+  SessionDiagnosis,
+  TimelineEntry,
+  VerdictCode,
+} from '../report/types.js';
 import type { EspFlow } from './esp-flows.js';
 import { buildFinding } from './finding.js';
 import { fingerprintClient } from './fingerprint.js';
@@ -20,8 +27,15 @@ export function stepReached(f: SessionFacts): GuideStep {
   for (const e of f.session.timeline) if (STEP_ORDER[e.step] > STEP_ORDER[best]) best = e.step;
   for (const key of f.session.labels.keys()) {
     const label = key.split(':')[1];
-    const step: GuideStep = label.startsWith('QM') ? 'HASH' : label === 'MM5' || label === 'MM6' || label === 'AM3' || label === 'IKE_AUTH' ? 'ID'
-      : label === 'MM3' || label === 'MM4' ? 'KE' : label.startsWith('MM') || label.startsWith('AM') || label === 'IKE_SA_INIT' ? 'SA' : 'NONE';
+    const step: GuideStep = label.startsWith('QM')
+      ? 'HASH'
+      : label === 'MM5' || label === 'MM6' || label === 'AM3' || label === 'IKE_AUTH'
+        ? 'ID'
+        : label === 'MM3' || label === 'MM4'
+          ? 'KE'
+          : label.startsWith('MM') || label.startsWith('AM') || label === 'IKE_SA_INIT'
+            ? 'SA'
+            : 'NONE';
     if (STEP_ORDER[step] > STEP_ORDER[best]) best = step;
   }
   return best;
@@ -31,18 +45,29 @@ export function stepReached(f: SessionFacts): GuideStep {
 function fallback(f: SessionFacts, step: GuideStep): RuleHit {
   const quickDone = seen(f, 'mx', 'QM2') || seen(f, 'client', 'QM3');
   const oneWay = f.espUp.length === 0 || f.espDown.length === 0;
-  const code: VerdictCode = quickDone ? 'TUNNEL_ESTABLISHED'
-    : step === 'ESP' ? (oneWay ? 'ESP_ONE_WAY' : 'TUNNEL_ESTABLISHED')
-    // Main mode 5 without 6: phase 1 is not done, which is the Key Exchange signature's case.
-    : step === 'ID' && !seen(f, 'mx', 'MM6') && seen(f, 'client', 'MM5') ? 'KE_RETRANSMITTED'
-    : step === 'HASH' || step === 'ID' ? 'PHASE2_RETRANSMITTED'
-    : step === 'KE' ? 'KE_RETRANSMITTED'
-    : !mxSentAnything(f) ? 'NO_RESPONSE_FROM_MX'
-    : step === 'SA' ? 'SA_RETRANSMITTED' : 'PHASE2_RETRANSMITTED';
+  const code: VerdictCode = quickDone
+    ? 'TUNNEL_ESTABLISHED'
+    : step === 'ESP'
+      ? oneWay
+        ? 'ESP_ONE_WAY'
+        : 'TUNNEL_ESTABLISHED'
+      : // Main mode 5 without 6: phase 1 is not done, which is the Key Exchange signature's case.
+        step === 'ID' && !seen(f, 'mx', 'MM6') && seen(f, 'client', 'MM5')
+        ? 'KE_RETRANSMITTED'
+        : step === 'HASH' || step === 'ID'
+          ? 'PHASE2_RETRANSMITTED'
+          : step === 'KE'
+            ? 'KE_RETRANSMITTED'
+            : !mxSentAnything(f)
+              ? 'NO_RESPONSE_FROM_MX'
+              : step === 'SA'
+                ? 'SA_RETRANSMITTED'
+                : 'PHASE2_RETRANSMITTED';
   const esp = [...f.espUp, ...f.espDown];
-  const frames = esp.length > 0 && f.session.timeline.length === 0
-    ? esp.flatMap((x) => [x.firstFrame, x.lastFrame]).filter((n, i, a) => a.indexOf(n) === i)
-    : f.session.timeline.slice(-8).map((e) => e.frame);
+  const frames =
+    esp.length > 0 && f.session.timeline.length === 0
+      ? esp.flatMap((x) => [x.firstFrame, x.lastFrame]).filter((n, i, a) => a.indexOf(n) === i)
+      : f.session.timeline.slice(-8).map((e) => e.frame);
   const qm = f.session.labels.get('client:QM3') ?? f.session.labels.get('mx:QM2');
   const up = f.espUp.length > 0;
   const vars = {
@@ -51,10 +76,19 @@ function fallback(f: SessionFacts, step: GuideStep): RuleHit {
     when: ' (too few packets to be sure)',
     whenJa: '（パケットが少なく確定できません）',
     count: f.session.labels.get('client:MM1')?.count ?? 0,
-    how: qm ? `Quick mode completed (frame ${qm.firstFrame}) but the capture shows no ESP in both directions yet` : 'ESP was seen',
-    howJa: qm ? `クイックモードは完了しました（フレーム ${qm.firstFrame}）が、キャプチャには双方向の ESP がまだありません。` : 'ESP が確認でき',
+    how: qm
+      ? `Quick mode completed (frame ${qm.firstFrame}) but the capture shows no ESP in both directions yet`
+      : 'ESP was seen',
+    howJa: qm
+      ? `クイックモードは完了しました（フレーム ${qm.firstFrame}）が、キャプチャには双方向の ESP がまだありません。`
+      : 'ESP が確認でき',
   };
-  return { code, evidence: { frames, details: { decidedBy: 'furthest step reached; no rule matched' } }, filter: framesFilter(f, frames), vars };
+  return {
+    code,
+    evidence: { frames, details: { decidedBy: 'furthest step reached; no rule matched' } },
+    filter: framesFilter(f, frames),
+    vars,
+  };
 }
 
 function timelineEntry(f: SessionFacts, e: SessionFacts['session']['timeline'][number]): TimelineEntry {
@@ -131,7 +165,12 @@ export function diagnoseSession(f: SessionFacts, extra: Finding[] = []): Session
     timeline: s.timeline.map((e) => timelineEntry(f, e)),
     timelineTruncated: s.timelineTruncated,
     esp: [...f.espUp, ...f.espDown].map((x) => espSummary(x, s.clientIp)),
-    client: { fingerprint: fp.fingerprint, vendorIds: fp.vendorIds, ...(fp.os ? { os: fp.os } : {}), ...(fp.identity ? { identity: fp.identity } : {}) },
+    client: {
+      fingerprint: fp.fingerprint,
+      vendorIds: fp.vendorIds,
+      ...(fp.os ? { os: fp.os } : {}),
+      ...(fp.identity ? { identity: fp.identity } : {}),
+    },
     proposals: { phase1Offered: offered, ...(chosen ? { phase1Chosen: chosen } : {}) },
     start: isoString(s.firstSec, s.firstNsec),
     end: isoString(s.lastSec, s.lastNsec),

@@ -65,7 +65,8 @@ export function repeatedEntries(f: SessionFacts, ...keys: [Role, string][]): Non
 
 /** Wireshark display filter for a set of frames (exact), or the session's SPI when long. */
 export function framesFilter(f: SessionFacts, frames: number[]): string {
-  if (frames.length === 0 || frames.length > 64) return f.session.ispi ? spiFilter(f.session.ispi) : espFilter([...f.espUp, ...f.espDown]);
+  if (frames.length === 0 || frames.length > 64)
+    return f.session.ispi ? spiFilter(f.session.ispi) : espFilter([...f.espUp, ...f.espDown]);
   return `frame.number in {${frames.join(',')}}`;
 }
 

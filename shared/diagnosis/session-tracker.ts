@@ -5,8 +5,13 @@
 import type { DecodedFrame } from '../decode/types.js';
 import type { IsakmpMessage } from '../ike/types.js';
 import {
-  MAX_FRAMES_PER_LABEL, MAX_NOTIFIES, MAX_TIMELINE, createIkeSession,
-  type IkeSession, type LabelStats, type MessageRecord,
+  MAX_FRAMES_PER_LABEL,
+  MAX_NOTIFIES,
+  MAX_TIMELINE,
+  createIkeSession,
+  type IkeSession,
+  type LabelStats,
+  type MessageRecord,
 } from './ike-session.js';
 import { classifyMessage, ExchangeV1, type Role } from './steps.js';
 
@@ -36,7 +41,10 @@ export function createSessionTracker(): SessionTracker {
       const key = sessionKey(msg, ip.src, ip.dst);
       let session = byKey.get(key);
       if (!session) {
-        if (byKey.size >= MAX_SESSIONS) { dropped++; continue; }
+        if (byKey.size >= MAX_SESSIONS) {
+          dropped++;
+          continue;
+        }
         session = newSession(key, msg, frame);
         byKey.set(key, session);
       }
@@ -114,10 +122,21 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: DecodedFrame): void {
 
   if (s.timeline.length < MAX_TIMELINE) {
     const entry: MessageRecord = {
-      frame: frame.number, timeSec: frame.timeSec, timeNsec: frame.timeNsec, from,
-      exchangeType: msg.exchangeType, nextPayload: msg.nextPayload, messageId: msg.messageId,
-      encrypted: msg.encrypted, length: msg.length, srcPort: udp.srcPort, dstPort: udp.dstPort,
-      step, label, retransmission, notifies,
+      frame: frame.number,
+      timeSec: frame.timeSec,
+      timeNsec: frame.timeNsec,
+      from,
+      exchangeType: msg.exchangeType,
+      nextPayload: msg.nextPayload,
+      messageId: msg.messageId,
+      encrypted: msg.encrypted,
+      length: msg.length,
+      srcPort: udp.srcPort,
+      dstPort: udp.dstPort,
+      step,
+      label,
+      retransmission,
+      notifies,
     };
     s.timeline.push(entry);
   } else {
@@ -125,7 +144,14 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: DecodedFrame): void {
   }
 }
 
-function bumpLabel(s: IkeSession, from: Role, label: string, frame: number, dstPort: number, retransmission: boolean): LabelStats {
+function bumpLabel(
+  s: IkeSession,
+  from: Role,
+  label: string,
+  frame: number,
+  dstPort: number,
+  retransmission: boolean,
+): LabelStats {
   const key = `${from}:${label}`;
   let stats = s.labels.get(key);
   if (!stats) {
@@ -140,27 +166,50 @@ function bumpLabel(s: IkeSession, from: Role, label: string, frame: number, dstP
   return stats;
 }
 
-function rememberForRules(s: IkeSession, msg: IsakmpMessage, frame: DecodedFrame, from: Role, label: string, stats: LabelStats): void {
+function rememberForRules(
+  s: IkeSession,
+  msg: IsakmpMessage,
+  frame: DecodedFrame,
+  from: Role,
+  label: string,
+  stats: LabelStats,
+): void {
   const first = stats.count === 1;
-  if (first && (label === 'MM1' || label === 'AM1' || (label === 'IKE_SA_INIT' && from === 'client'))) s.clientSaPayloads = msg.payloads;
-  if (first && (label === 'MM2' || label === 'AM2' || (label === 'IKE_SA_INIT' && from === 'mx'))) s.mxSaPayloads = msg.payloads;
+  if (first && (label === 'MM1' || label === 'AM1' || (label === 'IKE_SA_INIT' && from === 'client')))
+    s.clientSaPayloads = msg.payloads;
+  if (first && (label === 'MM2' || label === 'AM2' || (label === 'IKE_SA_INIT' && from === 'mx')))
+    s.mxSaPayloads = msg.payloads;
   if (first && (label === 'MM3' || label === 'MM4' || label === 'IKE_SA_INIT')) {
     const hashes = msg.payloads.filter((p) => p.type === 'natd').map((p) => (p as { hex: string }).hex);
-    const src = msg.payloads.flatMap((p) => (p.type === 'notify' && p.notifyType === NAT_DETECTION_SOURCE_IP ? [p.dataHex] : []));
+    const src = msg.payloads.flatMap((p) =>
+      p.type === 'notify' && p.notifyType === NAT_DETECTION_SOURCE_IP ? [p.dataHex] : [],
+    );
     const dst = msg.payloads.find((p) => p.type === 'notify' && p.notifyType === NAT_DETECTION_DESTINATION_IP);
     if (hashes.length > 0 || src.length > 0) {
       s.natd.push({
-        frame: frame.number, from, ispi: msg.ispi, rspi: msg.rspi, hashes,
+        frame: frame.number,
+        from,
+        ispi: msg.ispi,
+        rspi: msg.rspi,
+        hashes,
         sourceHashes: src.length > 0 ? src : undefined,
         destinationHash: dst && dst.type === 'notify' ? dst.dataHex : undefined,
-        srcIp: frame.ip!.src, srcPort: frame.udp!.srcPort, dstIp: frame.ip!.dst, dstPort: frame.udp!.dstPort,
+        srcIp: frame.ip!.src,
+        srcPort: frame.udp!.srcPort,
+        dstIp: frame.ip!.dst,
+        dstPort: frame.udp!.dstPort,
       });
     }
   }
   if (label === 'MM4' && (s.labels.get('client:MM5')?.count ?? 0) > 0 && s.mm4AfterMm5.length < MAX_FRAMES_PER_LABEL) {
     s.mm4AfterMm5.push(frame.number);
   }
-  if (from === 'mx' && msg.exchangeType === ExchangeV1.Informational && msg.majorVersion === 1 && s.mxInfoAfter.length < MAX_NOTIFIES) {
+  if (
+    from === 'mx' &&
+    msg.exchangeType === ExchangeV1.Informational &&
+    msg.majorVersion === 1 &&
+    s.mxInfoAfter.length < MAX_NOTIFIES
+  ) {
     s.mxInfoAfter.push({ after: lastClientLabel(s), frame: frame.number, encrypted: msg.encrypted });
   }
 }

@@ -30,7 +30,10 @@ export function decodeDns(data: Uint8Array, frame: number): { message?: DnsMessa
   let at = DNS_HEADER_LENGTH;
   for (let i = 0; i < qdcount; i++) {
     const name = readName(data, at);
-    if (!name.ok) { flag('bad-name', `DNS question ${i + 1}: ${name.reason}.`); return { message, anomalies }; }
+    if (!name.ok) {
+      flag('bad-name', `DNS question ${i + 1}: ${name.reason}.`);
+      return { message, anomalies };
+    }
     if (name.next + 4 > data.length) {
       flag('truncated-question', `DNS question ${i + 1} is cut short.`);
       return { message, anomalies };
@@ -42,7 +45,10 @@ export function decodeDns(data: Uint8Array, frame: number): { message?: DnsMessa
   }
   for (let i = 0; i < ancount; i++) {
     const name = readName(data, at);
-    if (!name.ok) { flag('bad-name', `DNS answer ${i + 1}: ${name.reason}.`); return { message, anomalies }; }
+    if (!name.ok) {
+      flag('bad-name', `DNS answer ${i + 1}: ${name.reason}.`);
+      return { message, anomalies };
+    }
     const fixed = name.next;
     if (fixed + 10 > data.length) {
       flag('truncated-answer', `DNS answer ${i + 1} is cut short.`);
@@ -67,13 +73,21 @@ export function decodeDns(data: Uint8Array, frame: number): { message?: DnsMessa
 /** DNS over TCP (RFC 1035 4.2.2): the message follows a 2-byte length. */
 export function decodeDnsTcp(data: Uint8Array, frame: number): { message?: DnsMessage; anomalies: Anomaly[] } {
   if (data.length < 2) {
-    return { anomalies: [{ layer: 'dns', code: 'truncated-header', message: 'DNS over TCP segment has no length prefix.', frame }] };
+    return {
+      anomalies: [
+        { layer: 'dns', code: 'truncated-header', message: 'DNS over TCP segment has no length prefix.', frame },
+      ],
+    };
   }
   const length = u16(data, 0);
   const result = decodeDns(data.subarray(2, 2 + length), frame);
   if (data.length - 2 < length) {
-    result.anomalies.push({ layer: 'dns', code: 'truncated-message',
-      message: `DNS over TCP length prefix says ${length} bytes but only ${data.length - 2} are present.`, frame });
+    result.anomalies.push({
+      layer: 'dns',
+      code: 'truncated-message',
+      message: `DNS over TCP length prefix says ${length} bytes but only ${data.length - 2} are present.`,
+      frame,
+    });
   }
   return result;
 }
@@ -108,7 +122,10 @@ function renderRdata(data: Uint8Array, type: number, start: number, length: numb
       let at = start;
       while (at < end) {
         const len = data[at];
-        if (at + 1 + len > end) { flag('bad-txt', `DNS answer ${index} TXT string overruns its record.`); return toHex(data, start, end); }
+        if (at + 1 + len > end) {
+          flag('bad-txt', `DNS answer ${index} TXT string overruns its record.`);
+          return toHex(data, start, end);
+        }
         strings.push(JSON.stringify(safeText(data, at + 1, at + 1 + len)));
         at += 1 + len;
       }

@@ -4,7 +4,11 @@
 import { DNS_MAX_NAME_LENGTH } from './constants.js';
 
 export type NameResult =
-  | { ok: true; name: string; /** Offset just after the name where it started (not after a pointer target). */ next: number }
+  | {
+      ok: true;
+      name: string;
+      /** Offset just after the name where it started (not after a pointer target). */ next: number;
+    }
   | { ok: false; reason: string };
 
 export function readName(data: Uint8Array, start: number): NameResult {
@@ -26,15 +30,21 @@ export function readName(data: Uint8Array, start: number): NameResult {
       if (at + 1 >= data.length) return { ok: false, reason: `compression pointer at offset ${at} is truncated` };
       const target = ((len & 0x3f) << 8) | data[at + 1];
       if (next < 0) next = at + 2;
-      if (target >= floor) return { ok: false, reason: `compression pointer at offset ${at} to ${target} does not point backwards (loop)` };
+      if (target >= floor)
+        return {
+          ok: false,
+          reason: `compression pointer at offset ${at} to ${target} does not point backwards (loop)`,
+        };
       floor = target;
       at = target;
       continue;
     }
     if (kind !== 0) return { ok: false, reason: `label type 0x${kind.toString(16)} at offset ${at} is not supported` };
     wireLength += len + 1;
-    if (wireLength > DNS_MAX_NAME_LENGTH) return { ok: false, reason: `name at offset ${start} is longer than 255 octets` };
-    if (at + 1 + len > data.length) return { ok: false, reason: `label at offset ${at} runs past the end of the message` };
+    if (wireLength > DNS_MAX_NAME_LENGTH)
+      return { ok: false, reason: `name at offset ${start} is longer than 255 octets` };
+    if (at + 1 + len > data.length)
+      return { ok: false, reason: `label at offset ${at} runs past the end of the message` };
     labels.push(labelText(data, at + 1, at + 1 + len));
     at += 1 + len;
   }

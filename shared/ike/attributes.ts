@@ -4,12 +4,22 @@ import type { IkeAttribute } from './types.js';
 import { hex, u16 } from './bytes.js';
 import { addAnomaly, LIMITS, type DecodeContext } from './context.js';
 
-export function decodeAttributes(data: Uint8Array, start: number, end: number, ctx: DecodeContext, where: string): IkeAttribute[] {
+export function decodeAttributes(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  ctx: DecodeContext,
+  where: string,
+): IkeAttribute[] {
   const out: IkeAttribute[] = [];
   let off = start;
   while (off < end) {
     if (out.length >= LIMITS.attributes) {
-      addAnomaly(ctx, 'too-many-attributes', `${where}: more than ${LIMITS.attributes} attributes; the rest were not decoded.`);
+      addAnomaly(
+        ctx,
+        'too-many-attributes',
+        `${where}: more than ${LIMITS.attributes} attributes; the rest were not decoded.`,
+      );
       break;
     }
     if (off + 4 > end) {
@@ -26,7 +36,11 @@ export function decodeAttributes(data: Uint8Array, start: number, end: number, c
     const len = u16(data, off + 2);
     const vStart = off + 4;
     if (vStart + len > end) {
-      addAnomaly(ctx, 'attribute-overrun', `${where}: attribute ${type} claims ${len} bytes, only ${end - vStart} left.`);
+      addAnomaly(
+        ctx,
+        'attribute-overrun',
+        `${where}: attribute ${type} claims ${len} bytes, only ${end - vStart} left.`,
+      );
       break;
     }
     if (len <= 4) {

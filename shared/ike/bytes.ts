@@ -43,11 +43,17 @@ export function ipv6(data: Uint8Array, off: number): string {
   for (let i = 0; i < 8; i++) g.push(u16(data, off + i * 2));
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (g[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (g[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const parts = g.map((x) => x.toString(16));
@@ -80,11 +86,20 @@ export function safeText(data: Uint8Array, start: number, end: number): string {
   let out = '';
   let count = 0;
   for (const ch of text) {
-    if (count++ >= MAX_TEXT_CHARS) { out += '…'; break; }
+    if (count++ >= MAX_TEXT_CHARS) {
+      out += '…';
+      break;
+    }
     const c = ch.codePointAt(0) ?? 0;
     if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0x5c) {
       out += `\\x${c.toString(16).padStart(2, '0')}`;
-    } else if ((c >= 0xd800 && c <= 0xdfff) || c === 0xfffd || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+    } else if (
+      (c >= 0xd800 && c <= 0xdfff) ||
+      c === 0xfffd ||
+      (c >= 0x200b && c <= 0x200f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069)
+    ) {
       // Lone surrogates and invisible/bidi controls could disguise text: show them as code points.
       out += `\\u{${c.toString(16)}}`;
     } else {

@@ -21,7 +21,9 @@ export interface IsakmpDecodeResult {
 export function decodeIsakmp(data: Uint8Array, frame: number): IsakmpDecodeResult {
   const messages: IsakmpMessage[] = [];
   const anomalies: Anomaly[] = [];
-  const note = (code: string, message: string): void => { anomalies.push({ layer: 'isakmp', code, message, frame }); };
+  const note = (code: string, message: string): void => {
+    anomalies.push({ layer: 'isakmp', code, message, frame });
+  };
   let off = 0;
   while (off < data.length) {
     const left = data.length - off;
@@ -32,7 +34,10 @@ export function decodeIsakmp(data: Uint8Array, frame: number): IsakmpDecodeResul
       break;
     }
     if (header.length < HEADER_LENGTH) {
-      note(off === 0 ? 'bad-length' : 'trailing-data', `ISAKMP length field is ${header.length}, less than the 28-byte header.`);
+      note(
+        off === 0 ? 'bad-length' : 'trailing-data',
+        `ISAKMP length field is ${header.length}, less than the 28-byte header.`,
+      );
       break;
     }
     if (off > 0 && (header.length > left || header.ispi !== messages[0].ispi)) {
@@ -43,7 +48,10 @@ export function decodeIsakmp(data: Uint8Array, frame: number): IsakmpDecodeResul
       break;
     }
     if (messages.length >= LIMITS.messages) {
-      note('too-many-messages', `More than ${LIMITS.messages} ISAKMP messages in one datagram; the rest were not decoded.`);
+      note(
+        'too-many-messages',
+        `More than ${LIMITS.messages} ISAKMP messages in one datagram; the rest were not decoded.`,
+      );
       break;
     }
     const msg = decodeMessage(data, off, header, frame);
@@ -55,11 +63,20 @@ export function decodeIsakmp(data: Uint8Array, frame: number): IsakmpDecodeResul
   return { messages, anomalies };
 }
 
-function decodeMessage(data: Uint8Array, off: number, h: NonNullable<ReturnType<typeof decodeHeader>>, frame: number): IsakmpMessage {
+function decodeMessage(
+  data: Uint8Array,
+  off: number,
+  h: NonNullable<ReturnType<typeof decodeHeader>>,
+  frame: number,
+): IsakmpMessage {
   const ctx: DecodeContext = { major: h.majorVersion, frame, anomalies: [] };
   const available = data.length - off;
   if (h.length > available) {
-    addAnomaly(ctx, 'message-length-mismatch', `ISAKMP length field says ${h.length} bytes, only ${available} captured: message truncated.`);
+    addAnomaly(
+      ctx,
+      'message-length-mismatch',
+      `ISAKMP length field says ${h.length} bytes, only ${available} captured: message truncated.`,
+    );
   }
   const end = off + Math.min(h.length, available);
   const v2 = h.majorVersion === 2;
@@ -104,21 +121,33 @@ function walkPayloads(data: Uint8Array, start: number, end: number, first: numbe
       return out;
     }
     if (end - pos < 4) {
-      addAnomaly(ctx, 'payload-truncated', `${end - pos} byte(s) left for a ${payloadName(type, ctx.major)} payload header.`);
+      addAnomaly(
+        ctx,
+        'payload-truncated',
+        `${end - pos} byte(s) left for a ${payloadName(type, ctx.major)} payload header.`,
+      );
       return out;
     }
     const next = u8(data, pos);
     const length = u16(data, pos + 2);
     if (length < 4) {
       // As Wireshark does, step over the 4-byte header and go on: progress is guaranteed.
-      addAnomaly(ctx, 'payload-too-short', `${payloadName(type, ctx.major)} payload length ${length} is less than its 4-byte header.`);
+      addAnomaly(
+        ctx,
+        'payload-too-short',
+        `${payloadName(type, ctx.major)} payload length ${length} is less than its 4-byte header.`,
+      );
       out.push({ type: 'other', payloadType: type, dataLength: 0, nextPayload: next, length });
       pos += 4;
       type = next;
       continue;
     }
     if (pos + length > end) {
-      addAnomaly(ctx, 'payload-overrun', `${payloadName(type, ctx.major)} payload length ${length} overruns the message by ${pos + length - end} byte(s).`);
+      addAnomaly(
+        ctx,
+        'payload-overrun',
+        `${payloadName(type, ctx.major)} payload length ${length} overruns the message by ${pos + length - end} byte(s).`,
+      );
       out.push({ type: 'other', payloadType: type, dataLength: end - pos - 4, nextPayload: next, length });
       return out;
     }
@@ -135,7 +164,11 @@ function walkPayloads(data: Uint8Array, start: number, end: number, first: numbe
     type = next;
   }
   if (type !== PAYLOAD.NONE) {
-    addAnomaly(ctx, 'payload-chain-truncated', `Next payload ${payloadName(type, ctx.major)} announced but the message ends.`);
+    addAnomaly(
+      ctx,
+      'payload-chain-truncated',
+      `Next payload ${payloadName(type, ctx.major)} announced but the message ends.`,
+    );
   }
   return out;
 }
@@ -146,11 +179,22 @@ function decodeOne(data: Uint8Array, s: number, e: number, type: number, next: n
   }
   if (ctx.major === 2 && type === PAYLOAD.V2_SKF) {
     if (e - s < 4) {
-      addAnomaly(ctx, 'payload-body-truncated', `Encrypted fragment payload body has ${e - s} byte(s), needs at least 4.`);
+      addAnomaly(
+        ctx,
+        'payload-body-truncated',
+        `Encrypted fragment payload body has ${e - s} byte(s), needs at least 4.`,
+      );
       return { type: 'encrypted', payloadType: type, innerNextPayload: next, dataLength: Math.max(0, e - s) };
     }
     // RFC 7383 2.5: fragment number, total fragments, then IV/ciphertext/ICV.
-    return { type: 'encrypted', payloadType: type, innerNextPayload: next, dataLength: e - s - 4, fragmentNumber: u16(data, s), totalFragments: u16(data, s + 2) };
+    return {
+      type: 'encrypted',
+      payloadType: type,
+      innerNextPayload: next,
+      dataLength: e - s - 4,
+      fragmentNumber: u16(data, s),
+      totalFragments: u16(data, s + 2),
+    };
   }
   return decodePayloadBody(data, s, e, type, ctx);
 }

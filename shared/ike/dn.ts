@@ -4,15 +4,29 @@
 import { safeText } from './bytes.js';
 
 const ATTRIBUTE_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.4': 'SN', '2.5.4.5': 'serialNumber', '2.5.4.6': 'C', '2.5.4.7': 'L',
-  '2.5.4.8': 'ST', '2.5.4.9': 'street', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.12': 'title',
-  '2.5.4.42': 'GN', '0.9.2342.19200300.100.1.25': 'DC', '0.9.2342.19200300.100.1.1': 'UID',
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'street',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.42': 'GN',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '0.9.2342.19200300.100.1.1': 'UID',
   '1.2.840.113549.1.9.1': 'emailAddress',
 };
 
 const MAX_RDNS = 32;
 
-interface Tlv { tag: number; start: number; end: number }
+interface Tlv {
+  tag: number;
+  start: number;
+  end: number;
+}
 
 /** One DER TLV at off (definite lengths up to 4 bytes), inside [off, limit). */
 function readTlv(data: Uint8Array, off: number, limit: number): Tlv | undefined {
@@ -39,7 +53,10 @@ function oidText(data: Uint8Array, start: number, end: number): string | undefin
   for (let i = start + 1; i < end; i++) {
     v = v * 128 + (data[i] & 0x7f);
     if (v > Number.MAX_SAFE_INTEGER / 128) return undefined;
-    if (!(data[i] & 0x80)) { parts.push(v); v = 0; }
+    if (!(data[i] & 0x80)) {
+      parts.push(v);
+      v = 0;
+    }
   }
   return parts.join('.');
 }

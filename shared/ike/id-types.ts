@@ -31,8 +31,17 @@ export const ID_TYPE_V2 = {
 
 /** Shared wire numbers (IKEv2 reuses the IKEv1 values where both exist). */
 export const ID_TYPE = {
-  IPV4_ADDR: 1, FQDN: 2, USER_FQDN: 3, IPV4_ADDR_SUBNET: 4, IPV6_ADDR: 5, IPV6_ADDR_SUBNET: 6,
-  IPV4_ADDR_RANGE: 7, IPV6_ADDR_RANGE: 8, DER_ASN1_DN: 9, DER_ASN1_GN: 10, KEY_ID: 11,
+  IPV4_ADDR: 1,
+  FQDN: 2,
+  USER_FQDN: 3,
+  IPV4_ADDR_SUBNET: 4,
+  IPV6_ADDR: 5,
+  IPV6_ADDR_SUBNET: 6,
+  IPV4_ADDR_RANGE: 7,
+  IPV6_ADDR_RANGE: 8,
+  DER_ASN1_DN: 9,
+  DER_ASN1_GN: 10,
+  KEY_ID: 11,
 } as const;
 
 export function idTypeName(n: number, majorVersion = 1): string {

@@ -24,8 +24,15 @@ export const IKE_ATTR = {
 
 /** Phase 1 attribute type numbers. */
 export const IKE_ATTR_TYPE = {
-  ENCRYPTION: 1, HASH: 2, AUTH_METHOD: 3, GROUP: 4, GROUP_TYPE: 5, LIFE_TYPE: 11,
-  LIFE_DURATION: 12, PRF: 13, KEY_LENGTH: 14,
+  ENCRYPTION: 1,
+  HASH: 2,
+  AUTH_METHOD: 3,
+  GROUP: 4,
+  GROUP_TYPE: 5,
+  LIFE_TYPE: 11,
+  LIFE_DURATION: 12,
+  PRF: 13,
+  KEY_LENGTH: 14,
 } as const;
 
 export const IKE_ENCRYPTION = {
@@ -128,7 +135,12 @@ export const IPSEC_ATTR = {
 } as const;
 
 export const IPSEC_ATTR_TYPE = {
-  LIFE_TYPE: 1, LIFE_DURATION: 2, GROUP: 3, ENCAPSULATION_MODE: 4, AUTH_ALGORITHM: 5, KEY_LENGTH: 6,
+  LIFE_TYPE: 1,
+  LIFE_DURATION: 2,
+  GROUP: 3,
+  ENCAPSULATION_MODE: 4,
+  AUTH_ALGORITHM: 5,
+  KEY_LENGTH: 6,
 } as const;
 
 export const ENCAPSULATION_MODE = {
@@ -158,11 +170,19 @@ export const IPSEC_AUTH_ALGORITHM = {
 
 /** Value tables per phase 1 attribute type (only the enumerated ones). */
 const IKE_VALUES: Record<number, NameTable> = {
-  1: IKE_ENCRYPTION, 2: IKE_HASH, 3: IKE_AUTH_METHOD, 4: DH_GROUP, 5: IKE_GROUP_TYPE, 11: LIFE_TYPE,
+  1: IKE_ENCRYPTION,
+  2: IKE_HASH,
+  3: IKE_AUTH_METHOD,
+  4: DH_GROUP,
+  5: IKE_GROUP_TYPE,
+  11: LIFE_TYPE,
 };
 
 const IPSEC_VALUES: Record<number, NameTable> = {
-  1: LIFE_TYPE, 3: DH_GROUP, 4: ENCAPSULATION_MODE, 5: IPSEC_AUTH_ALGORITHM,
+  1: LIFE_TYPE,
+  3: DH_GROUP,
+  4: ENCAPSULATION_MODE,
+  5: IPSEC_AUTH_ALGORITHM,
 };
 
 export function ikeAttributeName(type: number): string {

@@ -51,7 +51,12 @@ export const AH_TRANSFORM = {
 
 export const IPCOMP_TRANSFORM = { 1: 'IPCOMP_OUI', 2: 'IPCOMP_DEFLATE', 3: 'IPCOMP_LZS', 4: 'IPCOMP_LZJH' } as const;
 
-const V1_TRANSFORMS: Record<number, NameTable> = { 1: ISAKMP_TRANSFORM, 2: AH_TRANSFORM, 3: ESP_TRANSFORM, 4: IPCOMP_TRANSFORM };
+const V1_TRANSFORMS: Record<number, NameTable> = {
+  1: ISAKMP_TRANSFORM,
+  2: AH_TRANSFORM,
+  3: ESP_TRANSFORM,
+  4: IPCOMP_TRANSFORM,
+};
 
 /** IKEv1 transform ID name; the table depends on the proposal's protocol. */
 export function transformIdName(protocolId: number, id: number): string {
@@ -157,7 +162,13 @@ export const IKEV2_ESN = { 0: 'No Extended Sequence Numbers', 1: 'Extended Seque
 /** IKEv2 transform attribute types (only Key Length is assigned). */
 export const IKEV2_TRANSFORM_ATTR = { 14: 'Key Length' } as const;
 
-const V2_TRANSFORMS: Record<number, NameTable> = { 1: IKEV2_ENCR, 2: IKEV2_PRF, 3: IKEV2_INTEG, 4: IKEV2_DH, 5: IKEV2_ESN };
+const V2_TRANSFORMS: Record<number, NameTable> = {
+  1: IKEV2_ENCR,
+  2: IKEV2_PRF,
+  3: IKEV2_INTEG,
+  4: IKEV2_DH,
+  5: IKEV2_ESN,
+};
 
 export function ikev2TransformTypeName(type: number): string {
   return nameOf(IKEV2_TRANSFORM_TYPE, type);

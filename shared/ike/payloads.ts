@@ -14,9 +14,20 @@ import { vendorIdName } from './vendor-ids.js';
 type Body = (data: Uint8Array, s: number, e: number, t: number, ctx: DecodeContext) => IkePayload;
 
 /** Fixed part each body needs before its variable data. */
-function short(_data: Uint8Array, s: number, e: number, t: number, ctx: DecodeContext, need: number): IkePayload | undefined {
+function short(
+  _data: Uint8Array,
+  s: number,
+  e: number,
+  t: number,
+  ctx: DecodeContext,
+  need: number,
+): IkePayload | undefined {
   if (e - s >= need) return undefined;
-  addAnomaly(ctx, 'payload-body-truncated', `${payloadName(t, ctx.major)} payload body has ${e - s} byte(s), needs at least ${need}.`);
+  addAnomaly(
+    ctx,
+    'payload-body-truncated',
+    `${payloadName(t, ctx.major)} payload body has ${e - s} byte(s), needs at least ${need}.`,
+  );
   return { type: 'other', payloadType: t, dataLength: Math.max(0, e - s) };
 }
 
@@ -30,7 +41,14 @@ const id: Body = (d, s, e, t, ctx) => {
   if (bad) return bad;
   const idType = u8(d, s);
   if (ctx.major === 2) return { type: 'id', payloadType: t, idType, value: renderIdValue(d, s + 4, e, idType) };
-  return { type: 'id', payloadType: t, idType, protocol: u8(d, s + 1), port: u16(d, s + 2), value: renderIdValue(d, s + 4, e, idType) };
+  return {
+    type: 'id',
+    payloadType: t,
+    idType,
+    protocol: u8(d, s + 1),
+    port: u16(d, s + 2),
+    value: renderIdValue(d, s + 4, e, idType),
+  };
 };
 
 const cert: Body = (d, s, e, t, ctx) =>
@@ -80,7 +98,11 @@ const del: Body = (d, s, e, t, ctx) => {
       break;
     }
     if (off + spiSize > e) {
-      addAnomaly(ctx, 'delete-truncated', `Delete payload announces ${count} SPIs of ${spiSize} bytes; only ${spis.length} fit.`);
+      addAnomaly(
+        ctx,
+        'delete-truncated',
+        `Delete payload announces ${count} SPIs of ${spiSize} bytes; only ${spis.length} fit.`,
+      );
       break;
     }
     spis.push(hex(d, off, off + spiSize));
@@ -92,7 +114,9 @@ const del: Body = (d, s, e, t, ctx) => {
 const vid: Body = (d, s, e, t) => {
   const h = hex(d, s, e);
   const name = vendorIdName(h);
-  return name === undefined ? { type: 'vendor-id', payloadType: t, hex: h } : { type: 'vendor-id', payloadType: t, hex: h, name };
+  return name === undefined
+    ? { type: 'vendor-id', payloadType: t, hex: h }
+    : { type: 'vendor-id', payloadType: t, hex: h, name };
 };
 
 const natOa: Body = (d, s, e, t, ctx) => {
@@ -112,7 +136,14 @@ const config: Body = (d, s, e, t, ctx) => {
 };
 
 const ciscoFragment: Body = (d, s, e, t, ctx) =>
-  short(d, s, e, t, ctx, 4) ?? { type: 'fragment', payloadType: t, id: u16(d, s), number: u8(d, s + 2), last: u8(d, s + 3) === 1, dataLength: e - s - 4 };
+  short(d, s, e, t, ctx, 4) ?? {
+    type: 'fragment',
+    payloadType: t,
+    id: u16(d, s),
+    number: u8(d, s + 2),
+    last: u8(d, s + 3) === 1,
+    dataLength: e - s - 4,
+  };
 
 const eap: Body = (d, s, e, t, ctx) =>
   short(d, s, e, t, ctx, 1) ?? { type: 'eap', payloadType: t, code: u8(d, s), dataLength: e - s };
@@ -120,17 +151,41 @@ const eap: Body = (d, s, e, t, ctx) =>
 const ts: Body = (d, s, e, t, ctx) => ({ type: 'ts', payloadType: t, selectors: decodeTrafficSelectors(d, s, e, ctx) });
 
 const V1_BODIES: Record<number, Body> = {
-  [PAYLOAD.SA]: decodeSa, [PAYLOAD.KE]: ke, [PAYLOAD.ID]: id, [PAYLOAD.CERT]: cert, [PAYLOAD.CR]: cr,
-  [PAYLOAD.HASH]: hash, [PAYLOAD.SIG]: sig, [PAYLOAD.NONCE]: nonce, [PAYLOAD.N]: notify, [PAYLOAD.D]: del,
-  [PAYLOAD.VID]: vid, [PAYLOAD.A]: config, [PAYLOAD.NAT_D]: natd, [PAYLOAD.NAT_D_DRAFT]: natd,
-  [PAYLOAD.NAT_OA]: natOa, [PAYLOAD.NAT_OA_DRAFT]: natOa, [PAYLOAD.CISCO_FRAG]: ciscoFragment,
+  [PAYLOAD.SA]: decodeSa,
+  [PAYLOAD.KE]: ke,
+  [PAYLOAD.ID]: id,
+  [PAYLOAD.CERT]: cert,
+  [PAYLOAD.CR]: cr,
+  [PAYLOAD.HASH]: hash,
+  [PAYLOAD.SIG]: sig,
+  [PAYLOAD.NONCE]: nonce,
+  [PAYLOAD.N]: notify,
+  [PAYLOAD.D]: del,
+  [PAYLOAD.VID]: vid,
+  [PAYLOAD.A]: config,
+  [PAYLOAD.NAT_D]: natd,
+  [PAYLOAD.NAT_D_DRAFT]: natd,
+  [PAYLOAD.NAT_OA]: natOa,
+  [PAYLOAD.NAT_OA_DRAFT]: natOa,
+  [PAYLOAD.CISCO_FRAG]: ciscoFragment,
 };
 
 const V2_BODIES: Record<number, Body> = {
-  [PAYLOAD.V2_SA]: decodeSa, [PAYLOAD.V2_KE]: ke, [PAYLOAD.V2_IDI]: id, [PAYLOAD.V2_IDR]: id,
-  [PAYLOAD.V2_CERT]: cert, [PAYLOAD.V2_CERTREQ]: cr, [PAYLOAD.V2_AUTH]: auth, [PAYLOAD.V2_NONCE]: nonce,
-  [PAYLOAD.V2_N]: notify, [PAYLOAD.V2_D]: del, [PAYLOAD.V2_V]: vid, [PAYLOAD.V2_TSI]: ts, [PAYLOAD.V2_TSR]: ts,
-  [PAYLOAD.V2_CP]: config, [PAYLOAD.V2_EAP]: eap,
+  [PAYLOAD.V2_SA]: decodeSa,
+  [PAYLOAD.V2_KE]: ke,
+  [PAYLOAD.V2_IDI]: id,
+  [PAYLOAD.V2_IDR]: id,
+  [PAYLOAD.V2_CERT]: cert,
+  [PAYLOAD.V2_CERTREQ]: cr,
+  [PAYLOAD.V2_AUTH]: auth,
+  [PAYLOAD.V2_NONCE]: nonce,
+  [PAYLOAD.V2_N]: notify,
+  [PAYLOAD.V2_D]: del,
+  [PAYLOAD.V2_V]: vid,
+  [PAYLOAD.V2_TSI]: ts,
+  [PAYLOAD.V2_TSR]: ts,
+  [PAYLOAD.V2_CP]: config,
+  [PAYLOAD.V2_EAP]: eap,
 };
 
 /**
@@ -138,7 +193,13 @@ const V2_BODIES: Record<number, Body> = {
  * message may carry an IKEv2-numbered payload and vice versa); the message's version picks
  * the layout. SK/SKF are handled by the walker since they end the cleartext chain.
  */
-export function decodePayloadBody(data: Uint8Array, start: number, end: number, payloadType: number, ctx: DecodeContext): IkePayload {
+export function decodePayloadBody(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  payloadType: number,
+  ctx: DecodeContext,
+): IkePayload {
   const body = V1_BODIES[payloadType] ?? V2_BODIES[payloadType];
   return body ? body(data, start, end, payloadType, ctx) : { type: 'other', payloadType, dataLength: end - start };
 }

@@ -9,7 +9,13 @@ import { PAYLOAD } from './payload-types.js';
 /** IPsec DOI (RFC 2407); the only one whose situation and proposals are decoded. */
 const DOI_IPSEC = 1;
 
-export function decodeSa(data: Uint8Array, start: number, end: number, payloadType: number, ctx: DecodeContext): IkePayload {
+export function decodeSa(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  payloadType: number,
+  ctx: DecodeContext,
+): IkePayload {
   if (ctx.major === 2) {
     return { type: 'sa', payloadType, proposals: decodeProposals(data, start, end, ctx) };
   }
@@ -33,7 +39,11 @@ function decodeProposals(data: Uint8Array, start: number, end: number, ctx: Deco
   let off = start;
   while (off < end) {
     if (out.length >= LIMITS.proposals) {
-      addAnomaly(ctx, 'too-many-proposals', `More than ${LIMITS.proposals} proposals in one SA; the rest were not decoded.`);
+      addAnomaly(
+        ctx,
+        'too-many-proposals',
+        `More than ${LIMITS.proposals} proposals in one SA; the rest were not decoded.`,
+      );
       break;
     }
     if (off + 4 > end) {
@@ -43,13 +53,22 @@ function decodeProposals(data: Uint8Array, start: number, end: number, ctx: Deco
     const next = u8(data, off);
     const len = u16(data, off + 2);
     if (len < 8 || off + len > end) {
-      addAnomaly(ctx, 'proposal-bad-length', `Proposal length ${len} does not fit the ${end - off} byte(s) left in the SA.`);
+      addAnomaly(
+        ctx,
+        'proposal-bad-length',
+        `Proposal length ${len} does not fit the ${end - off} byte(s) left in the SA.`,
+      );
       break;
     }
     out.push(decodeProposal(data, off, off + len, next, ctx));
     off += len;
     if (next !== PAYLOAD.P) {
-      if (next !== 0) addAnomaly(ctx, 'proposal-bad-next-payload', `Proposal followed by payload type ${next}; only proposals (2) belong in an SA.`);
+      if (next !== 0)
+        addAnomaly(
+          ctx,
+          'proposal-bad-next-payload',
+          `Proposal followed by payload type ${next}; only proposals (2) belong in an SA.`,
+        );
       else if (off < end) addAnomaly(ctx, 'extra-data', `${end - off} byte(s) after the last proposal of the SA.`);
       break;
     }
@@ -57,7 +76,13 @@ function decodeProposals(data: Uint8Array, start: number, end: number, ctx: Deco
   return out;
 }
 
-function decodeProposal(data: Uint8Array, start: number, end: number, nextPayload: number, ctx: DecodeContext): IkeProposal {
+function decodeProposal(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  nextPayload: number,
+  ctx: DecodeContext,
+): IkeProposal {
   const number = u8(data, start + 4);
   const protocolId = u8(data, start + 5);
   const spiSize = u8(data, start + 6);
@@ -72,7 +97,11 @@ function decodeProposal(data: Uint8Array, start: number, end: number, nextPayloa
   off += spiSize;
   const transforms: IkeTransform[] = [];
   if (count > LIMITS.transforms) {
-    addAnomaly(ctx, 'too-many-transforms', `Proposal ${number} announces ${count} transforms; only ${LIMITS.transforms} decoded.`);
+    addAnomaly(
+      ctx,
+      'too-many-transforms',
+      `Proposal ${number} announces ${count} transforms; only ${LIMITS.transforms} decoded.`,
+    );
     count = LIMITS.transforms;
   }
   for (let i = 0; i < count; i++) {
@@ -83,7 +112,11 @@ function decodeProposal(data: Uint8Array, start: number, end: number, nextPayloa
     const next = u8(data, off);
     const len = u16(data, off + 2);
     if (len < 8 || off + len > end) {
-      addAnomaly(ctx, 'transform-bad-length', `Proposal ${number}: transform length ${len} does not fit the ${end - off} byte(s) left.`);
+      addAnomaly(
+        ctx,
+        'transform-bad-length',
+        `Proposal ${number}: transform length ${len} does not fit the ${end - off} byte(s) left.`,
+      );
       break;
     }
     transforms.push(decodeTransform(data, off, off + len, next, ctx));
@@ -95,11 +128,23 @@ function decodeProposal(data: Uint8Array, start: number, end: number, nextPayloa
   return { nextPayload, number, protocolId, spi, transforms };
 }
 
-function decodeTransform(data: Uint8Array, start: number, end: number, nextPayload: number, ctx: DecodeContext): IkeTransform {
+function decodeTransform(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  nextPayload: number,
+  ctx: DecodeContext,
+): IkeTransform {
   if (ctx.major === 2) {
     const type = u8(data, start + 4);
     const id = u16(data, start + 6);
-    return { nextPayload, number: 0, id, type, attributes: decodeAttributes(data, start + 8, end, ctx, `Transform type ${type}`) };
+    return {
+      nextPayload,
+      number: 0,
+      id,
+      type,
+      attributes: decodeAttributes(data, start + 8, end, ctx, `Transform type ${type}`),
+    };
   }
   const number = u8(data, start + 4);
   const id = u8(data, start + 5);

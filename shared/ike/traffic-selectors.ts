@@ -2,12 +2,24 @@
 import { ipv4, ipv6, hex, u16, u8 } from './bytes.js';
 import { addAnomaly, LIMITS, type DecodeContext } from './context.js';
 
-export interface TrafficSelector { tsType: number; protocol: number; startPort: number; endPort: number; start: string; end: string }
+export interface TrafficSelector {
+  tsType: number;
+  protocol: number;
+  startPort: number;
+  endPort: number;
+  start: string;
+  end: string;
+}
 
 const TS_IPV4_ADDR_RANGE = 7;
 const TS_IPV6_ADDR_RANGE = 8;
 
-export function decodeTrafficSelectors(data: Uint8Array, start: number, end: number, ctx: DecodeContext): TrafficSelector[] {
+export function decodeTrafficSelectors(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  ctx: DecodeContext,
+): TrafficSelector[] {
   const out: TrafficSelector[] = [];
   if (end - start < 4) {
     addAnomaly(ctx, 'payload-body-truncated', 'Traffic selector payload too short for its header.');
@@ -27,7 +39,11 @@ export function decodeTrafficSelectors(data: Uint8Array, start: number, end: num
     const tsType = u8(data, off);
     const len = u16(data, off + 2);
     if (len < 8 || off + len > end) {
-      addAnomaly(ctx, 'selector-bad-length', `Traffic selector length ${len} does not fit the ${end - off} byte(s) left.`);
+      addAnomaly(
+        ctx,
+        'selector-bad-length',
+        `Traffic selector length ${len} does not fit the ${end - off} byte(s) left.`,
+      );
       break;
     }
     const a = off + 8;
@@ -40,7 +56,14 @@ export function decodeTrafficSelectors(data: Uint8Array, start: number, end: num
     } else {
       s = hex(data, a, off + len);
     }
-    out.push({ tsType, protocol: u8(data, off + 1), startPort: u16(data, off + 4), endPort: u16(data, off + 6), start: s, end: e });
+    out.push({
+      tsType,
+      protocol: u8(data, off + 1),
+      startPort: u16(data, off + 4),
+      endPort: u16(data, off + 6),
+      start: s,
+      end: e,
+    });
     off += len;
   }
   return out;

@@ -44,27 +44,62 @@ export interface IkePayloadHeader {
 }
 
 /** Payload type numbers are those of the wire (IKEv1: 1 SA … 20/130 NAT-D; IKEv2: 33 SA …). */
-export type IkePayload = IkePayloadHeader & (
-  | { type: 'sa'; payloadType: number; doi?: number; situation?: number; proposals: IkeProposal[] }
-  | { type: 'ke'; payloadType: number; group?: number; dataLength: number }
-  | { type: 'nonce'; payloadType: number; dataLength: number }
-  | { type: 'id'; payloadType: number; idType: number; protocol?: number; port?: number; value: string }
-  | { type: 'hash'; payloadType: number; hex: string }
-  | { type: 'natd'; payloadType: number; hex: string }
-  | { type: 'nat-oa'; payloadType: number; idType: number; value: string }
-  | { type: 'cert'; payloadType: number; encoding: number; dataLength: number }
-  | { type: 'cr'; payloadType: number; encoding: number; dataLength: number }
-  | { type: 'sig'; payloadType: number; dataLength: number }
-  | { type: 'auth'; payloadType: number; method: number; dataLength: number }
-  | { type: 'notify'; payloadType: number; doi?: number; protocolId: number; spi: string; notifyType: number; dataHex: string }
-  | { type: 'delete'; payloadType: number; protocolId: number; spis: string[] }
-  | { type: 'vendor-id'; payloadType: number; hex: string; name?: string }
-  | { type: 'attributes'; payloadType: number; cfgType: number; identifier?: number; attributes: IkeAttribute[] }
-  | { type: 'ts'; payloadType: number; selectors: { tsType: number; protocol: number; startPort: number; endPort: number; start: string; end: string }[] }
-  | { type: 'encrypted'; payloadType: number; /** IKEv2 SK(46)/SKF(53): first inner payload */ innerNextPayload: number; dataLength: number; fragmentNumber?: number; totalFragments?: number }
-  | { type: 'fragment'; payloadType: number; /** Cisco IKEv1 fragment (132) */ id: number; number: number; last: boolean; dataLength: number }
-  | { type: 'eap'; payloadType: number; code: number; dataLength: number }
-  | { type: 'other'; payloadType: number; dataLength: number });
+export type IkePayload = IkePayloadHeader &
+  (
+    | { type: 'sa'; payloadType: number; doi?: number; situation?: number; proposals: IkeProposal[] }
+    | { type: 'ke'; payloadType: number; group?: number; dataLength: number }
+    | { type: 'nonce'; payloadType: number; dataLength: number }
+    | { type: 'id'; payloadType: number; idType: number; protocol?: number; port?: number; value: string }
+    | { type: 'hash'; payloadType: number; hex: string }
+    | { type: 'natd'; payloadType: number; hex: string }
+    | { type: 'nat-oa'; payloadType: number; idType: number; value: string }
+    | { type: 'cert'; payloadType: number; encoding: number; dataLength: number }
+    | { type: 'cr'; payloadType: number; encoding: number; dataLength: number }
+    | { type: 'sig'; payloadType: number; dataLength: number }
+    | { type: 'auth'; payloadType: number; method: number; dataLength: number }
+    | {
+        type: 'notify';
+        payloadType: number;
+        doi?: number;
+        protocolId: number;
+        spi: string;
+        notifyType: number;
+        dataHex: string;
+      }
+    | { type: 'delete'; payloadType: number; protocolId: number; spis: string[] }
+    | { type: 'vendor-id'; payloadType: number; hex: string; name?: string }
+    | { type: 'attributes'; payloadType: number; cfgType: number; identifier?: number; attributes: IkeAttribute[] }
+    | {
+        type: 'ts';
+        payloadType: number;
+        selectors: {
+          tsType: number;
+          protocol: number;
+          startPort: number;
+          endPort: number;
+          start: string;
+          end: string;
+        }[];
+      }
+    | {
+        type: 'encrypted';
+        payloadType: number;
+        /** IKEv2 SK(46)/SKF(53): first inner payload */ innerNextPayload: number;
+        dataLength: number;
+        fragmentNumber?: number;
+        totalFragments?: number;
+      }
+    | {
+        type: 'fragment';
+        payloadType: number;
+        /** Cisco IKEv1 fragment (132) */ id: number;
+        number: number;
+        last: boolean;
+        dataLength: number;
+      }
+    | { type: 'eap'; payloadType: number; code: number; dataLength: number }
+    | { type: 'other'; payloadType: number; dataLength: number }
+  );
 
 export interface IsakmpMessage {
   /** Initiator cookie / SPI: 16 lower-case hex digits. */

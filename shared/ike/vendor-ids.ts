@@ -70,15 +70,25 @@ export const VENDOR_IDS: readonly VendorIdEntry[] = [
   { prefix: '8db7a41811221660', name: 'draft-ietf-ipsec-heartbeats-00.txt' },
   { prefix: 'ba290499c24e84e53a1d83a05e5f00c9', name: 'IKE Challenge/Response for Authenticated Cryptographic Keys' },
   { prefix: '0d33611a5d521b5e3c9c03d2fc107e12', name: 'IKE Challenge/Response for Authenticated Cryptographic Keys' },
-  { prefix: 'ad3251042cdc4652c9e0734ce5de4c7d', name: 'IKE Challenge/Response for Authenticated Cryptographic Keys (Revised)' },
-  { prefix: '013f11823f966fa91900f024ba66a86b', name: 'IKE Challenge/Response for Authenticated Cryptographic Keys (Revised)' },
+  {
+    prefix: 'ad3251042cdc4652c9e0734ce5de4c7d',
+    name: 'IKE Challenge/Response for Authenticated Cryptographic Keys (Revised)',
+  },
+  {
+    prefix: '013f11823f966fa91900f024ba66a86b',
+    name: 'IKE Challenge/Response for Authenticated Cryptographic Keys (Revised)',
+  },
   // MD5("FRAGMENTATION"): Cisco, and Windows/strongSwan IKEv1 fragmentation.
   { prefix: '4048b7d56ebce88525e7de7f00d6c2d3', name: 'Cisco Fragmentation' },
   { prefix: '464c455856504e2d535550504f52544544', name: 'Cisco FlexVPN Supported' },
   { prefix: '434953434f2d44454c4554452d524541534f4e', name: 'Cisco Delete Reason Supported' },
   { prefix: '434953434f2d44594e414d49432d524f555445', name: 'Cisco Dynamic Route Supported' },
   { prefix: '434953434f56504e2d5245562d3032', name: 'Cisco VPN Revision 2' },
-  { prefix: '434953434f28434f505952494748542926436f7079726967687420286329203230303920436973636f2053797374656d732c20496e632e', name: 'Cisco Copyright' },
+  {
+    prefix:
+      '434953434f28434f505952494748542926436f7079726967687420286329203230303920436973636f2053797374656d732c20496e632e',
+    name: 'Cisco Copyright',
+  },
   { prefix: '434953434f2d4752452d4d4f4445', name: 'Cisco GRE Mode Supported' },
   { prefix: '26244d38eddb61b3172a36e3d0cfb819', name: 'Microsoft Vid-Initial-Contact' },
   { prefix: 'b46d8914f3aaa3f2fedeb7c7db2943ca', name: 'A GSS-API Authentication Method for IKE' },
@@ -140,7 +150,11 @@ export function vendorIdName(vidHex: string): string | undefined {
   const known = NAME_CACHE.get(h);
   if (known !== undefined) return known === null ? undefined : known;
   let name: string | undefined;
-  for (const e of VENDOR_IDS) if (h.startsWith(e.prefix)) { name = e.name; break; }
+  for (const e of VENDOR_IDS)
+    if (h.startsWith(e.prefix)) {
+      name = e.name;
+      break;
+    }
   if (NAME_CACHE.size >= NAME_CACHE_MAX) NAME_CACHE.clear();
   NAME_CACHE.set(h, name ?? null);
   return name;

@@ -33,7 +33,8 @@ export function ipv6Text(d: Uint8Array, o: number): string {
   const slot = (h ^ (h >>> 10) ^ (h >>> 20)) & (V6_SLOTS - 1);
   const t = v6Text[slot];
   const k = slot * 4;
-  if (t !== undefined && v6Keys[k] === w0 && v6Keys[k + 1] === w1 && v6Keys[k + 2] === w2 && v6Keys[k + 3] === w3) return t;
+  if (t !== undefined && v6Keys[k] === w0 && v6Keys[k + 1] === w1 && v6Keys[k + 2] === w2 && v6Keys[k + 3] === w3)
+    return t;
   const text = formatIpv6(d, o);
   v6Keys[k] = w0;
   v6Keys[k + 1] = w1;

@@ -117,7 +117,9 @@ export class IpReassembler {
   add(frag: FragmentInput, anomalies: Anomaly[]): Reassembled | null {
     const end = frag.offset + frag.data.length;
     if (end > MAX_DATAGRAM) {
-      anomalies.push(ipAnomaly('fragment-too-large', `fragment ends at byte ${end}, beyond the 65535-byte IP maximum`, frag.frame));
+      anomalies.push(
+        ipAnomaly('fragment-too-large', `fragment ends at byte ${end}, beyond the 65535-byte IP maximum`, frag.frame),
+      );
       return null;
     }
     this.expire(frag.timeSec, frag.frame, anomalies);
@@ -125,25 +127,52 @@ export class IpReassembler {
     let set = this.sets.get(key);
     if (!set) {
       set = {
-        version: frag.version, src: frag.src, dst: frag.dst, id: frag.id, protocol: frag.protocol,
-        firstTime: frag.timeSec, frames: [], pieces: [], covered: 0, bytes: 0, total: -1,
+        version: frag.version,
+        src: frag.src,
+        dst: frag.dst,
+        id: frag.id,
+        protocol: frag.protocol,
+        firstTime: frag.timeSec,
+        frames: [],
+        pieces: [],
+        covered: 0,
+        bytes: 0,
+        total: -1,
       };
       this.sets.set(key, set);
     }
     if (set.pieces.length >= this.limits.maxFragmentsPerDatagram) {
-      anomalies.push(ipAnomaly('too-many-fragments', `datagram id ${frag.id} has more than ${this.limits.maxFragmentsPerDatagram} fragments; given up`, frag.frame));
+      anomalies.push(
+        ipAnomaly(
+          'too-many-fragments',
+          `datagram id ${frag.id} has more than ${this.limits.maxFragmentsPerDatagram} fragments; given up`,
+          frag.frame,
+        ),
+      );
       this.abandon(key, set, 'evicted');
       return null;
     }
     if (!frag.more) {
       if (set.total >= 0 && set.total !== end) {
-        anomalies.push(ipAnomaly('fragment-conflict', `two last fragments of datagram id ${frag.id} end at ${set.total} and ${end}`, frag.frame));
+        anomalies.push(
+          ipAnomaly(
+            'fragment-conflict',
+            `two last fragments of datagram id ${frag.id} end at ${set.total} and ${end}`,
+            frag.frame,
+          ),
+        );
         set.frames.push(frag.frame);
         return null;
       }
       set.total = end;
     } else if (set.total >= 0 && end > set.total) {
-      anomalies.push(ipAnomaly('fragment-conflict', `fragment of datagram id ${frag.id} ends at ${end}, after the last fragment's end ${set.total}`, frag.frame));
+      anomalies.push(
+        ipAnomaly(
+          'fragment-conflict',
+          `fragment of datagram id ${frag.id} ends at ${end}, after the last fragment's end ${set.total}`,
+          frag.frame,
+        ),
+      );
       set.frames.push(frag.frame);
       return null;
     }
@@ -173,7 +202,13 @@ export class IpReassembler {
   private expire(now: number, frame: number, anomalies: Anomaly[]): void {
     for (const [key, s] of this.sets) {
       if (now - s.firstTime <= this.limits.timeoutSec) break;
-      anomalies.push(ipAnomaly('reassembly-timeout', `fragments of datagram id ${s.id} from ${s.src} (frames ${s.frames.join(',')}) never completed within ${this.limits.timeoutSec} s`, frame));
+      anomalies.push(
+        ipAnomaly(
+          'reassembly-timeout',
+          `fragments of datagram id ${s.id} from ${s.src} (frames ${s.frames.join(',')}) never completed within ${this.limits.timeoutSec} s`,
+          frame,
+        ),
+      );
       this.abandon(key, s, 'timed-out');
     }
   }
@@ -183,7 +218,13 @@ export class IpReassembler {
       const first = this.sets.entries().next();
       if (first.done) return;
       const [key, s] = first.value;
-      anomalies.push(ipAnomaly('reassembly-evicted', `fragments of datagram id ${s.id} from ${s.src} evicted: reassembly memory bound reached`, frame));
+      anomalies.push(
+        ipAnomaly(
+          'reassembly-evicted',
+          `fragments of datagram id ${s.id} from ${s.src} evicted: reassembly memory bound reached`,
+          frame,
+        ),
+      );
       this.abandon(key, s, 'evicted');
       if (key === current) return;
     }
@@ -199,7 +240,14 @@ export class IpReassembler {
 
 function summary(s: FragmentSet, state: PendingFragmentSet['state']): PendingFragmentSet {
   const out: PendingFragmentSet = {
-    version: s.version, src: s.src, dst: s.dst, id: s.id, protocol: s.protocol, frames: s.frames, bytes: s.bytes, state,
+    version: s.version,
+    src: s.src,
+    dst: s.dst,
+    id: s.id,
+    protocol: s.protocol,
+    frames: s.frames,
+    bytes: s.bytes,
+    state,
     firstTimeSec: s.firstTime,
   };
   const first = s.pieces[0]; // sorted by offset
@@ -252,7 +300,13 @@ function assemble(s: FragmentSet, frame: number, anomalies: Anomaly[]): Uint8Arr
     }
   }
   if (conflict) {
-    anomalies.push(ipAnomaly('fragment-overlap-conflict', `overlapping fragments of datagram id ${s.id} carry different bytes; the first received were kept`, frame));
+    anomalies.push(
+      ipAnomaly(
+        'fragment-overlap-conflict',
+        `overlapping fragments of datagram id ${s.id} carry different bytes; the first received were kept`,
+        frame,
+      ),
+    );
   } else if (overlap) {
     anomalies.push(ipAnomaly('fragment-overlap', `fragments of datagram id ${s.id} overlap`, frame));
   }

@@ -56,7 +56,12 @@ export function decodeIpv4(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
   if (more || fragOffset > 0) {
     f.ip.fragment = { id, offset: fragOffset, more };
     if (end < declaredEnd) {
-      layerAnomaly(f, 'ip', 'truncated-fragment', `IPv4 fragment id ${id} was snapped by the capture; it cannot be reassembled`);
+      layerAnomaly(
+        f,
+        'ip',
+        'truncated-fragment',
+        `IPv4 fragment id ${id} was snapped by the capture; it cannot be reassembled`,
+      );
       // As tshark: without reassembly a first fragment is still decoded, later ones are data.
       if (fragOffset > 0) {
         f.protocols.push('data');
@@ -72,7 +77,18 @@ export function decodeIpv4(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
       return;
     }
     const done = reasm.add(
-      { version: 4, src, dst, id, protocol, offset: fragOffset, more, data: d.subarray(start, end), frame: f.number, timeSec: f.timeSec },
+      {
+        version: 4,
+        src,
+        dst,
+        id,
+        protocol,
+        offset: fragOffset,
+        more,
+        data: d.subarray(start, end),
+        frame: f.number,
+        timeSec: f.timeSec,
+      },
       f.anomalies,
     );
     if (!done) {

@@ -31,7 +31,12 @@ export function decodeIpv6(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
   const dst = ipv6Text(d, o + 24);
   f.ip = { version: 6, src, dst, protocol: d[o + 6], ttl: d[o + 7], length: 40 + payloadLen };
   if (payloadLen > reported) {
-    layerAnomaly(f, 'ip', 'bad-payload-length', `IPv6 payload length ${payloadLen} exceeds the frame's ${reported} bytes`);
+    layerAnomaly(
+      f,
+      'ip',
+      'bad-payload-length',
+      `IPv6 payload length ${payloadLen} exceeds the frame's ${reported} bytes`,
+    );
     return;
   }
   out.buf = d;
@@ -43,14 +48,23 @@ export function decodeIpv6(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
   walkExtensions(f, reasm, out, src, dst, o + 40);
 }
 
-function walkExtensions(f: DecodedFrame, reasm: IpReassembler, out: IpPayload, src: string, dst: string, unfragStart: number): void {
+function walkExtensions(
+  f: DecodedFrame,
+  reasm: IpReassembler,
+  out: IpPayload,
+  src: string,
+  dst: string,
+  unfragStart: number,
+): void {
   for (let n = 0; n < MAX_EXTENSION_HEADERS; n++) {
     const nh = out.protocol;
     const b = out.buf;
     const o = out.start;
     const have = out.end - o;
     if (nh === IPPROTO.HOPOPTS || nh === IPPROTO.ROUTING || nh === IPPROTO.DSTOPTS) {
-      f.protocols.push(nh === IPPROTO.HOPOPTS ? 'ipv6.hopopts' : nh === IPPROTO.ROUTING ? 'ipv6.routing' : 'ipv6.dstopts');
+      f.protocols.push(
+        nh === IPPROTO.HOPOPTS ? 'ipv6.hopopts' : nh === IPPROTO.ROUTING ? 'ipv6.routing' : 'ipv6.dstopts',
+      );
       if (have < 2) return truncatedAt(f, 'ip', 'IPv6 extension header', 8, have);
       const len = (b[o + 1] + 1) * 8;
       if (have < len) return truncatedAt(f, 'ip', 'IPv6 extension header', len, have);
@@ -70,7 +84,12 @@ function walkExtensions(f: DecodedFrame, reasm: IpReassembler, out: IpPayload, s
       if (offset === 0 && !more) continue;
       f.ip!.fragment = { id, offset, more };
       if (out.end - out.start < out.declaredLength) {
-        layerAnomaly(f, 'ip', 'truncated-fragment', `IPv6 fragment id ${id} was snapped by the capture; it cannot be reassembled`);
+        layerAnomaly(
+          f,
+          'ip',
+          'truncated-fragment',
+          `IPv6 fragment id ${id} was snapped by the capture; it cannot be reassembled`,
+        );
         // As tshark: without reassembly a first fragment is still decoded, later ones are data.
         if (offset > 0) {
           f.protocols.push('data');
@@ -81,7 +100,18 @@ function walkExtensions(f: DecodedFrame, reasm: IpReassembler, out: IpPayload, s
         continue;
       }
       const done = reasm.add(
-        { version: 6, src, dst, id, protocol: next, offset, more, data: b.subarray(out.start, out.end), frame: f.number, timeSec: f.timeSec },
+        {
+          version: 6,
+          src,
+          dst,
+          id,
+          protocol: next,
+          offset,
+          more,
+          data: b.subarray(out.start, out.end),
+          frame: f.number,
+          timeSec: f.timeSec,
+        },
         f.anomalies,
       );
       if (!done) {

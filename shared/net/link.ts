@@ -4,7 +4,14 @@
 import type { DecodedFrame } from '../decode/types.js';
 import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
 import { ETHERTYPE_PPPOE_SESSION, decodePppLink, decodePppoeSession } from './ppp.js';
-import { ETHERTYPE, ETHERTYPE_IPV4, ETHERTYPE_IPV6, LINKTYPE, isBsdAfInet6, isVlanEthertype } from './protocol-numbers.js';
+import {
+  ETHERTYPE,
+  ETHERTYPE_IPV4,
+  ETHERTYPE_IPV6,
+  LINKTYPE,
+  isBsdAfInet6,
+  isVlanEthertype,
+} from './protocol-numbers.js';
 
 /** Where the network layer starts; `network` 0 means nothing more to decode. Reused per frame. */
 export interface LinkResult {

@@ -87,7 +87,10 @@ export class TlsStreams {
   private readonly flows = new Set<Flow>();
   private readonly limits: StreamLimits;
 
-  constructor(private readonly parse: RecordParser, limits: Partial<StreamLimits> = {}) {
+  constructor(
+    private readonly parse: RecordParser,
+    limits: Partial<StreamLimits> = {},
+  ) {
     this.limits = { ...DEFAULT_STREAM_LIMITS, ...limits };
   }
 
@@ -101,8 +104,17 @@ export class TlsStreams {
    * completed by this segment.
    */
   segment(
-    f: DecodedFrame, src: string, srcPort: number, dst: string, dstPort: number,
-    seq: number, flags: number, b: Uint8Array, start: number, end: number, declared: number,
+    f: DecodedFrame,
+    src: string,
+    srcPort: number,
+    dst: string,
+    dstPort: number,
+    seq: number,
+    flags: number,
+    b: Uint8Array,
+    start: number,
+    end: number,
+    declared: number,
   ): TlsRecord[] | undefined {
     const ports = srcPort * 65536 + dstPort;
     let fl = this.index.get(src, dst, ports);
@@ -111,8 +123,17 @@ export class TlsStreams {
     } else {
       if (declared === 0 && (flags & TCP_FLAG.SYN) === 0) return undefined;
       fl = {
-        src, dst, ports, synced: false, nextSeq: 0, buf: null, len: 0,
-        state: { changeCipherSpecSeen: false }, skip: 0, pending: undefined, used: false,
+        src,
+        dst,
+        ports,
+        synced: false,
+        nextSeq: 0,
+        buf: null,
+        len: 0,
+        state: { changeCipherSpecSeen: false },
+        skip: 0,
+        pending: undefined,
+        used: false,
       };
       this.index.set(fl);
       this.flows.add(fl);
@@ -141,7 +162,15 @@ export class TlsStreams {
     this.flows.delete(fl);
   }
 
-  private data(f: DecodedFrame, fl: Flow, seq: number, b: Uint8Array, start: number, end: number, declared: number): TlsRecord[] | undefined {
+  private data(
+    f: DecodedFrame,
+    fl: Flow,
+    seq: number,
+    b: Uint8Array,
+    start: number,
+    end: number,
+    declared: number,
+  ): TlsRecord[] | undefined {
     const segEnd = (seq + declared) >>> 0;
     if (end - start < declared) {
       // Snapped by the capture: the bytes are gone, so is the stream position.
@@ -155,7 +184,12 @@ export class TlsStreams {
         if (delta + declared <= 0) return undefined; // retransmission of bytes already seen
         from = start - delta;
       } else if (delta > 0) {
-        f.anomalies.push({ layer: 'tcp', code: 'stream-gap', message: `${delta} bytes missing before this segment; TLS stream resynchronised`, frame: f.number });
+        f.anomalies.push({
+          layer: 'tcp',
+          code: 'stream-gap',
+          message: `${delta} bytes missing before this segment; TLS stream resynchronised`,
+          frame: f.number,
+        });
         fl.synced = false;
       }
     }
@@ -166,7 +200,10 @@ export class TlsStreams {
       fl.skip -= take;
       from += take;
       fl.nextSeq = segEnd;
-      if (fl.skip === 0 && fl.pending) { done = [fl.pending]; fl.pending = undefined; }
+      if (fl.skip === 0 && fl.pending) {
+        done = [fl.pending];
+        fl.pending = undefined;
+      }
       if (from >= end) return done;
     }
     if (!fl.synced) {
@@ -179,7 +216,12 @@ export class TlsStreams {
     }
     const n = end - from;
     if (fl.len + n > this.limits.maxBufferBytes) {
-      f.anomalies.push({ layer: 'tcp', code: 'stream-buffer-overflow', message: `more than ${this.limits.maxBufferBytes} bytes of incomplete TLS record; buffer dropped`, frame: f.number });
+      f.anomalies.push({
+        layer: 'tcp',
+        code: 'stream-buffer-overflow',
+        message: `more than ${this.limits.maxBufferBytes} bytes of incomplete TLS record; buffer dropped`,
+        frame: f.number,
+      });
       this.desync(fl, segEnd);
       return undefined;
     }
@@ -228,7 +270,10 @@ export class TlsStreams {
   private evict(): void {
     for (const fl of this.flows) {
       this.flows.delete(fl);
-      if (!fl.used) { this.index.delete(fl); return; }
+      if (!fl.used) {
+        this.index.delete(fl);
+        return;
+      }
       fl.used = false;
       this.flows.add(fl);
     }

@@ -31,7 +31,12 @@ export function decodeTcp(f: DecodedFrame, p: IpPayload): boolean {
     return false;
   }
   if (hlen > p.declaredLength) {
-    layerAnomaly(f, 'tcp', 'bad-header-length', `TCP header length ${hlen} exceeds the segment's ${p.declaredLength} bytes`);
+    layerAnomaly(
+      f,
+      'tcp',
+      'bad-header-length',
+      `TCP header length ${hlen} exceeds the segment's ${p.declaredLength} bytes`,
+    );
     return false;
   }
   if (have < hlen) {

@@ -44,9 +44,11 @@ export function decodeRadius(data: Uint8Array, frame: number): { message?: Radiu
     const type = data[at];
     const attrLength = data[at + 1];
     if (attrLength < 2 || at + attrLength > end) {
-      flag('bad-attribute-length',
+      flag(
+        'bad-attribute-length',
         `RADIUS attribute ${type} at offset ${at} has length ${attrLength}, ` +
-        `${attrLength < 2 ? 'below the minimum of 2' : `past the end of the packet (${end})`}.`);
+          `${attrLength < 2 ? 'below the minimum of 2' : `past the end of the packet (${end})`}.`,
+      );
       break;
     }
     const attribute = decodeAttribute(data, type, at + 2, at + attrLength);
@@ -67,17 +69,29 @@ function decodeAttribute(data: Uint8Array, type: number, start: number, end: num
       attribute.value = safeText(data, start, end);
       return attribute;
     case 'ipv4':
-      if (size === 4) { attribute.value = ipv4(data, start); return attribute; }
+      if (size === 4) {
+        attribute.value = ipv4(data, start);
+        return attribute;
+      }
       break;
     case 'ipv6':
-      if (size === 16) { attribute.value = ipv6(data, start); return attribute; }
+      if (size === 16) {
+        attribute.value = ipv6(data, start);
+        return attribute;
+      }
       break;
     case 'integer':
-      if (size === 4) { attribute.number = readU32(data, start); return attribute; }
+      if (size === 4) {
+        attribute.number = readU32(data, start);
+        return attribute;
+      }
       break;
     case 'tagged-integer':
       // One tag byte, then a 24-bit value (RFC 2868 3.1).
-      if (size === 4) { attribute.number = readU32(data, start) & 0xffffff; return attribute; }
+      if (size === 4) {
+        attribute.number = readU32(data, start) & 0xffffff;
+        return attribute;
+      }
       break;
     case 'vsa':
       if (size >= 4) {

@@ -7,8 +7,56 @@ export type Lang = 'en' | 'ja';
 
 const ARROW_WIDTH = 44;
 const WORDS = {
-  en: { verdict: 'Verdict', session: 'Session', evidence: 'Evidence', filter: 'Wireshark filter', check: 'Check', other: 'Other findings', auth: 'Authentication', frames: 'frames', repeated: 'repeated', esp: 'ESP', none: 'no ESP seen', retrans: 'retransmission', client: 'client', mx: 'MX', nat: 'NAT', yes: 'yes', no: 'no', unknown: 'unknown', hosts: 'Hosts seen', anomalies: 'Anomalies', truncated: 'timeline truncated', proposals: 'Phase 1 offered', chosen: 'chosen' },
-  ja: { verdict: '判定', session: 'セッション', evidence: '根拠', filter: 'Wireshark フィルター', check: '確認事項', other: 'その他の所見', auth: '認証', frames: 'フレーム', repeated: '再送', esp: 'ESP', none: 'ESP なし', retrans: '再送', client: 'クライアント', mx: 'MX', nat: 'NAT', yes: 'あり', no: 'なし', unknown: '不明', hosts: '観測されたホスト', anomalies: '異常', truncated: 'タイムライン省略', proposals: 'フェーズ 1 提示', chosen: '選択' },
+  en: {
+    verdict: 'Verdict',
+    session: 'Session',
+    evidence: 'Evidence',
+    filter: 'Wireshark filter',
+    check: 'Check',
+    other: 'Other findings',
+    auth: 'Authentication',
+    frames: 'frames',
+    repeated: 'repeated',
+    esp: 'ESP',
+    none: 'no ESP seen',
+    retrans: 'retransmission',
+    client: 'client',
+    mx: 'MX',
+    nat: 'NAT',
+    yes: 'yes',
+    no: 'no',
+    unknown: 'unknown',
+    hosts: 'Hosts seen',
+    anomalies: 'Anomalies',
+    truncated: 'timeline truncated',
+    proposals: 'Phase 1 offered',
+    chosen: 'chosen',
+  },
+  ja: {
+    verdict: '判定',
+    session: 'セッション',
+    evidence: '根拠',
+    filter: 'Wireshark フィルター',
+    check: '確認事項',
+    other: 'その他の所見',
+    auth: '認証',
+    frames: 'フレーム',
+    repeated: '再送',
+    esp: 'ESP',
+    none: 'ESP なし',
+    retrans: '再送',
+    client: 'クライアント',
+    mx: 'MX',
+    nat: 'NAT',
+    yes: 'あり',
+    no: 'なし',
+    unknown: '不明',
+    hosts: '観測されたホスト',
+    anomalies: '異常',
+    truncated: 'タイムライン省略',
+    proposals: 'フェーズ 1 提示',
+    chosen: '選択',
+  },
 } as const;
 
 /** Control characters would let a capture drive the terminal: show them as \xNN. */
@@ -21,8 +69,14 @@ export function displayWidth(text: string): number {
   let n = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
-      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6);
     n += wide ? 2 : 1;
   }
   return n;
@@ -39,7 +93,9 @@ function arrow(e: TimelineEntry, w: (typeof WORDS)[Lang]): string {
   const fill = Math.max(2, ARROW_WIDTH - displayWidth(label) - 2);
   const left = Math.floor(fill / 2);
   const bar = (n: number) => '─'.repeat(n);
-  return e.direction === 'client-to-mx' ? `${bar(left)}${label}${bar(fill - left)}─▶` : `◀─${bar(left)}${label}${bar(fill - left)}`;
+  return e.direction === 'client-to-mx'
+    ? `${bar(left)}${label}${bar(fill - left)}─▶`
+    : `◀─${bar(left)}${label}${bar(fill - left)}`;
 }
 
 function relTime(t: string, start: string): string {
@@ -53,8 +109,10 @@ function findingBlock(f: Finding, lang: Lang, indent: string, full: boolean): st
   if (!full) return lines;
   const ev = f.evidence;
   const parts: string[] = [];
-  if (ev.frames.length) parts.push(`${w.frames} ${ev.frames.slice(0, 24).join(', ')}${ev.frames.length > 24 ? ' …' : ''}`);
-  for (const r of ev.repeated ?? []) parts.push(`${w.repeated}: ${r.message} ×${r.count} (${r.from === 'client' ? w.client : w.mx})`);
+  if (ev.frames.length)
+    parts.push(`${w.frames} ${ev.frames.slice(0, 24).join(', ')}${ev.frames.length > 24 ? ' …' : ''}`);
+  for (const r of ev.repeated ?? [])
+    parts.push(`${w.repeated}: ${r.message} ×${r.count} (${r.from === 'client' ? w.client : w.mx})`);
   for (const n of ev.notifies ?? []) parts.push(`notify ${safe(n.name)} (${n.type}) @${n.frame}`);
   if (parts.length) lines.push(`${indent}  ${w.evidence}: ${parts.join('; ')}`);
   lines.push(`${indent}  ${w.filter}: ${safe(f.filter)}`);
@@ -78,18 +136,31 @@ function sessionBlock(s: SessionDiagnosis, index: number, lang: Lang): string[] 
   if (s.client.vendorIds.length) lines.push(`  ${safe(s.client.fingerprint)}`);
   if (s.client.identity) lines.push(`  ID (${s.client.identity.type}): ${safe(s.client.identity.value)}`);
   if (s.proposals.phase1Offered.length) {
-    lines.push(`  ${w.proposals}: ${s.proposals.phase1Offered.slice(0, 6).map((p) => p.text).join('; ')}${s.proposals.phase1Offered.length > 6 ? ' …' : ''}`);
+    lines.push(
+      `  ${w.proposals}: ${s.proposals.phase1Offered
+        .slice(0, 6)
+        .map((p) => p.text)
+        .join('; ')}${s.proposals.phase1Offered.length > 6 ? ' …' : ''}`,
+    );
     if (s.proposals.phase1Chosen) lines.push(`  ${w.chosen}: ${s.proposals.phase1Chosen.text}`);
   }
   if (s.timeline.length) {
     const start = s.timeline[0].time;
     lines.push(`   frame     time  ${padColumns(w.client, ARROW_WIDTH - 2)}${w.mx}`);
-    for (const e of s.timeline) lines.push(`  ${String(e.frame).padStart(6)} ${relTime(e.time, start)}  ${arrow(e, w)}`);
+    for (const e of s.timeline)
+      lines.push(`  ${String(e.frame).padStart(6)} ${relTime(e.time, start)}  ${arrow(e, w)}`);
     if (s.timelineTruncated) lines.push(`         … ${w.truncated}`);
   }
   const up = s.esp.filter((x) => x.direction === 'client-to-mx').reduce((n, x) => n + x.packets, 0);
   const down = s.esp.filter((x) => x.direction === 'mx-to-client').reduce((n, x) => n + x.packets, 0);
-  lines.push(s.esp.length ? `  ${w.esp}: ${w.client}→${w.mx} ${up}, ${w.mx}→${w.client} ${down} (SPI ${s.esp.slice(0, 4).map((x) => x.spi).join(', ')})` : `  ${w.esp}: ${w.none}`);
+  lines.push(
+    s.esp.length
+      ? `  ${w.esp}: ${w.client}→${w.mx} ${up}, ${w.mx}→${w.client} ${down} (SPI ${s.esp
+          .slice(0, 4)
+          .map((x) => x.spi)
+          .join(', ')})`
+      : `  ${w.esp}: ${w.none}`,
+  );
   const [primary, ...rest] = s.findings;
   lines.push('', `  ${w.verdict}: ${s.verdict}`);
   if (primary) lines.push(...findingBlock(primary, lang, '  ', true));
@@ -114,7 +185,21 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en'): string 
     for (const f of report.auth) lines.push(...findingBlock(f, lang, '  ', true), '');
   }
   for (const f of report.findings) lines.push(...findingBlock(f, lang, '', true), '');
-  if (report.sessions.length === 0 && report.hosts.length) lines.push(`${w.hosts}: ${report.hosts.slice(0, 10).map((h) => `${h.ip} (${h.frames})`).join(', ')}`);
-  if (c.anomalies.length) lines.push(`${w.anomalies}: ${c.anomalies.length} (${[...new Set(c.anomalies.map((a) => `${a.layer}/${a.code}`))].slice(0, 8).join(', ')})`);
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  if (report.sessions.length === 0 && report.hosts.length)
+    lines.push(
+      `${w.hosts}: ${report.hosts
+        .slice(0, 10)
+        .map((h) => `${h.ip} (${h.frames})`)
+        .join(', ')}`,
+    );
+  if (c.anomalies.length)
+    lines.push(
+      `${w.anomalies}: ${c.anomalies.length} (${[...new Set(c.anomalies.map((a) => `${a.layer}/${a.code}`))].slice(0, 8).join(', ')})`,
+    );
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

@@ -7,12 +7,19 @@ const int = { type: 'integer', minimum: 0 } as const;
 const bool = { type: 'boolean' } as const;
 const nullableBool = { type: ['boolean', 'null'] } as const;
 const step = { enum: ['NONE', 'SA', 'KE', 'ID', 'HASH', 'ESP', 'INFO', 'AUTH'] } as const;
-const localized = (item: object) => ({ type: 'object', required: ['en', 'ja'], additionalProperties: false, properties: { en: item, ja: item } });
+const localized = (item: object) => ({
+  type: 'object',
+  required: ['en', 'ja'],
+  additionalProperties: false,
+  properties: { en: item, ja: item },
+});
 const direction = { enum: ['client-to-mx', 'mx-to-client'] } as const;
 const epoch = { type: 'string', pattern: '^-?[0-9]+\\.[0-9]{9}$' } as const;
 
 const anomaly = {
-  type: 'object', required: ['layer', 'code', 'message'], additionalProperties: false,
+  type: 'object',
+  required: ['layer', 'code', 'message'],
+  additionalProperties: false,
   properties: { layer: str, code: str, message: str, frame: int },
 };
 
@@ -29,11 +36,32 @@ const finding = {
     checklist: localized({ type: 'array', items: str }),
     filter: { type: 'string', minLength: 1 },
     evidence: {
-      type: 'object', required: ['frames'], additionalProperties: false,
+      type: 'object',
+      required: ['frames'],
+      additionalProperties: false,
       properties: {
         frames: { type: 'array', items: int },
-        repeated: { type: 'array', items: { type: 'object', required: ['message', 'from', 'count', 'frames'], properties: { message: str, from: { enum: ['client', 'mx'] }, count: int, frames: { type: 'array', items: int } } } },
-        notifies: { type: 'array', items: { type: 'object', required: ['type', 'name', 'frame'], properties: { type: int, name: str, frame: int } } },
+        repeated: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['message', 'from', 'count', 'frames'],
+            properties: {
+              message: str,
+              from: { enum: ['client', 'mx'] },
+              count: int,
+              frames: { type: 'array', items: int },
+            },
+          },
+        },
+        notifies: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['type', 'name', 'frame'],
+            properties: { type: int, name: str, frame: int },
+          },
+        },
         ports: { type: 'array', items: int },
         details: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
       },
@@ -42,32 +70,100 @@ const finding = {
 };
 
 const proposal = {
-  type: 'object', required: ['text', 'acceptedByMeraki'],
-  properties: { text: str, encryption: str, keyLength: int, hash: str, auth: str, dhGroup: str, lifetimeSeconds: int, acceptedByMeraki: bool },
+  type: 'object',
+  required: ['text', 'acceptedByMeraki'],
+  properties: {
+    text: str,
+    encryption: str,
+    keyLength: int,
+    hash: str,
+    auth: str,
+    dhGroup: str,
+    lifetimeSeconds: int,
+    acceptedByMeraki: bool,
+  },
 };
 
 const session = {
   type: 'object',
-  required: ['id', 'clientIp', 'clientPort', 'responderIp', 'responderPort', 'ikeVersion', 'mode', 'natT', 'nat', 'stepReached', 'verdict', 'findings', 'timeline', 'timelineTruncated', 'esp', 'client', 'proposals', 'start', 'end'],
+  required: [
+    'id',
+    'clientIp',
+    'clientPort',
+    'responderIp',
+    'responderPort',
+    'ikeVersion',
+    'mode',
+    'natT',
+    'nat',
+    'stepReached',
+    'verdict',
+    'findings',
+    'timeline',
+    'timelineTruncated',
+    'esp',
+    'client',
+    'proposals',
+    'start',
+    'end',
+  ],
   additionalProperties: false,
   properties: {
-    id: str, clientIp: str, clientPort: int, responderIp: str, responderPort: int,
+    id: str,
+    clientIp: str,
+    clientPort: int,
+    responderIp: str,
+    responderPort: int,
     ikeVersion: { enum: [1, 2, null] },
     mode: { enum: ['main', 'aggressive', 'ikev2', 'esp-only', 'unknown'] },
     natT: bool,
-    nat: { type: 'object', required: ['client', 'responder'], properties: { client: nullableBool, responder: nullableBool } },
+    nat: {
+      type: 'object',
+      required: ['client', 'responder'],
+      properties: { client: nullableBool, responder: nullableBool },
+    },
     stepReached: step,
     verdict: { enum: [...VERDICT_CODES] },
     findings: { type: 'array', minItems: 1, items: finding },
     timeline: {
-      type: 'array', maxItems: 200,
+      type: 'array',
+      maxItems: 200,
       items: {
-        type: 'object', additionalProperties: false,
-        required: ['frame', 'time', 'direction', 'step', 'exchangeType', 'exchangeName', 'nextPayload', 'nextPayloadName', 'srcPort', 'dstPort', 'messageId', 'encrypted', 'retransmission', 'notifies', 'label'],
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'frame',
+          'time',
+          'direction',
+          'step',
+          'exchangeType',
+          'exchangeName',
+          'nextPayload',
+          'nextPayloadName',
+          'srcPort',
+          'dstPort',
+          'messageId',
+          'encrypted',
+          'retransmission',
+          'notifies',
+          'label',
+        ],
         properties: {
-          frame: int, time: epoch, direction, step, exchangeType: int, exchangeName: str, nextPayload: int, nextPayloadName: str,
-          srcPort: int, dstPort: int, messageId: { type: 'string', pattern: '^[0-9a-f]{8}$' }, encrypted: bool, retransmission: bool,
-          notifies: { type: 'array', items: int }, label: str,
+          frame: int,
+          time: epoch,
+          direction,
+          step,
+          exchangeType: int,
+          exchangeName: str,
+          nextPayload: int,
+          nextPayloadName: str,
+          srcPort: int,
+          dstPort: int,
+          messageId: { type: 'string', pattern: '^[0-9a-f]{8}$' },
+          encrypted: bool,
+          retransmission: bool,
+          notifies: { type: 'array', items: int },
+          label: str,
         },
       },
     },
@@ -75,17 +171,52 @@ const session = {
     esp: {
       type: 'array',
       items: {
-        type: 'object', additionalProperties: false,
-        required: ['spi', 'direction', 'udpEncapsulated', 'packets', 'bytes', 'firstFrame', 'lastFrame', 'firstTime', 'lastTime'],
-        properties: { spi: { type: 'string', pattern: '^[0-9a-f]{8}$' }, direction, udpEncapsulated: bool, packets: int, bytes: int, firstFrame: int, lastFrame: int, firstTime: epoch, lastTime: epoch },
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'spi',
+          'direction',
+          'udpEncapsulated',
+          'packets',
+          'bytes',
+          'firstFrame',
+          'lastFrame',
+          'firstTime',
+          'lastTime',
+        ],
+        properties: {
+          spi: { type: 'string', pattern: '^[0-9a-f]{8}$' },
+          direction,
+          udpEncapsulated: bool,
+          packets: int,
+          bytes: int,
+          firstFrame: int,
+          lastFrame: int,
+          firstTime: epoch,
+          lastTime: epoch,
+        },
       },
     },
     client: {
-      type: 'object', required: ['fingerprint', 'vendorIds'],
-      properties: { fingerprint: str, os: str, identity: { type: 'object', required: ['type', 'value'], properties: { type: str, value: str } }, vendorIds: { type: 'array', items: { type: 'object', required: ['name', 'hex'], properties: { name: str, hex: str } } } },
+      type: 'object',
+      required: ['fingerprint', 'vendorIds'],
+      properties: {
+        fingerprint: str,
+        os: str,
+        identity: { type: 'object', required: ['type', 'value'], properties: { type: str, value: str } },
+        vendorIds: {
+          type: 'array',
+          items: { type: 'object', required: ['name', 'hex'], properties: { name: str, hex: str } },
+        },
+      },
     },
-    proposals: { type: 'object', required: ['phase1Offered'], properties: { phase1Offered: { type: 'array', items: proposal }, phase1Chosen: proposal } },
-    start: str, end: str,
+    proposals: {
+      type: 'object',
+      required: ['phase1Offered'],
+      properties: { phase1Offered: { type: 'array', items: proposal }, phase1Chosen: proposal },
+    },
+    start: str,
+    end: str,
   },
 };
 
@@ -99,10 +230,17 @@ export const REPORT_SCHEMA = {
   properties: {
     schemaVersion: { const: SCHEMA_VERSION },
     capture: {
-      type: 'object', required: ['format', 'linkTypes', 'frames', 'bytes', 'anomalies', 'protocols'], additionalProperties: false,
+      type: 'object',
+      required: ['format', 'linkTypes', 'frames', 'bytes', 'anomalies', 'protocols'],
+      additionalProperties: false,
       properties: {
-        fileName: str, format: { enum: ['pcap', 'pcap-nsec', 'pcapng'] }, linkTypes: { type: 'array', items: int },
-        frames: int, bytes: int, start: str, end: str,
+        fileName: str,
+        format: { enum: ['pcap', 'pcap-nsec', 'pcapng'] },
+        linkTypes: { type: 'array', items: int },
+        frames: int,
+        bytes: int,
+        start: str,
+        end: str,
         anomalies: { type: 'array', items: anomaly },
         protocols: { type: 'object', additionalProperties: int },
       },
@@ -111,6 +249,9 @@ export const REPORT_SCHEMA = {
     sessions: { type: 'array', items: session },
     auth: { type: 'array', items: finding },
     findings: { type: 'array', items: finding },
-    hosts: { type: 'array', items: { type: 'object', required: ['ip', 'frames'], properties: { ip: str, frames: int } } },
+    hosts: {
+      type: 'array',
+      items: { type: 'object', required: ['ip', 'frames'], properties: { ip: str, frames: int } },
+    },
   },
 } as const;

@@ -152,7 +152,12 @@ export interface SessionDiagnosis {
    * `identity`: the client's ID payload when it travels in clear (aggressive mode's first
    * message); main mode and IKEv2 encrypt it. Hostile text, escaped by the decoder.
    */
-  client: { fingerprint: string; vendorIds: { name: string; hex: string }[]; os?: string; identity?: { type: string; value: string } };
+  client: {
+    fingerprint: string;
+    vendorIds: { name: string; hex: string }[];
+    os?: string;
+    identity?: { type: string; value: string };
+  };
   proposals: { phase1Offered: ProposalSummary[]; phase1Chosen?: ProposalSummary };
   start: string;
   end: string;

@@ -20,7 +20,10 @@ export function isCaptureId(value: unknown): value is string {
 /** A file name safe as the last segment of an object key: no path, bounded, plain characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(0, MAX_FILE_NAME_LENGTH);
+  const cleaned = base
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, MAX_FILE_NAME_LENGTH);
   return cleaned.length > 0 ? cleaned : 'capture.pcap';
 }
 

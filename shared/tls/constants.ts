@@ -8,7 +8,13 @@ export const TLS_CONTENT_TYPES = {
   24: 'Heartbeat',
 } as const satisfies Record<number, string>;
 
-export const TLS_CONTENT = { CHANGE_CIPHER_SPEC: 20, ALERT: 21, HANDSHAKE: 22, APPLICATION_DATA: 23, HEARTBEAT: 24 } as const;
+export const TLS_CONTENT = {
+  CHANGE_CIPHER_SPEC: 20,
+  ALERT: 21,
+  HANDSHAKE: 22,
+  APPLICATION_DATA: 23,
+  HEARTBEAT: 24,
+} as const;
 
 export const TLS_VERSIONS = {
   0x0300: 'SSL 3.0',

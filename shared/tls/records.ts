@@ -5,7 +5,11 @@ import type { Anomaly } from '../anomaly.js';
 import type { TlsRecord } from '../decode/types.js';
 import { clientHelloServerName } from './client-hello.js';
 import {
-  TLS_CONTENT, TLS_HANDSHAKE, TLS_HANDSHAKE_TYPES, TLS_MAX_RECORD_LENGTH, TLS_RECORD_HEADER_LENGTH,
+  TLS_CONTENT,
+  TLS_HANDSHAKE,
+  TLS_HANDSHAKE_TYPES,
+  TLS_MAX_RECORD_LENGTH,
+  TLS_RECORD_HEADER_LENGTH,
 } from './constants.js';
 
 /** Per-direction state a caller may keep between calls; records after ChangeCipherSpec are encrypted. */
@@ -28,7 +32,12 @@ export function parseTlsRecords(
     const problem = headerProblem(contentType, version, length);
     if (problem) {
       // Not (or no longer) TLS: the caller should stop feeding this stream.
-      anomalies.push({ layer: 'tls', code: 'bad-record-header', message: `TLS record at stream offset ${at}: ${problem}.`, frame });
+      anomalies.push({
+        layer: 'tls',
+        code: 'bad-record-header',
+        message: `TLS record at stream offset ${at}: ${problem}.`,
+        frame,
+      });
       break;
     }
     const bodyStart = at + TLS_RECORD_HEADER_LENGTH;
@@ -43,7 +52,8 @@ export function parseTlsRecords(
 
 function headerProblem(contentType: number, version: number, length: number): string | undefined {
   if (contentType < 20 || contentType > 24) return `content type ${contentType} is not 20..24`;
-  if (version < 0x0300 || version > 0x0304) return `version 0x${version.toString(16).padStart(4, '0')} is not SSL 3.0..TLS 1.3`;
+  if (version < 0x0300 || version > 0x0304)
+    return `version 0x${version.toString(16).padStart(4, '0')} is not SSL 3.0..TLS 1.3`;
   if (length > TLS_MAX_RECORD_LENGTH) return `length ${length} exceeds 2^14+2048`;
   return undefined;
 }

@@ -81,7 +81,10 @@ export function pcapHeader(o: PcapOptions = {}): Uint8Array {
 
 export function pcapRecord(r: PcapRecord, littleEndian = true): Uint8Array {
   const w = new Writer(littleEndian);
-  w.u32(r.sec).u32(r.sub).u32(r.caplen ?? r.data.length).u32(r.origLen ?? r.data.length);
+  w.u32(r.sec)
+    .u32(r.sub)
+    .u32(r.caplen ?? r.data.length)
+    .u32(r.origLen ?? r.data.length);
   w.raw(r.data);
   return w.build();
 }
@@ -96,7 +99,11 @@ export function pcapFile(o: PcapOptions, records: PcapRecord[]): Uint8Array {
 export function block(le: boolean, type: number, body: Uint8Array, lengthOverride?: number): Uint8Array {
   const padded = (body.length + 3) & ~3;
   const total = 12 + padded;
-  const w = new Writer(le).u32(type).u32(lengthOverride ?? total).raw(body).pad4();
+  const w = new Writer(le)
+    .u32(type)
+    .u32(lengthOverride ?? total)
+    .raw(body)
+    .pad4();
   w.u32(lengthOverride ?? total);
   return w.build();
 }
@@ -126,7 +133,11 @@ export function idb(le: boolean, linkType: number, o: IdbOptions = {}): Uint8Arr
   if (o.tsresol !== undefined) opts.push(option(le, 9, [o.tsresol]));
   if (o.tsoffset !== undefined) opts.push(option(le, 14, new Writer(le).u64(o.tsoffset).build()));
   if (opts.length > 0) opts.push(endOfOptions(le));
-  const body = new Writer(le).u16(linkType).u16(0).u32(o.snaplen ?? 0).build();
+  const body = new Writer(le)
+    .u16(linkType)
+    .u16(0)
+    .u32(o.snaplen ?? 0)
+    .build();
   return block(le, 1, concat(body, ...opts));
 }
 
@@ -137,16 +148,31 @@ export function words(ticks: bigint): [number, number] {
 
 export function epb(le: boolean, ifId: number, ticks: bigint, data: ArrayLike<number>, origLen?: number): Uint8Array {
   const [hi, lo] = words(ticks);
-  const body = new Writer(le).u32(ifId).u32(hi).u32(lo).u32(data.length).u32(origLen ?? data.length)
-    .raw(data).pad4().build();
+  const body = new Writer(le)
+    .u32(ifId)
+    .u32(hi)
+    .u32(lo)
+    .u32(data.length)
+    .u32(origLen ?? data.length)
+    .raw(data)
+    .pad4()
+    .build();
   return block(le, 6, body);
 }
 
 /** Obsolete Packet Block (type 2). */
 export function pb(le: boolean, ifId: number, ticks: bigint, data: ArrayLike<number>, origLen?: number): Uint8Array {
   const [hi, lo] = words(ticks);
-  const body = new Writer(le).u16(ifId).u16(0).u32(hi).u32(lo).u32(data.length).u32(origLen ?? data.length)
-    .raw(data).pad4().build();
+  const body = new Writer(le)
+    .u16(ifId)
+    .u16(0)
+    .u32(hi)
+    .u32(lo)
+    .u32(data.length)
+    .u32(origLen ?? data.length)
+    .raw(data)
+    .pad4()
+    .build();
   return block(le, 2, body);
 }
 

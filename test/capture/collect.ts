@@ -38,7 +38,10 @@ export function parseCuts(bytes: Uint8Array, cuts: number[]): { frames: RawFrame
 /** The same result with frame bytes as hex strings: deep-equal on large captures stays fast. */
 export function comparable(r: { frames: RawFrame[]; info: CaptureInfo }) {
   return {
-    frames: r.frames.map((f) => ({ ...f, data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.length).toString('hex') })),
+    frames: r.frames.map((f) => ({
+      ...f,
+      data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.length).toString('hex'),
+    })),
     info: r.info,
   };
 }

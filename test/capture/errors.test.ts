@@ -7,7 +7,9 @@ import { pcapFile } from './builders.js';
 const text = (s: string) => new TextEncoder().encode(s);
 
 function rejectionOf(bytes: Uint8Array, chunk = bytes.length || 1): unknown {
-  const parser = createCaptureParser(() => { throw new Error('no frame expected'); });
+  const parser = createCaptureParser(() => {
+    throw new Error('no frame expected');
+  });
   try {
     for (let o = 0; o < bytes.length; o += chunk) parser.push(bytes.subarray(o, o + chunk));
     parser.end();
@@ -23,7 +25,8 @@ describe('NotACaptureError', () => {
     expect(e).toBeInstanceOf(NotACaptureError);
     expect((e as Error).name).toBe('NotACaptureError');
     expect((e as Error).message).toBe(
-      'not a pcap or pcapng capture: first bytes 3c 68 74 6d 6c 3e 3c 68 65 61 64 3e 3c 74 69 74 … (looks like HTML)');
+      'not a pcap or pcapng capture: first bytes 3c 68 74 6d 6c 3e 3c 68 65 61 64 3e 3c 74 69 74 … (looks like HTML)',
+    );
   });
 
   it.each([
@@ -55,7 +58,8 @@ describe('NotACaptureError', () => {
     parser.push(text('GE'));
     parser.push(text('T / HTTP/1.'));
     expect(() => parser.push(text('1\r\nHost'))).toThrow(
-      'not a pcap or pcapng capture: first bytes 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a … (looks like text)');
+      'not a pcap or pcapng capture: first bytes 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a … (looks like text)',
+    );
     const short = createCaptureParser(() => undefined);
     short.push(text('hello'));
     expect(() => short.end()).toThrow('not a pcap or pcapng capture: first bytes 68 65 6c 6c 6f (looks like text)');
@@ -65,11 +69,20 @@ describe('NotACaptureError', () => {
     async function* chunks(bytes: Uint8Array, size: number) {
       for (let o = 0; o < bytes.length; o += size) yield bytes.subarray(o, o + size);
     }
-    await expect(readCapture(chunks(text('<!DOCTYPE html><p>'), 5), () => undefined))
-      .rejects.toThrow(/looks like HTML/);
+    await expect(readCapture(chunks(text('<!DOCTYPE html><p>'), 5), () => undefined)).rejects.toThrow(
+      /looks like HTML/,
+    );
     const seen: number[] = [];
-    const info = await readCapture(chunks(pcapFile({}, [
-      { sec: 1, sub: 0, data: [1] }, { sec: 2, sub: 0, data: [2, 3] }]), 5), (f) => seen.push(f.data.length));
+    const info = await readCapture(
+      chunks(
+        pcapFile({}, [
+          { sec: 1, sub: 0, data: [1] },
+          { sec: 2, sub: 0, data: [2, 3] },
+        ]),
+        5,
+      ),
+      (f) => seen.push(f.data.length),
+    );
     expect(seen).toEqual([1, 2]);
     expect(info.frames).toBe(2);
   });

@@ -17,8 +17,10 @@ const tried = { randomBody: 0, truncation: 0, mutation: 0 };
 
 afterAll(() => {
   const total = tried.randomBody + tried.truncation + tried.mutation;
-  console.log(`capture fuzz: ${total} inputs tried (random bodies ${tried.randomBody}, ` +
-    `truncations ${tried.truncation}, mutations ${tried.mutation})`);
+  console.log(
+    `capture fuzz: ${total} inputs tried (random bodies ${tried.randomBody}, ` +
+      `truncations ${tried.truncation}, mutations ${tried.mutation})`,
+  );
 });
 
 const HEADERS: Record<string, Uint8Array> = {
@@ -31,7 +33,11 @@ const HEADERS: Record<string, Uint8Array> = {
 };
 
 /** Invariants every successful read must satisfy. */
-function checkInfo(input: Uint8Array, info: CaptureInfo, frames: { number: number; timeNsec: number; data: Uint8Array }[]): void {
+function checkInfo(
+  input: Uint8Array,
+  info: CaptureInfo,
+  frames: { number: number; timeNsec: number; data: Uint8Array }[],
+): void {
   expect(info.frames).toBe(frames.length);
   expect(info.frames).toBeLessThanOrEqual(Math.floor(input.length / 16));
   expect(info.bytes).toBe(input.length);
@@ -45,26 +51,33 @@ function checkInfo(input: Uint8Array, info: CaptureInfo, frames: { number: numbe
 
 describe('capture reader fuzzing', () => {
   it(`random bytes behind a valid pcap/pcapng header (${NUM_RUNS.randomBody} runs)`, () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...Object.keys(HEADERS)),
-      fc.uint8Array({ maxLength: 3000 }),
-      fc.array(fc.nat({ max: 3100 }), { maxLength: 6 }),
-      (kind, body, cuts) => {
-        tried.randomBody++;
-        const input = concat(HEADERS[kind], body);
-        const whole = parse(input); // a valid header: must not throw at all
-        checkInfo(input, whole.info, whole.frames);
-        expect(comparable(parseCuts(input, cuts))).toEqual(comparable(whole));
-      },
-    ), { numRuns: NUM_RUNS.randomBody });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.keys(HEADERS)),
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.array(fc.nat({ max: 3100 }), { maxLength: 6 }),
+        (kind, body, cuts) => {
+          tried.randomBody++;
+          const input = concat(HEADERS[kind], body);
+          const whole = parse(input); // a valid header: must not throw at all
+          checkInfo(input, whole.info, whole.frames);
+          expect(comparable(parseCuts(input, cuts))).toEqual(comparable(whole));
+        },
+      ),
+      { numRuns: NUM_RUNS.randomBody },
+    );
   });
 
   it('every truncation of every public capture keeps a prefix of its frames', { timeout: 30_000 }, () => {
     // Plain comparisons in the loop (tens of thousands of inputs); problems are collected and
     // asserted once, so a failure lists every bad cut.
     const problems: string[] = [];
-    const record = (out: string[]) => createCaptureParser((f) => out.push(
-      `${f.timeSec}.${f.timeNsec} ${f.originalLength} @${f.data.byteOffset}+${f.data.length} ${f.linkType}/${f.interfaceId}`));
+    const record = (out: string[]) =>
+      createCaptureParser((f) =>
+        out.push(
+          `${f.timeSec}.${f.timeNsec} ${f.originalLength} @${f.data.byteOffset}+${f.data.length} ${f.linkType}/${f.interfaceId}`,
+        ),
+      );
     const run = (bytes: Uint8Array, len: number, out: string[]): CaptureInfo | Error => {
       const parser = record(out);
       try {
@@ -121,27 +134,32 @@ describe('capture reader fuzzing', () => {
 
   it(`random byte mutations of the public captures (${NUM_RUNS.mutation} runs)`, { timeout: 30_000 }, () => {
     const files = FIXTURES.map(fixture);
-    fc.assert(fc.property(
-      fc.nat({ max: files.length - 1 }),
-      fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.nat({ max: 255 })),
-        { minLength: 1, maxLength: 8 }),
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }),
-      (index, mutations, cutFractions) => {
-        tried.mutation++;
-        const input = files[index].slice();
-        for (const [where, value] of mutations) input[Math.floor(where * input.length)] = value;
-        const cuts = cutFractions.map((c) => Math.floor(c * input.length));
-        let whole;
-        try {
-          whole = parse(input);
-        } catch (e) {
-          expect(e).toBeInstanceOf(NotACaptureError);
-          expect(() => parseCuts(input, cuts)).toThrow(NotACaptureError);
-          return;
-        }
-        checkInfo(input, whole.info, whole.frames);
-        expect(comparable(parseCuts(input, cuts))).toEqual(comparable(whole));
-      },
-    ), { numRuns: NUM_RUNS.mutation });
+    fc.assert(
+      fc.property(
+        fc.nat({ max: files.length - 1 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.nat({ max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }),
+        (index, mutations, cutFractions) => {
+          tried.mutation++;
+          const input = files[index].slice();
+          for (const [where, value] of mutations) input[Math.floor(where * input.length)] = value;
+          const cuts = cutFractions.map((c) => Math.floor(c * input.length));
+          let whole;
+          try {
+            whole = parse(input);
+          } catch (e) {
+            expect(e).toBeInstanceOf(NotACaptureError);
+            expect(() => parseCuts(input, cuts)).toThrow(NotACaptureError);
+            return;
+          }
+          checkInfo(input, whole.info, whole.frames);
+          expect(comparable(parseCuts(input, cuts))).toEqual(comparable(whole));
+        },
+      ),
+      { numRuns: NUM_RUNS.mutation },
+    );
   });
 });

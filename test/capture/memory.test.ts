@@ -31,7 +31,9 @@ function used(): number {
 
 // Records of varied sizes so that many of them straddle the 1 MiB chunk boundaries.
 const SIZES = [60, 1514, 590, 1400, 98, 9000, 42];
-const PERIOD = concat(...SIZES.map((n, i) => pcapRecord({ sec: 1_700_000_000 + i, sub: i * 1000, data: payload(n, i) })));
+const PERIOD = concat(
+  ...SIZES.map((n, i) => pcapRecord({ sec: 1_700_000_000 + i, sub: i * 1000, data: payload(n, i) })),
+);
 const HEADER = pcapHeader({ snaplen: 65535 });
 
 /** Chunk k of the stream HEADER + PERIOD + PERIOD + ..., freshly allocated like a file stream. */
@@ -92,8 +94,10 @@ describe('large captures', () => {
     }
     const info = parser.end();
     const mbps = TOTAL / 1e6 / (Number(parseNs) / 1e9);
-    console.log(`capture reader: 200 MiB pcap, ${frames} frames, ${mbps.toFixed(0)} MB/s (reader alone, ` +
-      `1 MiB chunks); memory growth ${(peak / MiB).toFixed(1)} MiB (${gc ? 'heap+arrayBuffers after gc' : 'rss, no gc'})`);
+    console.log(
+      `capture reader: 200 MiB pcap, ${frames} frames, ${mbps.toFixed(0)} MB/s (reader alone, ` +
+        `1 MiB chunks); memory growth ${(peak / MiB).toFixed(1)} MiB (${gc ? 'heap+arrayBuffers after gc' : 'rss, no gc'})`,
+    );
 
     expect(frames).toBe(expectedFrames(TOTAL));
     expect(info.frames).toBe(frames);
@@ -119,14 +123,18 @@ describe('large captures', () => {
     let best = Infinity;
     for (let pass = 0; pass < 3; pass++) {
       frames = 0;
-      const parser = createCaptureParser(() => { frames++; });
+      const parser = createCaptureParser(() => {
+        frames++;
+      });
       const t = process.hrtime.bigint();
       for (let o = 0; o < body.length; o += CHUNK) parser.push(body.subarray(o, o + CHUNK));
       info = parser.end();
       best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
     }
-    console.log(`capture reader: ${(body.length / MiB).toFixed(0)} MiB pcapng, ${frames} frames, ` +
-      `${(body.length / 1e6 / best).toFixed(0)} MB/s (reader alone, 1 MiB chunks, best of 3)`);
+    console.log(
+      `capture reader: ${(body.length / MiB).toFixed(0)} MiB pcapng, ${frames} frames, ` +
+        `${(body.length / 1e6 / best).toFixed(0)} MB/s (reader alone, 1 MiB chunks, best of 3)`,
+    );
     expect(frames).toBe(count * packets.length);
     expect(info?.anomalies).toEqual([]);
     expect(info?.lastTime).toEqual([1_700_000_000, 3000]);

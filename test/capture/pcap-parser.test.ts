@@ -18,16 +18,26 @@ const require = createRequire(import.meta.url);
 const pcapParser = require('pcap-parser') as { parse(input: string | Readable): PcapParserEmitter };
 
 /** What pcap-parser reports, one entry per packet; rejects if it emits an error. */
-function theirs(input: string | Uint8Array): Promise<{ sec: number; usec: number; orig: number; cap: number; hex: string }[]> {
+function theirs(
+  input: string | Uint8Array,
+): Promise<{ sec: number; usec: number; orig: number; cap: number; hex: string }[]> {
   return new Promise((resolve, reject) => {
     const out: { sec: number; usec: number; orig: number; cap: number; hex: string }[] = [];
     let failed: Error | undefined;
-    pcapParser.parse(typeof input === 'string' ? input : Readable.from([Buffer.from(input)]))
-      .on('packet', (p) => out.push({
-        sec: p.header.timestampSeconds, usec: p.header.timestampMicroseconds,
-        orig: p.header.originalLength, cap: p.header.capturedLength, hex: p.data.toString('hex'),
-      }))
-      .on('error', (e) => { failed = e; })
+    pcapParser
+      .parse(typeof input === 'string' ? input : Readable.from([Buffer.from(input)]))
+      .on('packet', (p) =>
+        out.push({
+          sec: p.header.timestampSeconds,
+          usec: p.header.timestampMicroseconds,
+          orig: p.header.originalLength,
+          cap: p.header.capturedLength,
+          hex: p.data.toString('hex'),
+        }),
+      )
+      .on('error', (e) => {
+        failed = e;
+      })
       .on('end', () => (failed ? reject(failed) : resolve(out)));
   });
 }
@@ -38,8 +48,10 @@ function theirs(input: string | Uint8Array): Promise<{ sec: number; usec: number
 
 const classic = FIXTURES.filter((name) => {
   const b = fixture(name);
-  return b[0] === 0xd4 && b[1] === 0xc3 && b[2] === 0xb2 && b[3] === 0xa1
-    || b[0] === 0xa1 && b[1] === 0xb2 && b[2] === 0xc3 && b[3] === 0xd4;
+  return (
+    (b[0] === 0xd4 && b[1] === 0xc3 && b[2] === 0xb2 && b[3] === 0xa1) ||
+    (b[0] === 0xa1 && b[1] === 0xb2 && b[2] === 0xc3 && b[3] === 0xd4)
+  );
 });
 
 describe('cross-check with pcap-parser', () => {
@@ -52,10 +64,15 @@ describe('cross-check with pcap-parser', () => {
     const expected = await theirs(FIXTURE_DIR + name);
     const { frames } = parse(fixture(name));
     expect(expected.length).toBeGreaterThan(0);
-    expect(frames.map((f) => ({
-      sec: f.timeSec, usec: f.timeNsec / 1000, orig: f.originalLength, cap: f.data.length,
-      hex: Buffer.from(f.data).toString('hex'),
-    }))).toEqual(expected);
+    expect(
+      frames.map((f) => ({
+        sec: f.timeSec,
+        usec: f.timeNsec / 1000,
+        orig: f.originalLength,
+        cap: f.data.length,
+        hex: Buffer.from(f.data).toString('hex'),
+      })),
+    ).toEqual(expected);
   });
 
   it.each(classic)('%s cut inside its last record: both keep the same complete records', async (name) => {
@@ -70,7 +87,9 @@ describe('cross-check with pcap-parser', () => {
   });
 
   it('pcap-parser rejects the nanosecond magic, which is why nanosecond files are not cross-checked', async () => {
-    const ns = Uint8Array.from([0x4d, 0x3c, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0]);
+    const ns = Uint8Array.from([
+      0x4d, 0x3c, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0,
+    ]);
     await expect(theirs(ns)).rejects.toThrow('unknown magic number: 4d3cb2a1');
     expect(parse(ns).info.format).toBe('pcap-nsec');
   });

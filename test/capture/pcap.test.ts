@@ -15,18 +15,49 @@ describe('classic pcap, hand-made', () => {
       ]);
       const { frames, info } = parse(bytes);
       expect(frames).toEqual([
-        { number: 1, timeSec: 1_700_000_000, timeNsec: 123_456_000, originalLength: 60,
-          data: Uint8Array.from(payload(60, 1)), linkType: 1, interfaceId: 0 },
-        { number: 2, timeSec: 1_700_000_001, timeNsec: 999_999_000, originalLength: 1514,
-          data: Uint8Array.from(payload(42, 7)), linkType: 1, interfaceId: 0 },
-        { number: 3, timeSec: 0xffffffff, timeNsec: 0, originalLength: 0,
-          data: new Uint8Array(0), linkType: 1, interfaceId: 0 },
+        {
+          number: 1,
+          timeSec: 1_700_000_000,
+          timeNsec: 123_456_000,
+          originalLength: 60,
+          data: Uint8Array.from(payload(60, 1)),
+          linkType: 1,
+          interfaceId: 0,
+        },
+        {
+          number: 2,
+          timeSec: 1_700_000_001,
+          timeNsec: 999_999_000,
+          originalLength: 1514,
+          data: Uint8Array.from(payload(42, 7)),
+          linkType: 1,
+          interfaceId: 0,
+        },
+        {
+          number: 3,
+          timeSec: 0xffffffff,
+          timeNsec: 0,
+          originalLength: 0,
+          data: new Uint8Array(0),
+          linkType: 1,
+          interfaceId: 0,
+        },
       ]);
       expect(info).toEqual({
-        format: 'pcap', linkTypes: [1], frames: 3, bytes: bytes.length,
-        firstTime: [1_700_000_000, 123_456_000], lastTime: [0xffffffff, 0],
-        anomalies: [{ layer: 'capture', code: 'snaplen-cut', frame: 2,
-          message: expect.stringMatching(/^1 packet\(s\) .* first at frame 2$/) }],
+        format: 'pcap',
+        linkTypes: [1],
+        frames: 3,
+        bytes: bytes.length,
+        firstTime: [1_700_000_000, 123_456_000],
+        lastTime: [0xffffffff, 0],
+        anomalies: [
+          {
+            layer: 'capture',
+            code: 'snaplen-cut',
+            frame: 2,
+            message: expect.stringMatching(/^1 packet\(s\) .* first at frame 2$/),
+          },
+        ],
       });
     });
 
@@ -36,8 +67,10 @@ describe('classic pcap, hand-made', () => {
         { sec: 1_234_567_891, sub: 1, data: payload(28, 4) },
       ]);
       const { frames, info } = parse(bytes);
-      expect(frames.map((f) => [f.number, f.timeSec, f.timeNsec, f.linkType, f.originalLength]))
-        .toEqual([[1, 1_234_567_890, 999_999_999, 101, 20], [2, 1_234_567_891, 1, 101, 28]]);
+      expect(frames.map((f) => [f.number, f.timeSec, f.timeNsec, f.linkType, f.originalLength])).toEqual([
+        [1, 1_234_567_890, 999_999_999, 101, 20],
+        [2, 1_234_567_891, 1, 101, 28],
+      ]);
       expect(frames[1].data).toEqual(Uint8Array.from(payload(28, 4)));
       expect(info.format).toBe('pcap-nsec');
       expect(info.linkTypes).toEqual([101]);
@@ -54,7 +87,9 @@ describe('classic pcap, hand-made', () => {
   it('hands out a view of the chunk, not a copy, when the record lies in one chunk', () => {
     const bytes = pcapFile({}, [{ sec: 1, sub: 0, data: payload(10) }]);
     let seen: Uint8Array | undefined;
-    const parser = createCaptureParser((f) => { seen = f.data; });
+    const parser = createCaptureParser((f) => {
+      seen = f.data;
+    });
     parser.push(bytes);
     parser.end();
     expect(seen?.buffer).toBe(bytes.buffer);
@@ -71,8 +106,14 @@ describe('classic pcap, hand-made', () => {
       const { frames, info } = parse(cut, chunk);
       expect(frames.map((f) => f.number)).toEqual([1]);
       expect(info.frames).toBe(1);
-      expect(info.anomalies).toEqual([{ layer: 'capture', code: 'truncated-record', frame: 2,
-        message: 'the file ends inside a packet record: 41 of its 46 bytes are present (frames up to 1 are complete)' }]);
+      expect(info.anomalies).toEqual([
+        {
+          layer: 'capture',
+          code: 'truncated-record',
+          frame: 2,
+          message: 'the file ends inside a packet record: 41 of its 46 bytes are present (frames up to 1 are complete)',
+        },
+      ]);
     }
   });
 
@@ -100,8 +141,14 @@ describe('classic pcap, hand-made', () => {
     );
     const { frames, info } = parse(bytes);
     expect(frames.map((f) => f.timeSec)).toEqual([5]);
-    expect(info.anomalies).toEqual([{ layer: 'capture', code: 'bad-record-length', frame: 2,
-      message: expect.stringContaining("claims 1501 captured bytes, more than the file's snapshot length 1500") }]);
+    expect(info.anomalies).toEqual([
+      {
+        layer: 'capture',
+        code: 'bad-record-length',
+        frame: 2,
+        message: expect.stringContaining("claims 1501 captured bytes, more than the file's snapshot length 1500"),
+      },
+    ]);
   });
 
   it('stops at a captured length above 256 KiB when the snapshot length does not say less', () => {
@@ -120,7 +167,12 @@ describe('classic pcap, hand-made', () => {
       { sec: 4, sub: 0, data: payload(64), origLen: 64 },
     ]);
     const { frames, info } = parse(bytes);
-    expect(frames.map((f) => [f.originalLength, f.data.length])).toEqual([[40, 40], [1500, 64], [900, 64], [64, 64]]);
+    expect(frames.map((f) => [f.originalLength, f.data.length])).toEqual([
+      [40, 40],
+      [1500, 64],
+      [900, 64],
+      [64, 64],
+    ]);
     const cut = info.anomalies.filter((a) => a.code === 'snaplen-cut');
     expect(cut).toHaveLength(1);
     expect(cut[0].frame).toBe(2);
@@ -128,17 +180,23 @@ describe('classic pcap, hand-made', () => {
   });
 
   it('carries an out-of-range microsecond field into the seconds and says so once', () => {
-    const { frames, info } = parse(pcapFile({}, [
-      { sec: 100, sub: 2_500_000, data: [1] },
-      { sec: 200, sub: 1_000_000, data: [2] },
-    ]));
-    expect(frames.map((f) => [f.timeSec, f.timeNsec])).toEqual([[102, 500_000_000], [201, 0]]);
+    const { frames, info } = parse(
+      pcapFile({}, [
+        { sec: 100, sub: 2_500_000, data: [1] },
+        { sec: 200, sub: 1_000_000, data: [2] },
+      ]),
+    );
+    expect(frames.map((f) => [f.timeSec, f.timeNsec])).toEqual([
+      [102, 500_000_000],
+      [201, 0],
+    ]);
     expect(info.anomalies.map((a) => [a.code, a.frame])).toEqual([['bad-timestamp', 1]]);
   });
 
   it('gives the same frames whatever the chunk boundaries, including inside the magic', () => {
     const bytes = pcapFile({ littleEndian: false }, [
-      { sec: 1, sub: 1, data: payload(33) }, { sec: 2, sub: 2, data: payload(70, 9) },
+      { sec: 1, sub: 1, data: payload(33) },
+      { sec: 2, sub: 2, data: payload(70, 9) },
     ]);
     const whole = parse(bytes);
     for (let a = 1; a < bytes.length; a++) {

@@ -32,26 +32,78 @@ describe('pcapng, hand-made', () => {
     const bytes = twoSections();
     const { frames, info } = parse(bytes);
     expect(frames).toEqual([
-      { number: 1, timeSec: 1_700_000_000, timeNsec: 123_456_000, originalLength: 60,
-        data: Uint8Array.from(payload(60, 1)), linkType: 1, interfaceId: 0 },
-      { number: 2, timeSec: 1_700_000_001, timeNsec: 987_654_321, originalLength: 1400,
-        data: Uint8Array.from(payload(41, 2)), linkType: 101, interfaceId: 1 },
-      { number: 3, timeSec: 0, timeNsec: 0, originalLength: 100,
-        data: Uint8Array.from(payload(64, 3)), linkType: 1, interfaceId: 0 },
-      { number: 4, timeSec: 0, timeNsec: 0, originalLength: 10,
-        data: Uint8Array.from(payload(10, 4)), linkType: 1, interfaceId: 0 },
+      {
+        number: 1,
+        timeSec: 1_700_000_000,
+        timeNsec: 123_456_000,
+        originalLength: 60,
+        data: Uint8Array.from(payload(60, 1)),
+        linkType: 1,
+        interfaceId: 0,
+      },
+      {
+        number: 2,
+        timeSec: 1_700_000_001,
+        timeNsec: 987_654_321,
+        originalLength: 1400,
+        data: Uint8Array.from(payload(41, 2)),
+        linkType: 101,
+        interfaceId: 1,
+      },
+      {
+        number: 3,
+        timeSec: 0,
+        timeNsec: 0,
+        originalLength: 100,
+        data: Uint8Array.from(payload(64, 3)),
+        linkType: 1,
+        interfaceId: 0,
+      },
+      {
+        number: 4,
+        timeSec: 0,
+        timeNsec: 0,
+        originalLength: 10,
+        data: Uint8Array.from(payload(10, 4)),
+        linkType: 1,
+        interfaceId: 0,
+      },
       // 513/1024 s = 500 976 562.5 ns, truncated; +10 s of if_tsoffset
-      { number: 5, timeSec: 1_700_000_012, timeNsec: 500_976_562, originalLength: 5,
-        data: Uint8Array.from(payload(5, 5)), linkType: 276, interfaceId: 0 },
-      { number: 6, timeSec: 1_600_000_000, timeNsec: 1000, originalLength: 20,
-        data: Uint8Array.from(payload(20, 6)), linkType: 228, interfaceId: 1 },
+      {
+        number: 5,
+        timeSec: 1_700_000_012,
+        timeNsec: 500_976_562,
+        originalLength: 5,
+        data: Uint8Array.from(payload(5, 5)),
+        linkType: 276,
+        interfaceId: 0,
+      },
+      {
+        number: 6,
+        timeSec: 1_600_000_000,
+        timeNsec: 1000,
+        originalLength: 20,
+        data: Uint8Array.from(payload(20, 6)),
+        linkType: 228,
+        interfaceId: 1,
+      },
     ]);
     expect(info).toEqual({
-      format: 'pcapng', linkTypes: [1, 101, 276, 228], frames: 6, bytes: bytes.length,
+      format: 'pcapng',
+      linkTypes: [1, 101, 276, 228],
+      frames: 6,
+      bytes: bytes.length,
       // Simple Packet Blocks have no timestamp and do not count for the time range.
-      firstTime: [1_700_000_000, 123_456_000], lastTime: [1_600_000_000, 1000],
-      anomalies: [{ layer: 'capture', code: 'snaplen-cut', frame: 2,
-        message: expect.stringMatching(/^2 packet\(s\) .* first at frame 2$/) }],
+      firstTime: [1_700_000_000, 123_456_000],
+      lastTime: [1_600_000_000, 1000],
+      anomalies: [
+        {
+          layer: 'capture',
+          code: 'snaplen-cut',
+          frame: 2,
+          message: expect.stringMatching(/^2 packet\(s\) .* first at frame 2$/),
+        },
+      ],
     });
   });
 
@@ -84,12 +136,24 @@ describe('pcapng, hand-made', () => {
   });
 
   it('stops at a block length that is not a multiple of 4, keeping the frames before', () => {
-    const bytes = concat(shb(LE), idb(LE, 1), epb(LE, 0, 1n, [1, 2, 3]),
-      block(LE, 6, new Uint8Array(20), 30), epb(LE, 0, 2n, [4]));
+    const bytes = concat(
+      shb(LE),
+      idb(LE, 1),
+      epb(LE, 0, 1n, [1, 2, 3]),
+      block(LE, 6, new Uint8Array(20), 30),
+      epb(LE, 0, 2n, [4]),
+    );
     const { frames, info } = parse(bytes);
     expect(frames.map((f) => f.number)).toEqual([1]);
-    expect(info.anomalies).toEqual([{ layer: 'capture', code: 'bad-block', frame: 2,
-      message: 'block of type 0x00000006 has total length 30 (must be a multiple of 4 between 12 and 67108864); reading stopped after 1 frame(s)' }]);
+    expect(info.anomalies).toEqual([
+      {
+        layer: 'capture',
+        code: 'bad-block',
+        frame: 2,
+        message:
+          'block of type 0x00000006 has total length 30 (must be a multiple of 4 between 12 and 67108864); reading stopped after 1 frame(s)',
+      },
+    ]);
   });
 
   it('stops at a block longer than 64 MiB without allocating it', () => {
@@ -128,8 +192,14 @@ describe('pcapng, hand-made', () => {
     const whole = concat(shb(LE), idb(LE, 1), epb(LE, 0, 1_000_000n, [1]), epb(LE, 0, 2_000_000n, payload(50)));
     const { frames, info } = parse(whole.subarray(0, whole.length - 1), 3);
     expect(frames.map((f) => [f.number, f.timeSec])).toEqual([[1, 1]]);
-    expect(info.anomalies).toEqual([{ layer: 'capture', code: 'truncated-record', frame: 2,
-      message: 'the file ends inside a block: 83 of its 84 bytes are present (frames up to 1 are complete)' }]);
+    expect(info.anomalies).toEqual([
+      {
+        layer: 'capture',
+        code: 'truncated-record',
+        frame: 2,
+        message: 'the file ends inside a block: 83 of its 84 bytes are present (frames up to 1 are complete)',
+      },
+    ]);
   });
 
   it('throws NotACaptureError when the first section header has no byte-order magic', () => {
@@ -158,7 +228,9 @@ describe('pcapng, hand-made', () => {
   it('stops at a section header of an unknown major version', () => {
     const v2 = shb(LE);
     new DataView(v2.buffer).setUint16(12, 2, true);
-    const { frames, info } = parse(concat(shb(LE), idb(LE, 1), epb(LE, 0, 1n, [1]), v2, idb(LE, 1), epb(LE, 0, 1n, [2])));
+    const { frames, info } = parse(
+      concat(shb(LE), idb(LE, 1), epb(LE, 0, 1n, [1]), v2, idb(LE, 1), epb(LE, 0, 1n, [2])),
+    );
     expect(frames).toHaveLength(1);
     expect(info.anomalies.map((a) => [a.code, a.frame])).toEqual([['bad-block', 2]]);
     expect(info.anomalies[0].message).toContain('pcapng version 2.0');

@@ -12,7 +12,9 @@ interface OracleRow {
 }
 
 function oracle(name: string): OracleRow[] {
-  const lines = readFileSync(`${FIXTURE_DIR}oracle/${name}.tsv`, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(`${FIXTURE_DIR}oracle/${name}.tsv`, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   const header = lines[0].split('\t');
   const col = (field: string) => {
     const i = header.indexOf(field);
@@ -44,12 +46,14 @@ describe('public captures', () => {
       const { frames, info } = parse(bytes);
       const rows = oracle(name);
       expect(info.frames).toBe(rows.length);
-      expect(frames.map((f) => ({
-        number: f.number,
-        timeEpoch: `${f.timeSec}.${String(f.timeNsec).padStart(9, '0')}`,
-        len: f.originalLength,
-        capLen: f.data.length,
-      }))).toEqual(rows);
+      expect(
+        frames.map((f) => ({
+          number: f.number,
+          timeEpoch: `${f.timeSec}.${String(f.timeNsec).padStart(9, '0')}`,
+          len: f.originalLength,
+          capLen: f.data.length,
+        })),
+      ).toEqual(rows);
       expect(info.bytes).toBe(bytes.length);
       // None of the public files is damaged at the container level.
       expect(info.anomalies.filter((a) => a.code !== 'snaplen-cut')).toEqual([]);

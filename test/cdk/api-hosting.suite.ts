@@ -111,7 +111,10 @@ export function apiHostingSuite(synthesized: SynthesizedStack): void {
       expect(apiOrigin.DomainName).toEqual({
         'Fn::Join': ['', [{ Ref: httpApiId }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]],
       });
-      expect(apiOrigin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+      expect(apiOrigin.CustomOriginConfig).toEqual({
+        OriginProtocolPolicy: 'https-only',
+        OriginSSLProtocols: ['TLSv1.2'],
+      });
       expect(config['CacheBehaviors']).toHaveLength(1);
       expect(config['CacheBehaviors'][0]).toMatchObject({
         PathPattern: '/api/*',
@@ -128,13 +131,21 @@ export function apiHostingSuite(synthesized: SynthesizedStack): void {
       expect(config['DefaultCacheBehavior'].ResponseHeadersPolicyId).toEqual({ Ref: policyId });
       expect(config['CacheBehaviors'][0].ResponseHeadersPolicyId).toEqual({ Ref: policyId });
       const headers = policy.Properties!['ResponseHeadersPolicyConfig'].SecurityHeadersConfig;
-      expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 730 * 86_400, IncludeSubdomains: true });
+      expect(headers.StrictTransportSecurity).toMatchObject({
+        AccessControlMaxAgeSec: 730 * 86_400,
+        IncludeSubdomains: true,
+      });
       expect(headers.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
       expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
       expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'no-referrer' });
       const csp = headers.ContentSecurityPolicy.ContentSecurityPolicy as string;
       expect(csp.split('; ')).toEqual(
-        expect.arrayContaining(["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "connect-src 'self' https://*.amazonaws.com"]),
+        expect.arrayContaining([
+          "default-src 'self'",
+          "script-src 'self'",
+          "frame-ancestors 'none'",
+          "connect-src 'self' https://*.amazonaws.com",
+        ]),
       );
     });
 
@@ -159,9 +170,14 @@ export function apiHostingSuite(synthesized: SynthesizedStack): void {
     });
 
     it('publishes the URLs and names an operator needs', () => {
-      expect(Object.keys(template.toJSON().Outputs).sort()).toEqual(
-        ['AnalyzerDeadLetterQueueUrl', 'ApiUrl', 'CaptureBucketName', 'DashboardUrl', 'HttpApiUrl', 'ResultsTableName'],
-      );
+      expect(Object.keys(template.toJSON().Outputs).sort()).toEqual([
+        'AnalyzerDeadLetterQueueUrl',
+        'ApiUrl',
+        'CaptureBucketName',
+        'DashboardUrl',
+        'HttpApiUrl',
+        'ResultsTableName',
+      ]);
       template.hasOutput('CaptureBucketName', { Value: { Ref: 'CaptureBucket' } });
       template.hasOutput('ResultsTableName', { Value: { Ref: 'ResultsTable' } });
     });
@@ -174,16 +190,21 @@ export function apiHostingSuite(synthesized: SynthesizedStack): void {
     it('stops the stack with the command that fixes it, before any bundling', () => {
       const started = Date.now();
       const stack = bareStack();
-      expect(() => new VpnDoctorStack(stack.node.scope as never, 'NoDashboard', { settings: { dashboardDir: empty } })).toThrow(
-        /Dashboard build not found: .*index\.html does not exist\. Run `npm run build`/,
-      );
+      expect(
+        () => new VpnDoctorStack(stack.node.scope as never, 'NoDashboard', { settings: { dashboardDir: empty } }),
+      ).toThrow(/Dashboard build not found: .*index\.html does not exist\. Run `npm run build`/);
       expect(Date.now() - started).toBeLessThan(2000);
     });
 
     it('is checked by the hosting construct itself too', () => {
       const stack = bareStack();
       expect(
-        () => new DashboardHosting(stack, 'Dashboard', { assetDir: empty, apiHost: 'api.example', accessLogs: new Bucket(stack, 'Logs') }),
+        () =>
+          new DashboardHosting(stack, 'Dashboard', {
+            assetDir: empty,
+            apiHost: 'api.example',
+            accessLogs: new Bucket(stack, 'Logs'),
+          }),
       ).toThrow(/npm run build/);
     });
   });

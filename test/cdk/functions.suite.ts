@@ -26,7 +26,9 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
     expect(role.Properties!['ManagedPolicyArns']).toBeUndefined();
     expect(role.Properties!['Policies']).toBeUndefined();
     return Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)
-      .filter((p) => (p.Properties!['Roles'] as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+      .filter((p) =>
+        (p.Properties!['Roles'] as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })),
+      )
       .flatMap((p) => p.Properties!['PolicyDocument'].Statement as Statement[])
       .map(normalized);
   }
@@ -41,7 +43,11 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
   const logGroupOf = (fn: Resource) => (fn.Properties!['LoggingConfig'] as { LogGroup: { Ref: string } }).LogGroup.Ref;
   const TABLE_STATEMENTS: Statement[] = [
     { Effect: 'Allow', Action: [...ITEM_READ_WRITE_ACTIONS], Resource: arn('ResultsTable') },
-    { Effect: 'Allow', Action: 'dynamodb:Query', Resource: [under('ResultsTable', '/index/gsi1'), under('ResultsTable', '/index/gsi2')] },
+    {
+      Effect: 'Allow',
+      Action: 'dynamodb:Query',
+      Resource: [under('ResultsTable', '/index/gsi1'), under('ResultsTable', '/index/gsi2')],
+    },
   ];
 
   describe('analyze function', () => {
@@ -112,13 +118,29 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
     });
 
     it('may only write its logs, read captures/*, write results/*, use the table and reach its queue', () => {
-      expect(roleStatements(analyze)).toEqual(([
-        { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(logGroupOf(analyze)) },
-        { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arn(queueId) },
-        { Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: under('CaptureBucket', '/captures/*') },
-        { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/results/*') },
-        ...TABLE_STATEMENTS,
-      ] as Statement[]).map(normalized));
+      expect(roleStatements(analyze)).toEqual(
+        (
+          [
+            {
+              Effect: 'Allow',
+              Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              Resource: arn(logGroupOf(analyze)),
+            },
+            {
+              Effect: 'Allow',
+              Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+              Resource: arn(queueId),
+            },
+            {
+              Effect: 'Allow',
+              Action: ['s3:GetObject', 's3:GetObjectVersion'],
+              Resource: under('CaptureBucket', '/captures/*'),
+            },
+            { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/results/*') },
+            ...TABLE_STATEMENTS,
+          ] as Statement[]
+        ).map(normalized),
+      );
     });
   });
 
@@ -147,12 +169,16 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
     });
 
     it('may only write its logs, read results/*, put captures/* (presigning) and use the table', () => {
-      expect(roleStatements(api)).toEqual(([
-        { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(logGroupOf(api)) },
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: under('CaptureBucket', '/results/*') },
-        { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/captures/*') },
-        ...TABLE_STATEMENTS,
-      ] as Statement[]).map(normalized));
+      expect(roleStatements(api)).toEqual(
+        (
+          [
+            { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(logGroupOf(api)) },
+            { Effect: 'Allow', Action: 's3:GetObject', Resource: under('CaptureBucket', '/results/*') },
+            { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/captures/*') },
+            ...TABLE_STATEMENTS,
+          ] as Statement[]
+        ).map(normalized),
+      );
     });
   });
 
@@ -190,7 +216,11 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
       const url = pathToFileURL(join(assetDir(fn), 'index.mjs')).href;
       const out = execFileSync(
         process.execPath,
-        ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); console.log(JSON.stringify(Object.entries(m).map(([k, v]) => [k, typeof v])))`],
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(url)}); console.log(JSON.stringify(Object.entries(m).map(([k, v]) => [k, typeof v])))`,
+        ],
         { cwd: tmpdir(), encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } },
       );
       expect(JSON.parse(out)).toEqual([['handler', 'function']]);

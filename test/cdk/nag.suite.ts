@@ -13,15 +13,17 @@ export function nagSuite(synthesized: SynthesizedStack): void {
 
   /** Every acknowledgement in the construct tree, as [construct path, rule id, reason]. */
   function acknowledgements(): [string, string, string][] {
-    return synthesized.app.node.findAll().flatMap((c) =>
-      c.node.metadata
-        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-        .flatMap((m) =>
-          Object.entries(m.data as Record<string, string>).map(
-            ([id, reason]) => [c.node.path, id.replace(/^annotation::/i, ''), reason] as [string, string, string],
+    return synthesized.app.node
+      .findAll()
+      .flatMap((c) =>
+        c.node.metadata
+          .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+          .flatMap((m) =>
+            Object.entries(m.data as Record<string, string>).map(
+              ([id, reason]) => [c.node.path, id.replace(/^annotation::/i, ''), reason] as [string, string, string],
+            ),
           ),
-        ),
-    );
+      );
   }
 
   describe('cdk-nag AwsSolutions', () => {
@@ -37,7 +39,9 @@ export function nagSuite(synthesized: SynthesizedStack): void {
       const stack = bareStack();
       new Bucket(stack, 'Careless');
       const bad = new AwsSolutionsChecks().validateScope(stack);
-      expect(bad.violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']));
+      expect(bad.violations.map((v) => v.ruleName)).toEqual(
+        expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']),
+      );
     });
 
     it('acknowledges only these findings, each with a reason', () => {

@@ -16,12 +16,22 @@ describe('settingsFromContext', () => {
 
   it('reads -c strings and cdk.json numbers alike', () => {
     expect(
-      settingsFromContext(read({ retentionDays: '30', maxCaptureBytes: 1048576, analyzeReservedConcurrency: '4', dashboardDir: '/tmp/d' }), '/x'),
+      settingsFromContext(
+        read({
+          retentionDays: '30',
+          maxCaptureBytes: 1048576,
+          analyzeReservedConcurrency: '4',
+          dashboardDir: '/tmp/d',
+        }),
+        '/x',
+      ),
     ).toEqual({ dashboardDir: '/tmp/d', retentionDays: 30, maxCaptureBytes: 1048576, analyzeReservedConcurrency: 4 });
   });
 
   it('turns analyzeReservedConcurrency=none into "no reservation"', () => {
-    expect(settingsFromContext(read({ analyzeReservedConcurrency: 'none' }), '/x').analyzeReservedConcurrency).toBeNull();
+    expect(
+      settingsFromContext(read({ analyzeReservedConcurrency: 'none' }), '/x').analyzeReservedConcurrency,
+    ).toBeNull();
   });
 
   it.each([
@@ -35,10 +45,14 @@ describe('settingsFromContext', () => {
     ['analyzeReservedConcurrency', true],
   ])('refuses %s=%j', (key, value) => {
     expect(() => settingsFromContext(read({ [key]: value }), '/x')).toThrow(SettingsError);
-    expect(() => settingsFromContext(read({ [key]: value }), '/x')).toThrow(new RegExp(`context ${key} must be a positive integer`));
+    expect(() => settingsFromContext(read({ [key]: value }), '/x')).toThrow(
+      new RegExp(`context ${key} must be a positive integer`),
+    );
   });
 
   it('refuses an empty dashboard directory', () => {
-    expect(() => settingsFromContext(read({ dashboardDir: '' }), '/x')).toThrow(/dashboardDir must be a directory path/);
+    expect(() => settingsFromContext(read({ dashboardDir: '' }), '/x')).toThrow(
+      /dashboardDir must be a directory path/,
+    );
   });
 });

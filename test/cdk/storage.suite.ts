@@ -78,9 +78,25 @@ export function storageSuite(synthesized: SynthesizedStack): void {
     it('expires captures and results after the retention, drops old versions and stale uploads', () => {
       const rules = (bucket['LifecycleConfiguration'] as { Rules: Record<string, unknown>[] }).Rules;
       expect(rules).toEqual([
-        { Id: 'expire-captures', Prefix: 'captures/', ExpirationInDays: 90, NoncurrentVersionExpiration: { NoncurrentDays: 1 }, Status: 'Enabled' },
-        { Id: 'expire-results', Prefix: 'results/', ExpirationInDays: 90, NoncurrentVersionExpiration: { NoncurrentDays: 1 }, Status: 'Enabled' },
-        { Id: 'abort-incomplete-uploads', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' },
+        {
+          Id: 'expire-captures',
+          Prefix: 'captures/',
+          ExpirationInDays: 90,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          Status: 'Enabled',
+        },
+        {
+          Id: 'expire-results',
+          Prefix: 'results/',
+          ExpirationInDays: 90,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          Status: 'Enabled',
+        },
+        {
+          Id: 'abort-incomplete-uploads',
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+          Status: 'Enabled',
+        },
         { Id: 'remove-expired-delete-markers', ExpiredObjectDeleteMarker: true, Status: 'Enabled' },
       ]);
     });
@@ -104,8 +120,8 @@ export function storageSuite(synthesized: SynthesizedStack): void {
       // Construct-level: no function bundling needed to check the lifecycle arithmetic.
       const stack = bareStack();
       new CaptureBucket(stack, 'Captures', { accessLogs: new Bucket(stack, 'Logs'), retentionDays: 7 });
-      const rules = Template.fromStack(stack).toJSON().Resources.CaptureBucket.Properties
-        .LifecycleConfiguration.Rules as { Id: string; ExpirationInDays?: number }[];
+      const rules = Template.fromStack(stack).toJSON().Resources.CaptureBucket.Properties.LifecycleConfiguration
+        .Rules as { Id: string; ExpirationInDays?: number }[];
       expect(rules.filter((r) => r.ExpirationInDays !== undefined).map((r) => [r.Id, r.ExpirationInDays])).toEqual([
         ['expire-captures', 7],
         ['expire-results', 7],
@@ -116,11 +132,22 @@ export function storageSuite(synthesized: SynthesizedStack): void {
   describe('access-log bucket', () => {
     it('accepts S3 server access logs only from the two buckets, each under its own prefix', () => {
       const [logBucketId, logBucket] = single(template, 'AWS::S3::Bucket', 'AccessLogsBucket');
-      expect(logBucket.Properties!['OwnershipControls']).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] });
+      expect(logBucket.Properties!['OwnershipControls']).toEqual({
+        Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }],
+      });
       const [, policy] = single(template, 'AWS::S3::BucketPolicy', 'AccessLogsBucketPolicy');
-      const allows = (policy.Properties!['PolicyDocument'].Statement as Record<string, any>[]).filter((s) => s.Effect === 'Allow');
+      const allows = (policy.Properties!['PolicyDocument'].Statement as Record<string, any>[]).filter(
+        (s) => s.Effect === 'Allow',
+      );
       const [dashboardBucketId] = single(template, 'AWS::S3::Bucket', 'DashboardBucket');
-      expect(allows.map((s) => [s.Principal.Service, s.Action, s.Condition.ArnLike['aws:SourceArn']['Fn::GetAtt'][0], s.Resource['Fn::Join'][1][1]])).toEqual([
+      expect(
+        allows.map((s) => [
+          s.Principal.Service,
+          s.Action,
+          s.Condition.ArnLike['aws:SourceArn']['Fn::GetAtt'][0],
+          s.Resource['Fn::Join'][1][1],
+        ]),
+      ).toEqual([
         ['logging.s3.amazonaws.com', 's3:PutObject', 'CaptureBucket', '/capture-bucket/*'],
         ['logging.s3.amazonaws.com', 's3:PutObject', dashboardBucketId, '/dashboard-bucket/*'],
       ]);
@@ -139,7 +166,10 @@ export function storageSuite(synthesized: SynthesizedStack): void {
       // Exactly what the local twin creates: one definition of the table for both.
       expect(table['GlobalSecondaryIndexes']).toEqual(tableDefinition('x').GlobalSecondaryIndexes);
       expect(table['AttributeDefinitions']).toEqual(
-        ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+        ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((AttributeName) => ({
+          AttributeName,
+          AttributeType: 'S',
+        })),
       );
     });
 

@@ -52,8 +52,8 @@ export type Resource = { Type: string; Properties?: Record<string, any>; [k: str
 
 /** The one resource of `type` whose logical id starts with `prefix`. */
 export function single(template: Template, type: string, prefix: string): [string, Resource] {
-  const found = Object.entries(template.findResources(type) as Record<string, Resource>).filter(
-    ([id]) => id.startsWith(prefix),
+  const found = Object.entries(template.findResources(type) as Record<string, Resource>).filter(([id]) =>
+    id.startsWith(prefix),
   );
   if (found.length !== 1) {
     throw new Error(`expected one ${type} named ${prefix}*, found ${found.map(([id]) => id).join(', ') || 'none'}`);

@@ -15,7 +15,9 @@ describe('vpn-doctor analyze', () => {
     const one = await runCli(['analyze', '--json', '--client', '198.51.100.2', join(SC, 'multi-client/capture.pcap')]);
     expect(one.code).toBe(0);
     const r = JSON.parse(one.stdout);
-    expect(r.sessions.map((s: { clientIp: string; verdict: string }) => [s.clientIp, s.verdict])).toEqual([['198.51.100.2', 'TUNNEL_ESTABLISHED']]);
+    expect(r.sessions.map((s: { clientIp: string; verdict: string }) => [s.clientIp, s.verdict])).toEqual([
+      ['198.51.100.2', 'TUNNEL_ESTABLISHED'],
+    ]);
     expect(r.verdict).toBe('TUNNEL_ESTABLISHED');
   });
 
@@ -32,12 +34,19 @@ describe('vpn-doctor analyze', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vd-analyze-'));
     const html = join(dir, 'export.pcap');
     writeFileSync(html, '<html><body>Meraki login</body></html>');
-    for (const argv of [['analyze', html], ['analyze', join(dir, 'missing.pcap')], ['analyze', '--client', '1.2.3', html], ['analyze', '--lang', 'fr', html]]) {
+    for (const argv of [
+      ['analyze', html],
+      ['analyze', join(dir, 'missing.pcap')],
+      ['analyze', '--client', '1.2.3', html],
+      ['analyze', '--lang', 'fr', html],
+    ]) {
       const r = await runCli(argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
     }
-    expect((await runCli(['analyze', html])).stderr).toMatch(/not a pcap or pcapng capture: first bytes 3c 68 74 6d 6c .*HTML/);
+    expect((await runCli(['analyze', html])).stderr).toMatch(
+      /not a pcap or pcapng capture: first bytes 3c 68 74 6d 6c .*HTML/,
+    );
   });
 });

@@ -49,17 +49,22 @@ describe('vpn-doctor decode --json', () => {
     const { code, stdout, stderr } = await runCli(['decode', '--json', join(PUBLIC, file)]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const capture = lines.pop();
     const oracle = await oracleRows(join(PUBLIC, 'oracle', `${file}.tsv`));
     expect(capture.capture.frames).toBe(oracle.length);
     expect(lines).toHaveLength(oracle.length);
     lines.forEach((record, i) => {
       const ours = asOracle(record);
-      const theirs = Object.fromEntries(Object.keys(ours).map((k) => {
-        const v = oracle[i][k];
-        return [k, k.startsWith('isakmp.notify') || k.startsWith('isakmp.vid') ? v : first(v)];
-      }));
+      const theirs = Object.fromEntries(
+        Object.keys(ours).map((k) => {
+          const v = oracle[i][k];
+          return [k, k.startsWith('isakmp.notify') || k.startsWith('isakmp.vid') ? v : first(v)];
+        }),
+      );
       expect(ours, `${file} frame ${i + 1}`).toEqual(theirs);
       expect(record.number).toBe(i + 1);
       const src = first(oracle[i]['ip.src'] || oracle[i]['ipv6.src']);
@@ -70,8 +75,12 @@ describe('vpn-doctor decode --json', () => {
 
 describe('vpn-doctor decode (lines)', () => {
   it.each([
-    'suricata-verify__ikev1-isakmp-main-mode.pcap', 'zeek-plugin-ikev2__ikev2.pcap', 'tcpdump__espudp1.pcap',
-    'tcpdump__RADIUS.pcap', 'tcpdump__RADIUS-RFC5176.pcap', 'zeek-spicy-ipsec__ipsec_client.pcap',
+    'suricata-verify__ikev1-isakmp-main-mode.pcap',
+    'zeek-plugin-ikev2__ikev2.pcap',
+    'tcpdump__espudp1.pcap',
+    'tcpdump__RADIUS.pcap',
+    'tcpdump__RADIUS-RFC5176.pcap',
+    'zeek-spicy-ipsec__ipsec_client.pcap',
   ])('%s: one tshark-like line per frame, Protocol and Info columns as tshark', async (file) => {
     const { code, stdout } = await runCli(['decode', join(PUBLIC, file)]);
     const oracle = await oracleRows(join(PUBLIC, 'oracle', `${file}.tsv`));
@@ -82,26 +91,37 @@ describe('vpn-doctor decode (lines)', () => {
     lines.forEach((line, i) => {
       const o = oracle[i];
       const route = `${first(o['ip.src'] || o['ipv6.src'])} → ${first(o['ip.dst'] || o['ipv6.dst'])}`;
-      expect(line, `frame ${i + 1}`).toMatch(new RegExp(
-        `^\\s*${i + 1}\\s+\\d+\\.\\d{6} ${escape(route)} ${o['_ws.col.Protocol']} ${o['frame.len']} ${escape(o['_ws.col.Info'])}$`));
+      expect(line, `frame ${i + 1}`).toMatch(
+        new RegExp(
+          `^\\s*${i + 1}\\s+\\d+\\.\\d{6} ${escape(route)} ${o['_ws.col.Protocol']} ${o['frame.len']} ${escape(o['_ws.col.Info'])}$`,
+        ),
+      );
     });
   });
 });
 
 describe('vpn-doctor decode --summary', () => {
   it.each(['nDPI__ipsec_isakmp_esp.pcap', 'tcpdump__RADIUS.pcap', 'zeek-spicy-ipsec__ipsec_client.pcap'])(
-    '%s: frame counts per protocol equal the oracle\'s protocol stacks', async (file) => {
+    "%s: frame counts per protocol equal the oracle's protocol stacks",
+    async (file) => {
       const { code, stdout } = await runCli(['decode', '--summary', join(PUBLIC, file)]);
       expect(code).toBe(0);
       const oracle = await oracleRows(join(PUBLIC, 'oracle', `${file}.tsv`));
       expect(stdout).toContain(`total: ${oracle.length} frames`);
-      const counts = new Map(stdout.split('\n').map((l) => l.trim().split(/\s+/)).filter((c) => c.length === 3).map((c) => [c[0], c[1]]));
+      const counts = new Map(
+        stdout
+          .split('\n')
+          .map((l) => l.trim().split(/\s+/))
+          .filter((c) => c.length === 3)
+          .map((c) => [c[0], c[1]]),
+      );
       for (const protocol of ['esp', 'radius', 'udp']) {
         const expected = oracle.filter((o) => o['frame.protocols'].split(':').includes(protocol)).length;
         expect(counts.get(protocol) ?? '0', protocol).toBe(String(expected));
       }
       expect(stdout).toMatch(/read \d+\.\d MB in \d+\.\d\d s \(\d+ MB\/s\)/);
-    });
+    },
+  );
 });
 
 describe('vpn-doctor errors', () => {
@@ -113,13 +133,19 @@ describe('vpn-doctor errors', () => {
     const { code, stdout, stderr } = await runCli(['decode', text]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`vpn-doctor: cannot read ${text}: not a pcap or pcapng capture: first bytes ` +
-      '68 65 6c 6c 6f 2c 20 74 68 69 73 20 69 73 20 6e … (looks like text)\n');
+    expect(stderr).toBe(
+      `vpn-doctor: cannot read ${text}: not a pcap or pcapng capture: first bytes ` +
+        '68 65 6c 6c 6f 2c 20 74 68 69 73 20 69 73 20 6e … (looks like text)\n',
+    );
   });
 
   it('exits 2 with one line for a missing file and for a directory', async () => {
     const missing = await runCli(['decode', join(dir, 'missing.pcap')]);
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: `vpn-doctor: cannot read ${join(dir, 'missing.pcap')}: no such file\n` });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `vpn-doctor: cannot read ${join(dir, 'missing.pcap')}: no such file\n`,
+    });
     const directory = await runCli(['decode', '--json', dir]);
     expect(directory.code).toBe(2);
     expect(directory.stderr).toBe(`vpn-doctor: cannot read ${dir}: is a directory\n`);
@@ -152,15 +178,33 @@ describe('the bundled CLI as a process', () => {
     mkdirSync(cache, { recursive: true });
     const dir = mkdtempSync(join(cache, 'vpn-doctor-cli-test-'));
     bundle = join(dir, 'cli.mjs');
-    await build({ entryPoints: { cli: join(ROOT, 'cli/main.ts') }, outdir: dir, outExtension: { '.js': '.mjs' },
-      bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+    await build({
+      entryPoints: { cli: join(ROOT, 'cli/main.ts') },
+      outdir: dir,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+    });
   });
   afterAll(() => {
     rmSync(dirname(bundle), { recursive: true, force: true });
   });
-  const run = (args: string[], shell?: string) => spawnSync(shell ? 'sh' : process.execPath,
-    shell ? ['-c', shell] : ['-e', `import(${JSON.stringify(bundle)}).then(async (m) => { process.exitCode = await m.main(${JSON.stringify(args)}); })`],
-    { encoding: 'utf8' });
+  const run = (args: string[], shell?: string) =>
+    spawnSync(
+      shell ? 'sh' : process.execPath,
+      shell
+        ? ['-c', shell]
+        : [
+            '-e',
+            `import(${JSON.stringify(bundle)}).then(async (m) => { process.exitCode = await m.main(${JSON.stringify(args)}); })`,
+          ],
+      { encoding: 'utf8' },
+    );
 
   it('a text file gives exit 2 and one line on stderr, no stack trace', () => {
     const r = run(['decode', join(ROOT, 'package.json')]);
@@ -172,7 +216,10 @@ describe('the bundled CLI as a process', () => {
 
   it('stops quietly when the reader of stdout goes away (| head)', () => {
     const script = `import(${JSON.stringify(bundle)}).then(async (m) => { process.exitCode = await m.main(['decode', '--json', ${JSON.stringify(join(PUBLIC, 'arkime__IKEv1.pcap'))}]); })`;
-    const r = run([], `${JSON.stringify(process.execPath)} -e ${JSON.stringify(script).replace(/\$/g, '\\$')} | head -n 2`);
+    const r = run(
+      [],
+      `${JSON.stringify(process.execPath)} -e ${JSON.stringify(script).replace(/\$/g, '\\$')} | head -n 2`,
+    );
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(r.stderr).toBe('');
   });

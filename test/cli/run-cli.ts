@@ -2,7 +2,11 @@
 import { Writable } from 'node:stream';
 import { main } from '../../cli/main.js';
 
-export interface CliResult { code: number; stdout: string; stderr: string }
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 class Collect extends Writable {
   text = '';

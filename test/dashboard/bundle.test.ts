@@ -23,7 +23,15 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('dashboard build', () => {
   it('has no sink that parses strings as HTML or code', () => {
     expect(js.length).toBeGreaterThan(10_000);
-    for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function', 'srcdoc']) {
+    for (const sink of [
+      'innerHTML',
+      'outerHTML',
+      'insertAdjacentHTML',
+      'document.write',
+      'eval(',
+      'new Function',
+      'srcdoc',
+    ]) {
       expect(js, sink).not.toContain(sink);
     }
   });
@@ -31,12 +39,22 @@ describe('dashboard build', () => {
   it('sets a Content-Security-Policy that allows only its own scripts and styles', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     expect(csp).toBeDefined();
-    const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    const directives = new Map(
+      csp!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k!, v]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
-    expect(directives.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:*', 'http://localhost:*', 'https://*.amazonaws.com']);
+    expect(directives.get('connect-src')).toEqual([
+      "'self'",
+      'http://127.0.0.1:*',
+      'http://localhost:*',
+      'https://*.amazonaws.com',
+    ]);
     // No inline script or style for the CSP to have to allow.
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle=/);
@@ -61,6 +79,7 @@ describe('dashboard build', () => {
       expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
     }
     // Placeholders are filled as plain text: markup stays characters.
-    for (const lang of LANGS) expect(translate(lang, 'uploading', { name: '<b>x</b>', pct: 42 })).toMatch(/<b>x<\/b>.*42/);
+    for (const lang of LANGS)
+      expect(translate(lang, 'uploading', { name: '<b>x</b>', pct: 42 })).toMatch(/<b>x<\/b>.*42/);
   });
 });

@@ -14,7 +14,10 @@ function readPcap(buf: Buffer): { global: Buffer; frames: Frame[] } {
   let at = 24;
   while (at + 16 <= buf.length) {
     const len = buf.readUInt32LE(at + 8);
-    frames.push({ header: Buffer.from(buf.subarray(at, at + 16)), data: Buffer.from(buf.subarray(at + 16, at + 16 + len)) });
+    frames.push({
+      header: Buffer.from(buf.subarray(at, at + 16)),
+      data: Buffer.from(buf.subarray(at + 16, at + 16 + len)),
+    });
     at += 16 + len;
   }
   return { global: Buffer.from(buf.subarray(0, 24)), frames };
@@ -91,7 +94,7 @@ function rewriteRadiusAttribute(radius: Buffer, type: number, value: string, add
   const body = Buffer.from(value, 'utf8');
   const attr = Buffer.concat([Buffer.from([type, body.length + 2]), body]);
   let found = false;
-  for (let at = 20; at + 2 <= radius.length; ) {
+  for (let at = 20; at + 2 <= radius.length;) {
     const len = radius[at + 1]!;
     if (len < 2) return undefined;
     if (radius[at] === type) {
@@ -131,7 +134,12 @@ export function withRadiusText(pcap: Buffer, value: string): Buffer {
     const udp = udpPayload(f.data);
     if (!udp || udp.payload.length < 20) return f;
     const code = udp.payload[0];
-    const rewritten = code === 1 ? rewriteRadiusAttribute(Buffer.from(udp.payload), 1, value, false) : code === 3 ? rewriteRadiusAttribute(Buffer.from(udp.payload), 18, value, true) : undefined;
+    const rewritten =
+      code === 1
+        ? rewriteRadiusAttribute(Buffer.from(udp.payload), 1, value, false)
+        : code === 3
+          ? rewriteRadiusAttribute(Buffer.from(udp.payload), 18, value, true)
+          : undefined;
     if (!rewritten) return f;
     n++;
     return withUdpPayload(f, rewritten);

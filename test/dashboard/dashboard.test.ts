@@ -25,7 +25,9 @@ let page: Page;
 const ids = new Map<string, string>();
 
 async function api<T>(path: string, key = h.operatorKey, tenant?: string): Promise<T> {
-  const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${key}`, ...(tenant ? { 'x-tenant-id': tenant } : {}) } });
+  const res = await fetch(`${h.url}${path}`, {
+    headers: { authorization: `Bearer ${key}`, ...(tenant ? { 'x-tenant-id': tenant } : {}) },
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 }
@@ -40,7 +42,10 @@ async function signIn(p: Page, key: string): Promise<void> {
 /** Uploads through the file picker; resolves with the capture id once the page shows DONE. */
 async function uploadThroughPage(p: Page, file: string | { name: string; buffer: Buffer }): Promise<string> {
   const before = await p.locator('li.upload').count();
-  await p.setInputFiles('#capture-file', typeof file === 'string' ? file : { ...file, mimeType: 'application/octet-stream' });
+  await p.setInputFiles(
+    '#capture-file',
+    typeof file === 'string' ? file : { ...file, mimeType: 'application/octet-stream' },
+  );
   const row = p.locator('li.upload').first();
   await expect.poll(() => p.locator('li.upload').count()).toBe(before + 1);
   await row.locator('.upload-status [data-verdict], .upload-status .text-error').waitFor({ timeout: 30_000 });
@@ -77,7 +82,8 @@ describe('dashboard against the local twin', () => {
   }, 60_000);
 
   it('uploads captures through the page and shows each verdict as the analysis finishes', async () => {
-    for (const s of SCENARIOS) ids.set(s, await uploadThroughPage(page, repoPath('test/fixtures/scenarios', s, 'capture.pcap')));
+    for (const s of SCENARIOS)
+      ids.set(s, await uploadThroughPage(page, repoPath('test/fixtures/scenarios', s, 'capture.pcap')));
     for (const [s, id] of ids) {
       const d = await api<CaptureDetail>(`/api/captures/${id}`);
       expect(d.capture.status, s).toBe('DONE');
@@ -89,7 +95,9 @@ describe('dashboard against the local twin', () => {
     // The list, newest first, shows the same verdicts.
     const listed: ApiPage<{ captureId: string; verdict?: string }> = await api('/api/captures');
     await expect.poll(() => page.locator('table.captures tbody tr').count()).toBe(listed.items.length);
-    const rowIds = await page.locator('table.captures tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-capture-id')));
+    const rowIds = await page
+      .locator('table.captures tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-capture-id')));
     expect(rowIds).toEqual(listed.items.map((c) => c.captureId));
     expect(rowIds[0]).toBe(ids.get('multi-client'));
   }, 60_000);
@@ -109,7 +117,11 @@ describe('dashboard against the local twin', () => {
       expect(sd.timeline.length).toBeGreaterThan(0);
       expect(await page.locator('svg.ladder [data-arrow]').count()).toBe(sd.timeline.length);
       const arrows = await page.locator('svg.ladder [data-arrow]').evaluateAll((els) =>
-        els.map((e) => ({ frame: Number(e.getAttribute('data-frame')), retx: e.hasAttribute('data-retransmission'), text: e.textContent ?? '' })),
+        els.map((e) => ({
+          frame: Number(e.getAttribute('data-frame')),
+          retx: e.hasAttribute('data-retransmission'),
+          text: e.textContent ?? '',
+        })),
       );
       sd.timeline.forEach((t, i) => {
         expect(arrows[i]!.frame).toBe(t.frame);
@@ -131,7 +143,11 @@ describe('dashboard against the local twin', () => {
       // Client fingerprint and the proposals offered and chosen.
       expect(await page.locator('.session .facet .mono').first().textContent()).toBe(sd.client.fingerprint);
       const proposals = await page.locator('.session ul.proposals li > .mono').allTextContents();
-      expect(proposals).toEqual([...sd.proposals.phase1Offered, ...(sd.proposals.phase1Chosen ? [sd.proposals.phase1Chosen] : [])].map((p) => p.text));
+      expect(proposals).toEqual(
+        [...sd.proposals.phase1Offered, ...(sd.proposals.phase1Chosen ? [sd.proposals.phase1Chosen] : [])].map(
+          (p) => p.text,
+        ),
+      );
       // The verdict with its explanation and checklist.
       const main = sd.findings.find((f) => f.code === sd.verdict)!;
       expect(await page.locator('.verdict-block .explanation').textContent()).toBe(main.explanation.en);
@@ -156,13 +172,17 @@ describe('dashboard against the local twin', () => {
 
     expect(main.checklist.ja[0]).not.toBe(main.checklist.en[0]);
     await page.selectOption('#lang', 'ja');
-    await expect.poll(() => page.locator('.verdict-block .checklist li').first().textContent()).toBe(main.checklist.ja[0]);
+    await expect
+      .poll(() => page.locator('.verdict-block .checklist li').first().textContent())
+      .toBe(main.checklist.ja[0]);
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     await page.reload();
     await page.waitForSelector('svg.ladder');
     expect(await page.locator('.verdict-block .checklist li').allTextContents()).toEqual(main.checklist.ja);
     await page.selectOption('#lang', 'en');
-    await expect.poll(() => page.locator('.verdict-block .checklist li').first().textContent()).toBe(main.checklist.en[0]);
+    await expect
+      .poll(() => page.locator('.verdict-block .checklist li').first().textContent())
+      .toBe(main.checklist.en[0]);
   }, 90_000);
 
   it('searches a client IP and shows every diagnosis of it, newest first, with a verdict strip', async () => {
@@ -176,7 +196,10 @@ describe('dashboard against the local twin', () => {
     await page.press('#client-ip', 'Enter');
     await page.waitForSelector('table.history tbody tr');
     const rows = await page.locator('table.history tbody tr').evaluateAll((rs) =>
-      rs.map((r) => ({ id: r.getAttribute('data-capture-id'), verdict: r.querySelector('[data-verdict]')?.getAttribute('data-verdict') })),
+      rs.map((r) => ({
+        id: r.getAttribute('data-capture-id'),
+        verdict: r.querySelector('[data-verdict]')?.getAttribute('data-verdict'),
+      })),
     );
     expect(rows).toEqual(expected.items.map((d) => ({ id: d.captureId, verdict: d.verdict })));
     expect(await page.locator('svg.strip [data-mark]').count()).toBe(expected.items.length);
@@ -189,7 +212,9 @@ describe('dashboard against the local twin', () => {
   it('lets an operator switch tenants; a tenant key gets no switcher and sees only its captures', async () => {
     await page.goto(`${h.url}/#/`);
     await page.waitForSelector('table.captures tbody tr');
-    expect(await page.locator('#tenant option').allTextContents()).toEqual(expect.arrayContaining(['Acme Corp', 'Local tenant']));
+    expect(await page.locator('#tenant option').allTextContents()).toEqual(
+      expect.arrayContaining(['Acme Corp', 'Local tenant']),
+    );
     await page.selectOption('#tenant', 'acme');
     await expect.poll(() => page.locator('table.captures tbody tr').count()).toBe(0);
     await page.selectOption('#tenant', 'local');
@@ -208,7 +233,9 @@ describe('dashboard against the local twin', () => {
     const before = await page.locator('li.upload').count();
     const dataTransfer = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
-      dt.items.add(new File(['this is not a packet capture, just notes\n'.repeat(20)], 'notes.txt', { type: 'text/plain' }));
+      dt.items.add(
+        new File(['this is not a packet capture, just notes\n'.repeat(20)], 'notes.txt', { type: 'text/plain' }),
+      );
       return dt;
     });
     await page.dispatchEvent('.dropzone', 'drop', { dataTransfer });
@@ -229,33 +256,51 @@ describe('dashboard against the local twin', () => {
     for (let i = 0; i < 27; i++) {
       const res = await fetch(`${h.url}/api/uploads`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${h.operatorKey}`, 'x-tenant-id': 'acme', 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${h.operatorKey}`,
+          'x-tenant-id': 'acme',
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ fileName: `bulk-${String(i).padStart(2, '0')}.pcap`, size: small.length }),
       });
       const ticket = (await res.json()) as { uploadUrl: string; headers: Record<string, string> };
       expect((await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: small })).ok).toBe(true);
     }
     const first = await api<ApiPage<{ captureId: string }>>('/api/captures?limit=25', h.operatorKey, 'acme');
-    const second = await api<ApiPage<{ captureId: string }>>(`/api/captures?limit=25&cursor=${encodeURIComponent(first.cursor!)}`, h.operatorKey, 'acme');
+    const second = await api<ApiPage<{ captureId: string }>>(
+      `/api/captures?limit=25&cursor=${encodeURIComponent(first.cursor!)}`,
+      h.operatorKey,
+      'acme',
+    );
     await page.goto(`${h.url}/#/`);
     await page.selectOption('#tenant', 'acme');
     await expect.poll(() => page.locator('table.captures tbody tr').count()).toBe(25);
     await page.click('button:has-text("More")');
     await expect.poll(() => page.locator('table.captures tbody tr').count()).toBe(27);
     expect(await page.locator('button:has-text("More")').isVisible()).toBe(false);
-    const rowIds = await page.locator('table.captures tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-capture-id')));
+    const rowIds = await page
+      .locator('table.captures tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-capture-id')));
     expect(rowIds).toEqual([...first.items, ...second.items].map((c) => c.captureId));
     await page.selectOption('#tenant', 'local');
     await expect.poll(() => page.locator('table.captures tbody tr').count()).toBeLessThan(25);
   }, 40_000);
 
   it('shows markup from a capture and from a file name as text and runs none of it', async () => {
-    const aggressive = withIkeIdentity(await readFile(repoPath('test/fixtures/public/zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap')), ID_MARKUP);
-    const radius = withRadiusText(await readFile(repoPath('test/fixtures/scenarios/radius-reject/capture.pcap')), RADIUS_MARKUP);
+    const aggressive = withIkeIdentity(
+      await readFile(repoPath('test/fixtures/public/zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap')),
+      ID_MARKUP,
+    );
+    const radius = withRadiusText(
+      await readFile(repoPath('test/fixtures/scenarios/radius-reject/capture.pcap')),
+      RADIUS_MARKUP,
+    );
     await page.goto(`${h.url}/#/`);
     await page.waitForSelector('#capture-file', { state: 'attached' });
     const idCapture = await uploadThroughPage(page, { name: NAME_MARKUP, buffer: aggressive });
-    expect(await page.locator(`li.upload[data-capture-id="${idCapture}"] .upload-name`).textContent()).toBe(NAME_MARKUP);
+    expect(await page.locator(`li.upload[data-capture-id="${idCapture}"] .upload-name`).textContent()).toBe(
+      NAME_MARKUP,
+    );
     const radiusCapture = await uploadThroughPage(page, { name: NAME_MARKUP.replace('2', '4'), buffer: radius });
 
     // The RADIUS User-Name / Reply-Message reach the report, so they must show, as text.
@@ -269,7 +314,8 @@ describe('dashboard against the local twin', () => {
     await page.goto(`${h.url}/#/capture/${idCapture}`);
     await page.waitForSelector('svg.ladder');
     expect(await page.locator('.capture-head [data-verdict]').getAttribute('data-verdict')).toBe(idReport.verdict);
-    if (JSON.stringify(idReport).includes(ID_MARKUP)) await expect.poll(() => page.getByText(ID_MARKUP).first().isVisible()).toBe(true);
+    if (JSON.stringify(idReport).includes(ID_MARKUP))
+      await expect.poll(() => page.getByText(ID_MARKUP).first().isVisible()).toBe(true);
 
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);

@@ -19,10 +19,17 @@ const ACK = 0x10;
 describe('frame decoder', () => {
   it('UDP 500: ISAKMP with tshark protocol names', () => {
     const d = createFrameDecoder();
-    const f = d.decode(rawFrame(ether(0x0800, ipv4({ src: '203.0.113.5', dst: '198.51.100.1' }, udp(500, 500, isakmpHeader())))));
+    const f = d.decode(
+      rawFrame(ether(0x0800, ipv4({ src: '203.0.113.5', dst: '198.51.100.1' }, udp(500, 500, isakmpHeader())))),
+    );
     expect(f.protocols).toEqual(['eth', 'ethertype', 'ip', 'udp', 'isakmp']);
     expect(f.ip).toMatchObject({ src: '203.0.113.5', dst: '198.51.100.1', protocol: 17 });
-    expect(f.isakmp![0]).toMatchObject({ ispi: '0102030405060708', rspi: '0000000000000000', exchangeType: 2, version: '1.0' });
+    expect(f.isakmp![0]).toMatchObject({
+      ispi: '0102030405060708',
+      rspi: '0000000000000000',
+      exchangeType: 2,
+      version: '1.0',
+    });
     expect(f.anomalies).toEqual([]);
   });
 
@@ -57,8 +64,17 @@ describe('frame decoder', () => {
     d.decode(rawFrame(ether(0x0800, ipv4({ id: 0x1b1f, more: true, src: '192.0.2.9' }, dgram.subarray(0, 800))), 1, 5));
     expect(d.pendingFragments()).toEqual([
       {
-        version: 4, src: '192.0.2.9', dst: '198.51.100.2', id: 0x1b1f, protocol: 17, frames: [5], bytes: 800, state: 'in-flight',
-        firstTimeSec: 1_700_000_000, srcPort: 4500, dstPort: 4500,
+        version: 4,
+        src: '192.0.2.9',
+        dst: '198.51.100.2',
+        id: 0x1b1f,
+        protocol: 17,
+        frames: [5],
+        bytes: 800,
+        state: 'in-flight',
+        firstTimeSec: 1_700_000_000,
+        srcPort: 4500,
+        dstPort: 4500,
       },
     ]);
   });
@@ -69,7 +85,11 @@ describe('frame decoder', () => {
     const hs = tlsRecord(22, new Uint8Array([2, 0, 0, 0]));
     const stream = bytes(hs, alert);
     const mk = (seq: number, payload: Uint8Array, n: number) =>
-      rawFrame(ether(0x0800, ipv4({ proto: 6, src: '192.0.2.10', dst: '192.0.2.20' }, tcp(3268, 50123, seq, ACK, payload))), 1, n);
+      rawFrame(
+        ether(0x0800, ipv4({ proto: 6, src: '192.0.2.10', dst: '192.0.2.20' }, tcp(3268, 50123, seq, ACK, payload))),
+        1,
+        n,
+      );
     const one = d.decode(mk(1000, stream.subarray(0, 11), 1));
     expect(one.tls!.map((r) => r.handshakeType)).toEqual([2]);
     expect(one.protocols.at(-1)).toBe('tls');
@@ -84,18 +104,36 @@ describe('frame decoder', () => {
     const r = d.decode(rawFrame(ether(0x0800, ipv4({}, udp(1812, 40000, radius)))));
     expect(r.protocols.at(-1)).toBe('radius');
     expect(r.radius).toMatchObject({ code: 2, identifier: 7, length: 20 });
-    const query = bytes([0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 6], new TextEncoder().encode('meraki'), [3], new TextEncoder().encode('com'), [0, 0, 1, 0, 1]);
+    const query = bytes(
+      [0x12, 0x34, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 6],
+      new TextEncoder().encode('meraki'),
+      [3],
+      new TextEncoder().encode('com'),
+      [0, 0, 1, 0, 1],
+    );
     const q = d.decode(rawFrame(ether(0x0800, ipv4({}, udp(40000, 53, query)))));
-    expect(q.dns).toMatchObject({ id: 0x1234, response: false, questions: [{ name: 'meraki.com', type: 1, class: 1 }] });
+    expect(q.dns).toMatchObject({
+      id: 0x1234,
+      response: false,
+      questions: [{ name: 'meraki.com', type: 1, class: 1 }],
+    });
   });
 
   it('ICMP port unreachable quoting UDP 500 (tshark: ip:icmp:ip:udp:data, ip.src of both headers)', () => {
     const d = createFrameDecoder();
-    const quoted = ipv4({ src: '203.0.113.5', dst: '198.51.100.1', totalLength: 156 }, udp(500, 500, new Uint8Array([0x11, 0x22, 0x33, 0x44]), 136));
+    const quoted = ipv4(
+      { src: '203.0.113.5', dst: '198.51.100.1', totalLength: 156 },
+      udp(500, 500, new Uint8Array([0x11, 0x22, 0x33, 0x44]), 136),
+    );
     const icmp = bytes([3, 3, 0, 0, 0, 0, 0, 0], quoted);
     const f = d.decode(rawFrame(ether(0x0800, ipv4({ proto: 1, src: '198.51.100.1', dst: '203.0.113.5' }, icmp))));
     expect(f.protocols).toEqual(['eth', 'ethertype', 'ip', 'icmp', 'ip', 'udp', 'data']);
-    expect(f.icmp).toEqual({ version: 4, type: 3, code: 3, quoted: { src: '203.0.113.5', dst: '198.51.100.1', protocol: 17, srcPort: 500, dstPort: 500 } });
+    expect(f.icmp).toEqual({
+      version: 4,
+      type: 3,
+      code: 3,
+      quoted: { src: '203.0.113.5', dst: '198.51.100.1', protocol: 17, srcPort: 500, dstPort: 500 },
+    });
     expect(f.udp).toBeUndefined();
     expect(f.anomalies).toEqual([]);
   });

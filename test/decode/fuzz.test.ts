@@ -19,7 +19,9 @@ let tried = 0;
 const report: string[] = [];
 
 beforeAll(async () => {
-  for (const file of readdirSync(DIR).filter((f) => /\.(pcap|pcapng|cap)$/.test(f)).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => /\.(pcap|pcapng|cap)$/.test(f))
+    .sort()) {
     await readCapture(createReadStream(DIR + file), (raw) => corpus.push({ ...raw, data: raw.data.slice() }));
   }
 });
@@ -91,24 +93,45 @@ describe('decoder robustness', () => {
       const decoder = createFrameDecoder();
       fc.assert(
         fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat({ max: 70_000 }), (data, extra) => {
-          check(decoder.decode, { number: 1, timeSec: 0, timeNsec: 0, originalLength: data.length + extra, data, linkType, interfaceId: 0 }, bad);
+          check(
+            decoder.decode,
+            { number: 1, timeSec: 0, timeNsec: 0, originalLength: data.length + extra, data, linkType, interfaceId: 0 },
+            bad,
+          );
           return true;
         }),
         { numRuns: 3000, seed: linkType },
       );
       // The same with a valid IPv4/IPv6 start so the upper layers see random bytes too.
       fc.assert(
-        fc.property(fc.uint8Array({ minLength: 20, maxLength: 200 }), fc.boolean(), fc.constantFrom(6, 17, 50, 51, 0, 44, 1, 58), (data, v6, proto) => {
-          if (v6) {
-            data[0] = 0x60;
-            if (data.length > 6) data[6] = proto;
-          } else {
-            data[0] = 0x45;
-            data[9] = proto === 0 || proto === 44 ? 17 : proto === 58 ? 1 : proto;
-          }
-          check(decoder.decode, { number: 2, timeSec: 0, timeNsec: 0, originalLength: data.length, data, linkType: v6 ? 229 : 228, interfaceId: 0 }, bad);
-          return true;
-        }),
+        fc.property(
+          fc.uint8Array({ minLength: 20, maxLength: 200 }),
+          fc.boolean(),
+          fc.constantFrom(6, 17, 50, 51, 0, 44, 1, 58),
+          (data, v6, proto) => {
+            if (v6) {
+              data[0] = 0x60;
+              if (data.length > 6) data[6] = proto;
+            } else {
+              data[0] = 0x45;
+              data[9] = proto === 0 || proto === 44 ? 17 : proto === 58 ? 1 : proto;
+            }
+            check(
+              decoder.decode,
+              {
+                number: 2,
+                timeSec: 0,
+                timeNsec: 0,
+                originalLength: data.length,
+                data,
+                linkType: v6 ? 229 : 228,
+                interfaceId: 0,
+              },
+              bad,
+            );
+            return true;
+          },
+        ),
         { numRuns: 1000, seed: linkType + 1000 },
       );
     }

@@ -6,7 +6,9 @@ import type { DecodedFrame } from '#shared/decode/types.js';
 export type OracleRow = Record<string, string>;
 
 export function readOracle(path: string): OracleRow[] {
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   const header = lines[0].split('\t');
   return lines.slice(1).map((l) => {
     const cells = l.split('\t');
@@ -57,33 +59,93 @@ export const FIELDS: FieldSpec[] = [
   { name: 'udp.srcport', owner: 'net', oracle: (r) => r['udp.srcport'], ours: (f) => port(f, 'srcPort') },
   { name: 'udp.dstport', owner: 'net', oracle: (r) => r['udp.dstport'], ours: (f) => port(f, 'dstPort') },
   { name: 'esp.spi', owner: 'net', oracle: (r) => r['esp.spi'], ours: (f) => (f.esp ? '0x' + f.esp.spi : '') },
-  { name: 'esp.sequence', owner: 'net', oracle: (r) => r['esp.sequence'], ours: (f) => (f.esp?.seq !== undefined ? String(f.esp.seq) : '') },
-  { name: 'udpencap.non_esp_marker', owner: 'net', oracle: (r) => r['udpencap.non_esp_marker'], ours: (f) => (f.nonEspMarker ? '1' : '') },
-  { name: 'udpencap.nat_keepalive', owner: 'net', oracle: (r) => r['udpencap.nat_keepalive'], ours: (f) => (f.natKeepalive ? '1' : '') },
   {
-    name: 'frame.protocols', owner: 'net',
+    name: 'esp.sequence',
+    owner: 'net',
+    oracle: (r) => r['esp.sequence'],
+    ours: (f) => (f.esp?.seq !== undefined ? String(f.esp.seq) : ''),
+  },
+  {
+    name: 'udpencap.non_esp_marker',
+    owner: 'net',
+    oracle: (r) => r['udpencap.non_esp_marker'],
+    ours: (f) => (f.nonEspMarker ? '1' : ''),
+  },
+  {
+    name: 'udpencap.nat_keepalive',
+    owner: 'net',
+    oracle: (r) => r['udpencap.nat_keepalive'],
+    ours: (f) => (f.natKeepalive ? '1' : ''),
+  },
+  {
+    name: 'frame.protocols',
+    owner: 'net',
     // Certificate contents (x509sat) are not decoded by us; everything else should match.
-    oracle: (r) => r['frame.protocols'].split(':').filter((p) => p !== 'x509sat').join(':'),
+    oracle: (r) =>
+      r['frame.protocols']
+        .split(':')
+        .filter((p) => p !== 'x509sat')
+        .join(':'),
     ours: (f) => f.protocols.join(':'),
   },
-  { name: 'radius.code', owner: 'radius', oracle: (r) => r['radius.code'], ours: (f) => (f.radius ? String(f.radius.code) : '') },
-  { name: 'isakmp.ispi', owner: 'isakmp', oracle: (r) => r['isakmp.ispi'], ours: (f) => join(msgs(f).map((m) => m.ispi)) },
-  { name: 'isakmp.rspi', owner: 'isakmp', oracle: (r) => r['isakmp.rspi'], ours: (f) => join(msgs(f).map((m) => m.rspi)) },
   {
-    name: 'isakmp.nextpayload(first)', owner: 'isakmp',
+    name: 'radius.code',
+    owner: 'radius',
+    oracle: (r) => r['radius.code'],
+    ours: (f) => (f.radius ? String(f.radius.code) : ''),
+  },
+  {
+    name: 'isakmp.ispi',
+    owner: 'isakmp',
+    oracle: (r) => r['isakmp.ispi'],
+    ours: (f) => join(msgs(f).map((m) => m.ispi)),
+  },
+  {
+    name: 'isakmp.rspi',
+    owner: 'isakmp',
+    oracle: (r) => r['isakmp.rspi'],
+    ours: (f) => join(msgs(f).map((m) => m.rspi)),
+  },
+  {
+    name: 'isakmp.nextpayload(first)',
+    owner: 'isakmp',
     oracle: (r) => r['isakmp.nextpayload'].split(',')[0],
     ours: (f) => (msgs(f).length ? String(msgs(f)[0].nextPayload) : ''),
   },
-  { name: 'isakmp.version', owner: 'isakmp', oracle: (r) => r['isakmp.version'], ours: (f) => join(msgs(f).map((m) => versionByte(m.version))) },
-  { name: 'isakmp.exchangetype', owner: 'isakmp', oracle: (r) => r['isakmp.exchangetype'], ours: (f) => join(msgs(f).map((m) => m.exchangeType)) },
-  { name: 'isakmp.messageid', owner: 'isakmp', oracle: (r) => r['isakmp.messageid'], ours: (f) => join(msgs(f).map((m) => '0x' + m.messageId)) },
-  { name: 'isakmp.length', owner: 'isakmp', oracle: (r) => r['isakmp.length'], ours: (f) => join(msgs(f).map((m) => m.length)) },
   {
-    name: 'isakmp.notify.msgtype', owner: 'isakmp', oracle: (r) => r['isakmp.notify.msgtype'],
+    name: 'isakmp.version',
+    owner: 'isakmp',
+    oracle: (r) => r['isakmp.version'],
+    ours: (f) => join(msgs(f).map((m) => versionByte(m.version))),
+  },
+  {
+    name: 'isakmp.exchangetype',
+    owner: 'isakmp',
+    oracle: (r) => r['isakmp.exchangetype'],
+    ours: (f) => join(msgs(f).map((m) => m.exchangeType)),
+  },
+  {
+    name: 'isakmp.messageid',
+    owner: 'isakmp',
+    oracle: (r) => r['isakmp.messageid'],
+    ours: (f) => join(msgs(f).map((m) => '0x' + m.messageId)),
+  },
+  {
+    name: 'isakmp.length',
+    owner: 'isakmp',
+    oracle: (r) => r['isakmp.length'],
+    ours: (f) => join(msgs(f).map((m) => m.length)),
+  },
+  {
+    name: 'isakmp.notify.msgtype',
+    owner: 'isakmp',
+    oracle: (r) => r['isakmp.notify.msgtype'],
     ours: (f) => join(payloads(f).flatMap((p) => (p.type === 'notify' ? [p.notifyType] : []))),
   },
   {
-    name: 'isakmp.vid_string', owner: 'isakmp', oracle: (r) => r['isakmp.vid_string'],
+    name: 'isakmp.vid_string',
+    owner: 'isakmp',
+    oracle: (r) => r['isakmp.vid_string'],
     ours: (f) => join(payloads(f).flatMap((p) => (p.type === 'vendor-id' ? [p.name ?? 'Unknown Vendor ID'] : []))),
   },
 ];

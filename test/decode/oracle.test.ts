@@ -62,7 +62,9 @@ interface Mismatch {
   ours: string;
 }
 
-const files = readdirSync(DIR).filter((f) => existsSync(`${DIR}oracle/${f}.tsv`)).sort();
+const files = readdirSync(DIR)
+  .filter((f) => existsSync(`${DIR}oracle/${f}.tsv`))
+  .sort();
 
 interface FileResult {
   frames: number;
@@ -135,20 +137,35 @@ function printTables(): void {
     frames += r.frames;
     fields += ft;
     agree += fa;
-    lines.push(`  ${file.padEnd(58)} ${String(r.frames).padStart(4)} frames ${pct(fa, ft).padStart(7)}  ${bad.join('; ')}`);
+    lines.push(
+      `  ${file.padEnd(58)} ${String(r.frames).padStart(4)} frames ${pct(fa, ft).padStart(7)}  ${bad.join('; ')}`,
+    );
   }
   lines.push('', 'per field over all files:');
   for (const [name, c] of byField) {
-    const pending = FIELDS.find((s) => s.name === name && PENDING_OWNERS.has(s.owner)) ? ' (pending: decoder not landed)' : '';
-    lines.push(`  ${name.padEnd(28)} ${String(c.agree).padStart(6)}/${String(c.total).padEnd(6)} ${pct(c.agree, c.total)}${pending}`);
+    const pending = FIELDS.find((s) => s.name === name && PENDING_OWNERS.has(s.owner))
+      ? ' (pending: decoder not landed)'
+      : '';
+    lines.push(
+      `  ${name.padEnd(28)} ${String(c.agree).padStart(6)}/${String(c.total).padEnd(6)} ${pct(c.agree, c.total)}${pending}`,
+    );
   }
-  lines.push('', `TOTAL: ${files.length} files, ${frames} frames, ${fields} field comparisons, ${agree} agree (${pct(agree, fields)})`);
+  lines.push(
+    '',
+    `TOTAL: ${files.length} files, ${frames} frames, ${fields} field comparisons, ${agree} agree (${pct(agree, fields)})`,
+  );
   const all = [...results.values()].flatMap((r) => r.mismatches);
   const listed = all.filter((m) => known(m));
   lines.push(`known differences occurring: ${listed.length}`);
   for (const m of all.slice(0, 400)) {
-    const k = known(m) ? 'known' : FIELDS.find((s) => s.name === m.field && PENDING_OWNERS.has(s.owner)) ? 'pending' : 'UNEXPLAINED';
-    lines.push(`  [${k}] ${m.file} #${m.frame} ${m.field}: tshark=${JSON.stringify(m.oracle)} ours=${JSON.stringify(m.ours)}`);
+    const k = known(m)
+      ? 'known'
+      : FIELDS.find((s) => s.name === m.field && PENDING_OWNERS.has(s.owner))
+        ? 'pending'
+        : 'UNEXPLAINED';
+    lines.push(
+      `  [${k}] ${m.file} #${m.frame} ${m.field}: tshark=${JSON.stringify(m.oracle)} ours=${JSON.stringify(m.ours)}`,
+    );
   }
   console.log(lines.join('\n'));
 }

@@ -28,8 +28,10 @@ it('decodes the largest fixture repeatedly at a useful rate', async () => {
   }
   const fps = (frames.length * reps) / best;
   const mbps = (bytes * reps) / best / 1e6;
-  console.log(`decode throughput on ${largest} (${frames.length} frames, ${bytes} bytes) x${reps}: ` +
-    `${Math.round(fps)} frames/s, ${mbps.toFixed(1)} MB/s (best of 3)`);
+  console.log(
+    `decode throughput on ${largest} (${frames.length} frames, ${bytes} bytes) x${reps}: ` +
+      `${Math.round(fps)} frames/s, ${mbps.toFixed(1)} MB/s (best of 3)`,
+  );
   // Every pass decoded as much as tshark shows: its ISAKMP frames, each time.
   const oracleIsakmp = readOracle(`${DIR}oracle/${largest}.tsv`).filter((r) => r['isakmp.ispi'] !== '').length;
   expect(isakmp).toBe(3 * reps * oracleIsakmp);

@@ -4,7 +4,10 @@ import { analyzeCapture } from '#shared/analyze.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 
 export function analyzeFile(path: string, clientIp?: string): Promise<AnalysisReport> {
-  return analyzeCapture(createReadStream(path, { highWaterMark: 1 << 16 }), { fileName: path.split('/').pop(), clientIp });
+  return analyzeCapture(createReadStream(path, { highWaterMark: 1 << 16 }), {
+    fileName: path.split('/').pop(),
+    clientIp,
+  });
 }
 
 /** Every frame number the report mentions anywhere (timeline, ESP, evidence). */
@@ -12,7 +15,10 @@ export function framesMentioned(r: AnalysisReport): Set<number> {
   const out = new Set<number>();
   for (const s of r.sessions) {
     for (const t of s.timeline) out.add(t.frame);
-    for (const e of s.esp) { out.add(e.firstFrame); out.add(e.lastFrame); }
+    for (const e of s.esp) {
+      out.add(e.firstFrame);
+      out.add(e.lastFrame);
+    }
     for (const f of s.findings) for (const n of f.evidence.frames) out.add(n);
   }
   for (const f of [...r.auth, ...r.findings]) for (const n of f.evidence.frames) out.add(n);

@@ -47,11 +47,16 @@ describe('NAT-D: HASH(CKY-I | CKY-R | IP | port)', () => {
 
   it('gives the known NAT per session in the reports', async () => {
     expect((await analyzeFile(join(SC, 'wrong-psk-no-nat/capture.pcap'))).sessions[0].nat.client).toBe(false);
-    expect((await analyzeFile(join(SC, 'wrong-psk-nat/capture.pcap'))).sessions[0].nat).toEqual({ client: true, responder: false });
+    expect((await analyzeFile(join(SC, 'wrong-psk-nat/capture.pcap'))).sessions[0].nat).toEqual({
+      client: true,
+      responder: false,
+    });
     // Seen from the client's side of the NAT, the MX's view of the client gives it away.
     const inside = await analyzeFile(join(SC, 'udp4500-blocked-client-side/capture.pcap'));
     expect(inside.sessions[0].nat.client).toBe(true);
-    expect(inside.sessions[0].findings.find((f) => f.code === 'NAT_DETECTED')?.evidence.details?.captureSide).toBe('client');
+    expect(inside.sessions[0].findings.find((f) => f.code === 'NAT_DETECTED')?.evidence.details?.captureSide).toBe(
+      'client',
+    );
   });
 
   it('checks IKEv2 NAT_DETECTION_SOURCE_IP too (nDPI capture with NATed ports 10500/14500)', async () => {

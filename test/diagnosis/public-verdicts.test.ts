@@ -10,10 +10,18 @@ const DIR = join(__dirname, '../fixtures/public');
 
 /** file -> [capture verdict, anomalies expected, why when not obvious] */
 const TABLE: Record<string, [string, boolean, string?]> = {
-  'arkime__IKEv1.pcap': ['TUNNEL_ESTABLISHED', false, 'both peers initiate at once; the abandoned SPI is NO_RESPONSE_FROM_MX, the latest attempt of the pair speaks for the capture'],
+  'arkime__IKEv1.pcap': [
+    'TUNNEL_ESTABLISHED',
+    false,
+    'both peers initiate at once; the abandoned SPI is NO_RESPONSE_FROM_MX, the latest attempt of the pair speaks for the capture',
+  ],
   'arkime__IKEv2.pcap': ['IKEV2_NOT_SUPPORTED', false],
   'arkime__ah-esp.pcap': ['TUNNEL_ESTABLISHED', false, 'ESP only (after AH), both directions'],
-  'arkime__ike-cert_synthetic.pcap': ['IKEV2_NOT_SUPPORTED', false, 'synthetic mix: IKEv2 attempts outrank lone main mode 1s'],
+  'arkime__ike-cert_synthetic.pcap': [
+    'IKEV2_NOT_SUPPORTED',
+    false,
+    'synthetic mix: IKEv2 attempts outrank lone main mode 1s',
+  ],
   'arkime__radius.pcap': ['NO_IKE_FROM_CLIENT', false, 'RADIUS accounting only: no authentication exchange to judge'],
   'arkime__wireshark-esp.pcap': ['ESP_ONE_WAY', false, 'each SPI flows one way between its pair of hosts'],
   'nDPI__esp.pcapng': ['IKEV2_NOT_SUPPORTED', false],
@@ -23,20 +31,44 @@ const TABLE: Record<string, [string, boolean, string?]> = {
   'suricata-verify__IKEv2_SA_INIT_2-8-weak.pcap': ['IKEV2_NOT_SUPPORTED', false],
   'suricata-verify__eve-flow-esp_input.pcap': ['ESP_ONE_WAY', false],
   'suricata-verify__generated.pcap': ['NO_RESPONSE_FROM_MX', false, 'a lone main mode 1'],
-  'suricata-verify__ikev1-isakmp-main-mode.pcap': ['TUNNEL_ESTABLISHED', false, 'quick mode completed; no ESP in the file'],
+  'suricata-verify__ikev1-isakmp-main-mode.pcap': [
+    'TUNNEL_ESTABLISHED',
+    false,
+    'quick mode completed; no ESP in the file',
+  ],
   'tcpdump__02-sunrise-sunset-esp.pcap': ['ESP_ONE_WAY', false],
-  'tcpdump__ISAKMP_sa_setup.pcap': ['TUNNEL_ESTABLISHED', false, 'quick mode completed; tshark flags the SA KEK payload malformed, we keep it opaque'],
+  'tcpdump__ISAKMP_sa_setup.pcap': [
+    'TUNNEL_ESTABLISHED',
+    false,
+    'quick mode completed; tshark flags the SA KEK payload malformed, we keep it opaque',
+  ],
   'tcpdump__RADIUS-RFC4675.pcap': ['RADIUS_ACCEPTED', false],
   'tcpdump__RADIUS-RFC5176.pcap': ['NO_IKE_FROM_CLIENT', false, 'Disconnect/CoA only: no authentication exchange'],
-  'tcpdump__RADIUS-port1700.pcap': ['NO_IKE_FROM_CLIENT', false, 'CoA on port 1700, which tshark does not decode as RADIUS either'],
+  'tcpdump__RADIUS-port1700.pcap': [
+    'NO_IKE_FROM_CLIENT',
+    false,
+    'CoA on port 1700, which tshark does not decode as RADIUS either',
+  ],
   'tcpdump__RADIUS.pcap': ['RADIUS_ACCEPTED', false],
-  'tcpdump__esp_truncated.pcap': ['ESP_ONE_WAY', true, 'a single ESP packet snapped after its SPI: one direction only, too few packets to be sure (INCONCLUSIVE attached)'],
+  'tcpdump__esp_truncated.pcap': [
+    'ESP_ONE_WAY',
+    true,
+    'a single ESP packet snapped after its SPI: one direction only, too few packets to be sure (INCONCLUSIVE attached)',
+  ],
   'tcpdump__espudp1.pcap': ['ESP_ONE_WAY', false],
   'tcpdump__ikev2four.pcap': ['IKEV2_NOT_SUPPORTED', false],
   'tcpdump__ikev2pI2-segfault.pcapng': ['IKEV2_NOT_SUPPORTED', true],
   'tcpdump__ikev2pI2.pcap': ['IKEV2_NOT_SUPPORTED', false],
-  'tcpdump__isakmp-delete-segfault.pcap': ['NO_RESPONSE_FROM_MX', true, 'fuzzed exchange type; one message from one side'],
-  'tcpdump__isakmp-identification-segfault.pcap': ['KE_RETRANSMITTED', false, 'a lone main mode 5 with no Key Exchange before it: not enough for PSK_MISMATCH; phase 1 unfinished is the guide\'s Key Exchange case (INCONCLUSIVE attached)'],
+  'tcpdump__isakmp-delete-segfault.pcap': [
+    'NO_RESPONSE_FROM_MX',
+    true,
+    'fuzzed exchange type; one message from one side',
+  ],
+  'tcpdump__isakmp-identification-segfault.pcap': [
+    'KE_RETRANSMITTED',
+    false,
+    "a lone main mode 5 with no Key Exchange before it: not enough for PSK_MISMATCH; phase 1 unfinished is the guide's Key Exchange case (INCONCLUSIVE attached)",
+  ],
   'tcpdump__isakmp-ikev1_n_print-oobr.pcap': ['IKEV2_NOT_SUPPORTED', true],
   'tcpdump__isakmp-no-none-np.pcapng': ['NO_RESPONSE_FROM_MX', true],
   'tcpdump__isakmp-rfc3948-oobr.pcap': ['NO_IKE_FROM_CLIENT', true],
@@ -46,10 +78,22 @@ const TABLE: Record<string, [string, boolean, string?]> = {
   'zeek-spicy-ipsec__ikev1-certs.pcap': ['TUNNEL_ESTABLISHED', false, 'quick mode 1 repeated once, then completed'],
   'zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap': ['AGGRESSIVE_MODE', false],
   'zeek-spicy-ipsec__ipsec-ikev1-payload-bad-length.pcap': ['NO_RESPONSE_FROM_MX', true],
-  'zeek-spicy-ipsec__ipsec-ikev1-zero-length.pcap': ['NO_IKE_FROM_CLIENT', true, 'ISAKMP length 0: no message, an anomaly'],
-  'zeek-spicy-ipsec__ipsec.cap': ['TUNNEL_ESTABLISHED', false, 'an informational in clear after main mode 2, then main mode completes and ESP flows both ways'],
+  'zeek-spicy-ipsec__ipsec-ikev1-zero-length.pcap': [
+    'NO_IKE_FROM_CLIENT',
+    true,
+    'ISAKMP length 0: no message, an anomaly',
+  ],
+  'zeek-spicy-ipsec__ipsec.cap': [
+    'TUNNEL_ESTABLISHED',
+    false,
+    'an informational in clear after main mode 2, then main mode completes and ESP flows both ways',
+  ],
   'zeek-spicy-ipsec__ipsec_client.pcap': ['IKEV2_NOT_SUPPORTED', false],
-  'zeek__radius_localhost.pcap': ['RADIUS_REJECTED', false, 'accept, reject and an unanswered request: the reject is the most specific failure'],
+  'zeek__radius_localhost.pcap': [
+    'RADIUS_REJECTED',
+    false,
+    'accept, reject and an unanswered request: the reject is the most specific failure',
+  ],
 };
 
 describe('public captures get sensible verdicts', () => {

@@ -17,15 +17,24 @@ interface ExpectedSession {
   secondary?: string[];
   keyFrames?: Record<string, number[]>;
 }
-interface Expected { verdict: string; sessions: ExpectedSession[]; auth: string[] }
+interface Expected {
+  verdict: string;
+  sessions: ExpectedSession[];
+  auth: string[];
+}
 
 /** Timeline labels named by expected.json keys (mm1 -> MM1 from the client …). */
 const LABEL_KEYS: Record<string, { label: string; from: 'client-to-mx' | 'mx-to-client' }> = {
-  mm1: { label: 'MM1', from: 'client-to-mx' }, mm2: { label: 'MM2', from: 'mx-to-client' },
-  mm3: { label: 'MM3', from: 'client-to-mx' }, mm4: { label: 'MM4', from: 'mx-to-client' },
-  mm5: { label: 'MM5', from: 'client-to-mx' }, mm6: { label: 'MM6', from: 'mx-to-client' },
-  qm1: { label: 'QM1', from: 'client-to-mx' }, qm2: { label: 'QM2', from: 'mx-to-client' },
-  qm3: { label: 'QM3', from: 'client-to-mx' }, am1: { label: 'AM1', from: 'client-to-mx' },
+  mm1: { label: 'MM1', from: 'client-to-mx' },
+  mm2: { label: 'MM2', from: 'mx-to-client' },
+  mm3: { label: 'MM3', from: 'client-to-mx' },
+  mm4: { label: 'MM4', from: 'mx-to-client' },
+  mm5: { label: 'MM5', from: 'client-to-mx' },
+  mm6: { label: 'MM6', from: 'mx-to-client' },
+  qm1: { label: 'QM1', from: 'client-to-mx' },
+  qm2: { label: 'QM2', from: 'mx-to-client' },
+  qm3: { label: 'QM3', from: 'client-to-mx' },
+  am1: { label: 'AM1', from: 'client-to-mx' },
   informationalFromMx: { label: 'INFO', from: 'mx-to-client' },
   informationalFromMxEncrypted: { label: 'INFO', from: 'mx-to-client' },
 };
@@ -47,19 +56,31 @@ function checkSession(c: string, got: SessionDiagnosis, exp: ExpectedSession): v
   expect(got.verdict, `${c} ${exp.clientIp} verdict`).toBe(exp.verdict);
   if (exp.natT !== undefined) expect(got.natT, `${c} natT`).toBe(exp.natT);
   if (exp.nat) expect(got.nat, `${c} nat`).toEqual(exp.nat);
-  for (const code of exp.secondary ?? []) expect(got.findings.map((f) => f.code), `${c} secondary`).toContain(code);
+  for (const code of exp.secondary ?? [])
+    expect(
+      got.findings.map((f) => f.code),
+      `${c} secondary`,
+    ).toContain(code);
   for (const [key, frames] of Object.entries(exp.keyFrames ?? {})) {
     const label = LABEL_KEYS[key];
     if (label) {
-      const seen = got.timeline.filter((t) => t.label === label.label && t.direction === label.from).map((t) => t.frame);
+      const seen = got.timeline
+        .filter((t) => t.label === label.label && t.direction === label.from)
+        .map((t) => t.frame);
       expect(seen, `${c} ${key}`).toEqual(frames);
     } else if (key === 'firstEspClientToMx' || key === 'firstEspMxToClient') {
       const dir = key === 'firstEspClientToMx' ? 'client-to-mx' : 'mx-to-client';
-      expect(Math.min(...got.esp.filter((e) => e.direction === dir).map((e) => e.firstFrame)), `${c} ${key}`).toBe(frames[0]);
+      expect(Math.min(...got.esp.filter((e) => e.direction === dir).map((e) => e.firstFrame)), `${c} ${key}`).toBe(
+        frames[0],
+      );
     } else if (key === 'espClientToMx' || key === 'espMxToClient') {
       const flows = got.esp.filter((e) => e.direction === (key === 'espClientToMx' ? 'client-to-mx' : 'mx-to-client'));
-      expect(flows.reduce((n, e) => n + e.packets, 0), `${c} ${key} packets`).toBe(frames.length);
-      if (frames.length) expect(Math.max(...flows.map((e) => e.lastFrame)), `${c} ${key} last`).toBe(frames[frames.length - 1]);
+      expect(
+        flows.reduce((n, e) => n + e.packets, 0),
+        `${c} ${key} packets`,
+      ).toBe(frames.length);
+      if (frames.length)
+        expect(Math.max(...flows.map((e) => e.lastFrame)), `${c} ${key} last`).toBe(frames[frames.length - 1]);
     }
   }
 }
@@ -82,8 +103,10 @@ describe('real negotiation captures give their expected verdicts', () => {
       }
       expect(report.auth.map((f) => f.code).sort(), `${c} auth`).toEqual([...expected.auth].sort());
       const mentioned = framesMentioned(report);
-      const keyed = [...expected.sessions.flatMap((s) => Object.entries(s.keyFrames ?? {})),
-        ...Object.entries((expected as unknown as { keyFrames?: Record<string, number[]> }).keyFrames ?? {})];
+      const keyed = [
+        ...expected.sessions.flatMap((s) => Object.entries(s.keyFrames ?? {})),
+        ...Object.entries((expected as unknown as { keyFrames?: Record<string, number[]> }).keyFrames ?? {}),
+      ];
       for (const [key, frames] of keyed) {
         if (key in NOT_EVIDENCE || key.startsWith('esp')) continue;
         for (const n of frames) expect(mentioned.has(n), `${c}: ${key} frame ${n} is in the report`).toBe(true);

@@ -11,8 +11,12 @@ import { Writable } from 'node:stream';
 
 const FIX = join(__dirname, '../fixtures');
 const files = [
-  ...readdirSync(join(FIX, 'scenarios')).map((d) => join(FIX, 'scenarios', d, 'capture.pcap')).filter(existsSync),
-  ...readdirSync(join(FIX, 'public')).filter((f) => /\.(pcap|pcapng|cap)$/.test(f)).map((f) => join(FIX, 'public', f)),
+  ...readdirSync(join(FIX, 'scenarios'))
+    .map((d) => join(FIX, 'scenarios', d, 'capture.pcap'))
+    .filter(existsSync),
+  ...readdirSync(join(FIX, 'public'))
+    .filter((f) => /\.(pcap|pcapng|cap)$/.test(f))
+    .map((f) => join(FIX, 'public', f)),
 ];
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -20,7 +24,12 @@ const validate = ajv.compile(REPORT_SCHEMA);
 
 function sink(): { stream: Writable; text: () => string } {
   const parts: Buffer[] = [];
-  const stream = new Writable({ write(chunk, _enc, cb) { parts.push(Buffer.from(chunk)); cb(); } });
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      parts.push(Buffer.from(chunk));
+      cb();
+    },
+  });
   return { stream, text: () => Buffer.concat(parts).toString('utf8') };
 }
 
@@ -35,7 +44,11 @@ describe('analyze JSON matches its schema', () => {
   it('is what the CLI prints, with exit 0 whatever the verdict', async () => {
     const out = sink();
     const err = sink();
-    const code = await main(['analyze', '--json', join(FIX, 'scenarios/wrong-psk-nat/capture.pcap')], { stdout: out.stream, stderr: err.stream, stderrIsTTY: false } as never);
+    const code = await main(['analyze', '--json', join(FIX, 'scenarios/wrong-psk-nat/capture.pcap')], {
+      stdout: out.stream,
+      stderr: err.stream,
+      stderrIsTTY: false,
+    } as never);
     expect(code).toBe(0);
     const report = JSON.parse(out.text());
     expect(validate(report)).toBe(true);
@@ -43,6 +56,16 @@ describe('analyze JSON matches its schema', () => {
   });
 
   it('rejects a report with an unknown verdict code (the schema can fail)', () => {
-    expect(validate({ schemaVersion: 1, capture: { format: 'pcap', linkTypes: [], frames: 0, bytes: 0, anomalies: [], protocols: {} }, verdict: 'WRONG_PSK', sessions: [], auth: [], findings: [], hosts: [] })).toBe(false);
+    expect(
+      validate({
+        schemaVersion: 1,
+        capture: { format: 'pcap', linkTypes: [], frames: 0, bytes: 0, anomalies: [], protocols: {} },
+        verdict: 'WRONG_PSK',
+        sessions: [],
+        auth: [],
+        findings: [],
+        hosts: [],
+      }),
+    ).toBe(false);
   });
 });

@@ -7,25 +7,41 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFile } from './analyze-file.js';
 
 const SC = join(__dirname, '../fixtures/scenarios');
-const hasTshark = (() => { try { execFileSync('tshark', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+const hasTshark = (() => {
+  try {
+    execFileSync('tshark', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 // CI installs tshark (.ci/run); elsewhere the test says why it did not run.
 const run = hasTshark || process.env.CI ? describe : describe.skip;
 
 function tsharkFrames(file: string, filter: string): Set<number> {
-  const out = execFileSync('tshark', ['-n', '-r', file, '-d', 'tcp.port==3268,tls', '-Y', filter, '-T', 'fields', '-e', 'frame.number'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(
+    'tshark',
+    ['-n', '-r', file, '-d', 'tcp.port==3268,tls', '-Y', filter, '-T', 'fields', '-e', 'frame.number'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Set(out.split('\n').filter(Boolean).map(Number));
 }
 
 run('Wireshark filters show the evidence', () => {
   const cases = readdirSync(SC).filter((d) => existsSync(join(SC, d, 'capture.pcap')));
-  it.each(cases)('%s', async (c) => {
-    const file = join(SC, c, 'capture.pcap');
-    const r = await analyzeFile(file);
-    const findings = [...r.sessions.map((s) => s.findings[0]), ...r.auth];
-    for (const f of findings) {
-      const shown = tsharkFrames(file, f.filter);
-      expect(shown.size, `${c} ${f.code}: ${f.filter}`).toBeGreaterThan(0);
-      for (const n of f.evidence.frames) expect(shown.has(n), `${c} ${f.code} frame ${n} under ${f.filter}`).toBe(true);
-    }
-  }, 30_000);
+  it.each(cases)(
+    '%s',
+    async (c) => {
+      const file = join(SC, c, 'capture.pcap');
+      const r = await analyzeFile(file);
+      const findings = [...r.sessions.map((s) => s.findings[0]), ...r.auth];
+      for (const f of findings) {
+        const shown = tsharkFrames(file, f.filter);
+        expect(shown.size, `${c} ${f.code}: ${f.filter}`).toBeGreaterThan(0);
+        for (const n of f.evidence.frames)
+          expect(shown.has(n), `${c} ${f.code} frame ${n} under ${f.filter}`).toBe(true);
+      }
+    },
+    30_000,
+  );
 });

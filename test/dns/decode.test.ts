@@ -27,7 +27,10 @@ describe('decodeDns', () => {
     const { message, anomalies } = decodeDns(RESPONSE, 4);
     expect(anomalies).toEqual([]);
     expect(message).toEqual({
-      id: 0xbeef, response: true, opcode: 0, rcode: 0,
+      id: 0xbeef,
+      response: true,
+      opcode: 0,
+      rcode: 0,
       questions: [{ name: 'www.meraki.com', type: 1, class: 1 }],
       answers: [
         { name: 'www.meraki.com', type: 5, ttl: 300, data: 'cdn.meraki.com' },
@@ -41,7 +44,8 @@ describe('decodeDns', () => {
 
   it('reads NXDOMAIN and SERVFAIL rcodes', () => {
     const nx = RESPONSE.slice(0, 32);
-    nx[3] = 0x83; nx[7] = 0; // rcode 3, no answers
+    nx[3] = 0x83;
+    nx[7] = 0; // rcode 3, no answers
     expect(decodeDns(nx, 1).message).toMatchObject({ rcode: 3, answers: [] });
     nx[3] = 0x82;
     expect(decodeDns(nx, 1).message!.rcode).toBe(2);
@@ -80,18 +84,26 @@ describe('decodeDns', () => {
   });
 
   it('never throws on random bytes, truncations or mutations', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
-      const { message } = decodeDns(bytes, 1);
-      expect(message === undefined).toBe(bytes.length < 12);
-    }), { numRuns: 2000 });
-    fc.assert(fc.property(
-      fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
-      (cut, mutations) => {
-        const bytes = RESPONSE.slice(0, cut % (RESPONSE.length + 1));
-        for (const [at, v] of mutations) if (bytes.length) bytes[at % bytes.length] = v;
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
         const { message } = decodeDns(bytes, 1);
-        for (const q of message?.questions ?? []) expect(q.name.length).toBeLessThan(1100);
-        decodeDnsTcp(bytes, 1);
-      }), { numRuns: 2000 });
+        expect(message === undefined).toBe(bytes.length < 12);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        (cut, mutations) => {
+          const bytes = RESPONSE.slice(0, cut % (RESPONSE.length + 1));
+          for (const [at, v] of mutations) if (bytes.length) bytes[at % bytes.length] = v;
+          const { message } = decodeDns(bytes, 1);
+          for (const q of message?.questions ?? []) expect(q.name.length).toBeLessThan(1100);
+          decodeDnsTcp(bytes, 1);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -10,7 +10,14 @@ describe('ISAKMP anomalies', () => {
   it('a datagram shorter than the header: no message', () => {
     const r = decodeIsakmp(message({}, []).subarray(0, 27), 4);
     expect(r.messages).toEqual([]);
-    expect(r.anomalies).toEqual([{ layer: 'isakmp', code: 'truncated-header', message: 'ISAKMP header needs 28 bytes, the datagram has 27.', frame: 4 }]);
+    expect(r.anomalies).toEqual([
+      {
+        layer: 'isakmp',
+        code: 'truncated-header',
+        message: 'ISAKMP header needs 28 bytes, the datagram has 27.',
+        frame: 4,
+      },
+    ]);
   });
 
   it('length 0 or below 28: no message (tshark shows no isakmp fields either)', () => {
@@ -22,11 +29,17 @@ describe('ISAKMP anomalies', () => {
   });
 
   it('length beyond the captured bytes: header kept, payloads walked as far as captured', () => {
-    const full = message({}, [{ type: 13, body: '4a131c81070358455c5728f20e95452f' }, { type: 13, body: 'bb'.repeat(40) }]);
+    const full = message({}, [
+      { type: 13, body: '4a131c81070358455c5728f20e95452f' },
+      { type: 13, body: 'bb'.repeat(40) },
+    ]);
     const r = decodeIsakmp(full.subarray(0, 28 + 20 + 10), 1);
     expect(r.messages).toHaveLength(1);
     expect(r.messages[0].length).toBe(full.length);
-    expect(r.messages[0].payloads[0]).toMatchObject({ type: 'vendor-id', name: 'RFC 3947 Negotiation of NAT-Traversal in the IKE' });
+    expect(r.messages[0].payloads[0]).toMatchObject({
+      type: 'vendor-id',
+      name: 'RFC 3947 Negotiation of NAT-Traversal in the IKE',
+    });
     expect(codes(r)).toEqual(['message-length-mismatch', 'payload-overrun']);
     expect(r.messages[0].anomalies.map((a) => a.code)).toEqual(codes(r));
   });
@@ -37,14 +50,26 @@ describe('ISAKMP anomalies', () => {
     const bad = new Uint8Array([...first, ...bytes(h('00', '00', '0100', 'cc'.repeat(8)))]);
     bad[27] = bad.length;
     const r = decodeIsakmp(bad, 9);
-    expect(r.messages[0].payloads.map((p) => [p.type, p.payloadType])).toEqual([['vendor-id', 13], ['other', 13]]);
+    expect(r.messages[0].payloads.map((p) => [p.type, p.payloadType])).toEqual([
+      ['vendor-id', 13],
+      ['other', 13],
+    ]);
     expect(codes(r)).toEqual(['payload-overrun']);
   });
 
   it('a payload length below 4 is stepped over like Wireshark does, so the walk always progresses', () => {
-    const r = decodeIsakmp(message({}, [{ type: 13, body: 'aa'.repeat(4) }]).map((b, i) => (i === 31 ? 2 : b)), 1);
+    const r = decodeIsakmp(
+      message({}, [{ type: 13, body: 'aa'.repeat(4) }]).map((b, i) => (i === 31 ? 2 : b)),
+      1,
+    );
     expect(codes(r)).toContain('payload-too-short');
-    expect(r.messages[0].payloads[0]).toEqual({ type: 'other', payloadType: 13, dataLength: 0, nextPayload: 0, length: 2 });
+    expect(r.messages[0].payloads[0]).toEqual({
+      type: 'other',
+      payloadType: 13,
+      dataLength: 0,
+      nextPayload: 0,
+      length: 2,
+    });
     // 4 bytes of "aa" remain after the stepped-over header, with next payload NONE: extra data.
     expect(codes(r)).toContain('extra-data');
   });
@@ -60,7 +85,13 @@ describe('ISAKMP anomalies', () => {
 
   it('bad proposals and transforms stay inside their SA payload', () => {
     const sa = h('00000001', '00000001', '00', '00', '0100', '01', '01', '00', '01'); // proposal claims 256 bytes
-    const r = decodeIsakmp(message({}, [{ type: 1, body: sa }, { type: 13, body: 'aa' }]), 1);
+    const r = decodeIsakmp(
+      message({}, [
+        { type: 1, body: sa },
+        { type: 13, body: 'aa' },
+      ]),
+      1,
+    );
     expect(codes(r)).toEqual(['proposal-bad-length']);
     expect(r.messages[0].payloads.map((p) => p.type)).toEqual(['sa', 'vendor-id']);
     const sa2 = h('00000001', '00000001', '00', '00', '0008', '01', '01', '00', '05'); // 5 transforms announced, none present
@@ -81,7 +112,9 @@ describe('ISAKMP anomalies', () => {
   });
 
   it('every anomaly message is plain text without raw bytes', () => {
-    const hostile = message({}, [{ type: 5, body: h('02', '00', '0000', Buffer.from('\u001b]0;pwn\u0007').toString('hex')), next: 13 }]);
+    const hostile = message({}, [
+      { type: 5, body: h('02', '00', '0000', Buffer.from('\u001b]0;pwn\u0007').toString('hex')), next: 13 },
+    ]);
     const r = decodeIsakmp(hostile, 1);
     for (const a of r.anomalies) expect(a.message).not.toMatch(/[\u0000-\u001f]/);
     expect(r.messages[0].payloads[0]).toMatchObject({ value: '\\x1b]0;pwn\\x07' });

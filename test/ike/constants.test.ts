@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE, exchangeName } from '#shared/ike/exchange-types.js';
 import { certEncodingName } from '#shared/ike/id-types.js';
-import { DH_GROUP, ENCAPSULATION_MODE, IKE_AUTH_METHOD, IKE_ENCRYPTION, IKE_HASH, ipsecAttributeName } from '#shared/ike/ikev1-attributes.js';
+import {
+  DH_GROUP,
+  ENCAPSULATION_MODE,
+  IKE_AUTH_METHOD,
+  IKE_ENCRYPTION,
+  IKE_HASH,
+  ipsecAttributeName,
+} from '#shared/ike/ikev1-attributes.js';
 import { ikev2TransformIdName, ikev2TransformTypeName, transformIdName } from '#shared/ike/ipsec-transforms.js';
 import { IKEV1_NOTIFY, IKEV2_NOTIFY } from '#shared/ike/notify-types.js';
 import { PAYLOAD, payloadName } from '#shared/ike/payload-types.js';
@@ -32,7 +39,7 @@ describe('IKE constant tables', () => {
     expect(payloadName(250, 1)).toBe('250');
   });
 
-  it('notify tables keep each registry\'s spelling', () => {
+  it("notify tables keep each registry's spelling", () => {
     expect(IKEV1_NOTIFY[18]).toBe('INVALID-ID-INFORMATION');
     expect(IKEV1_NOTIFY[24577]).toBe('REPLAY-STATUS');
     expect(IKEV1_NOTIFY[36137]).toBe('R-U-THERE-ACK');

@@ -9,8 +9,16 @@ const utf8Hex = (s: string): string => Buffer.from(s, 'utf8').toString('hex');
 
 /** IKEv1 ID payload: type, protocol 17, port 500, data. */
 function idValue(idType: number, dataHex: string, version = 0x10): { value: string; protocol?: number; port?: number } {
-  const head = version === 0x20 ? h(idType.toString(16).padStart(2, '0'), '000000') : h(idType.toString(16).padStart(2, '0'), '11', '01f4');
-  const { messages, anomalies } = decodeIsakmp(message({ version, exchange: version === 0x20 ? 35 : 2, first: version === 0x20 ? 35 : 5 }, [{ type: version === 0x20 ? 35 : 5, body: head + dataHex }]), 1);
+  const head =
+    version === 0x20
+      ? h(idType.toString(16).padStart(2, '0'), '000000')
+      : h(idType.toString(16).padStart(2, '0'), '11', '01f4');
+  const { messages, anomalies } = decodeIsakmp(
+    message({ version, exchange: version === 0x20 ? 35 : 2, first: version === 0x20 ? 35 : 5 }, [
+      { type: version === 0x20 ? 35 : 5, body: head + dataHex },
+    ]),
+    1,
+  );
   expect(anomalies).toEqual([]);
   const p = messages[0].payloads[0];
   if (p.type !== 'id') throw new Error(p.type);
@@ -24,8 +32,12 @@ describe('identification payloads', () => {
     expect(idValue(4, h('c6336400', 'ff00ff00')).value).toBe('198.51.100.0/255.0.255.0'); // odd mask kept as is
     expect(idValue(7, h('cb007101', 'cb0071fe')).value).toBe('203.0.113.1-203.0.113.254');
     expect(idValue(5, '20010db8000000000000000000000001').value).toBe('2001:db8::1');
-    expect(idValue(6, h('20010db8000000000000000000000000', 'ffffffffffffffff0000000000000000')).value).toBe('2001:db8::/64');
-    expect(idValue(8, h('20010db8000000000000000000000001', '20010db80000000000000000000000ff')).value).toBe('2001:db8::1-2001:db8::ff');
+    expect(idValue(6, h('20010db8000000000000000000000000', 'ffffffffffffffff0000000000000000')).value).toBe(
+      '2001:db8::/64',
+    );
+    expect(idValue(8, h('20010db8000000000000000000000001', '20010db80000000000000000000000ff')).value).toBe(
+      '2001:db8::1-2001:db8::ff',
+    );
     expect(idValue(1, 'c00002').value).toBe('c00002'); // wrong size: hex, not a guessed address
     expect(idTypeName(4)).toBe('IPV4_ADDR_SUBNET');
     expect(idTypeName(3, 2)).toBe('ID_RFC822_ADDR');
@@ -38,14 +50,30 @@ describe('identification payloads', () => {
     expect(idValue(11, '6b65792d3031').value).toBe('6b65792d3031'); // KEY_ID stays opaque hex
     const dn = h(
       '3031', // SEQUENCE, 49 bytes
-      '310b', '3009', '0603550406', '1302', '5553', // SET { C = "US" } (PrintableString)
-      '3110', '300e', '060355040a', '0c07', utf8Hex('Example'), // SET { O = "Example" } (UTF8String)
-      '3110', '300e', '0603550403', '0c07', utf8Hex('vpn-gw1'), // SET { CN = "vpn-gw1" }
+      '310b',
+      '3009',
+      '0603550406',
+      '1302',
+      '5553', // SET { C = "US" } (PrintableString)
+      '3110',
+      '300e',
+      '060355040a',
+      '0c07',
+      utf8Hex('Example'), // SET { O = "Example" } (UTF8String)
+      '3110',
+      '300e',
+      '0603550403',
+      '0c07',
+      utf8Hex('vpn-gw1'), // SET { CN = "vpn-gw1" }
     );
     expect(idValue(9, dn).value).toBe('C=US, O=Example, CN=vpn-gw1');
     expect(idValue(9, '3005deadbeef').value).toBe('3005deadbeef'); // not a DN: hex
     // IKEv2 layout: type and 3 reserved bytes, no protocol/port.
-    expect(idValue(2, utf8Hex('gw.example.net'), 0x20)).toEqual({ value: 'gw.example.net', protocol: undefined, port: undefined });
+    expect(idValue(2, utf8Hex('gw.example.net'), 0x20)).toEqual({
+      value: 'gw.example.net',
+      protocol: undefined,
+      port: undefined,
+    });
   });
 
   it('hostile names: markup stays literal text, control characters are escaped', () => {

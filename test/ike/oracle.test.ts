@@ -26,7 +26,9 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'tcpdump__ikev2pI2-segfault.pcapng#1 isakmp.typepayload': 'bad proposal contained in its SA; walk continues',
 };
 
-const captures = readdirSync(FIXTURES).filter((f) => /\.(pcap|pcapng|cap)$/.test(f)).sort();
+const captures = readdirSync(FIXTURES)
+  .filter((f) => /\.(pcap|pcapng|cap)$/.test(f))
+  .sort();
 
 describe('ISAKMP decoder against the tshark oracle', () => {
   const differences = new Map<string, { ours: string; oracle: string }>();
@@ -54,14 +56,17 @@ describe('ISAKMP decoder against the tshark oracle', () => {
         const ours = renderFields(messages, g.data.length);
         for (const field of FIELDS) {
           cells++;
-          if (ours[field] !== row[field]) differences.set(`${capture}#${g.frame} ${field}`, { ours: ours[field], oracle: row[field] });
+          if (ours[field] !== row[field])
+            differences.set(`${capture}#${g.frame} ${field}`, { ours: ours[field], oracle: row[field] });
         }
         // The Info column, minus tshark's own error suffixes.
         const info = row['_ws.col.Info'].replace(/\[(Malformed Packet|BoundErrorUnreassembled Packet)\]$/, '');
         expect(messages.map(summarizeIsakmp).join(', '), `Info of frame ${g.frame}`).toBe(info);
         infoCompared++;
       }
-      const oracleFrames = [...oracle.values()].filter((r) => r['isakmp.ispi'] !== '').map((r) => Number(r['frame.number']));
+      const oracleFrames = [...oracle.values()]
+        .filter((r) => r['isakmp.ispi'] !== '')
+        .map((r) => Number(r['frame.number']));
       expect([...decodedFrames].sort((a, b) => a - b)).toEqual(oracleFrames);
     });
   }
@@ -74,6 +79,8 @@ describe('ISAKMP decoder against the tshark oracle', () => {
     expect(frames).toBe(715);
     expect(cells).toBe(715 * FIELDS.length);
     expect(infoCompared).toBe(715);
-    console.log(`oracle agreement: ${frames} frames, ${cells} cells, ${cells - differences.size} equal, ${differences.size} documented differences; Info column ${infoCompared}/${infoCompared}`);
+    console.log(
+      `oracle agreement: ${frames} frames, ${cells} cells, ${cells - differences.size} equal, ${differences.size} documented differences; Info column ${infoCompared}/${infoCompared}`,
+    );
   });
 });

@@ -9,13 +9,17 @@ export const FIXTURES = new URL('../fixtures/public/', import.meta.url).pathname
 export type OracleRow = Record<string, string>;
 
 export function readOracle(capture: string): Map<number, OracleRow> {
-  const lines = readFileSync(`${FIXTURES}oracle/${capture}.tsv`, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(`${FIXTURES}oracle/${capture}.tsv`, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   const names = lines[0].split('\t');
   const rows = new Map<number, OracleRow>();
   for (const line of lines.slice(1)) {
     const cells = line.split('\t');
     const row: OracleRow = {};
-    names.forEach((n, i) => { row[n] = cells[i] ?? ''; });
+    names.forEach((n, i) => {
+      row[n] = cells[i] ?? '';
+    });
     rows.set(Number(row['frame.number']), row);
   }
   return rows;
@@ -23,9 +27,17 @@ export function readOracle(capture: string): Map<number, OracleRow> {
 
 /** The isakmp.* columns we compare. */
 export const FIELDS = [
-  'isakmp.ispi', 'isakmp.rspi', 'isakmp.nextpayload', 'isakmp.version', 'isakmp.exchangetype',
-  'isakmp.messageid', 'isakmp.length', 'isakmp.notify.msgtype', 'isakmp.vid_string',
-  'isakmp.flags', 'isakmp.typepayload',
+  'isakmp.ispi',
+  'isakmp.rspi',
+  'isakmp.nextpayload',
+  'isakmp.version',
+  'isakmp.exchangetype',
+  'isakmp.messageid',
+  'isakmp.length',
+  'isakmp.notify.msgtype',
+  'isakmp.vid_string',
+  'isakmp.flags',
+  'isakmp.typepayload',
 ] as const;
 
 const hex2 = (n: number): string => `0x${n.toString(16).padStart(2, '0')}`;
@@ -47,8 +59,12 @@ export function renderFields(messages: IsakmpMessage[], captured: number): Recor
     'isakmp.messageid': col((m) => [`0x${m.messageId}`]),
     // A length so large that length-28 is negative as a C int is printed as "bogus" before the check.
     'isakmp.length': col((m) => (whole(m) || m.length - 28 > 0x7fffffff ? [String(m.length)] : [])),
-    'isakmp.notify.msgtype': col((m) => (whole(m) ? m.payloads.flatMap((p) => (p.type === 'notify' ? [String(p.notifyType)] : [])) : [])),
-    'isakmp.vid_string': col((m) => (whole(m) ? m.payloads.flatMap((p) => (p.type === 'vendor-id' ? [p.name ?? UNKNOWN_VENDOR_ID] : [])) : [])),
+    'isakmp.notify.msgtype': col((m) =>
+      whole(m) ? m.payloads.flatMap((p) => (p.type === 'notify' ? [String(p.notifyType)] : [])) : [],
+    ),
+    'isakmp.vid_string': col((m) =>
+      whole(m) ? m.payloads.flatMap((p) => (p.type === 'vendor-id' ? [p.name ?? UNKNOWN_VENDOR_ID] : [])) : [],
+    ),
     'isakmp.flags': col((m) => [hex2(m.flags)]),
     'isakmp.typepayload': col((m) => (whole(m) ? typeWalk(m) : [])),
   };
@@ -65,6 +81,8 @@ function typeWalk(m: IsakmpMessage): string[] {
 function nextPayloadWalk(m: IsakmpMessage): string[] {
   return m.payloads.flatMap((p) => [
     String(p.nextPayload),
-    ...(p.type === 'sa' ? p.proposals.flatMap((pr) => [String(pr.nextPayload), ...pr.transforms.map((t) => String(t.nextPayload))]) : []),
+    ...(p.type === 'sa'
+      ? p.proposals.flatMap((pr) => [String(pr.nextPayload), ...pr.transforms.map((t) => String(t.nextPayload))])
+      : []),
   ]);
 }

@@ -25,12 +25,16 @@ describe('ISAKMP payload contents against tshark', () => {
     expect(files.length).toBe(25);
     for (const file of files) {
       const capture = file.replace(/\.tsv$/, '');
-      const lines = readFileSync(dir + file, 'utf8').split('\n').filter((l) => l !== '');
+      const lines = readFileSync(dir + file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '');
       const names = lines[0].split('\t');
-      const rows = new Map(lines.slice(1).map((l) => {
-        const c = l.split('\t');
-        return [Number(c[0]), Object.fromEntries(names.map((n, i) => [n, c[i] ?? '']))] as const;
-      }));
+      const rows = new Map(
+        lines.slice(1).map((l) => {
+          const c = l.split('\t');
+          return [Number(c[0]), Object.fromEntries(names.map((n, i) => [n, c[i] ?? '']))] as const;
+        }),
+      );
       for (const g of isakmpDatagrams(FIXTURES + capture)) {
         const row = rows.get(g.frame);
         if (!row) continue;
@@ -40,7 +44,11 @@ describe('ISAKMP payload contents against tshark', () => {
         for (const field of PAYLOAD_FIELDS) {
           cells++;
           if (row[field] !== '') nonEmpty++;
-          if (ours[field] !== row[field]) differences.set(`${capture}#${g.frame} ${field}`, `ours ${ours[field].slice(0, 80)} tshark ${row[field].slice(0, 80)}`);
+          if (ours[field] !== row[field])
+            differences.set(
+              `${capture}#${g.frame} ${field}`,
+              `ours ${ours[field].slice(0, 80)} tshark ${row[field].slice(0, 80)}`,
+            );
         }
       }
     }

@@ -17,11 +17,20 @@ const PHASE1_SA = h(
   '00000001', // DOI: IPsec
   '00000001', // situation: SIT_IDENTITY_ONLY
   // proposal
-  '00', '00', '003e', // next payload NONE, reserved, length 62
-  '01', '01', '00', '01', // proposal #1, protocol ISAKMP, SPI size 0, 1 transform
+  '00',
+  '00',
+  '003e', // next payload NONE, reserved, length 62
+  '01',
+  '01',
+  '00',
+  '01', // proposal #1, protocol ISAKMP, SPI size 0, 1 transform
   // transform
-  '00', '00', '0036', // next payload NONE, reserved, length 54
-  '01', '01', '0000', // transform #1, KEY_IKE, reserved
+  '00',
+  '00',
+  '0036', // next payload NONE, reserved, length 54
+  '01',
+  '01',
+  '0000', // transform #1, KEY_IKE, reserved
   '8001 0005', // TV encryption algorithm: 3DES-CBC
   '8002 0002', // TV hash: SHA
   '8003 fde9', // TV authentication method: 65001 XAUTHInitPreShared
@@ -36,18 +45,37 @@ describe('IKEv1 payloads', () => {
   it('SA: DOI, situation, proposal, transform and TV/TLV attributes', () => {
     const [sa] = only([{ type: 1, body: PHASE1_SA }]);
     expect(sa).toEqual({
-      type: 'sa', payloadType: 1, doi: 1, situation: 1, nextPayload: 0, length: 74,
-      proposals: [{
-        nextPayload: 0, number: 1, protocolId: 1, spi: '',
-        transforms: [{
-          nextPayload: 0, number: 1, id: 1,
-          attributes: [
-            { type: 1, value: 5 }, { type: 2, value: 2 }, { type: 3, value: 65001 }, { type: 4, value: 2 },
-            { type: 11, value: 1 }, { type: 12, value: 28800 }, { type: 14, value: 256 },
-            { type: 17, hex: '0102030405060708' },
+      type: 'sa',
+      payloadType: 1,
+      doi: 1,
+      situation: 1,
+      nextPayload: 0,
+      length: 74,
+      proposals: [
+        {
+          nextPayload: 0,
+          number: 1,
+          protocolId: 1,
+          spi: '',
+          transforms: [
+            {
+              nextPayload: 0,
+              number: 1,
+              id: 1,
+              attributes: [
+                { type: 1, value: 5 },
+                { type: 2, value: 2 },
+                { type: 3, value: 65001 },
+                { type: 4, value: 2 },
+                { type: 11, value: 1 },
+                { type: 12, value: 28800 },
+                { type: 14, value: 256 },
+                { type: 17, hex: '0102030405060708' },
+              ],
+            },
           ],
-        }],
-      }],
+        },
+      ],
     });
     expect(ikeAttributeName(1)).toBe('Encryption Algorithm');
     expect(ikeAttributeValueName(1, 5)).toBe('3DES-CBC');
@@ -60,14 +88,30 @@ describe('IKEv1 payloads', () => {
 
   it('SA phase 2: ESP proposal with SPI, two transforms, encapsulation mode', () => {
     const body = h(
-      '00000001', '00000001', // DOI IPsec, situation identity only
-      '00', '00', '002c', // proposal: last, length 44
-      '01', '03', '04', '02', // #1, PROTO_IPSEC_ESP, SPI size 4, 2 transforms
+      '00000001',
+      '00000001', // DOI IPsec, situation identity only
+      '00',
+      '00',
+      '002c', // proposal: last, length 44
+      '01',
+      '03',
+      '04',
+      '02', // #1, PROTO_IPSEC_ESP, SPI size 4, 2 transforms
       'c0ffee01', // SPI
-      '03', '00', '0010', '01', '0c', '0000', // transform: more follow, length 16, #1 ESP_AES
+      '03',
+      '00',
+      '0010',
+      '01',
+      '0c',
+      '0000', // transform: more follow, length 16, #1 ESP_AES
       '8004 f003', // TV encapsulation mode 61443 (draft UDP-Encapsulated-Tunnel)
       '8006 0080', // TV key length 128
-      '00', '00', '0010', '02', '03', '0000', // transform: last, length 16, #2 ESP_3DES
+      '00',
+      '00',
+      '0010',
+      '02',
+      '03',
+      '0000', // transform: last, length 16, #2 ESP_3DES
       '8004 0003', // TV encapsulation mode UDP-Encapsulated-Tunnel
       '8005 0002', // TV authentication algorithm HMAC-SHA
     );
@@ -75,8 +119,14 @@ describe('IKEv1 payloads', () => {
     if (sa.type !== 'sa') throw new Error(sa.type);
     const [p] = sa.proposals;
     expect(p.spi).toBe('c0ffee01');
-    expect(p.transforms.map((t) => [t.nextPayload, t.id, transformIdName(p.protocolId, t.id)])).toEqual([[3, 12, 'ESP_AES'], [0, 3, 'ESP_3DES']]);
-    expect(p.transforms[0].attributes).toEqual([{ type: 4, value: 61443 }, { type: 6, value: 128 }]);
+    expect(p.transforms.map((t) => [t.nextPayload, t.id, transformIdName(p.protocolId, t.id)])).toEqual([
+      [3, 12, 'ESP_AES'],
+      [0, 3, 'ESP_3DES'],
+    ]);
+    expect(p.transforms[0].attributes).toEqual([
+      { type: 4, value: 61443 },
+      { type: 6, value: 128 },
+    ]);
     expect(ipsecAttributeValueName(4, 61443)).toBe('UDP-Encapsulated-Tunnel (draft)');
     expect(ipsecAttributeValueName(5, 2)).toBe('HMAC-SHA');
   });
@@ -115,25 +165,50 @@ describe('IKEv1 payloads', () => {
   });
 
   it('Notify: DOI, protocol, SPI (the two cookies), type, data', () => {
-    const [n] = only([{ type: 11, body: h(
-      '00000001', // DOI IPsec
-      '01', // protocol ISAKMP
-      '10', // SPI size 16
-      '000e', // NO-PROPOSAL-CHOSEN
-      '0102030405060708', '1112131415161718', // SPI: initiator and responder cookies
-      'beef', // notification data
-    ) }], { exchange: 5 });
-    expect(n).toMatchObject({ type: 'notify', doi: 1, protocolId: 1, spi: '01020304050607081112131415161718', notifyType: 14, dataHex: 'beef' });
+    const [n] = only(
+      [
+        {
+          type: 11,
+          body: h(
+            '00000001', // DOI IPsec
+            '01', // protocol ISAKMP
+            '10', // SPI size 16
+            '000e', // NO-PROPOSAL-CHOSEN
+            '0102030405060708',
+            '1112131415161718', // SPI: initiator and responder cookies
+            'beef', // notification data
+          ),
+        },
+      ],
+      { exchange: 5 },
+    );
+    expect(n).toMatchObject({
+      type: 'notify',
+      doi: 1,
+      protocolId: 1,
+      spi: '01020304050607081112131415161718',
+      notifyType: 14,
+      dataHex: 'beef',
+    });
   });
 
   it('Delete: DOI, protocol, SPI size, SPIs', () => {
-    const [d] = only([{ type: 12, body: h(
-      '00000001', // DOI IPsec
-      '03', // PROTO_IPSEC_ESP
-      '04', // SPI size 4
-      '0002', // 2 SPIs
-      'c0ffee01', 'c0ffee02',
-    ) }], { exchange: 5 });
+    const [d] = only(
+      [
+        {
+          type: 12,
+          body: h(
+            '00000001', // DOI IPsec
+            '03', // PROTO_IPSEC_ESP
+            '04', // SPI size 4
+            '0002', // 2 SPIs
+            'c0ffee01',
+            'c0ffee02',
+          ),
+        },
+      ],
+      { exchange: 5 },
+    );
     expect(d).toMatchObject({ type: 'delete', protocolId: 3, spis: ['c0ffee01', 'c0ffee02'] });
   });
 
@@ -144,20 +219,42 @@ describe('IKEv1 payloads', () => {
       { type: 13, body: '0123456789' }, // unknown
     ]);
     expect(a).toMatchObject({ type: 'vendor-id', name: 'RFC 3947 Negotiation of NAT-Traversal in the IKE' });
-    expect(b).toMatchObject({ type: 'vendor-id', name: 'MS NT5 ISAKMPOAKLEY', hex: '1e2b516905991c7d7c96fcbfb587e46100000009' });
+    expect(b).toMatchObject({
+      type: 'vendor-id',
+      name: 'MS NT5 ISAKMPOAKLEY',
+      hex: '1e2b516905991c7d7c96fcbfb587e46100000009',
+    });
     expect(c).toEqual({ type: 'vendor-id', payloadType: 13, hex: '0123456789', nextPayload: 0, length: 9 });
   });
 
   it('Attribute payload (mode-config / XAUTH): type, identifier, attributes', () => {
-    const [a] = only([{ type: 14, body: h(
-      '01', // ISAKMP_CFG_REQUEST
-      '00', // reserved
-      'abcd', // identifier
-      'c088 0000', // TV XAUTH_TYPE (16520): Generic
-      '4089 0000', // TLV XAUTH_USER_NAME (16521), empty
-      '408a 0000', // TLV XAUTH_USER_PASSWORD (16522), empty
-    ) }], { exchange: 6, messageId: '11223344' });
-    expect(a).toMatchObject({ type: 'attributes', payloadType: 14, cfgType: 1, identifier: 0xabcd, attributes: [{ type: 16520, value: 0 }, { type: 16521, value: 0 }, { type: 16522, value: 0 }] });
+    const [a] = only(
+      [
+        {
+          type: 14,
+          body: h(
+            '01', // ISAKMP_CFG_REQUEST
+            '00', // reserved
+            'abcd', // identifier
+            'c088 0000', // TV XAUTH_TYPE (16520): Generic
+            '4089 0000', // TLV XAUTH_USER_NAME (16521), empty
+            '408a 0000', // TLV XAUTH_USER_PASSWORD (16522), empty
+          ),
+        },
+      ],
+      { exchange: 6, messageId: '11223344' },
+    );
+    expect(a).toMatchObject({
+      type: 'attributes',
+      payloadType: 14,
+      cfgType: 1,
+      identifier: 0xabcd,
+      attributes: [
+        { type: 16520, value: 0 },
+        { type: 16521, value: 0 },
+        { type: 16522, value: 0 },
+      ],
+    });
   });
 
   it('Cisco fragmentation (132): id, number, last flag', () => {
@@ -166,7 +263,18 @@ describe('IKEv1 payloads', () => {
   });
 
   it('an encrypted message (E flag) keeps its header and an opaque body', () => {
-    const { messages } = decodeIsakmp(message({ flags: 0x01, rspi: 'a1a2a3a4a5a6a7a8', first: 5 }, [{ type: 5, body: '99'.repeat(36) }]), 3);
-    expect(messages[0]).toMatchObject({ encrypted: true, nextPayload: 5, flags: 1, payloads: [], encryptedLength: 40, version: '1.0', majorVersion: 1 });
+    const { messages } = decodeIsakmp(
+      message({ flags: 0x01, rspi: 'a1a2a3a4a5a6a7a8', first: 5 }, [{ type: 5, body: '99'.repeat(36) }]),
+      3,
+    );
+    expect(messages[0]).toMatchObject({
+      encrypted: true,
+      nextPayload: 5,
+      flags: 1,
+      payloads: [],
+      encryptedLength: 40,
+      version: '1.0',
+      majorVersion: 1,
+    });
   });
 });

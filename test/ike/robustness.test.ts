@@ -47,15 +47,21 @@ describe('decodeIsakmp on hostile input', () => {
   afterAll(() => console.log(`robustness: ${tried} inputs decoded without exception (${corpus.length} seed messages)`));
 
   it('random bytes, with and without a plausible header', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (d) => check(d)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (d) => check(d)),
+      { numRuns: 3000 },
+    );
     // Random bodies behind a header whose length matches: the payload walk gets exercised.
-    fc.assert(fc.property(fc.uint8Array({ minLength: 28, maxLength: 600 }), fc.constantFrom(0x10, 0x20, 0x2c, 0xbe), (d, v) => {
-      const m = d.slice();
-      m[17] = v;
-      m[19] &= 0xfe;
-      new DataView(m.buffer).setUint32(24, m.length);
-      check(m);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 28, maxLength: 600 }), fc.constantFrom(0x10, 0x20, 0x2c, 0xbe), (d, v) => {
+        const m = d.slice();
+        m[17] = v;
+        m[19] &= 0xfe;
+        new DataView(m.buffer).setUint32(24, m.length);
+        check(m);
+      }),
+      { numRuns: 3000 },
+    );
   }, 30_000);
 
   it('every truncation of every distinct real message', () => {
@@ -64,14 +70,17 @@ describe('decodeIsakmp on hostile input', () => {
   }, 30_000);
 
   it('random byte mutations of real messages', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...corpus),
-      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }),
-      (msg, edits) => {
-        const m = msg.slice();
-        for (const [at, v] of edits) m[at % m.length] = v;
-        check(m);
-      },
-    ), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...corpus),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }),
+        (msg, edits) => {
+          const m = msg.slice();
+          for (const [at, v] of edits) m[at % m.length] = v;
+          check(m);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   }, 30_000);
 });

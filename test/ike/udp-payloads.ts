@@ -15,12 +15,20 @@ export interface IsakmpDatagram {
   truncatedRecord: boolean;
 }
 
-interface Packet { frame: number; linkType: number; data: Uint8Array; origLen: number }
+interface Packet {
+  frame: number;
+  linkType: number;
+  data: Uint8Array;
+  origLen: number;
+}
 
 function* pcapPackets(buf: Uint8Array): Generator<Packet> {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const magic = dv.getUint32(0, false);
-  if (magic === 0x0a0d0d0a) { yield* pcapngPackets(buf, dv); return; }
+  if (magic === 0x0a0d0d0a) {
+    yield* pcapngPackets(buf, dv);
+    return;
+  }
   const le = magic === 0xd4c3b2a1 || magic === 0x4d3cb2a1;
   const linkType = dv.getUint32(20, le);
   let off = 24;
@@ -57,11 +65,21 @@ function* pcapngPackets(buf: Uint8Array, dv: DataView): Generator<Packet> {
       yield { frame: ++frame, linkType: links[iface] ?? 1, data: buf.subarray(off + 28, off + 28 + capLen), origLen };
     } else if (type === 3) {
       const origLen = dv.getUint32(off + 8, le);
-      yield { frame: ++frame, linkType: links[0] ?? 1, data: buf.subarray(off + 12, off + 12 + Math.min(origLen, len - 16)), origLen };
+      yield {
+        frame: ++frame,
+        linkType: links[0] ?? 1,
+        data: buf.subarray(off + 12, off + 12 + Math.min(origLen, len - 16)),
+        origLen,
+      };
     } else if (type === 2) {
       const capLen = dv.getUint32(off + 20, le);
       const origLen = dv.getUint32(off + 24, le);
-      yield { frame: ++frame, linkType: links[dv.getUint16(off + 8, le)] ?? 1, data: buf.subarray(off + 28, off + 28 + capLen), origLen };
+      yield {
+        frame: ++frame,
+        linkType: links[dv.getUint16(off + 8, le)] ?? 1,
+        data: buf.subarray(off + 28, off + 28 + capLen),
+        origLen,
+      };
     }
     off += len;
   }
@@ -73,15 +91,18 @@ function networkLayer(p: Packet): { off: number; ethertype: number } | undefined
   if (p.linkType === 1) {
     let off = 12;
     let et = (d[off] << 8) | d[off + 1];
-    while (et === 0x8100 || et === 0x88a8) { off += 4; et = (d[off] << 8) | d[off + 1]; }
+    while (et === 0x8100 || et === 0x88a8) {
+      off += 4;
+      et = (d[off] << 8) | d[off + 1];
+    }
     return { off: off + 2, ethertype: et };
   }
   if (p.linkType === 0) {
-    const fam = d[0] === 0 ? (d[3] | (d[2] << 8)) : (d[0] | (d[1] << 8));
+    const fam = d[0] === 0 ? d[3] | (d[2] << 8) : d[0] | (d[1] << 8);
     return { off: 4, ethertype: fam === 2 ? 0x0800 : 0x86dd };
   }
   if (p.linkType === 101 || p.linkType === 12 || p.linkType === 14) {
-    return { off: 0, ethertype: (d[0] >> 4) === 6 ? 0x86dd : 0x0800 };
+    return { off: 0, ethertype: d[0] >> 4 === 6 ? 0x86dd : 0x0800 };
   }
   if (p.linkType === 113) return { off: 16, ethertype: (d[14] << 8) | d[15] };
   return undefined;
@@ -120,7 +141,10 @@ export function isakmpDatagrams(path: string): IsakmpDatagram[] {
         if (f.total === undefined) continue;
         const whole = new Uint8Array(f.total);
         let have = 0;
-        for (const [at, part] of f.parts) { whole.set(part.subarray(0, Math.max(0, Math.min(part.length, f.total - at))), at); have += part.length; }
+        for (const [at, part] of f.parts) {
+          whole.set(part.subarray(0, Math.max(0, Math.min(part.length, f.total - at))), at);
+          have += part.length;
+        }
         if (have < f.total) continue;
         fragments.delete(key);
         if (proto !== 17) continue;
@@ -133,7 +157,10 @@ export function isakmpDatagrams(path: string): IsakmpDatagram[] {
       let o = nl.off;
       let next = d[o + 6];
       o += 40;
-      for (let i = 0; i < 8 && (next === 0 || next === 43 || next === 60); i++) { next = d[o]; o += (d[o + 1] + 1) * 8; }
+      for (let i = 0; i < 8 && (next === 0 || next === 43 || next === 60); i++) {
+        next = d[o];
+        o += (d[o + 1] + 1) * 8;
+      }
       if (next !== 17) continue;
       udp = d.subarray(o);
     }
@@ -144,7 +171,14 @@ export function isakmpDatagrams(path: string): IsakmpDatagram[] {
     const body = udp.subarray(8, Math.max(8, Math.min(udp.length, udpLen)));
     const truncatedRecord = p.data.length < p.origLen;
     if (srcPort === 500 || dstPort === 500) out.push({ frame: p.frame, srcPort, dstPort, data: body, truncatedRecord });
-    else if ((srcPort === 4500 || dstPort === 4500) && body.length >= 4 && body[0] === 0 && body[1] === 0 && body[2] === 0 && body[3] === 0) {
+    else if (
+      (srcPort === 4500 || dstPort === 4500) &&
+      body.length >= 4 &&
+      body[0] === 0 &&
+      body[1] === 0 &&
+      body[2] === 0 &&
+      body[3] === 0
+    ) {
       out.push({ frame: p.frame, srcPort, dstPort, data: body.subarray(4), truncatedRecord });
     }
   }

@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeIsakmp } from '#shared/ike/decode.js';
-import { msNt5Version, UNKNOWN_VENDOR_ID, VENDOR_IDS, vendorIdName, windowsReleaseFromVendorId } from '#shared/ike/vendor-ids.js';
+import {
+  msNt5Version,
+  UNKNOWN_VENDOR_ID,
+  VENDOR_IDS,
+  vendorIdName,
+  windowsReleaseFromVendorId,
+} from '#shared/ike/vendor-ids.js';
 import { isakmpDatagrams } from './udp-payloads.js';
 
 const dir = new URL('fixtures/', import.meta.url).pathname;
@@ -18,7 +24,7 @@ describe('vendor IDs', () => {
     const ours = grams.map((g) => {
       const [msg] = decodeIsakmp(g.data, g.frame).messages;
       const vid = msg.payloads[0];
-      return vid.type === 'vendor-id' ? vid.name ?? UNKNOWN_VENDOR_ID : `not a VID: ${vid.type}`;
+      return vid.type === 'vendor-id' ? (vid.name ?? UNKNOWN_VENDOR_ID) : `not a VID: ${vid.type}`;
     });
     expect(ours).toEqual(expected);
     // The comparison is not vacuous: tshark named most of them.

@@ -7,10 +7,25 @@ import { emptyFrame, ipv4, udp } from './packets.js';
 
 const datagram = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7) & 0xff);
 
-function frag(offset: number, len: number, more: boolean, frame: number, extra: Partial<FragmentInput> = {}): FragmentInput {
+function frag(
+  offset: number,
+  len: number,
+  more: boolean,
+  frame: number,
+  extra: Partial<FragmentInput> = {},
+): FragmentInput {
   return {
-    version: 4, src: '192.0.2.1', dst: '198.51.100.2', id: 77, protocol: 17,
-    offset, more, data: datagram.slice(offset, offset + len), frame, timeSec: 100, ...extra,
+    version: 4,
+    src: '192.0.2.1',
+    dst: '198.51.100.2',
+    id: 77,
+    protocol: 17,
+    offset,
+    more,
+    data: datagram.slice(offset, offset + len),
+    frame,
+    timeSec: 100,
+    ...extra,
   };
 }
 
@@ -66,14 +81,26 @@ describe('IP reassembly', () => {
     r.add(frag(2960, 40, false, 6), an);
     expect(r.pending()).toEqual([
       {
-        version: 4, src: '192.0.2.1', dst: '198.51.100.2', id: 77, protocol: 17, frames: [4, 6], bytes: 1520, state: 'in-flight',
-        firstTimeSec: 100, srcPort: (datagram[0] << 8) | datagram[1], dstPort: (datagram[2] << 8) | datagram[3],
+        version: 4,
+        src: '192.0.2.1',
+        dst: '198.51.100.2',
+        id: 77,
+        protocol: 17,
+        frames: [4, 6],
+        bytes: 1520,
+        state: 'in-flight',
+        firstTimeSec: 100,
+        srcPort: (datagram[0] << 8) | datagram[1],
+        dstPort: (datagram[2] << 8) | datagram[3],
       },
     ]);
     // A fragment of another datagram 31 s later expires the first set.
     r.add(frag(0, 8, true, 9, { id: 78, timeSec: 131 }), an);
     expect(an.map((a) => a.code)).toEqual(['reassembly-timeout']);
-    expect(r.pending().map((s) => [s.id, s.state, s.frames])).toEqual([[77, 'timed-out', [4, 6]], [78, 'in-flight', [9]]]);
+    expect(r.pending().map((s) => [s.id, s.state, s.frames])).toEqual([
+      [77, 'timed-out', [4, 6]],
+      [78, 'in-flight', [9]],
+    ]);
   });
 
   it('via decodeIpv4: earlier fragments carry ip.fragment and no upper layer', () => {
@@ -118,7 +145,10 @@ describe('IP reassembly', () => {
     const block = new Uint8Array(1500);
     // Two shapes: many datagrams (the count bound bites) and few ids with big fragments
     // (the byte bound bites).
-    for (const [ids, maxBytesLimit] of [[65536, 4 * 1024 * 1024], [8, 1024 * 1024]]) {
+    for (const [ids, maxBytesLimit] of [
+      [65536, 4 * 1024 * 1024],
+      [8, 1024 * 1024],
+    ]) {
       const r = new IpReassembler({ maxBytes: maxBytesLimit }); // 256 datagrams
       const an: Anomaly[] = [];
       let maxSets = 0;
@@ -126,17 +156,30 @@ describe('IP reassembly', () => {
       let evicted = 0;
       let tooBig = 0;
       for (let i = 0; i < 50_000; i++) {
-        const done = r.add({
-          version: 4, src: ids === 8 ? '10.0.0.1' : '10.0.0.' + rnd(256), dst: '10.0.1.1', id: rnd(ids), protocol: 17,
-          offset: rnd(8001) * 8, more: rnd(2) === 1, data: block.subarray(0, 1 + rnd(1500)), frame: i + 1, timeSec: i / 1000,
-        }, an);
+        const done = r.add(
+          {
+            version: 4,
+            src: ids === 8 ? '10.0.0.1' : '10.0.0.' + rnd(256),
+            dst: '10.0.1.1',
+            id: rnd(ids),
+            protocol: 17,
+            offset: rnd(8001) * 8,
+            more: rnd(2) === 1,
+            data: block.subarray(0, 1 + rnd(1500)),
+            frame: i + 1,
+            timeSec: i / 1000,
+          },
+          an,
+        );
         if (done && done.data.length > 65535) tooBig++;
         for (const a of an) if (a.code === 'reassembly-evicted' || a.code === 'too-many-fragments') evicted++;
         an.length = 0;
         maxSets = Math.max(maxSets, r.inFlight);
         maxBytes = Math.max(maxBytes, r.bytesInFlight);
       }
-      console.log(`reassembly bound run (${ids} ids): max ${maxSets} sets, max ${maxBytes} bytes, ${evicted} evictions`);
+      console.log(
+        `reassembly bound run (${ids} ids): max ${maxSets} sets, max ${maxBytes} bytes, ${evicted} evictions`,
+      );
       expect(maxSets).toBeLessThanOrEqual(256);
       expect(maxBytes).toBeLessThanOrEqual(maxBytesLimit);
       expect(evicted).toBeGreaterThan(0);
@@ -152,6 +195,10 @@ describe('IP reassembly', () => {
     const an: Anomaly[] = [];
     for (let id = 1; id <= 3; id++) r.add(frag(0, 8, true, id, { id }), an);
     expect(an.map((a) => a.code)).toEqual(['reassembly-evicted']);
-    expect(r.pending().map((s) => [s.id, s.state])).toEqual([[1, 'evicted'], [2, 'in-flight'], [3, 'in-flight']]);
+    expect(r.pending().map((s) => [s.id, s.state])).toEqual([
+      [1, 'evicted'],
+      [2, 'in-flight'],
+      [3, 'in-flight'],
+    ]);
   });
 });

@@ -37,7 +37,10 @@ describe('IPv6 address text', () => {
 
 describe('IPv4', () => {
   it('reads addresses, protocol, TTL and length, and trims Ethernet padding', () => {
-    const pkt = bytes(ipv4({ src: '203.0.113.9', dst: '192.0.2.77', proto: 17, ttl: 3 }, udp(1, 2, new Uint8Array(10))), new Uint8Array(6));
+    const pkt = bytes(
+      ipv4({ src: '203.0.113.9', dst: '192.0.2.77', proto: 17, ttl: 3 }, udp(1, 2, new Uint8Array(10))),
+      new Uint8Array(6),
+    );
     const { f, p } = v4(pkt);
     expect(f.ip).toEqual({ version: 4, src: '203.0.113.9', dst: '192.0.2.77', protocol: 17, ttl: 3, length: 38 });
     expect(p).toMatchObject({ ok: true, start: 20, end: 38, declaredLength: 18, protocol: 17 });
@@ -75,10 +78,21 @@ describe('IPv4', () => {
 
 describe('IPv6', () => {
   it('walks hop-by-hop, routing and destination options to UDP', () => {
-    const pkt = ipv6(0, ext6(43, ext6(60, ext6(17, udp(500, 500, new Uint8Array(4))))), '2001:db8::50', '2001:db8::100');
+    const pkt = ipv6(
+      0,
+      ext6(43, ext6(60, ext6(17, udp(500, 500, new Uint8Array(4))))),
+      '2001:db8::50',
+      '2001:db8::100',
+    );
     const { f, p } = v6(pkt);
     expect(f.protocols).toEqual(['ipv6.hopopts', 'ipv6.routing', 'ipv6.dstopts']);
-    expect(f.ip).toMatchObject({ version: 6, src: '2001:db8::50', dst: '2001:db8::100', protocol: 17, length: 40 + 36 });
+    expect(f.ip).toMatchObject({
+      version: 6,
+      src: '2001:db8::50',
+      dst: '2001:db8::100',
+      protocol: 17,
+      length: 40 + 36,
+    });
     expect(p).toMatchObject({ ok: true, protocol: 17, start: 64, declaredLength: 12 });
   });
 
@@ -109,7 +123,11 @@ describe('IPv6', () => {
   });
 
   it('reassembles IPv6 fragments, out of order, on the last frame', () => {
-    const payload = udp(500, 500, Uint8Array.from({ length: 200 }, (_, i) => i));
+    const payload = udp(
+      500,
+      500,
+      Uint8Array.from({ length: 200 }, (_, i) => i),
+    );
     const reasm = new IpReassembler();
     const second = v6(ipv6(44, frag6(17, 104, false, 0xabcdef01, payload.subarray(104))), reasm);
     expect(second.p.ok).toBe(false);

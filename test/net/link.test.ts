@@ -21,14 +21,26 @@ describe('Ethernet II and VLAN tags', () => {
   });
 
   it('follows a stacked 802.1ad S-tag and 802.1Q C-tag, outer first, with tshark names', () => {
-    const { f, out } = run(ether(0x86dd, ip6, [[0x88a8, 100], [0x8100, 0x2000 | 200]]), 1);
+    const { f, out } = run(
+      ether(0x86dd, ip6, [
+        [0x88a8, 100],
+        [0x8100, 0x2000 | 200],
+      ]),
+      1,
+    );
     expect(out).toEqual({ offset: 22, network: 6 });
     expect(f.vlanIds).toEqual([100, 200]); // priority bits are not part of the VID
     expect(f.protocols).toEqual(['eth', 'ethertype', 'ieee8021ad', 'ethertype', 'vlan', 'ethertype', 'ipv6']);
   });
 
   it('treats 0x9100 as a VLAN tag', () => {
-    const { f, out } = run(ether(0x0800, ip4, [[0x9100, 7], [0x8100, 8]]), 1);
+    const { f, out } = run(
+      ether(0x0800, ip4, [
+        [0x9100, 7],
+        [0x8100, 8],
+      ]),
+      1,
+    );
     expect(out.offset).toBe(22);
     expect(f.vlanIds).toEqual([7, 8]);
     expect(f.protocols.filter((p) => p === 'vlan')).toHaveLength(2);
@@ -136,8 +148,14 @@ describe('PPP', () => {
   });
 
   it('LINKTYPE_PPP with HDLC framing, IPv6, and LCP as a non-IP protocol', () => {
-    expect(run(bytes([0xff, 0x03, 0x00, 0x57], ip6), 9)).toMatchObject({ out: { offset: 4, network: 6 }, f: { protocols: ['ppp', 'ipv6'] } });
-    expect(run(bytes([0xc0, 0x21, 1, 1, 0, 4]), 9)).toMatchObject({ out: { network: 0 }, f: { protocols: ['ppp', 'lcp'] } });
+    expect(run(bytes([0xff, 0x03, 0x00, 0x57], ip6), 9)).toMatchObject({
+      out: { offset: 4, network: 6 },
+      f: { protocols: ['ppp', 'ipv6'] },
+    });
+    expect(run(bytes([0xc0, 0x21, 1, 1, 0, 4]), 9)).toMatchObject({
+      out: { network: 0 },
+      f: { protocols: ['ppp', 'lcp'] },
+    });
   });
 
   it('a cut PPPoE header is an anomaly', () => {

@@ -56,7 +56,13 @@ export function ipv4(o: Ipv4Opts, payload: Uint8Array): Uint8Array {
   );
 }
 
-export function ipv6(nextHeader: number, payload: Uint8Array, src = '2001:db8::1', dst = '2001:db8::2', hopLimit = 64): Uint8Array {
+export function ipv6(
+  nextHeader: number,
+  payload: Uint8Array,
+  src = '2001:db8::1',
+  dst = '2001:db8::2',
+  hopLimit = 64,
+): Uint8Array {
   return bytes([0x60, 0, 0, 0, ...u16(payload.length), nextHeader, hopLimit], ipv6Bytes(src), ipv6Bytes(dst), payload);
 }
 
@@ -96,8 +102,14 @@ export function rawFrame(data: Uint8Array, linkType = 1, number = 1, timeSec = 1
 
 export function emptyFrame(length: number, number = 1, linkType = 1) {
   return {
-    number, timeSec: 1_700_000_000, timeNsec: 0, length, capturedLength: length, linkType,
-    protocols: [] as string[], anomalies: [] as { layer: string; code: string; message: string; frame?: number }[],
+    number,
+    timeSec: 1_700_000_000,
+    timeNsec: 0,
+    length,
+    capturedLength: length,
+    linkType,
+    protocols: [] as string[],
+    anomalies: [] as { layer: string; code: string; message: string; frame?: number }[],
   } as DecodedFrame;
 }
 

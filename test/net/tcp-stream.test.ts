@@ -89,7 +89,10 @@ describe('TLS over TCP stream following', () => {
       expect(r.f.anomalies).toEqual([]);
       if (r.records) {
         completed = 2 + i;
-        expect(r.records.map((x) => [x.contentType, x.length])).toEqual([[23, 16000], [21, 2]]);
+        expect(r.records.map((x) => [x.contentType, x.length])).toEqual([
+          [23, 16000],
+          [21, 2],
+        ]);
         expect(r.records[1].alert).toEqual({ level: 2, description: 40 });
       }
     }

@@ -18,12 +18,19 @@ import { api, putCapture, startHarness, waitForCapture, type Harness } from './t
 const PUBLIC = 'test/fixtures/public';
 const SCENARIOS = 'test/fixtures/scenarios';
 const PUBLIC_PICKS = [
-  'suricata-verify__ikev1-isakmp-main-mode.pcap', 'tcpdump__isakmp4500.pcap', 'nDPI__ipsec_isakmp_esp.pcap',
-  'zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap', 'tcpdump__ISAKMP_sa_setup.pcap', 'scapy__ikev2_nat_t.pcapng',
-  'arkime__radius.pcap', 'tcpdump__esp_truncated.pcap',
+  'suricata-verify__ikev1-isakmp-main-mode.pcap',
+  'tcpdump__isakmp4500.pcap',
+  'nDPI__ipsec_isakmp_esp.pcap',
+  'zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap',
+  'tcpdump__ISAKMP_sa_setup.pcap',
+  'scapy__ikev2_nat_t.pcapng',
+  'arkime__radius.pcap',
+  'tcpdump__esp_truncated.pcap',
 ];
 const scenarioFiles = existsSync(SCENARIOS)
-  ? readdirSync(SCENARIOS).map((d) => join(SCENARIOS, d, 'capture.pcap')).filter((p) => existsSync(p))
+  ? readdirSync(SCENARIOS)
+      .map((d) => join(SCENARIOS, d, 'capture.pcap'))
+      .filter((p) => existsSync(p))
   : [];
 const files = [...PUBLIC_PICKS.map((f) => join(PUBLIC, f)), ...scenarioFiles];
 
@@ -60,13 +67,17 @@ describe('local twin, end to end', () => {
     expect(me.status).toBe(200);
     expect(me.json).toMatchObject({ tenantId: 'local', operator: true });
     // The table holds the hash, never the key.
-    const dump = readdirSync(join(h.dataDir, 'dynamodb')).map((f) => readFileSync(join(h.dataDir, 'dynamodb', f)).toString('latin1')).join('');
+    const dump = readdirSync(join(h.dataDir, 'dynamodb'))
+      .map((f) => readFileSync(join(h.dataDir, 'dynamodb', f)).toString('latin1'))
+      .join('');
     expect(dump.includes(key)).toBe(false);
   });
 
   it('analyses every uploaded capture as the core does, and serves it by capture and by client IP', async () => {
     const uploads = files.map((path) => ({ path, id: newId() }));
-    await Promise.all(uploads.map((u) => putCapture(h.twin, `captures/local/${u.id}/capture.pcap`, readFileSync(u.path))));
+    await Promise.all(
+      uploads.map((u) => putCapture(h.twin, `captures/local/${u.id}/capture.pcap`, readFileSync(u.path))),
+    );
     let done = 0;
     for (const u of uploads) {
       const expected = await expectedFor(u.path);
@@ -78,7 +89,12 @@ describe('local twin, end to end', () => {
       }
       done++;
       const r = expected.report;
-      expect(got.capture).toMatchObject({ verdict: r.verdict, frames: r.capture.frames, sessions: r.sessions.length, fileName: 'capture.pcap' });
+      expect(got.capture).toMatchObject({
+        verdict: r.verdict,
+        frames: r.capture.frames,
+        sessions: r.sessions.length,
+        fileName: 'capture.pcap',
+      });
       expect(got.sessions.map((s: { id: string }) => s.id).sort()).toEqual(r.sessions.map((s) => s.id).sort());
       for (const s of got.sessions) expect(Buffer.byteLength(JSON.stringify(s))).toBeLessThan(100_000);
       const report = await api(h.twin, `/api/captures/${u.id}/report`, key);
@@ -86,8 +102,15 @@ describe('local twin, end to end', () => {
       for (const s of r.sessions) {
         const q = await api(h.twin, `/api/diagnoses?clientIp=${encodeURIComponent(s.clientIp)}&limit=200`, key);
         expect(q.status).toBe(200);
-        const item = q.json.items.find((i: { captureId: string; sessionId: string }) => i.captureId === u.id && i.sessionId === s.id);
-        expect(item, `${u.path} ${s.id}`).toMatchObject({ clientIp: s.clientIp.toLowerCase(), verdict: s.verdict, stepReached: s.stepReached, responderIp: s.responderIp });
+        const item = q.json.items.find(
+          (i: { captureId: string; sessionId: string }) => i.captureId === u.id && i.sessionId === s.id,
+        );
+        expect(item, `${u.path} ${s.id}`).toMatchObject({
+          clientIp: s.clientIp.toLowerCase(),
+          verdict: s.verdict,
+          stepReached: s.stepReached,
+          responderIp: s.responderIp,
+        });
       }
     }
     expect(done).toBeGreaterThanOrEqual(5);
@@ -101,7 +124,10 @@ describe('local twin, end to end', () => {
   it('accepts an upload through a presigned URL', async () => {
     const path = scenarioFiles[0] ?? join(PUBLIC, PUBLIC_PICKS[0]);
     const body = readFileSync(path);
-    const up = await api(h.twin, '/api/uploads', key, { method: 'POST', body: { fileName: 'from browser.pcap', size: body.length } });
+    const up = await api(h.twin, '/api/uploads', key, {
+      method: 'POST',
+      body: { fileName: 'from browser.pcap', size: body.length },
+    });
     expect(up.status).toBe(201);
     expect(up.json.key).toBe(`captures/local/${up.json.captureId}/from_browser.pcap`);
     const listedPending = await api(h.twin, `/api/captures/${up.json.captureId}`, key);
@@ -130,23 +156,47 @@ describe('local twin, end to end', () => {
     await putCapture(h.twin, objectKey, readFileSync(join(PUBLIC, 'suricata-verify__ikev1-isakmp-main-mode.pcap')));
     const first = await waitForCapture(h.twin, key, id);
     expect(first.capture.status).toBe('DONE');
-    const handler = createAnalyzeHandler(composeAnalyze(
-      { tableName: h.twin.state.table, bucketName: h.twin.state.bucket, maxCaptureBytes: 5 * 1024 * 1024, retentionDays: 90, leaseSeconds: 960 },
-      h.twin.clients, analyzeCapture, silentLogger,
-    ));
+    const handler = createAnalyzeHandler(
+      composeAnalyze(
+        {
+          tableName: h.twin.state.table,
+          bucketName: h.twin.state.bucket,
+          maxCaptureBytes: 5 * 1024 * 1024,
+          retentionDays: 90,
+          leaseSeconds: 960,
+        },
+        h.twin.clients,
+        analyzeCapture,
+        silentLogger,
+      ),
+    );
     const event = {
-      Records: [{
-        eventVersion: '2.1', eventSource: 'aws:s3', awsRegion: 'us-east-1', eventTime: new Date().toISOString(), eventName: 'ObjectCreated:Put',
-        s3: { s3SchemaVersion: '1.0', bucket: { name: h.twin.state.bucket, arn: `arn:aws:s3:::${h.twin.state.bucket}` }, object: { key: encodeEventKey(objectKey), size: 1 } },
-      }],
+      Records: [
+        {
+          eventVersion: '2.1',
+          eventSource: 'aws:s3',
+          awsRegion: 'us-east-1',
+          eventTime: new Date().toISOString(),
+          eventName: 'ObjectCreated:Put',
+          s3: {
+            s3SchemaVersion: '1.0',
+            bucket: { name: h.twin.state.bucket, arn: `arn:aws:s3:::${h.twin.state.bucket}` },
+            object: { key: encodeEventKey(objectKey), size: 1 },
+          },
+        },
+      ],
     };
     const again = await handler(event);
     expect(again.outcomes).toEqual([{ status: 'duplicate' }]);
     h.twin.deliver(event);
     await h.twin.idle();
-    const item = await h.twin.clients.dynamo.send(new GetItemCommand({
-      TableName: h.twin.state.table, Key: { pk: { S: 'TENANT#local' }, sk: { S: `CAPTURE#${id}` } }, ConsistentRead: true,
-    }));
+    const item = await h.twin.clients.dynamo.send(
+      new GetItemCommand({
+        TableName: h.twin.state.table,
+        Key: { pk: { S: 'TENANT#local' }, sk: { S: `CAPTURE#${id}` } },
+        ConsistentRead: true,
+      }),
+    );
     expect(item.Item?.attempts?.N).toBe('1');
     const after = await api(h.twin, `/api/captures/${id}`, key);
     expect(after.json.capture.analyzedAt).toBe(first.capture.analyzedAt);
@@ -184,7 +234,9 @@ describe('local twin, end to end', () => {
       ['too-large', new Uint8Array(6 * 1024 * 1024), /beyond the limit/],
     ];
     const ids = cases.map(() => newId());
-    await Promise.all(cases.map(([name, body], i) => putCapture(h.twin, `captures/local/${ids[i]}/${name}.pcap`, body)));
+    await Promise.all(
+      cases.map(([name, body], i) => putCapture(h.twin, `captures/local/${ids[i]}/${name}.pcap`, body)),
+    );
     for (const [i, [name, , reason]] of cases.entries()) {
       const got = await waitForCapture(h.twin, key, ids[i]);
       expect(got.capture.status, name).toBe('FAILED');
@@ -223,34 +275,66 @@ describe('local twin, end to end', () => {
   it('absorbs DynamoDB throttling on the write path (SDK retries, then our own)', async () => {
     // Two SDK attempts (not the production five) keep the throttling backoff short here.
     const dynamo = new DynamoDBClient({
-      region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, endpoint: h.twin.state.dynamoEndpoint, maxAttempts: 2,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      endpoint: h.twin.state.dynamoEndpoint,
+      maxAttempts: 2,
     });
     // Throttle at the transport, inside the SDK's retry loop: the pipeline code runs unchanged.
     const throttled: Record<string, number> = {};
     const plan = (input: { UpdateExpression?: string }, command: string) =>
       command === 'BatchWriteItemCommand' ? 1 : input.UpdateExpression?.includes(':done') ? 3 : 0;
-    dynamo.middlewareStack.add((next, context) => async (args) => {
-      const command = context.commandName as string;
-      const key = `${command}${(args.input as { UpdateExpression?: string }).UpdateExpression?.includes(':done') ? ':done' : ''}`;
-      if ((throttled[key] ?? 0) < plan(args.input as { UpdateExpression?: string }, command)) {
-        throttled[key] = (throttled[key] ?? 0) + 1;
-        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
-          name: 'ProvisionedThroughputExceededException', $fault: 'client', $metadata: { httpStatusCode: 400 },
-        });
-      }
-      return next(args);
-    }, { step: 'deserialize', name: 'throttleForTest' });
+    dynamo.middlewareStack.add(
+      (next, context) => async (args) => {
+        const command = context.commandName as string;
+        const key = `${command}${(args.input as { UpdateExpression?: string }).UpdateExpression?.includes(':done') ? ':done' : ''}`;
+        if ((throttled[key] ?? 0) < plan(args.input as { UpdateExpression?: string }, command)) {
+          throttled[key] = (throttled[key] ?? 0) + 1;
+          throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+            name: 'ProvisionedThroughputExceededException',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 400 },
+          });
+        }
+        return next(args);
+      },
+      { step: 'deserialize', name: 'throttleForTest' },
+    );
     const id = newId();
     const objectKey = `captures/local/${id}/throttled.pcap`;
-    const held = createAnalyzeHandler(composeAnalyze(
-      { tableName: h.twin.state.table, bucketName: h.twin.state.bucket, maxCaptureBytes: 5 * 1024 * 1024, retentionDays: 90, leaseSeconds: 960 },
-      { dynamo, s3: h.twin.clients.s3 }, analyzeCapture, silentLogger, { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
-    ));
+    const held = createAnalyzeHandler(
+      composeAnalyze(
+        {
+          tableName: h.twin.state.table,
+          bucketName: h.twin.state.bucket,
+          maxCaptureBytes: 5 * 1024 * 1024,
+          retentionDays: 90,
+          leaseSeconds: 960,
+        },
+        { dynamo, s3: h.twin.clients.s3 },
+        analyzeCapture,
+        silentLogger,
+        { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
+      ),
+    );
     await putCapture(h.twin, objectKey, readFileSync(join(PUBLIC, 'suricata-verify__ikev1-isakmp-main-mode.pcap')));
     await waitForCapture(h.twin, key, id);
     // Forget the twin's analysis so the next delivery claims the capture afresh.
-    await h.twin.clients.dynamo.send(new DeleteItemCommand({ TableName: h.twin.state.table, Key: { pk: { S: 'TENANT#local' }, sk: { S: `CAPTURE#${id}` } } }));
-    const result = await held({ Records: [{ eventName: 'ObjectCreated:Put', eventTime: new Date().toISOString(), s3: { bucket: { name: h.twin.state.bucket }, object: { key: encodeEventKey(objectKey) } } }] });
+    await h.twin.clients.dynamo.send(
+      new DeleteItemCommand({
+        TableName: h.twin.state.table,
+        Key: { pk: { S: 'TENANT#local' }, sk: { S: `CAPTURE#${id}` } },
+      }),
+    );
+    const result = await held({
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: new Date().toISOString(),
+          s3: { bucket: { name: h.twin.state.bucket }, object: { key: encodeEventKey(objectKey) } },
+        },
+      ],
+    });
     dynamo.destroy();
     expect(result.outcomes[0].status).toBe('done');
     // 1 throttle absorbed by the SDK; 3 on the final write: 2 exhaust the SDK, our retry does the rest.
@@ -261,7 +345,11 @@ describe('local twin, end to end', () => {
   it('loses no capture when DynamoDB is briefly unreachable', async () => {
     await h.twin.stopDynamo();
     const id = newId();
-    await putCapture(h.twin, `captures/local/${id}/outage.pcap`, readFileSync(join(PUBLIC, 'tcpdump__isakmp4500.pcap')));
+    await putCapture(
+      h.twin,
+      `captures/local/${id}/outage.pcap`,
+      readFileSync(join(PUBLIC, 'tcpdump__isakmp4500.pcap')),
+    );
     await new Promise((r) => setTimeout(r, 600));
     await h.twin.startDynamo();
     await h.twin.idle();
@@ -271,7 +359,11 @@ describe('local twin, end to end', () => {
   it('dead-letters an event when DynamoDB stays down, and a redrive analyses it', async () => {
     await h.twin.stopDynamo();
     const id = newId();
-    await putCapture(h.twin, `captures/local/${id}/long-outage.pcap`, readFileSync(join(PUBLIC, 'tcpdump__isakmp4500.pcap')));
+    await putCapture(
+      h.twin,
+      `captures/local/${id}/long-outage.pcap`,
+      readFileSync(join(PUBLIC, 'tcpdump__isakmp4500.pcap')),
+    );
     const dlq = join(h.dataDir, 'dlq');
     const deadline = Date.now() + 20_000;
     while (!(existsSync(dlq) && (await readdir(dlq)).length > 0)) {

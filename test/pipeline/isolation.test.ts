@@ -40,7 +40,11 @@ beforeAll(async () => {
   h = await startHarness();
   local = ['--local', '--data-dir', h.dataDir];
   keys.opA = h.twin.firstKey as string; // operator of MSP local-msp, home tenant "local"
-  for (const [t, msp] of [['alpha', 'local-msp'], ['bravo', 'msp-b'], ['bravo-two', 'msp-b']]) {
+  for (const [t, msp] of [
+    ['alpha', 'local-msp'],
+    ['bravo', 'msp-b'],
+    ['bravo-two', 'msp-b'],
+  ]) {
     const res = await cli(tenantCommand, ['create', t, '--name', `Tenant ${t}`, '--msp', msp, ...local]);
     expect(res.code, res.err).toBe(0);
   }
@@ -65,8 +69,20 @@ beforeAll(async () => {
   for (const id of bravoCaptures) expect((await waitForCapture(h.twin, keys.bravo, id)).capture.status).toBe('DONE');
   expect((await waitForCapture(h.twin, keys.alpha, alphaCapture)).capture.status).toBe('DONE');
 
-  ipB = (await analyzeCapture((async function* () { yield readFileSync(CAPTURE_B); })())).sessions[0].clientIp;
-  const ipA = (await analyzeCapture((async function* () { yield readFileSync(CAPTURE_A); })())).sessions.map((s) => s.clientIp);
+  ipB = (
+    await analyzeCapture(
+      (async function* () {
+        yield readFileSync(CAPTURE_B);
+      })(),
+    )
+  ).sessions[0].clientIp;
+  const ipA = (
+    await analyzeCapture(
+      (async function* () {
+        yield readFileSync(CAPTURE_A);
+      })(),
+    )
+  ).sessions.map((s) => s.clientIp);
   expect(ipA).not.toContain(ipB); // the two tenants' data do not share a client IP
   bravoCaptureCursor = (await api(h.twin, '/api/captures?limit=1', keys.bravo)).json.cursor;
   bravoDiagnosisCursor = (await api(h.twin, `/api/diagnoses?clientIp=${ipB}&limit=1`, keys.bravo)).json.cursor;
@@ -75,7 +91,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => h?.close());
 
-type Probe = { name: string; method?: string; path: () => string; body?: unknown; tenant?: string; expect: number | 'no-data' };
+type Probe = {
+  name: string;
+  method?: string;
+  path: () => string;
+  body?: unknown;
+  tenant?: string;
+  expect: number | 'no-data';
+};
 
 const probes: Probe[] = [
   { name: 'me as bravo', path: () => '/api/me', tenant: 'bravo', expect: 404 },
@@ -83,13 +106,39 @@ const probes: Probe[] = [
   { name: 'list own with bravo cursor', path: () => `/api/captures?cursor=${bravoCaptureCursor}`, expect: 400 },
   { name: 'list own', path: () => '/api/captures?limit=100', expect: 'no-data' },
   { name: 'read bravo capture', path: () => `/api/captures/${bravoCaptures[0]}`, expect: 404 },
-  { name: 'read bravo capture as bravo', path: () => `/api/captures/${bravoCaptures[0]}`, tenant: 'bravo', expect: 404 },
+  {
+    name: 'read bravo capture as bravo',
+    path: () => `/api/captures/${bravoCaptures[0]}`,
+    tenant: 'bravo',
+    expect: 404,
+  },
   { name: 'download bravo report', path: () => `/api/captures/${bravoCaptures[0]}/report`, expect: 404 },
-  { name: 'download bravo report as bravo', path: () => `/api/captures/${bravoCaptures[0]}/report`, tenant: 'bravo', expect: 404 },
+  {
+    name: 'download bravo report as bravo',
+    path: () => `/api/captures/${bravoCaptures[0]}/report`,
+    tenant: 'bravo',
+    expect: 404,
+  },
   { name: 'query bravo client IP', path: () => `/api/diagnoses?clientIp=${ipB}`, expect: 'no-data' },
-  { name: 'query bravo client IP as bravo', path: () => `/api/diagnoses?clientIp=${ipB}`, tenant: 'bravo', expect: 404 },
-  { name: 'query with bravo cursor', path: () => `/api/diagnoses?clientIp=${ipB}&cursor=${bravoDiagnosisCursor}`, expect: 400 },
-  { name: 'upload into bravo', method: 'POST', path: () => '/api/uploads', body: { fileName: 'x.pcap', size: 10 }, tenant: 'bravo', expect: 404 },
+  {
+    name: 'query bravo client IP as bravo',
+    path: () => `/api/diagnoses?clientIp=${ipB}`,
+    tenant: 'bravo',
+    expect: 404,
+  },
+  {
+    name: 'query with bravo cursor',
+    path: () => `/api/diagnoses?clientIp=${ipB}&cursor=${bravoDiagnosisCursor}`,
+    expect: 400,
+  },
+  {
+    name: 'upload into bravo',
+    method: 'POST',
+    path: () => '/api/uploads',
+    body: { fileName: 'x.pcap', size: 10 },
+    tenant: 'bravo',
+    expect: 404,
+  },
   { name: 'unknown tenant', path: () => '/api/captures', tenant: 'nosuch', expect: 404 },
 ];
 
@@ -125,8 +174,15 @@ describe('isolation: positive controls and operators', () => {
     const asAlpha = await api(h.twin, '/api/captures', keys.opA, { tenant: 'alpha' });
     expect(asAlpha.json.items.map((i: { captureId: string }) => i.captureId)).toEqual([alphaCapture]);
     expect((await api(h.twin, `/api/captures/${alphaCapture}/report`, keys.opA, { tenant: 'alpha' })).status).toBe(200);
-    expect((await api(h.twin, '/api/uploads', keys.opA, { method: 'POST', tenant: 'alpha', body: { fileName: 'a.pcap', size: 5 } })).json.key)
-      .toMatch(/^captures\/alpha\//);
+    expect(
+      (
+        await api(h.twin, '/api/uploads', keys.opA, {
+          method: 'POST',
+          tenant: 'alpha',
+          body: { fileName: 'a.pcap', size: 5 },
+        })
+      ).json.key,
+    ).toMatch(/^captures\/alpha\//);
     const opB = await api(h.twin, '/api/me', keys.opB, { tenant: 'bravo-two' });
     expect(opB.status).toBe(200);
     expect(opB.json.tenants.map((t: { tenantId: string }) => t.tenantId).sort()).toEqual(['bravo', 'bravo-two']);
@@ -138,29 +194,47 @@ describe('isolation: positive controls and operators', () => {
     expect((await api(h.twin, '/api/me', keys.alpha, { tenant: 'alpha' })).status).toBe(200);
   });
 
-  it('a presigned URL is signed for the caller\'s key only', async () => {
+  it("a presigned URL is signed for the caller's key only", async () => {
     // s3rver does not verify SigV4 signatures (it accepts any), so the check AWS makes is made
     // here: re-sign with the URL's own date; the path is part of what is signed.
-    const up = await api(h.twin, '/api/uploads', keys.alpha, { method: 'POST', body: { fileName: 'evil.pcap', size: 4 } });
+    const up = await api(h.twin, '/api/uploads', keys.alpha, {
+      method: 'POST',
+      body: { fileName: 'evil.pcap', size: 4 },
+    });
     const url = new URL(up.json.uploadUrl);
     const amzDate = url.searchParams.get('X-Amz-Date') as string;
-    const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
-    const resign = async (key: string) => new URL(await getSignedUrl(h.twin.clients.s3,
-      new PutObjectCommand({ Bucket: h.twin.state.bucket, Key: key }), { expiresIn: up.json.expiresIn, signingDate })).searchParams.get('X-Amz-Signature');
+    const signingDate = new Date(
+      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+    );
+    const resign = async (key: string) =>
+      new URL(
+        await getSignedUrl(h.twin.clients.s3, new PutObjectCommand({ Bucket: h.twin.state.bucket, Key: key }), {
+          expiresIn: up.json.expiresIn,
+          signingDate,
+        }),
+      ).searchParams.get('X-Amz-Signature');
     const given = url.searchParams.get('X-Amz-Signature');
     expect(await resign(up.json.key)).toBe(given);
     expect(await resign(up.json.key.replace('captures/alpha/', 'captures/bravo/'))).not.toBe(given);
   });
 
   it('401 without a valid key on every endpoint', async () => {
-    const paths = ['/api/me', '/api/captures', `/api/captures/${alphaCapture}`, `/api/captures/${alphaCapture}/report`, `/api/diagnoses?clientIp=${ipB}`];
+    const paths = [
+      '/api/me',
+      '/api/captures',
+      `/api/captures/${alphaCapture}`,
+      `/api/captures/${alphaCapture}/report`,
+      `/api/diagnoses?clientIp=${ipB}`,
+    ];
     for (const key of [undefined, 'vd_notakey', keys.revoked, 'Basic abc']) {
       for (const path of paths) {
         const res = await api(h.twin, path, key);
         expect(res.status, `${path} ${key}`).toBe(401);
         expect(res.json.error.code).toBe('UNAUTHORIZED');
       }
-      expect((await api(h.twin, '/api/uploads', key, { method: 'POST', body: { fileName: 'a', size: 1 } })).status).toBe(401);
+      expect(
+        (await api(h.twin, '/api/uploads', key, { method: 'POST', body: { fileName: 'a', size: 1 } })).status,
+      ).toBe(401);
     }
   });
 });

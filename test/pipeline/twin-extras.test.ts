@@ -35,10 +35,18 @@ let dataDir: string;
 let dashboard: string;
 let twin: Twin;
 let key: string;
-const start = () => startTwin({
-  analyze: analyzeCapture, dataDir, httpPort: 0, s3Port: 0, dynamoPort: 0, log: silentLogger, dashboardDir: dashboard,
-  retryDelaysMs: [200, 200], writeRetry: { attempts: 2, baseDelayMs: 20, maxDelayMs: 50 },
-});
+const start = () =>
+  startTwin({
+    analyze: analyzeCapture,
+    dataDir,
+    httpPort: 0,
+    s3Port: 0,
+    dynamoPort: 0,
+    log: silentLogger,
+    dashboardDir: dashboard,
+    retryDelaysMs: [200, 200],
+    writeRetry: { attempts: 2, baseDelayMs: 20, maxDelayMs: 50 },
+  });
 
 beforeAll(async () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -63,7 +71,12 @@ describe('local twin extras', () => {
     const js = await fetch(twin.apiUrl + '/assets/app.js');
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     expect(await js.text()).toBe('console.log("vd")');
-    for (const path of ['/assets/%2e%2e/%2e%2e/local.json', '/assets/../index.html', '/local.json', '/assets/missing.js']) {
+    for (const path of [
+      '/assets/%2e%2e/%2e%2e/local.json',
+      '/assets/../index.html',
+      '/local.json',
+      '/assets/missing.js',
+    ]) {
       const res = await fetch(twin.apiUrl + path);
       expect(res.status, path).toBe(404);
     }
@@ -74,7 +87,11 @@ describe('local twin extras', () => {
     const up = await api(twin, '/api/uploads', key, { method: 'POST', body: { fileName: 'cors.pcap', size: 10 } });
     const preflight = await fetch(up.json.uploadUrl, {
       method: 'OPTIONS',
-      headers: { origin: twin.apiUrl, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: twin.apiUrl,
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get('access-control-allow-origin')).toMatch(/^(\*|http:\/\/127\.0\.0\.1:\d+)$/);
@@ -85,8 +102,13 @@ describe('local twin extras', () => {
     const id = (await cli(uploadCommand, [CAPTURE, '--local', '--data-dir', dataDir])).out.split('\t')[0];
     expect((await waitForCapture(twin, key, id)).capture.status).toBe('DONE');
     const big = JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) });
-    await twin.clients.s3.send(new PutObjectCommand({ Bucket: twin.state.bucket, Key: `results/local/${id}.json`, Body: big }));
-    const res = await fetch(`${twin.apiUrl}/api/captures/${id}/report`, { headers: { authorization: `Bearer ${key}` }, redirect: 'manual' });
+    await twin.clients.s3.send(
+      new PutObjectCommand({ Bucket: twin.state.bucket, Key: `results/local/${id}.json`, Body: big }),
+    );
+    const res = await fetch(`${twin.apiUrl}/api/captures/${id}/report`, {
+      headers: { authorization: `Bearer ${key}` },
+      redirect: 'manual',
+    });
     expect(res.status).toBe(302);
     const location = res.headers.get('location') as string;
     expect(location.startsWith(twin.state.s3Endpoint)).toBe(true);
@@ -115,16 +137,40 @@ describe('local twin extras', () => {
 
   it('records a capture that would outlast the function timeout as FAILED, not PENDING', async () => {
     const held = await startTwin({
-      analyze: analyzeCapture, dataDir: join(dataDir, 'held'), httpPort: 0, s3Port: 0, dynamoPort: 0, log: silentLogger, deliverEvents: false,
+      analyze: analyzeCapture,
+      dataDir: join(dataDir, 'held'),
+      httpPort: 0,
+      s3Port: 0,
+      dynamoPort: 0,
+      log: silentLogger,
+      deliverEvents: false,
     });
     try {
       const objectKey = 'captures/local/TIMEOUT0001/slow.pcap';
       await putCapture(held, objectKey, readFileSync(CAPTURE));
-      const handler = createAnalyzeHandler(composeAnalyze(
-        { tableName: held.state.table, bucketName: held.state.bucket, maxCaptureBytes: 1e9, retentionDays: 1, leaseSeconds: 960 },
-        held.clients, analyzeCapture, silentLogger,
-      ));
-      const event = { Records: [{ eventName: 'ObjectCreated:Put', eventTime: new Date().toISOString(), s3: { bucket: { name: held.state.bucket }, object: { key: objectKey } } }] };
+      const handler = createAnalyzeHandler(
+        composeAnalyze(
+          {
+            tableName: held.state.table,
+            bucketName: held.state.bucket,
+            maxCaptureBytes: 1e9,
+            retentionDays: 1,
+            leaseSeconds: 960,
+          },
+          held.clients,
+          analyzeCapture,
+          silentLogger,
+        ),
+      );
+      const event = {
+        Records: [
+          {
+            eventName: 'ObjectCreated:Put',
+            eventTime: new Date().toISOString(),
+            s3: { bucket: { name: held.state.bucket }, object: { key: objectKey } },
+          },
+        ],
+      };
       // 29 s left: less than the write-phase reserve, so reading stops at the first chunk.
       const result = await handler(event, { getRemainingTimeInMillis: () => 29_000 });
       expect(result.outcomes[0]).toMatchObject({ status: 'failed' });

@@ -18,12 +18,19 @@ export async function startHarness(overrides: Partial<TwinOptions> = {}): Promis
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dataDir = await mkdtemp(join(tmpdir(), 'vd-twin-'));
   const twin = await startTwin({
-    analyze: analyzeCapture, dataDir, httpPort: 0, s3Port: 0, dynamoPort: 0, log: silentLogger,
-    retryDelaysMs: [400, 800], writeRetry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
+    analyze: analyzeCapture,
+    dataDir,
+    httpPort: 0,
+    s3Port: 0,
+    dynamoPort: 0,
+    log: silentLogger,
+    retryDelaysMs: [400, 800],
+    writeRetry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
     ...overrides,
   });
   return {
-    twin, dataDir,
+    twin,
+    dataDir,
     close: async () => {
       await twin.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -31,13 +38,20 @@ export async function startHarness(overrides: Partial<TwinOptions> = {}): Promis
   };
 }
 
-export async function api(twin: Twin, path: string, key: string | undefined, init: { method?: string; body?: unknown; tenant?: string } = {}) {
+export async function api(
+  twin: Twin,
+  path: string,
+  key: string | undefined,
+  init: { method?: string; body?: unknown; tenant?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (key) headers.authorization = `Bearer ${key}`;
   if (init.tenant) headers['x-tenant-id'] = init.tenant;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(twin.apiUrl + path, {
-    method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
   let json: any;

@@ -18,10 +18,16 @@ describe('S3 event records', () => {
     const recs = objectCreatedRecords(event);
     expect(recs).toHaveLength(1);
     expect(recs[0]).toMatchObject({
-      bucket: 'vpn-doctor-captures', key: 'captures/acme-corp/01JCZ4Q3V8D0000000000000AB/Office VPN (2) + été.pcapng',
-      size: 1048576, versionId: '096fKKXTRTtl3on89fVO.nfljtsv6qko',
+      bucket: 'vpn-doctor-captures',
+      key: 'captures/acme-corp/01JCZ4Q3V8D0000000000000AB/Office VPN (2) + été.pcapng',
+      size: 1048576,
+      versionId: '096fKKXTRTtl3on89fVO.nfljtsv6qko',
     });
-    expect(parseCaptureKey(recs[0].key)).toEqual({ tenantId: 'acme-corp', captureId: '01JCZ4Q3V8D0000000000000AB', fileName: 'Office VPN (2) + été.pcapng' });
+    expect(parseCaptureKey(recs[0].key)).toEqual({
+      tenantId: 'acme-corp',
+      captureId: '01JCZ4Q3V8D0000000000000AB',
+      fileName: 'Office VPN (2) + été.pcapng',
+    });
   });
 
   it('encodes keys as S3 does, so the local twin emits what AWS emits', () => {
@@ -29,17 +35,44 @@ describe('S3 event records', () => {
       expect(decodeEventKey(encodeEventKey(key))).toBe(key);
       expect(encodeEventKey(key)).not.toMatch(/ /);
     }
-    const local = toS3Event({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'b' }, object: { key: 'captures/t1x/ABCDEFGH/a b.pcap', size: 3 } } }] }, 'us-east-1');
+    const local = toS3Event(
+      {
+        Records: [
+          {
+            eventName: 'ObjectCreated:Put',
+            s3: { bucket: { name: 'b' }, object: { key: 'captures/t1x/ABCDEFGH/a b.pcap', size: 3 } },
+          },
+        ],
+      },
+      'us-east-1',
+    );
     expect(local?.Records?.[0].s3?.object?.key).toBe('captures/t1x/ABCDEFGH/a+b.pcap');
-    expect(toS3Event({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'b' }, object: { key: 'results/t1x/X.json' } } }] }, 'us-east-1')).toBeUndefined();
+    expect(
+      toS3Event(
+        {
+          Records: [
+            { eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'b' }, object: { key: 'results/t1x/X.json' } } },
+          ],
+        },
+        'us-east-1',
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('capture key layout', () => {
   it('rejects keys that do not name a valid tenant and capture', () => {
-    for (const bad of ['captures/ACME/ABCDEFGH/a.pcap', 'captures/a/ABCDEFGH/a.pcap', 'captures/acme/short/a.pcap',
-      'captures/acme/ABCDEFGH/', 'captures/acme/ABCDEFGH/x/y.pcap', 'results/acme/ABCDEFGH.json', 'captures/../ABCDEFGH/a',
-      `captures/${'a'.repeat(41)}/ABCDEFGH/a.pcap`, 'captures/-acme/ABCDEFGH/a.pcap']) {
+    for (const bad of [
+      'captures/ACME/ABCDEFGH/a.pcap',
+      'captures/a/ABCDEFGH/a.pcap',
+      'captures/acme/short/a.pcap',
+      'captures/acme/ABCDEFGH/',
+      'captures/acme/ABCDEFGH/x/y.pcap',
+      'results/acme/ABCDEFGH.json',
+      'captures/../ABCDEFGH/a',
+      `captures/${'a'.repeat(41)}/ABCDEFGH/a.pcap`,
+      'captures/-acme/ABCDEFGH/a.pcap',
+    ]) {
       expect(parseCaptureKey(bad), bad).toBeUndefined();
     }
     expect(isTenantId('acme-corp')).toBe(true);
@@ -58,7 +91,12 @@ describe('capture key layout', () => {
 });
 
 describe('cursors', () => {
-  const key = { pk: { S: 'TENANT#a1x' }, sk: { S: 'CAPTURE#X#SESSION#1' }, gsi2pk: { S: 'TENANT#a1x#IP#192.0.2.1' }, gsi2sk: { S: '2026#X#1' } };
+  const key = {
+    pk: { S: 'TENANT#a1x' },
+    sk: { S: 'CAPTURE#X#SESSION#1' },
+    gsi2pk: { S: 'TENANT#a1x#IP#192.0.2.1' },
+    gsi2sk: { S: '2026#X#1' },
+  };
   const attrs = ['pk', 'sk', 'gsi2pk', 'gsi2sk'];
 
   it('round-trips for the same partition', () => {
@@ -68,9 +106,15 @@ describe('cursors', () => {
 
   it('refuses a cursor of another tenant, another IP, or forged', () => {
     const c = encodeCursor(key) as string;
-    expect(() => decodeCursor(c, attrs, { pk: 'TENANT#b2x', gsi2pk: 'TENANT#b2x#IP#192.0.2.1' })).toThrow(InvalidCursorError);
-    expect(() => decodeCursor(c, attrs, { pk: 'TENANT#a1x', gsi2pk: 'TENANT#a1x#IP#192.0.2.2' })).toThrow(InvalidCursorError);
-    const extra = Buffer.from(JSON.stringify({ pk: 'TENANT#a1x', sk: 'x', gsi2pk: 'TENANT#a1x#IP#192.0.2.1', gsi2sk: 'y', zz: 'q' })).toString('base64url');
+    expect(() => decodeCursor(c, attrs, { pk: 'TENANT#b2x', gsi2pk: 'TENANT#b2x#IP#192.0.2.1' })).toThrow(
+      InvalidCursorError,
+    );
+    expect(() => decodeCursor(c, attrs, { pk: 'TENANT#a1x', gsi2pk: 'TENANT#a1x#IP#192.0.2.2' })).toThrow(
+      InvalidCursorError,
+    );
+    const extra = Buffer.from(
+      JSON.stringify({ pk: 'TENANT#a1x', sk: 'x', gsi2pk: 'TENANT#a1x#IP#192.0.2.1', gsi2sk: 'y', zz: 'q' }),
+    ).toString('base64url');
     expect(() => decodeCursor(extra, attrs, {})).toThrow(InvalidCursorError);
     for (const junk of ['', '!!!', 'e30', Buffer.from('[1]').toString('base64url'), 'A'.repeat(5000)]) {
       expect(() => decodeCursor(junk, attrs, {}), junk.slice(0, 10)).toThrow(InvalidCursorError);
@@ -80,14 +124,35 @@ describe('cursors', () => {
 
 describe('session item bound', () => {
   it('keeps a real session whole and trims an oversized one under the budget', async () => {
-    const report = await analyzeCapture(createReadStream('test/fixtures/public/suricata-verify__ikev1-isakmp-main-mode.pcap'));
+    const report = await analyzeCapture(
+      createReadStream('test/fixtures/public/suricata-verify__ikev1-isakmp-main-mode.pcap'),
+    );
     const session = report.sessions[0];
     expect(JSON.parse(boundSessionJson(session))).toEqual(session);
-    const entry = session.timeline[0] ?? { frame: 1, time: '0', direction: 'client-to-mx', step: 'SA', exchangeType: 2, exchangeName: 'x', nextPayload: 1, nextPayloadName: 'SA', srcPort: 500, dstPort: 500, messageId: '0', encrypted: false, retransmission: false, notifies: [], label: 'x' };
+    const entry = session.timeline[0] ?? {
+      frame: 1,
+      time: '0',
+      direction: 'client-to-mx',
+      step: 'SA',
+      exchangeType: 2,
+      exchangeName: 'x',
+      nextPayload: 1,
+      nextPayloadName: 'SA',
+      srcPort: 500,
+      dstPort: 500,
+      messageId: '0',
+      encrypted: false,
+      retransmission: false,
+      notifies: [],
+      label: 'x',
+    };
     const huge = {
       ...session,
       timeline: Array.from({ length: 5000 }, (_, i) => ({ ...entry, frame: i + 1, label: 'L'.repeat(100) })),
-      findings: Array.from({ length: 50 }, () => ({ ...(session.findings[0] ?? report.auth[0]), evidence: { frames: Array.from({ length: 20000 }, (_, i) => i) } })).filter(Boolean),
+      findings: Array.from({ length: 50 }, () => ({
+        ...(session.findings[0] ?? report.auth[0]),
+        evidence: { frames: Array.from({ length: 20000 }, (_, i) => i) },
+      })).filter(Boolean),
     };
     const bounded = boundSessionJson(huge as typeof session);
     expect(Buffer.byteLength(bounded)).toBeLessThanOrEqual(SESSION_ITEM_BUDGET_BYTES);
@@ -102,14 +167,39 @@ describe('write-phase retry', () => {
   it('retries throttling a bounded number of times, never a validation error', async () => {
     let calls = 0;
     const throttled = Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' });
-    await expect(withRetry(async () => { calls++; throw throttled; }, { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 })).rejects.toBe(throttled);
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw throttled;
+        },
+        { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+      ),
+    ).rejects.toBe(throttled);
     expect(calls).toBe(3);
     calls = 0;
-    const result = await withRetry(async () => { if (++calls < 3) throw throttled; return 'ok'; }, { attempts: 5, baseDelayMs: 1, maxDelayMs: 2 });
+    const result = await withRetry(
+      async () => {
+        if (++calls < 3) throw throttled;
+        return 'ok';
+      },
+      { attempts: 5, baseDelayMs: 1, maxDelayMs: 2 },
+    );
     expect([result, calls]).toEqual(['ok', 3]);
     calls = 0;
-    const invalid = Object.assign(new Error('bad'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
-    await expect(withRetry(async () => { calls++; throw invalid; }, { attempts: 5, baseDelayMs: 1, maxDelayMs: 2 })).rejects.toBe(invalid);
+    const invalid = Object.assign(new Error('bad'), {
+      name: 'ValidationException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw invalid;
+        },
+        { attempts: 5, baseDelayMs: 1, maxDelayMs: 2 },
+      ),
+    ).rejects.toBe(invalid);
     expect(calls).toBe(1);
     expect(isTransientError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isTransientError(Object.assign(new Error('x'), { $metadata: { httpStatusCode: 503 } }))).toBe(true);

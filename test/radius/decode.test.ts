@@ -30,7 +30,12 @@ describe('decodeRadius on hand-made packets', () => {
   it('decodes header fields and typed attribute values', () => {
     const { message, anomalies } = decodeRadius(ACCESS_REJECT, 7);
     expect(anomalies).toEqual([]);
-    expect(message).toMatchObject({ code: 3, identifier: 42, length: 77, authenticator: '00112233445566778899aabbccddeeff' });
+    expect(message).toMatchObject({
+      code: 3,
+      identifier: 42,
+      length: 77,
+      authenticator: '00112233445566778899aabbccddeeff',
+    });
     expect(message!.attributes).toEqual([
       { type: 18, name: 'Reply-Message', value: 'bad\\x1b[2J\\x0apass\\x07' },
       { type: 4, name: 'NAS-IP-Address', value: '192.0.2.1' },
@@ -87,17 +92,31 @@ describe('decodeRadius against the tshark oracle', () => {
 
   it('flags the malformed RFC 5447 packet that tshark marks as malformed', () => {
     const [d] = udpPayloads(join(PUBLIC, 'tcpdump__radius_rfc5447_invalid_length.pcap'));
-    const malformed = oracleColumn(join(PUBLIC, 'oracle', 'tcpdump__radius_rfc5447_invalid_length.pcap.tsv'), '_ws.malformed');
+    const malformed = oracleColumn(
+      join(PUBLIC, 'oracle', 'tcpdump__radius_rfc5447_invalid_length.pcap.tsv'),
+      '_ws.malformed',
+    );
     expect(malformed.get(1)).toContain('Malformed Packet: RADIUS');
     const { message, anomalies } = decodeRadius(d.payload, d.frame);
     expect(anomalies.map((a) => a.code)).toEqual(['truncated-packet']);
     expect(message!.userName).toBe('luser');
-    expect(message!.attributes.map((a) => a.name)).toEqual(['User-Name', 'MIP6-Feature-Vector', 'MIP6-Home-Link-Prefix']);
+    expect(message!.attributes.map((a) => a.name)).toEqual([
+      'User-Name',
+      'MIP6-Feature-Vector',
+      'MIP6-Home-Link-Prefix',
+    ]);
   });
 
   it('reads user, NAS address, EAP and Message-Authenticator from a real EAP exchange', () => {
-    const frames = udpPayloads(join(PUBLIC, 'tcpdump__RADIUS.pcap')).map((d) => decodeRadius(d.payload, d.frame).message!);
-    expect(frames[0]).toMatchObject({ userName: 'John.McGuirk', nasIp: '10.0.0.1', hasEapMessage: true, hasMessageAuthenticator: true });
+    const frames = udpPayloads(join(PUBLIC, 'tcpdump__RADIUS.pcap')).map(
+      (d) => decodeRadius(d.payload, d.frame).message!,
+    );
+    expect(frames[0]).toMatchObject({
+      userName: 'John.McGuirk',
+      nasIp: '10.0.0.1',
+      hasEapMessage: true,
+      hasMessageAuthenticator: true,
+    });
     expect(frames[1].replyMessage).toBe('Hello, %u');
     expect(frames[3].code).toBe(2);
   });
@@ -107,25 +126,34 @@ describe('decodeRadius on hostile bytes', () => {
   const real = udpPayloads(join(PUBLIC, 'zeek__radius_localhost.pcap')).map((d) => d.payload);
 
   it('never throws on random bytes and keeps every value within the packet', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
-      const { message, anomalies } = decodeRadius(bytes, 1);
-      if (bytes.length < 20) expect(message).toBeUndefined();
-      for (const a of anomalies) expect(a.layer).toBe('radius');
-      const attrBytes = (message?.attributes ?? []).reduce((n) => n + 2, 0);
-      expect(attrBytes).toBeLessThanOrEqual(Math.max(0, bytes.length - 20));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        const { message, anomalies } = decodeRadius(bytes, 1);
+        if (bytes.length < 20) expect(message).toBeUndefined();
+        for (const a of anomalies) expect(a.layer).toBe('radius');
+        const attrBytes = (message?.attributes ?? []).reduce((n) => n + 2, 0);
+        expect(attrBytes).toBeLessThanOrEqual(Math.max(0, bytes.length - 20));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws on truncations and byte mutations of real packets', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...real), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
-      (packet, cut, mutations) => {
-        const bytes = packet.slice(0, cut % (packet.length + 1));
-        for (const [at, v] of mutations) if (bytes.length) bytes[at % bytes.length] = v;
-        const { message } = decodeRadius(bytes, 1);
-        for (const a of message?.attributes ?? []) {
-          if (a.value !== undefined) expect(a.value).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
-        }
-      }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...real),
+        fc.nat(),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        (packet, cut, mutations) => {
+          const bytes = packet.slice(0, cut % (packet.length + 1));
+          for (const [at, v] of mutations) if (bytes.length) bytes[at % bytes.length] = v;
+          const { message } = decodeRadius(bytes, 1);
+          for (const a of message?.attributes ?? []) {
+            if (a.value !== undefined) expect(a.value).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,7 +2,12 @@
 // no fragments). Independent of the production reader so the decoders are tested alone.
 import { readFileSync } from 'node:fs';
 
-export interface UdpDatagram { frame: number; srcPort: number; dstPort: number; payload: Uint8Array }
+export interface UdpDatagram {
+  frame: number;
+  srcPort: number;
+  dstPort: number;
+  payload: Uint8Array;
+}
 
 export function udpPayloads(path: string): UdpDatagram[] {
   const file = new Uint8Array(readFileSync(path));
@@ -20,7 +25,10 @@ export function udpPayloads(path: string): UdpDatagram[] {
     if (linkType === 1) {
       ip = 14;
       let etherType = (data[12] << 8) | data[13];
-      while (etherType === 0x8100) { etherType = (data[ip + 2] << 8) | data[ip + 3]; ip += 4; }
+      while (etherType === 0x8100) {
+        etherType = (data[ip + 2] << 8) | data[ip + 3];
+        ip += 4;
+      }
       if (etherType !== 0x0800) continue;
     } else if (linkType === 113) {
       ip = 16;
@@ -48,5 +56,10 @@ export function oracleColumn(path: string, field: string): Map<number, string> {
   const index = columns.indexOf(field);
   const numberIndex = columns.indexOf('frame.number');
   if (index < 0) throw new Error(`${path}: no column ${field}`);
-  return new Map(rows.map((row) => { const cells = row.split('\t'); return [Number(cells[numberIndex]), cells[index]]; }));
+  return new Map(
+    rows.map((row) => {
+      const cells = row.split('\t');
+      return [Number(cells[numberIndex]), cells[index]];
+    }),
+  );
 }

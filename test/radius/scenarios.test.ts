@@ -15,21 +15,36 @@ function oracle(path: string): Record<string, string>[] {
 }
 
 describe('decodeRadius on real captures', () => {
-  it.each(['radius-accept', 'radius-reject', 'radius-no-answer'])('%s: code, id, User-Name, Reply-Message, NAS-IP as tshark', (scenario) => {
-    const expected = oracle(join(ROOT, 'test/radius/oracle', `${scenario}.tsv`));
-    const datagrams = new Map(udpPayloads(join(ROOT, 'test/fixtures/scenarios', scenario, 'capture.pcap'))
-      .filter((d) => d.srcPort === 1812 || d.dstPort === 1812).map((d) => [d.frame, d.payload]));
-    expect([...datagrams.keys()]).toEqual(expected.map((o) => Number(o['frame.number'])));
-    for (const o of expected) {
-      const { message, anomalies } = decodeRadius(datagrams.get(Number(o['frame.number']))!, 1);
-      expect(anomalies).toEqual([]);
-      expect({
-        code: String(message!.code), id: String(message!.identifier), user: message!.userName ?? '',
-        reply: message!.replyMessage ?? '', nas: message!.nasIp ?? '',
-      }, `frame ${o['frame.number']}`).toEqual({
-        code: o['radius.code'], id: o['radius.id'], user: o['radius.User_Name'], reply: o['radius.Reply_Message'],
-        nas: o['radius.NAS_IP_Address'],
-      });
-    }
-  });
+  it.each(['radius-accept', 'radius-reject', 'radius-no-answer'])(
+    '%s: code, id, User-Name, Reply-Message, NAS-IP as tshark',
+    (scenario) => {
+      const expected = oracle(join(ROOT, 'test/radius/oracle', `${scenario}.tsv`));
+      const datagrams = new Map(
+        udpPayloads(join(ROOT, 'test/fixtures/scenarios', scenario, 'capture.pcap'))
+          .filter((d) => d.srcPort === 1812 || d.dstPort === 1812)
+          .map((d) => [d.frame, d.payload]),
+      );
+      expect([...datagrams.keys()]).toEqual(expected.map((o) => Number(o['frame.number'])));
+      for (const o of expected) {
+        const { message, anomalies } = decodeRadius(datagrams.get(Number(o['frame.number']))!, 1);
+        expect(anomalies).toEqual([]);
+        expect(
+          {
+            code: String(message!.code),
+            id: String(message!.identifier),
+            user: message!.userName ?? '',
+            reply: message!.replyMessage ?? '',
+            nas: message!.nasIp ?? '',
+          },
+          `frame ${o['frame.number']}`,
+        ).toEqual({
+          code: o['radius.code'],
+          id: o['radius.id'],
+          user: o['radius.User_Name'],
+          reply: o['radius.Reply_Message'],
+          nas: o['radius.NAS_IP_Address'],
+        });
+      }
+    },
+  );
 });

@@ -14,8 +14,12 @@ describe('ladder text', () => {
     const arrows = text.split('\n').filter((l) => l.includes('▶') || l.includes('◀'));
     const s = r.sessions[0];
     expect(arrows.length).toBe(s.timeline.length);
-    expect(arrows.filter((l) => l.includes('↻ retransmission')).length).toBe(s.timeline.filter((t) => t.retransmission).length);
-    expect(arrows.filter((l) => l.includes('▶')).length).toBe(s.timeline.filter((t) => t.direction === 'client-to-mx').length);
+    expect(arrows.filter((l) => l.includes('↻ retransmission')).length).toBe(
+      s.timeline.filter((t) => t.retransmission).length,
+    );
+    expect(arrows.filter((l) => l.includes('▶')).length).toBe(
+      s.timeline.filter((t) => t.direction === 'client-to-mx').length,
+    );
     expect(text).toContain('Verdict: SA_RETRANSMITTED');
     expect(text).toContain(`Wireshark filter: ${s.findings[0].filter}`);
     for (const item of s.findings[0].checklist.en) expect(text).toContain(item);

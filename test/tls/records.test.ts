@@ -39,7 +39,9 @@ describe('parseTlsRecords', () => {
     const { records, consumed, anomalies } = parseTlsRecords(CLIENT_HELLO, 5);
     expect(anomalies).toEqual([]);
     expect(consumed).toBe(CLIENT_HELLO.length);
-    expect(records).toEqual([{ contentType: 22, version: 0x0301, length: 98, handshakeType: 1, serverName: 'dc1.example.com' }]);
+    expect(records).toEqual([
+      { contentType: 22, version: 0x0301, length: 98, handshakeType: 1, serverName: 'dc1.example.com' },
+    ]);
   });
 
   it('stops reading handshake and alert contents after ChangeCipherSpec', () => {
@@ -96,19 +98,27 @@ describe('parseTlsRecords', () => {
   });
 
   it('never throws on random bytes, truncations or mutations', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
-      const { records, consumed } = parseTlsRecords(bytes, 1);
-      expect(consumed).toBe(records.reduce((n, r) => n + 5 + r.length, 0));
-      expect(consumed).toBeLessThanOrEqual(bytes.length);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        const { records, consumed } = parseTlsRecords(bytes, 1);
+        expect(consumed).toBe(records.reduce((n, r) => n + 5 + r.length, 0));
+        expect(consumed).toBeLessThanOrEqual(bytes.length);
+      }),
+      { numRuns: 2000 },
+    );
     const all = new Uint8Array([...CLIENT_HELLO, ...SERVER_FLIGHT, ...CLEAR_ALERT]);
-    fc.assert(fc.property(
-      fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
-      (cut, mutations) => {
-        const bytes = all.slice(0, cut % (all.length + 1));
-        for (const [at, v] of mutations) if (bytes.length) bytes[at % bytes.length] = v;
-        const { records } = parseTlsRecords(bytes, 1);
-        for (const r of records) if (r.serverName) expect(r.serverName).not.toMatch(/[\x00-\x20\x7f-\uffff]/);
-      }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        (cut, mutations) => {
+          const bytes = all.slice(0, cut % (all.length + 1));
+          for (const [at, v] of mutations) if (bytes.length) bytes[at % bytes.length] = v;
+          const { records } = parseTlsRecords(bytes, 1);
+          for (const r of records) if (r.serverName) expect(r.serverName).not.toMatch(/[\x00-\x20\x7f-\uffff]/);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

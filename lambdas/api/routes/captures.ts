@@ -23,8 +23,12 @@ function toItem(c: CaptureRecord) {
 export const listCaptures: RouteHandler<RouteContext> = async (req, _params, { caller, deps }) => {
   const tenantId = caller.tenant.tenantId;
   const limit = parseLimit(req.query.limit, 25, 100);
-  const startKey = parseCursor(req.query.cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
-    { pk: tenantPk(tenantId), gsi1pk: captureListGsi1pk(tenantId) }, { sk: 'CAPTURE#' });
+  const startKey = parseCursor(
+    req.query.cursor,
+    ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+    { pk: tenantPk(tenantId), gsi1pk: captureListGsi1pk(tenantId) },
+    { sk: 'CAPTURE#' },
+  );
   const page = await deps.captures.list(tenantId, limit, epoch(deps.now()), startKey);
   return json(200, { items: page.items.map(toItem), cursor: encodeCursor(page.lastKey) });
 };
@@ -38,9 +42,10 @@ async function findCapture(id: string, { caller, deps }: RouteContext): Promise<
 
 export const getCapture: RouteHandler<RouteContext> = async (_req, params, ctx) => {
   const capture = await findCapture(params.id, ctx);
-  const sessions = capture.status === 'DONE'
-    ? await ctx.deps.sessions.listForCapture(ctx.caller.tenant.tenantId, capture.captureId, epoch(ctx.deps.now()))
-    : [];
+  const sessions =
+    capture.status === 'DONE'
+      ? await ctx.deps.sessions.listForCapture(ctx.caller.tenant.tenantId, capture.captureId, epoch(ctx.deps.now()))
+      : [];
   return json(200, { capture: toItem(capture), sessions });
 };
 

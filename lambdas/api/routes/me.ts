@@ -5,9 +5,7 @@ import { json } from '../http.js';
 
 export const getMe: RouteHandler<RouteContext> = async (_req, _params, { caller, deps }) => {
   const { principal, tenant } = caller;
-  const tenants = principal.operator
-    ? await deps.tenants.listTenantsOfMsp(principal.mspId)
-    : [tenant];
+  const tenants = principal.operator ? await deps.tenants.listTenantsOfMsp(principal.mspId) : [tenant];
   return json(200, {
     tenantId: tenant.tenantId,
     tenantName: tenant.name,

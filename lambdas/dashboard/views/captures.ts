@@ -28,9 +28,22 @@ function row(ctx: Ctx, c: CaptureItem): HTMLTableRowElement {
     h(
       'td',
       null,
-      h('span', { class: `status status-${c.status}`, title: c.error ?? null }, h('span', { 'aria-hidden': 'true' }, STATUS_GLYPH[c.status] ?? '?', ' '), ctx.t(`status_${c.status}`)),
+      h(
+        'span',
+        { class: `status status-${c.status}`, title: c.error ?? null },
+        h('span', { 'aria-hidden': 'true' }, STATUS_GLYPH[c.status] ?? '?', ' '),
+        ctx.t(`status_${c.status}`),
+      ),
     ),
-    h('td', null, c.verdict ? badge(c.verdict) : c.status === 'FAILED' && c.error ? h('span', { class: 'text-error small' }, c.error) : '—'),
+    h(
+      'td',
+      null,
+      c.verdict
+        ? badge(c.verdict)
+        : c.status === 'FAILED' && c.error
+          ? h('span', { class: 'text-error small' }, c.error)
+          : '—',
+    ),
     h('td', { class: 'num' }, c.sessions ?? '—'),
   );
 }
@@ -83,7 +96,16 @@ export function capturesView(ctx: Ctx): HTMLElement {
     h(
       'thead',
       null,
-      h('tr', null, h('th', { scope: 'col' }, t('colFile')), h('th', { scope: 'col', class: 'num' }, t('colSize')), h('th', { scope: 'col' }, t('colUploaded')), h('th', { scope: 'col' }, t('colStatus')), h('th', { scope: 'col' }, t('colVerdict')), h('th', { scope: 'col', class: 'num' }, t('colSessions'))),
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, t('colFile')),
+        h('th', { scope: 'col', class: 'num' }, t('colSize')),
+        h('th', { scope: 'col' }, t('colUploaded')),
+        h('th', { scope: 'col' }, t('colStatus')),
+        h('th', { scope: 'col' }, t('colVerdict')),
+        h('th', { scope: 'col', class: 'num' }, t('colSessions')),
+      ),
     ),
     body,
   );
@@ -91,6 +113,13 @@ export function capturesView(ctx: Ctx): HTMLElement {
     'div',
     { class: 'view captures-view' },
     uploadPanel(ctx, () => void load(true)),
-    h('section', { class: 'card', 'aria-labelledby': 'captures-title' }, h('h2', { id: 'captures-title' }, t('capturesTitle')), table, state, h('div', { class: 'pager' }, more)),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'captures-title' },
+      h('h2', { id: 'captures-title' }, t('capturesTitle')),
+      table,
+      state,
+      h('div', { class: 'pager' }, more),
+    ),
   );
 }

@@ -27,25 +27,29 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 export function copyButton(ctx: Ctx, text: string, selectable: Element): HTMLButtonElement {
-  const btn: HTMLButtonElement = h('button', {
-    type: 'button',
-    class: 'secondary small copy',
-    onclick: () => void copyAndTell(),
-  }, ctx.t('copy'));
+  const btn: HTMLButtonElement = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary small copy',
+      onclick: () => void copyAndTell(),
+    },
+    ctx.t('copy'),
+  );
   async function copyAndTell(): Promise<void> {
-      const ok = await copyText(text);
-      if (ok) {
-        btn.textContent = `✓ ${ctx.t('copied')}`;
-        ctx.announce(ctx.t('copied'));
-      } else {
-        const range = document.createRange();
-        range.selectNodeContents(selectable);
-        const sel = window.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-        btn.textContent = ctx.t('copyFailed');
-      }
-      setTimeout(() => (btn.textContent = ctx.t('copy')), 2500);
+    const ok = await copyText(text);
+    if (ok) {
+      btn.textContent = `✓ ${ctx.t('copied')}`;
+      ctx.announce(ctx.t('copied'));
+    } else {
+      const range = document.createRange();
+      range.selectNodeContents(selectable);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      btn.textContent = ctx.t('copyFailed');
+    }
+    setTimeout(() => (btn.textContent = ctx.t('copy')), 2500);
   }
   return btn;
 }

@@ -15,7 +15,11 @@ async function download(ctx: Ctx, id: string, fileName: string): Promise<void> {
   try {
     const blob = await ctx.api.reportBlob(id);
     const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: `${fileName.replace(/\.[^.]*$/, '') || id}.report.json`, class: 'visually-hidden' });
+    const a = h('a', {
+      href: url,
+      download: `${fileName.replace(/\.[^.]*$/, '') || id}.report.json`,
+      class: 'visually-hidden',
+    });
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -25,7 +29,11 @@ async function download(ctx: Ctx, id: string, fileName: string): Promise<void> {
   }
 }
 
-function sessionsTable(ctx: Ctx, sessions: SessionDiagnosis[], show: (i: number) => void): { table: HTMLElement; mark: (i: number) => void } {
+function sessionsTable(
+  ctx: Ctx,
+  sessions: SessionDiagnosis[],
+  show: (i: number) => void,
+): { table: HTMLElement; mark: (i: number) => void } {
   const { t } = ctx;
   const rows = sessions.map((sd, i) =>
     h(
@@ -57,7 +65,17 @@ function sessionsTable(ctx: Ctx, sessions: SessionDiagnosis[], show: (i: number)
   const table = h(
     'table',
     { class: 'list sessions' },
-    h('thead', null, h('tr', null, [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime'), ''].map((c) => h('th', { scope: 'col' }, c)))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime'), ''].map((c) =>
+          h('th', { scope: 'col' }, c),
+        ),
+      ),
+    ),
     h('tbody', null, rows),
   );
   return { table, mark };
@@ -79,7 +97,15 @@ function anomaliesSection(ctx: Ctx, report: AnalysisReport): HTMLElement | null 
     'details',
     { class: 'card anomalies' },
     h('summary', null, `${ctx.t('anomalies')} (${list.length})`),
-    h('ul', { class: 'plain mono small' }, list.slice(0, 200).map((a) => h('li', null, `${a.frame !== undefined ? `#${a.frame} ` : ''}[${a.layer}] ${a.code}: ${a.message}`))),
+    h(
+      'ul',
+      { class: 'plain mono small' },
+      list
+        .slice(0, 200)
+        .map((a) =>
+          h('li', null, `${a.frame !== undefined ? `#${a.frame} ` : ''}[${a.layer}] ${a.code}: ${a.message}`),
+        ),
+    ),
   );
 }
 
@@ -90,7 +116,20 @@ function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
   return h(
     'section',
     { class: 'card capture-head' },
-    h('div', { class: 'head-row' }, h('h1', { class: 'mono filename' }, c.fileName), c.verdict ? h('div', { class: 'capture-verdict' }, h('span', { class: 'muted small' }, t('captureVerdict')), ' ', badge(c.verdict)) : null),
+    h(
+      'div',
+      { class: 'head-row' },
+      h('h1', { class: 'mono filename' }, c.fileName),
+      c.verdict
+        ? h(
+            'div',
+            { class: 'capture-verdict' },
+            h('span', { class: 'muted small' }, t('captureVerdict')),
+            ' ',
+            badge(c.verdict),
+          )
+        : null,
+    ),
     facts([
       [t('colStatus'), t(`status_${c.status}` as Key)],
       [t('colSize'), formatBytes(c.size)],
@@ -99,15 +138,41 @@ function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
       [t('colUploaded'), formatTime(c.uploadedAt, ctx.lang)],
       [t('analyzedAt'), formatTime(c.analyzedAt, ctx.lang)],
     ]),
-    c.status === 'FAILED' ? h('div', { class: 'error-box', role: 'alert' }, '✕ ', t('analysisFailed', { name: c.fileName, reason: c.error ?? '?' })) : null,
+    c.status === 'FAILED'
+      ? h(
+          'div',
+          { class: 'error-box', role: 'alert' },
+          '✕ ',
+          t('analysisFailed', { name: c.fileName, reason: c.error ?? '?' }),
+        )
+      : null,
     c.status === 'DONE'
-      ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', id: 'download-report', onclick: () => void download(ctx, c.captureId, c.fileName) }, '⤓ ', t('downloadReport')))
+      ? h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              id: 'download-report',
+              onclick: () => void download(ctx, c.captureId, c.fileName),
+            },
+            '⤓ ',
+            t('downloadReport'),
+          ),
+        )
       : null,
   );
 }
 
 export function detailView(ctx: Ctx, id: string): HTMLElement {
-  const root = h('div', { class: 'view detail-view' }, h('p', null, h('a', { href: '#/', class: 'back' }, ctx.t('back'))), h('p', { class: 'muted' }, ctx.t('loading')));
+  const root = h(
+    'div',
+    { class: 'view detail-view' },
+    h('p', null, h('a', { href: '#/', class: 'back' }, ctx.t('back'))),
+    h('p', { class: 'muted' }, ctx.t('loading')),
+  );
 
   async function load(): Promise<void> {
     let d: CaptureDetail;
@@ -129,18 +194,53 @@ export function detailView(ctx: Ctx, id: string): HTMLElement {
           mark(i);
         };
         const { table, mark } = sessionsTable(ctx, d.sessions, show);
-        parts.push(h('section', { class: 'card', 'aria-labelledby': 'sessions-title' }, h('h2', { id: 'sessions-title' }, ctx.t('sessions'), ' ', h('span', { class: 'muted small' }, ctx.t('sessionsOf', { n: d.sessions.length }))), table), holder);
+        parts.push(
+          h(
+            'section',
+            { class: 'card', 'aria-labelledby': 'sessions-title' },
+            h(
+              'h2',
+              { id: 'sessions-title' },
+              ctx.t('sessions'),
+              ' ',
+              h('span', { class: 'muted small' }, ctx.t('sessionsOf', { n: d.sessions.length })),
+            ),
+            table,
+          ),
+          holder,
+        );
         // Show the session that decided the capture verdict first.
-        const first = Math.max(0, d.sessions.findIndex((x) => x.verdict === d.capture.verdict));
+        const first = Math.max(
+          0,
+          d.sessions.findIndex((x) => x.verdict === d.capture.verdict),
+        );
         show(first);
       } else {
         parts.push(h('section', { class: 'card' }, h('p', { class: 'muted' }, ctx.t('noSessions'))));
       }
       if (report) {
         if (report.findings?.length)
-          parts.push(h('section', { class: 'card capture-findings', 'aria-labelledby': 'cf-title' }, h('h2', { id: 'cf-title' }, ctx.t('captureFindings')), report.findings.map((f) => findingView(ctx, f))));
+          parts.push(
+            h(
+              'section',
+              { class: 'card capture-findings', 'aria-labelledby': 'cf-title' },
+              h('h2', { id: 'cf-title' }, ctx.t('captureFindings')),
+              report.findings.map((f) => findingView(ctx, f)),
+            ),
+          );
         if (report.hosts?.length && !d.sessions.length)
-          parts.push(h('section', { class: 'card' }, h('h2', null, ctx.t('hosts')), h('ul', { class: 'plain mono' }, report.hosts.map((x) => h('li', null, `${x.ip} — ${x.frames} ${ctx.t('frames')}`)))));
+          parts.push(
+            h(
+              'section',
+              { class: 'card' },
+              h('h2', null, ctx.t('hosts')),
+              h(
+                'ul',
+                { class: 'plain mono' },
+                report.hosts.map((x) => h('li', null, `${x.ip} — ${x.frames} ${ctx.t('frames')}`)),
+              ),
+            ),
+          );
         parts.push(authSection(ctx, report), anomaliesSection(ctx, report));
       }
     } else if (d.capture.status === 'PENDING') {

@@ -10,7 +10,16 @@ import { copyButton } from './copy.js';
 export function checklist(ctx: Ctx, f: Finding): HTMLElement | null {
   const items = f.checklist[ctx.lang] ?? f.checklist.en;
   if (!items?.length) return null;
-  return h('div', { class: 'checklist' }, h('h4', null, ctx.t('whatToCheck')), h('ul', null, items.map((c) => h('li', null, c))));
+  return h(
+    'div',
+    { class: 'checklist' },
+    h('h4', null, ctx.t('whatToCheck')),
+    h(
+      'ul',
+      null,
+      items.map((c) => h('li', null, c)),
+    ),
+  );
 }
 
 function evidence(ctx: Ctx, f: Finding): HTMLElement {
@@ -24,33 +33,70 @@ function evidence(ctx: Ctx, f: Finding): HTMLElement {
         'ul',
         { class: 'plain' },
         ev.repeated.map((r) =>
-          h('li', null, ctx.t('repeatedLine', { message: r.message, from: r.from === 'client' ? ctx.t('laneClient') : ctx.t('laneMx'), count: r.count, frames: formatFrames(r.frames, 8) })),
+          h(
+            'li',
+            null,
+            ctx.t('repeatedLine', {
+              message: r.message,
+              from: r.from === 'client' ? ctx.t('laneClient') : ctx.t('laneMx'),
+              count: r.count,
+              frames: formatFrames(r.frames, 8),
+            }),
+          ),
         ),
       ),
     ]);
   if (ev.notifies?.length)
-    rows.push([ctx.t('evNotifies'), h('ul', { class: 'plain' }, ev.notifies.map((n) => h('li', { class: 'mono' }, `${n.name} (${n.type}) — #${n.frame}`)))]);
+    rows.push([
+      ctx.t('evNotifies'),
+      h(
+        'ul',
+        { class: 'plain' },
+        ev.notifies.map((n) => h('li', { class: 'mono' }, `${n.name} (${n.type}) — #${n.frame}`)),
+      ),
+    ]);
   if (ev.ports?.length) rows.push([ctx.t('evPorts'), h('span', { class: 'mono' }, ev.ports.join(', '))]);
   const details = Object.entries(ev.details ?? {});
   if (details.length)
     rows.push([
       ctx.t('evDetails'),
-      h('dl', { class: 'details' }, details.map(([k, v]) => [h('dt', null, k), h('dd', { class: 'mono' }, String(v))])),
+      h(
+        'dl',
+        { class: 'details' },
+        details.map(([k, v]) => [h('dt', null, k), h('dd', { class: 'mono' }, String(v))]),
+      ),
     ]);
-  return h('dl', { class: 'evidence' }, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+  return h(
+    'dl',
+    { class: 'evidence' },
+    rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+  );
 }
 
 export function filterBox(ctx: Ctx, filter: string): HTMLElement | null {
   if (!filter) return null;
   const code = h('code', { class: 'filter' }, filter);
-  return h('div', { class: 'filter-box' }, h('span', { class: 'filter-label' }, ctx.t('filter')), code, copyButton(ctx, filter, code));
+  return h(
+    'div',
+    { class: 'filter-box' },
+    h('span', { class: 'filter-label' }, ctx.t('filter')),
+    code,
+    copyButton(ctx, filter, code),
+  );
 }
 
 export function findingView(ctx: Ctx, f: Finding): HTMLElement {
   return h(
     'article',
     { class: `finding sev-${f.severity}`, 'data-code': f.code },
-    h('header', null, badge(f.code, f.severity, ctx.t(`severity_${f.severity}`)), ' ', h('h3', null, f.title[ctx.lang] ?? f.title.en), f.step !== 'NONE' ? h('span', { class: 'step-tag' }, `${ctx.t('step')} ${f.step}`) : null),
+    h(
+      'header',
+      null,
+      badge(f.code, f.severity, ctx.t(`severity_${f.severity}`)),
+      ' ',
+      h('h3', null, f.title[ctx.lang] ?? f.title.en),
+      f.step !== 'NONE' ? h('span', { class: 'step-tag' }, `${ctx.t('step')} ${f.step}`) : null,
+    ),
     h('p', { class: 'explanation' }, f.explanation[ctx.lang] ?? f.explanation.en),
     checklist(ctx, f),
     h('details', { class: 'evidence-wrap', open: true }, h('summary', null, ctx.t('evidence')), evidence(ctx, f)),

@@ -13,7 +13,9 @@ const PAD = 40;
 const MIN_GAP = 22;
 
 function strip(ctx: Ctx, items: DiagnosisItem[]): SVGSVGElement | null {
-  const points = items.map((d) => ({ d, at: parseTime(d.time)?.getTime() })).filter((p): p is { d: DiagnosisItem; at: number } => p.at !== undefined);
+  const points = items
+    .map((d) => ({ d, at: parseTime(d.time)?.getTime() }))
+    .filter((p): p is { d: DiagnosisItem; at: number } => p.at !== undefined);
   if (!points.length) return null;
   const min = Math.min(...points.map((p) => p.at));
   const max = Math.max(...points.map((p) => p.at));
@@ -28,10 +30,23 @@ function strip(ctx: Ctx, items: DiagnosisItem[]): SVGSVGElement | null {
   const xs = sorted.map((p) => (lastX = Math.max(x(p.at), lastX + gap)));
   return s(
     'svg',
-    { class: 'strip', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `${ctx.t('verdictsOverTime')}: ${sorted.map((p) => p.d.verdict).join(', ')}` },
+    {
+      class: 'strip',
+      viewBox: `0 0 ${W} ${H}`,
+      width: W,
+      height: H,
+      role: 'img',
+      'aria-label': `${ctx.t('verdictsOverTime')}: ${sorted.map((p) => p.d.verdict).join(', ')}`,
+    },
     s('line', { x1: PAD - 10, y1: y, x2: W - PAD + 10, y2: y, class: 'axis' }),
     s('text', { x: PAD - 10, y: H - 6, class: 'axis-label' }, formatTime(new Date(min).toISOString(), ctx.lang)),
-    max !== min ? s('text', { x: W - PAD + 10, y: H - 6, 'text-anchor': 'end', class: 'axis-label' }, formatTime(new Date(max).toISOString(), ctx.lang)) : null,
+    max !== min
+      ? s(
+          'text',
+          { x: W - PAD + 10, y: H - 6, 'text-anchor': 'end', class: 'axis-label' },
+          formatTime(new Date(max).toISOString(), ctx.lang),
+        )
+      : null,
     sorted.map((p, i) => {
       const sev = verdictSeverity(p.d.verdict);
       const cx = xs[i]!;
@@ -41,10 +56,21 @@ function strip(ctx: Ctx, items: DiagnosisItem[]): SVGSVGElement | null {
         'g',
         { class: `mark sev-${sev}`, 'data-mark': i, 'data-verdict': p.d.verdict },
         s('title', null, `${formatTime(p.d.time, ctx.lang)} — ${p.d.verdict} — ${p.d.fileName}`),
-        sev === 'ok' || sev === 'info' ? s('circle', { cx, cy: y, r: 9 }) : s('rect', { x: cx - 8, y: y - 8, width: 16, height: 16, transform: `rotate(45 ${cx} ${y})` }),
+        sev === 'ok' || sev === 'info'
+          ? s('circle', { cx, cy: y, r: 9 })
+          : s('rect', { x: cx - 8, y: y - 8, width: 16, height: 16, transform: `rotate(45 ${cx} ${y})` }),
         s('text', { x: cx, y: y + 4, 'text-anchor': 'middle', class: 'mark-glyph' }, SEVERITY_GLYPH[sev]),
         showLabel
-          ? s('text', { x: cx, y: y - 16, 'text-anchor': cx < 90 ? 'start' : cx > W - 90 ? 'end' : 'middle', class: 'mark-label' }, p.d.verdict)
+          ? s(
+              'text',
+              {
+                x: cx,
+                y: y - 16,
+                'text-anchor': cx < 90 ? 'start' : cx > W - 90 ? 'end' : 'middle',
+                class: 'mark-label',
+              },
+              p.d.verdict,
+            )
           : null,
       );
     }),
@@ -75,7 +101,16 @@ function row(ctx: Ctx, d: DiagnosisItem): HTMLTableRowElement {
 
 export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
   const { t } = ctx;
-  const input = h('input', { id: 'client-ip', name: 'clientIp', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', placeholder: '198.51.100.7', value: ip ?? '' });
+  const input = h('input', {
+    id: 'client-ip',
+    name: 'clientIp',
+    type: 'text',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: '198.51.100.7',
+    value: ip ?? '',
+  });
   const results = h('div', { class: 'results' });
   const form = h(
     'form',
@@ -121,7 +156,17 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
             h(
               'table',
               { class: 'list history' },
-              h('thead', null, h('tr', null, [t('colTime'), t('verdict'), t('colStep'), t('colResponder'), t('colCapture'), t('analyzedAt')].map((c) => h('th', { scope: 'col' }, c)))),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  [t('colTime'), t('verdict'), t('colStep'), t('colResponder'), t('colCapture'), t('analyzedAt')].map(
+                    (c) => h('th', { scope: 'col' }, c),
+                  ),
+                ),
+              ),
               body,
             ),
             h('div', { class: 'pager' }, more),
@@ -139,5 +184,9 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
     void load();
   }
   if (!ip) queueMicrotask(() => input.focus());
-  return h('div', { class: 'view history-view' }, h('section', { class: 'card' }, h('h1', null, t('searchTitle')), form, results));
+  return h(
+    'div',
+    { class: 'view history-view' },
+    h('section', { class: 'card' }, h('h1', null, t('searchTitle')), form, results),
+  );
 }

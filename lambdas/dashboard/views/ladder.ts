@@ -31,7 +31,14 @@ function stepLabel(e: TimelineEntry): string {
   return e.step !== 'NONE' && !label.split(/\s+/).includes(e.step) ? `${label} ${e.step}` : label;
 }
 
-function arrow(ctx: Ctx, e: TimelineEntry, i: number, t0: string, names: Map<number, string>, ids: Record<string, string>): SVGGElement {
+function arrow(
+  ctx: Ctx,
+  e: TimelineEntry,
+  i: number,
+  t0: string,
+  names: Map<number, string>,
+  ids: Record<string, string>,
+): SVGGElement {
   const y = HEADER + 20 + i * ROW;
   const lineY = y + 14;
   const c2m = e.direction === 'client-to-mx';
@@ -40,9 +47,11 @@ function arrow(ctx: Ctx, e: TimelineEntry, i: number, t0: string, names: Map<num
   const [x1, x2] = c2m ? [CLIENT_X, MX_X] : [MX_X, CLIENT_X];
   const markers: string[] = [];
   if (e.retransmission) markers.push(ctx.t('retransmission'));
-  if (errs.length > 0) markers.push(`${ctx.t('errorNotify')}: ${errs.map((n) => `${names.get(n) ?? 'NOTIFY'} (${n})`).join(', ')}`);
+  if (errs.length > 0)
+    markers.push(`${ctx.t('errorNotify')}: ${errs.map((n) => `${names.get(n) ?? 'NOTIFY'} (${n})`).join(', ')}`);
   const otherNotifies = e.notifies.filter((n) => !isErrorNotify(n));
-  if (otherNotifies.length > 0) markers.push(`notify ${otherNotifies.map((n) => names.get(n) ?? String(n)).join(', ')}`);
+  if (otherNotifies.length > 0)
+    markers.push(`notify ${otherNotifies.map((n) => names.get(n) ?? String(n)).join(', ')}`);
   if (e.encrypted) markers.push(`[${ctx.t('encrypted')}]`);
   const tip = `#${e.frame} ${e.exchangeName} (${e.exchangeType}) · next payload ${e.nextPayloadName} (${e.nextPayload}) · msgid ${e.messageId} · UDP ${e.srcPort} → ${e.dstPort}`;
   return s(
@@ -57,14 +66,27 @@ function arrow(ctx: Ctx, e: TimelineEntry, i: number, t0: string, names: Map<num
     s('title', null, tip),
     s('text', { x: 8, y: lineY - 2, class: 'frame-no' }, `#${e.frame}`),
     s('text', { x: 8, y: lineY + 12, class: 'offset' }, formatOffset(e.time, t0)),
-    s('line', { x1, y1: lineY, x2: x2 + (c2m ? -3 : 3), y2: lineY, 'marker-end': `url(#${ids[kind]})`, class: 'arrow-line' }),
+    s('line', {
+      x1,
+      y1: lineY,
+      x2: x2 + (c2m ? -3 : 3),
+      y2: lineY,
+      'marker-end': `url(#${ids[kind]})`,
+      class: 'arrow-line',
+    }),
     s(
       'text',
       { x: MID, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },
       s('tspan', { class: 'step' }, stepLabel(e)),
       s('tspan', { class: 'ports', dx: 10 }, `UDP ${e.srcPort} → ${e.dstPort}`),
     ),
-    markers.length > 0 ? s('text', { x: MID, y: lineY + 16, 'text-anchor': 'middle', class: `marker-text marker-${kind}` }, markers.join('  ·  ')) : null,
+    markers.length > 0
+      ? s(
+          'text',
+          { x: MID, y: lineY + 16, 'text-anchor': 'middle', class: `marker-text marker-${kind}` },
+          markers.join('  ·  '),
+        )
+      : null,
   );
 }
 
@@ -82,13 +104,19 @@ function espBand(ctx: Ctx, dir: EspFlowSummary['direction'], flows: EspFlowSumma
           spi: flows.map((f) => f.spi).join(', '),
           encap: flows.some((f) => f.udpEncapsulated) ? ctx.t('espEncap') : '',
         });
-  const frames = flows.length ? `#${Math.min(...flows.map((f) => f.firstFrame))}–${Math.max(...flows.map((f) => f.lastFrame))}` : '';
+  const frames = flows.length
+    ? `#${Math.min(...flows.map((f) => f.firstFrame))}–${Math.max(...flows.map((f) => f.lastFrame))}`
+    : '';
   return s(
     'g',
     { class: `esp-band ${flows.length ? 'esp-present' : 'esp-missing'}`, 'data-esp': dir, 'data-packets': packets },
     s('text', { x: 8, y: y + BAND / 2 + 4, class: 'frame-no' }, frames),
     s('rect', { x: CLIENT_X, y: y + 3, width: MX_X - CLIENT_X, height: BAND - 8, rx: 4 }),
-    s('text', { x: MID, y: y + BAND / 2 + 4, 'text-anchor': 'middle', class: 'esp-text' }, flows.length ? `${dir === 'client-to-mx' ? '⟶' : '⟵'}  ${text}` : text),
+    s(
+      'text',
+      { x: MID, y: y + BAND / 2 + 4, 'text-anchor': 'middle', class: 'esp-text' },
+      flows.length ? `${dir === 'client-to-mx' ? '⟶' : '⟵'}  ${text}` : text,
+    ),
   );
 }
 
@@ -101,9 +129,28 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
   const t0 = rows[0]?.time ?? session.esp[0]?.firstTime ?? session.start;
   const names = notifyNames(session);
   const lane = (x: number, title: string, addr: string) =>
-    s('g', { class: 'lane' }, s('rect', { x: x - 80, y: 6, width: 160, height: 42, rx: 6 }), s('text', { x, y: 24, 'text-anchor': 'middle', class: 'lane-title' }, title), s('text', { x, y: 40, 'text-anchor': 'middle', class: 'lane-addr' }, addr));
+    s(
+      'g',
+      { class: 'lane' },
+      s('rect', { x: x - 80, y: 6, width: 160, height: 42, rx: 6 }),
+      s('text', { x, y: 24, 'text-anchor': 'middle', class: 'lane-title' }, title),
+      s('text', { x, y: 40, 'text-anchor': 'middle', class: 'lane-addr' }, addr),
+    );
   const marker = (mid: string, cls: string) =>
-    s('marker', { id: mid, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: cls }, s('path', { d: 'M0,0 L10,5 L0,10 z' }));
+    s(
+      'marker',
+      {
+        id: mid,
+        viewBox: '0 0 10 10',
+        refX: 9,
+        refY: 5,
+        markerWidth: 7,
+        markerHeight: 7,
+        orient: 'auto-start-reverse',
+        class: cls,
+      },
+      s('path', { d: 'M0,0 L10,5 L0,10 z' }),
+    );
   let y = HEADER + 24 + rows.length * ROW;
   return s(
     'svg',
@@ -124,7 +171,12 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
     s('line', { x1: MX_X, y1: 48, x2: MX_X, y2: height - 6, class: 'lifeline' }),
     rows.map((e, i) => arrow(ctx, e, i, t0, names, ids)),
     espDirs.map((dir) => {
-      const g = espBand(ctx, dir, session.esp.filter((f) => f.direction === dir), y);
+      const g = espBand(
+        ctx,
+        dir,
+        session.esp.filter((f) => f.direction === dir),
+        y,
+      );
       y += BAND;
       return g;
     }),

@@ -19,7 +19,11 @@ function proposal(ctx: Ctx, p: ProposalSummary): HTMLElement {
     { class: p.acceptedByMeraki ? 'proposal ok' : 'proposal bad' },
     h('span', { class: 'mono' }, p.text),
     ' ',
-    h('span', { class: `tag ${p.acceptedByMeraki ? 'tag-ok' : 'tag-bad'}` }, p.acceptedByMeraki ? `✓ ${ctx.t('merakiAccepts')}` : `✕ ${ctx.t('merakiRejects')}`),
+    h(
+      'span',
+      { class: `tag ${p.acceptedByMeraki ? 'tag-ok' : 'tag-bad'}` },
+      p.acceptedByMeraki ? `✓ ${ctx.t('merakiAccepts')}` : `✕ ${ctx.t('merakiRejects')}`,
+    ),
   );
 }
 
@@ -35,7 +39,17 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
     h(
       'table',
       { class: 'list compact' },
-      h('thead', null, h('tr', null, ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', 'msgid', t('flags')].map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', 'msgid', t('flags')].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
+        ),
+      ),
       h(
         'tbody',
         null,
@@ -50,7 +64,17 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
             h('td', null, `${e.exchangeName} (${e.exchangeType})`),
             h('td', { class: 'mono' }, `${e.srcPort} → ${e.dstPort}`),
             h('td', { class: 'mono' }, e.messageId),
-            h('td', null, [e.retransmission ? t('retransmission') : '', e.notifies.length ? `notify ${e.notifies.join(', ')}` : '', e.encrypted ? t('encrypted') : ''].filter(Boolean).join(' · ')),
+            h(
+              'td',
+              null,
+              [
+                e.retransmission ? t('retransmission') : '',
+                e.notifies.length ? `notify ${e.notifies.join(', ')}` : '',
+                e.encrypted ? t('encrypted') : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            ),
           ),
         ),
       ),
@@ -66,7 +90,14 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
   return h(
     'section',
     { class: 'session card', 'aria-labelledby': headingId, 'data-session-id': sd.id },
-    h('h2', { id: headingId }, `${t('session')} `, h('span', { class: 'mono' }, `${sd.clientIp}:${sd.clientPort} ⇄ ${sd.responderIp}:${sd.responderPort}`), ' ', badge(sd.verdict)),
+    h(
+      'h2',
+      { id: headingId },
+      `${t('session')} `,
+      h('span', { class: 'mono' }, `${sd.clientIp}:${sd.clientPort} ⇄ ${sd.responderIp}:${sd.responderPort}`),
+      ' ',
+      badge(sd.verdict),
+    ),
     main ? h('div', { class: 'verdict-block' }, findingView(ctx, main)) : null,
     h(
       'figure',
@@ -99,10 +130,29 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
           [t('fingerprint'), h('span', { class: 'mono' }, sd.client.fingerprint || '—')],
           ...(sd.client.os ? ([[t('os'), sd.client.os]] as [string, string][]) : []),
           // The ID payload in clear (aggressive mode): hostile text, shown as text only.
-          ...(sd.client.identity ? ([[t('identity'), `${sd.client.identity.type}: ${sd.client.identity.value}`]] as [string, string][]) : []),
+          ...(sd.client.identity
+            ? ([[t('identity'), `${sd.client.identity.type}: ${sd.client.identity.value}`]] as [string, string][])
+            : []),
         ]),
         sd.client.vendorIds.length
-          ? h('div', null, h('h4', null, t('vendorIds')), h('ul', { class: 'plain vendor-ids' }, sd.client.vendorIds.map((v) => h('li', { title: v.hex }, h('span', null, v.name), ' ', h('span', { class: 'mono muted small' }, v.hex.length > 24 ? `${v.hex.slice(0, 24)}…` : v.hex)))))
+          ? h(
+              'div',
+              null,
+              h('h4', null, t('vendorIds')),
+              h(
+                'ul',
+                { class: 'plain vendor-ids' },
+                sd.client.vendorIds.map((v) =>
+                  h(
+                    'li',
+                    { title: v.hex },
+                    h('span', null, v.name),
+                    ' ',
+                    h('span', { class: 'mono muted small' }, v.hex.length > 24 ? `${v.hex.slice(0, 24)}…` : v.hex),
+                  ),
+                ),
+              ),
+            )
           : null,
       ),
       h(
@@ -110,11 +160,26 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
         { class: 'facet' },
         h('h3', null, t('proposals')),
         h('h4', null, t('offered')),
-        sd.proposals.phase1Offered.length ? h('ul', { class: 'plain proposals' }, sd.proposals.phase1Offered.map((p) => proposal(ctx, p))) : h('p', { class: 'muted' }, t('none')),
+        sd.proposals.phase1Offered.length
+          ? h(
+              'ul',
+              { class: 'plain proposals' },
+              sd.proposals.phase1Offered.map((p) => proposal(ctx, p)),
+            )
+          : h('p', { class: 'muted' }, t('none')),
         h('h4', null, t('chosen')),
-        sd.proposals.phase1Chosen ? h('ul', { class: 'plain proposals' }, proposal(ctx, sd.proposals.phase1Chosen)) : h('p', { class: 'muted' }, t('none')),
+        sd.proposals.phase1Chosen
+          ? h('ul', { class: 'plain proposals' }, proposal(ctx, sd.proposals.phase1Chosen))
+          : h('p', { class: 'muted' }, t('none')),
       ),
     ),
-    others.length ? h('div', { class: 'findings' }, h('h3', null, t('findings')), others.map((f) => findingView(ctx, f))) : null,
+    others.length
+      ? h(
+          'div',
+          { class: 'findings' },
+          h('h3', null, t('findings')),
+          others.map((f) => findingView(ctx, f)),
+        )
+      : null,
   );
 }

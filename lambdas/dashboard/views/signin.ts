@@ -3,7 +3,11 @@ import { ApiError } from '../api.js';
 import { h } from '../dom.js';
 import type { Key } from '../i18n.js';
 
-export function signInView(t: (k: Key) => string, submit: (apiKey: string) => Promise<void>, notice?: Key): HTMLElement {
+export function signInView(
+  t: (k: Key) => string,
+  submit: (apiKey: string) => Promise<void>,
+  notice?: Key,
+): HTMLElement {
   const input = h('input', {
     id: 'api-key',
     name: 'apiKey',
@@ -40,7 +44,11 @@ export function signInView(t: (k: Key) => string, submit: (apiKey: string) => Pr
       await submit(key);
     } catch (e) {
       message.textContent =
-        e instanceof ApiError && e.status === 401 ? t('keyRefused') : e instanceof ApiError && e.status === 0 ? t('networkError') : String(e instanceof Error ? e.message : e);
+        e instanceof ApiError && e.status === 401
+          ? t('keyRefused')
+          : e instanceof ApiError && e.status === 0
+            ? t('networkError')
+            : String(e instanceof Error ? e.message : e);
       input.focus();
       input.select();
     } finally {

@@ -36,7 +36,15 @@ export function uploadPanel(ctx: Ctx, onAnalysed: () => void): HTMLElement {
           h('span', { 'aria-hidden': 'true' }, t('status_DONE'), ' '),
           item.verdict ? badge(item.verdict) : null,
           ' ',
-          h('button', { type: 'button', class: 'link', onclick: () => ctx.navigate(`#/capture/${encodeURIComponent(captureId)}`) }, t('open')),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              onclick: () => ctx.navigate(`#/capture/${encodeURIComponent(captureId)}`),
+            },
+            t('open'),
+          ),
         );
         ctx.announce(t('analysisDone', { name, verdict }));
         onAnalysed();
@@ -122,5 +130,11 @@ export function uploadPanel(ctx: Ctx, onAnalysed: () => void): HTMLElement {
     input,
     h('label', { for: 'capture-file', class: 'file-label' }, t('chooseFile')),
   );
-  return h('section', { class: 'card upload-panel', 'aria-labelledby': 'upload-title' }, h('h2', { id: 'upload-title' }, t('uploadTitle')), zone, rows);
+  return h(
+    'section',
+    { class: 'card upload-panel', 'aria-labelledby': 'upload-title' },
+    h('h2', { id: 'upload-title' }, t('uploadTitle')),
+    zone,
+    rows,
+  );
 }

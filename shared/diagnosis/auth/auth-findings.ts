@@ -23,28 +23,59 @@ export function radiusFindings(exchanges: RadiusExchange[]): Finding[] {
   const rejected = exchanges.filter((e) => e.answerCode === RadiusCode.AccessReject);
   const silent = exchanges.filter((e) => e.answerCode === undefined);
   const out: Finding[] = [];
-  const users = (list: RadiusExchange[]) => [...new Set(list.map((e) => e.userName).filter(Boolean))].slice(0, 8).join(', ');
+  const users = (list: RadiusExchange[]) =>
+    [...new Set(list.map((e) => e.userName).filter(Boolean))].slice(0, 8).join(', ');
   if (rejected.length) {
     const frames = cap(rejected.flatMap((e) => [...e.requestFrames, e.answerFrame!]));
     const reply = rejected.find((e) => e.replyMessage)?.replyMessage;
-    out.push(buildFinding('RADIUS_REJECTED', {
-      frames, details: { rejects: rejected.length, users: users(rejected), ...(reply ? { replyMessage: reply } : {}) },
-    }, frameFilter(frames, 'radius.code == 3'), {
-      reply: reply ? ` ("${reply}")` : '', replyJa: reply ? `（"${reply}"）` : '',
-    }));
+    out.push(
+      buildFinding(
+        'RADIUS_REJECTED',
+        {
+          frames,
+          details: { rejects: rejected.length, users: users(rejected), ...(reply ? { replyMessage: reply } : {}) },
+        },
+        frameFilter(frames, 'radius.code == 3'),
+        {
+          reply: reply ? ` ("${reply}")` : '',
+          replyJa: reply ? `（"${reply}"）` : '',
+        },
+      ),
+    );
   }
   if (silent.length) {
     const frames = cap(silent.flatMap((e) => e.requestFrames));
     const count = silent.reduce((n, e) => n + e.requestFrames.length, 0);
-    out.push(buildFinding('RADIUS_NO_RESPONSE', {
-      frames,
-      repeated: silent.filter((e) => e.requestFrames.length > 1).slice(0, 8).map((e) => ({ message: `Access-Request id ${e.identifier}`, from: 'mx' as const, count: e.requestFrames.length, frames: e.requestFrames })),
-      details: { unanswered: silent.length, users: users(silent) },
-    }, frameFilter(frames, 'radius.code == 1'), { count, server: silent[0].server }));
+    out.push(
+      buildFinding(
+        'RADIUS_NO_RESPONSE',
+        {
+          frames,
+          repeated: silent
+            .filter((e) => e.requestFrames.length > 1)
+            .slice(0, 8)
+            .map((e) => ({
+              message: `Access-Request id ${e.identifier}`,
+              from: 'mx' as const,
+              count: e.requestFrames.length,
+              frames: e.requestFrames,
+            })),
+          details: { unanswered: silent.length, users: users(silent) },
+        },
+        frameFilter(frames, 'radius.code == 1'),
+        { count, server: silent[0].server },
+      ),
+    );
   }
   if (accepted.length) {
     const frames = cap(accepted.flatMap((e) => [...e.requestFrames, e.answerFrame!]));
-    out.push(buildFinding('RADIUS_ACCEPTED', { frames, details: { accepts: accepted.length, users: users(accepted) } }, frameFilter(frames, 'radius.code == 2')));
+    out.push(
+      buildFinding(
+        'RADIUS_ACCEPTED',
+        { frames, details: { accepts: accepted.length, users: users(accepted) } },
+        frameFilter(frames, 'radius.code == 2'),
+      ),
+    );
   }
   return out;
 }
@@ -66,15 +97,28 @@ export function dnsFindings(all: DnsLookup[]): Finding[] {
   const out: Finding[] = [];
   if (failed.length && ok.length === 0) {
     const f = failed[0];
-    const rcode = f.rcode === undefined ? 'no answer' : f.rcode === 0 ? 'no address in the answer' : dnsRcodeName(f.rcode);
+    const rcode =
+      f.rcode === undefined ? 'no answer' : f.rcode === 0 ? 'no address in the answer' : dnsRcodeName(f.rcode);
     const frames = cap(failed.flatMap((l) => [...l.queryFrames, ...(l.answerFrame ? [l.answerFrame] : [])]));
-    out.push(buildFinding('CLOUD_DNS_FAILED', { frames, details: { name: f.name, rcode, server: f.server, failedLookups: failed.length } },
-      frameFilter(frames, 'dns.qry.name contains "meraki.com"'), { name: f.name, rcode }));
+    out.push(
+      buildFinding(
+        'CLOUD_DNS_FAILED',
+        { frames, details: { name: f.name, rcode, server: f.server, failedLookups: failed.length } },
+        frameFilter(frames, 'dns.qry.name contains "meraki.com"'),
+        { name: f.name, rcode },
+      ),
+    );
   }
   if (ok.length) {
     const frames = cap(ok.flatMap((l) => [...l.queryFrames, l.answerFrame!]));
-    out.push(buildFinding('CLOUD_DNS_OK', { frames, details: { name: ok[0].name, server: ok[0].server, answered: ok.length, failed: failed.length } },
-      frameFilter(frames, 'dns.qry.name contains "meraki.com"'), { name: ok[0].name }));
+    out.push(
+      buildFinding(
+        'CLOUD_DNS_OK',
+        { frames, details: { name: ok[0].name, server: ok[0].server, answered: ok.length, failed: failed.length } },
+        frameFilter(frames, 'dns.qry.name contains "meraki.com"'),
+        { name: ok[0].name },
+      ),
+    );
   }
   return out;
 }
@@ -84,24 +128,58 @@ export function directoryTlsFindings(flows: DirectoryTlsFlow[]): Finding[] {
   const ok = flows.filter(tlsCompleted);
   const failed = flows.filter((f) => !tlsCompleted(f));
   const out: Finding[] = [];
-  const portFilter = (list: DirectoryTlsFlow[]) => [...new Set(list.map((f) => f.serverPort))].map((p) => `tcp.port == ${p}`).join(' || ');
+  const portFilter = (list: DirectoryTlsFlow[]) =>
+    [...new Set(list.map((f) => f.serverPort))].map((p) => `tcp.port == ${p}`).join(' || ');
   if (failed.length) {
     const f = failed[0];
-    const desc = f.alert ? tlsName(TLS_ALERT_DESCRIPTIONS, f.alert.description) ?? String(f.alert.description) : undefined;
+    const desc = f.alert
+      ? (tlsName(TLS_ALERT_DESCRIPTIONS, f.alert.description) ?? String(f.alert.description))
+      : undefined;
     const frames = cap(failed.flatMap((x) => x.frames));
-    out.push(buildFinding('AD_TLS_FAILED', {
-      frames, ports: [...new Set(failed.map((x) => x.serverPort))],
-      details: { server: f.server, failedSessions: failed.length, ...(desc ? { alert: desc, alertFrom: f.alert!.from, alertFrame: f.alert!.frame } : {}), ...(f.resetFrame ? { resetFrame: f.resetFrame } : {}) },
-    }, frameFilter(frames, portFilter(failed)), {
-      server: f.server,
-      alert: desc ? ` (${f.alert!.from} sent the alert "${desc}", frame ${f.alert!.frame})` : f.resetFrame ? ` (reset in frame ${f.resetFrame})` : '',
-      alertJa: desc ? `（${f.alert!.from === 'client' ? 'クライアント' : 'サーバー'}がアラート "${desc}" を送信: フレーム ${f.alert!.frame}）` : f.resetFrame ? `（フレーム ${f.resetFrame} でリセット）` : '',
-    }));
+    out.push(
+      buildFinding(
+        'AD_TLS_FAILED',
+        {
+          frames,
+          ports: [...new Set(failed.map((x) => x.serverPort))],
+          details: {
+            server: f.server,
+            failedSessions: failed.length,
+            ...(desc ? { alert: desc, alertFrom: f.alert!.from, alertFrame: f.alert!.frame } : {}),
+            ...(f.resetFrame ? { resetFrame: f.resetFrame } : {}),
+          },
+        },
+        frameFilter(frames, portFilter(failed)),
+        {
+          server: f.server,
+          alert: desc
+            ? ` (${f.alert!.from} sent the alert "${desc}", frame ${f.alert!.frame})`
+            : f.resetFrame
+              ? ` (reset in frame ${f.resetFrame})`
+              : '',
+          alertJa: desc
+            ? `（${f.alert!.from === 'client' ? 'クライアント' : 'サーバー'}がアラート "${desc}" を送信: フレーム ${f.alert!.frame}）`
+            : f.resetFrame
+              ? `（フレーム ${f.resetFrame} でリセット）`
+              : '',
+        },
+      ),
+    );
   }
   if (ok.length) {
     const frames = cap(ok.flatMap((x) => x.frames));
-    out.push(buildFinding('AD_TLS_OK', { frames, ports: [...new Set(ok.map((x) => x.serverPort))], details: { server: ok[0].server, sessions: ok.length } },
-      frameFilter(frames, portFilter(ok)), { server: ok[0].server }));
+    out.push(
+      buildFinding(
+        'AD_TLS_OK',
+        {
+          frames,
+          ports: [...new Set(ok.map((x) => x.serverPort))],
+          details: { server: ok[0].server, sessions: ok.length },
+        },
+        frameFilter(frames, portFilter(ok)),
+        { server: ok[0].server },
+      ),
+    );
   }
   return out;
 }

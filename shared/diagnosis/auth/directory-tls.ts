@@ -50,22 +50,38 @@ export function createDirectoryTlsTracker(): DirectoryTlsTracker {
     let flow = flows.get(key);
     if (!flow) {
       if (flows.size >= MAX_FLOWS) return;
-      flow = { client, server, serverPort: toServer ? tcp.dstPort : tcp.srcPort, frames: [], appDataClient: 0, appDataServer: 0 };
+      flow = {
+        client,
+        server,
+        serverPort: toServer ? tcp.dstPort : tcp.srcPort,
+        frames: [],
+        appDataClient: 0,
+        appDataServer: 0,
+      };
       flows.set(key, flow);
     }
     if (flow.frames.length < 64) flow.frames.push(frame.number);
     if ((tcp.flags & TCP_RST) !== 0 && flow.resetFrame === undefined) flow.resetFrame = frame.number;
     for (const rec of frame.tls ?? []) {
-      if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ClientHello) flow.clientHello ??= frame.number;
-      if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ServerHello) flow.serverHello ??= frame.number;
+      if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ClientHello)
+        flow.clientHello ??= frame.number;
+      if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ServerHello)
+        flow.serverHello ??= frame.number;
       if (rec.contentType === TLS.ChangeCipherSpec) {
-        if (toServer) flow.ccsClient ??= frame.number; else flow.ccsServer ??= frame.number;
+        if (toServer) flow.ccsClient ??= frame.number;
+        else flow.ccsServer ??= frame.number;
       }
-      if (rec.contentType === TLS.ApplicationData) { if (toServer) flow.appDataClient++; else flow.appDataServer++; }
+      if (rec.contentType === TLS.ApplicationData) {
+        if (toServer) flow.appDataClient++;
+        else flow.appDataServer++;
+      }
       if (rec.contentType === TLS.Alert && rec.alert && !flow.alert) {
         flow.alert = { ...rec.alert, frame: frame.number, from: toServer ? 'client' : 'server' };
       }
     }
   }
-  return { add, flows: () => [...flows.values()].filter((f) => f.clientHello !== undefined || f.serverHello !== undefined) };
+  return {
+    add,
+    flows: () => [...flows.values()].filter((f) => f.clientHello !== undefined || f.serverHello !== undefined),
+  };
 }

@@ -37,12 +37,22 @@ export function createRadiusTracker(): RadiusTracker {
         return;
       }
       if (all.length >= MAX_EXCHANGES) return;
-      const fresh: RadiusExchange = { nas: src, server: dst, identifier: r.identifier, userName: r.userName, requestFrames: [frame.number] };
+      const fresh: RadiusExchange = {
+        nas: src,
+        server: dst,
+        identifier: r.identifier,
+        userName: r.userName,
+        requestFrames: [frame.number],
+      };
       open.set(key, fresh);
       all.push(fresh);
       return;
     }
-    if (r.code === RadiusCode.AccessAccept || r.code === RadiusCode.AccessReject || r.code === RadiusCode.AccessChallenge) {
+    if (
+      r.code === RadiusCode.AccessAccept ||
+      r.code === RadiusCode.AccessReject ||
+      r.code === RadiusCode.AccessChallenge
+    ) {
       const ex = open.get(`${dst}|${src}|${r.identifier}`);
       if (!ex || ex.answerCode !== undefined) return;
       ex.answerCode = r.code;

@@ -21,9 +21,19 @@ export const espOneWay: SessionRule = (f): RuleHit | null => {
     const flows = up ? f.espUp : f.espDown;
     return {
       code: 'ESP_ONE_WAY',
-      evidence: { frames: flows.flatMap((x) => [x.firstFrame, x.lastFrame]), details: { packetsClientToMx: up, packetsMxToClient: down } },
+      evidence: {
+        frames: flows.flatMap((x) => [x.firstFrame, x.lastFrame]),
+        details: { packetsClientToMx: up, packetsMxToClient: down },
+      },
       filter: espFilter(all),
-      vars: { direction: up ? 'client→MX' : 'MX→client', directionJa: up ? 'クライアント→MX' : 'MX→クライアント', when: '', whenJa: '', up, down },
+      vars: {
+        direction: up ? 'client→MX' : 'MX→client',
+        directionJa: up ? 'クライアント→MX' : 'MX→クライアント',
+        when: '',
+        whenJa: '',
+        up,
+        down,
+      },
     };
   }
   const lu = last(f.espUp)!;
@@ -35,9 +45,21 @@ export const espOneWay: SessionRule = (f): RuleHit | null => {
     code: 'ESP_ONE_WAY',
     evidence: {
       frames: [silent.lastFrame, alive.lastFrame],
-      details: { packetsClientToMx: up, packetsMxToClient: down, silentSince: isoString(silent.lastSec, silent.lastNsec), secondsOneWay: Math.round(Math.abs(gap) * 10) / 10 },
+      details: {
+        packetsClientToMx: up,
+        packetsMxToClient: down,
+        silentSince: isoString(silent.lastSec, silent.lastNsec),
+        secondsOneWay: Math.round(Math.abs(gap) * 10) / 10,
+      },
     },
     filter: espFilter(all),
-    vars: { direction: dir, directionJa: dir === 'client→MX' ? 'クライアント→MX' : 'MX→クライアント', when: ` after frame ${silent.lastFrame}`, whenJa: `（フレーム ${silent.lastFrame} 以降）`, up, down },
+    vars: {
+      direction: dir,
+      directionJa: dir === 'client→MX' ? 'クライアント→MX' : 'MX→クライアント',
+      when: ` after frame ${silent.lastFrame}`,
+      whenJa: `（フレーム ${silent.lastFrame} 以降）`,
+      up,
+      down,
+    },
   };
 };

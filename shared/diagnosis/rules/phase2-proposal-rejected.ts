@@ -10,7 +10,9 @@ export const phase2ProposalRejected: SessionRule = (f) => {
   const info = f.session.mxInfoAfter.find((i) => i.after === 'QM1');
   const notify = f.session.notifies.find((n) => n.type === NO_PROPOSAL_CHOSEN && n.from === 'mx');
   if (!info && !notify) return null;
-  const frames = [...new Set([...framesOf(f, ['client', 'QM1']), ...(info ? [info.frame] : []), ...(notify ? [notify.frame] : [])])].sort((a, b) => a - b);
+  const frames = [
+    ...new Set([...framesOf(f, ['client', 'QM1']), ...(info ? [info.frame] : []), ...(notify ? [notify.frame] : [])]),
+  ].sort((a, b) => a - b);
   return {
     code: 'PHASE2_PROPOSAL_REJECTED',
     evidence: {

@@ -14,20 +14,33 @@ export const pskMismatch: SessionRule = (f) => {
   // Phase 1 must visibly have reached Identification: the MX's Key Exchange, or its reaction;
   // and without a reaction the client must have sent MM5 again (not a capture cut short).
   if (!mxReacted && (!seen(f, 'mx', 'MM4') || !repeated(f, 'client', 'MM5'))) return null;
-  const frames = [...new Set([...framesOf(f, ['client', 'MM5']), ...infoAfterMm5.map((i) => i.frame), ...s.mm4AfterMm5])].sort((a, b) => a - b);
-  const reaction = infoAfterMm5.length > 0
-    ? ` (the MX answered with an informational exchange, frame ${infoAfterMm5[0].frame})`
-    : s.mm4AfterMm5.length > 0 ? ` (the MX sent its Key Exchange again, frame ${s.mm4AfterMm5[0]})` : '';
-  const reactionJa = infoAfterMm5.length > 0
-    ? `（MX は情報交換で応答: フレーム ${infoAfterMm5[0].frame}）`
-    : s.mm4AfterMm5.length > 0 ? `（MX は Key Exchange を再送: フレーム ${s.mm4AfterMm5[0]}）` : '';
+  const frames = [
+    ...new Set([...framesOf(f, ['client', 'MM5']), ...infoAfterMm5.map((i) => i.frame), ...s.mm4AfterMm5]),
+  ].sort((a, b) => a - b);
+  const reaction =
+    infoAfterMm5.length > 0
+      ? ` (the MX answered with an informational exchange, frame ${infoAfterMm5[0].frame})`
+      : s.mm4AfterMm5.length > 0
+        ? ` (the MX sent its Key Exchange again, frame ${s.mm4AfterMm5[0]})`
+        : '';
+  const reactionJa =
+    infoAfterMm5.length > 0
+      ? `（MX は情報交換で応答: フレーム ${infoAfterMm5[0].frame}）`
+      : s.mm4AfterMm5.length > 0
+        ? `（MX は Key Exchange を再送: フレーム ${s.mm4AfterMm5[0]}）`
+        : '';
   return {
     code: 'PSK_MISMATCH',
     evidence: {
       frames,
       repeated: repeatedEntries(f, ['client', 'MM5'], ['mx', 'MM4']),
       ports: [...(s.labels.get('client:MM5')?.dstPorts ?? [])],
-      details: { mm5Count: s.labels.get('client:MM5')?.count ?? 0, mxInformational: infoAfterMm5.length, mxKeyExchangeAgain: s.mm4AfterMm5.length, captureSide: f.nat.captureSide },
+      details: {
+        mm5Count: s.labels.get('client:MM5')?.count ?? 0,
+        mxInformational: infoAfterMm5.length,
+        mxKeyExchangeAgain: s.mm4AfterMm5.length,
+        captureSide: f.nat.captureSide,
+      },
     },
     filter: framesFilter(f, frames),
     vars: { reaction, reactionJa },

@@ -1,6 +1,14 @@
 // The guide's retransmission signatures, decided by the step at which messages repeat:
 // SA (main mode 1/2), Key Exchange (3/4), or phase 2 (identification 5/6 and quick mode).
-import { framesFilter, framesOf, mxSentAnything, repeated, repeatedEntries, seen, type SessionRule } from '../session-facts.js';
+import {
+  framesFilter,
+  framesOf,
+  mxSentAnything,
+  repeated,
+  repeatedEntries,
+  seen,
+  type SessionRule,
+} from '../session-facts.js';
 
 export const noResponseFromMx: SessionRule = (f) => {
   if (!(seen(f, 'client', 'MM1') || seen(f, 'client', 'AM1')) || mxSentAnything(f)) return null;
@@ -39,7 +47,13 @@ export const keRetransmitted: SessionRule = (f) => {
 export const phase2Retransmitted: SessionRule = (f) => {
   // Quick mode 3 means phase 2 completed: repeats before it were recovered from.
   if (!seen(f, 'mx', 'MM6') || seen(f, 'client', 'QM3')) return null;
-  const keys: [('client' | 'mx'), string][] = [['client', 'MM5'], ['mx', 'MM6'], ['client', 'QM1'], ['mx', 'QM2'], ['client', 'QM3']];
+  const keys: ['client' | 'mx', string][] = [
+    ['client', 'MM5'],
+    ['mx', 'MM6'],
+    ['client', 'QM1'],
+    ['mx', 'QM2'],
+    ['client', 'QM3'],
+  ];
   if (!keys.some(([from, label]) => repeated(f, from, label))) return null;
   const frames = framesOf(f, ...keys);
   return {

@@ -11,7 +11,10 @@ export const tunnelEstablished: SessionRule = (f): RuleHit | null => {
     const firstDown = Math.min(...f.espDown.map((x) => x.firstFrame));
     return {
       code: 'TUNNEL_ESTABLISHED',
-      evidence: { frames: [firstUp, firstDown].sort((a, b) => a - b), details: { packetsClientToMx: up, packetsMxToClient: down } },
+      evidence: {
+        frames: [firstUp, firstDown].sort((a, b) => a - b),
+        details: { packetsClientToMx: up, packetsMxToClient: down },
+      },
       filter: espFilter([...f.espUp, ...f.espDown]),
       vars: {
         how: `ESP flows in both directions (${up} packets client→MX, ${down} packets MX→client)`,
