@@ -262,6 +262,27 @@ case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) 
   finish multi-client
 }
 
+# ---- Derived cases: real captures above, cut with editcap -r (frames kept byte for byte) ------
+# Contract v2 ("Evidence, not habit") asks what a capture that ends too soon or starts too late
+# still proves. Each of these keeps a frame range of a real capture made above (run its source
+# case first); editcap renumbers the frames from 1 but changes no byte of them.
+
+cut() { # cut SOURCE CASE RANGE : OUT/CASE/capture.pcap = frames RANGE of OUT/SOURCE/capture.pcap
+  mkdir -p "$OUT/$2"
+  editcap -r "$OUT/$1/capture.pcap" "$OUT/$2/capture.pcap" "$3"
+}
+
+case_cut_success_nat_t_after_mm4() { cut success-nat-t cut-success-nat-t-after-mm4 1-6; }
+case_cut_success_after_mm6() { cut success-no-nat cut-success-after-mm6 1-8; }
+case_cut_phase2_mismatch_after_qm1() { cut phase2-mismatch cut-phase2-mismatch-after-qm1 1-9; }
+case_cut_wrong_psk_nat_after_mm5() { cut wrong-psk-nat cut-wrong-psk-nat-after-mm5 1-7; }
+case_cut_wrong_psk_nat_first_answer() { cut wrong-psk-nat cut-wrong-psk-nat-first-answer 1-8; }
+case_cut_mx_no_answer_single_mm1() { cut mx-no-answer cut-mx-no-answer-single-mm1 1-3; }
+case_cut_esp_one_way_single_esp() { cut esp-one-way cut-esp-one-way-single-esp 12; }
+case_cut_esp_one_way_after_qm3() { cut esp-one-way cut-esp-one-way-after-qm3 1-12; }
+case_late_ke_replies_lost() { cut ke-replies-lost late-ke-replies-lost 7-14; }
+case_late_wrong_psk_nat() { cut wrong-psk-nat late-wrong-psk-nat 9-16; }
+
 # ---- LAN cases (authentication servers; the MX namespace is the client) -----------------------
 
 RAD_SECRET=meraki-lab-radius
@@ -366,7 +387,10 @@ case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal ale
 
 ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
-radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail"
+radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail
+cut-success-nat-t-after-mm4 cut-success-after-mm6 cut-phase2-mismatch-after-qm1 cut-wrong-psk-nat-after-mm5
+cut-wrong-psk-nat-first-answer cut-mx-no-answer-single-mm1 cut-esp-one-way-single-esp cut-esp-one-way-after-qm3
+late-ke-replies-lost late-wrong-psk-nat"
 
 trap 'lab_down' EXIT
 lab_up
