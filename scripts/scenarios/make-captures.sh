@@ -35,7 +35,7 @@ finish() { # finish CASE : stop capture and daemons, keep logs for the README
   capture_stop
   stop_pids
   mkdir -p "$LAB/logs/$1"
-  for n in mx client client2; do
+  for n in mx client client2 peer-a peer-b; do
     [ -f "$LAB/$n/charon.log" ] && cp "$LAB/$n/charon.log" "$LAB/logs/$1/$n.log"
   done
   rm -f "$OUT/$1/capture.pcap.log"
@@ -260,6 +260,46 @@ case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) 
   wait $p2
   sleep 1
   finish multi-client
+}
+
+# ---- Site-to-site cases (not Client VPN: contract v2's NOT_CLIENT_VPN) -------------------------
+
+s2s_traffic() { # ESP both ways between the two LANs
+  nsx vd-client ping -q -c 3 -i 0.3 -W 1 -I $S2S_LAN $MX_LAN >/dev/null
+  nsx vd-mx ping -q -c 2 -i 0.3 -W 1 -I $MX_LAN $S2S_LAN >/dev/null
+}
+
+s2s_run() { # s2s_run CASE : branch gateway (vd-client) initiates to the head-end (vd-mx)
+  nsx vd-client ip addr add $S2S_LAN/32 dev lo
+  charon_start vd-mx peer-b; charon_start vd-client peer-a
+  wan_capture "$1"
+  swan peer-a initiate --child lan --timeout 20 >"$LAB/peer-a/initiate.out" 2>&1
+}
+
+
+case_ikev2_site_to_site() { # IKEv2, both sides strongSwan with kernel-libipsec: a working tunnel
+  s2s_conf peer-b libipsec responder; s2s_conf peer-a libipsec initiator
+  s2s_run ikev2-site-to-site
+  s2s_traffic
+  finish ikev2-site-to-site
+}
+
+case_ikev2_site_to_site_wrong_psk() { # IKEv2, the head-end has another PSK: IKE_AUTH fails
+  S2S_PSK=not-the-branch-psk s2s_conf peer-b netlink responder; s2s_conf peer-a netlink initiator
+  s2s_run ikev2-site-to-site-wrong-psk
+  # nothing follows the failed IKE_AUTH; 3 s later the branch pings the head-end's WAN address,
+  # so the capture shows it was still running (and the path still open) long after
+  sleep 3
+  nsx vd-client ping -q -c 1 -W 1 $MX_WAN >/dev/null
+  finish ikev2-site-to-site-wrong-psk
+}
+
+case_ikev1_site_to_site() { # IKEv1 main mode with subnet selectors, kernel-libipsec, ESP both ways
+  S2S_VERSION=1 S2S_IKE=aes128-sha1-modp1024 S2S_ESP=aes128-sha1 s2s_conf peer-b libipsec responder
+  S2S_VERSION=1 S2S_IKE=aes128-sha1-modp1024 S2S_ESP=aes128-sha1 s2s_conf peer-a libipsec initiator
+  s2s_run ikev1-site-to-site
+  s2s_traffic
+  finish ikev1-site-to-site
 }
 
 # ---- Derived cases: real captures above, cut with editcap -r (frames kept byte for byte) ------
