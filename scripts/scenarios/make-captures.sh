@@ -302,6 +302,62 @@ case_ikev1_site_to_site() { # IKEv1 main mode with subnet selectors, kernel-libi
   finish ikev1-site-to-site
 }
 
+# ---- L2TP without IPsec (xl2tpd, contract v2's L2TP_WITHOUT_IPSEC) ----------------------------
+
+# l2tp_start NS NAME ROLE(lac|lns) : xl2tpd in the foreground with its own config and control file
+l2tp_start() {
+  local ns=$1 name=$2 role=$3 dir=$LAB/$2
+  rm -rf "$dir"; mkdir -p "$dir"
+  printf 'noauth\nnodefaultroute\nnoipdefault\nlcp-echo-interval 0\n' >"$dir/options"
+  if [ "$role" = lac ]; then
+    cat >"$dir/xl2tpd.conf" <<EOF2
+[global]
+port = 1701
+[lac mx]
+lns = $MX_WAN
+autodial = yes
+redial = no
+hostname = win-lab
+pppoptfile = $dir/options
+EOF2
+  else
+    cat >"$dir/xl2tpd.conf" <<EOF2
+[global]
+listen-addr = $MX_WAN
+port = 1701
+[lns default]
+ip range = 192.0.2.240-192.0.2.250
+local ip = 192.0.2.254
+hostname = mx-lab
+require authentication = no
+pppoptfile = $dir/options
+EOF2
+  fi
+  ip netns exec "$ns" xl2tpd -D -c "$dir/xl2tpd.conf" -p "$dir/xl2tpd.pid" -C "$dir/l2tp-control" >"$dir/xl2tpd.log" 2>&1 &
+  PIDS+=($!)
+}
+
+case_l2tp_clear() { # Windows' "L2TP without IPsec": SCCRQ to UDP 1701 in clear; the MX drops it
+  nat_on
+  mx_drop udp dport 1701
+  wan_capture l2tp-clear
+  l2tp_start vd-client lac lac
+  sleep 12
+  cp "$LAB/lac/xl2tpd.log" "$LAB/l2tp-clear.xl2tpd.log"
+  finish l2tp-clear
+}
+
+case_l2tp_clear_answered() { # the same client, but something on the MX answers L2TP in clear
+  nat_on
+  l2tp_start vd-mx lns lns
+  sleep 1
+  wan_capture l2tp-clear-answered
+  l2tp_start vd-client lac lac
+  sleep 64   # the call fails (no PPP in this kernel); the tunnel stays up idle until xl2tpd's Hello at 60 s
+  cp "$LAB/lac/xl2tpd.log" "$LAB/l2tp-clear-answered.lac.log"; cp "$LAB/lns/xl2tpd.log" "$LAB/l2tp-clear-answered.lns.log"
+  finish l2tp-clear-answered
+}
+
 # ---- Derived cases: real captures above, cut with editcap -r (frames kept byte for byte) ------
 # Contract v2 ("Evidence, not habit") asks what a capture that ends too soon or starts too late
 # still proves. Each of these keeps a frame range of a real capture made above (run its source
