@@ -378,6 +378,7 @@ case_cut_esp_one_way_single_esp() { cut esp-one-way cut-esp-one-way-single-esp 1
 case_cut_esp_one_way_after_qm3() { cut esp-one-way cut-esp-one-way-after-qm3 1-12; }
 case_late_ke_replies_lost() { cut ke-replies-lost late-ke-replies-lost 7-14; }
 case_late_wrong_psk_nat() { cut wrong-psk-nat late-wrong-psk-nat 9-16; }
+case_cut_dns_no_answer_after_query() { cut dns-no-answer cut-dns-no-answer-after-query 1-3; }
 
 # ---- LAN cases (authentication servers; the MX namespace is the client) -----------------------
 
@@ -438,6 +439,48 @@ dns_start() { # dnsmasq on the "internet" side (the MX resolves meraki.com from 
 dns_ask() {
   nsx vd-mx dig +tries=1 +time=2 @$DNS_IP meraki.com A >>"$LAB/dig.out" 2>&1
   nsx vd-mx dig +tries=1 +time=2 @$DNS_IP dashboard.meraki.com A >>"$LAB/dig.out" 2>&1
+}
+
+dns_silent() { # the DNS server's address exists on the "internet" but drops every query
+  nsx vd-nat ip addr add $DNS_IP/24 dev nat-wan
+  nsx vd-nat nft add chain ip lab input '{ type filter hook input priority filter; }'
+  nsx vd-nat nft add rule ip lab input udp dport 53 drop
+}
+
+# the MX's own resolver configuration (ip netns exec binds /etc/netns/vd-mx/* over /etc/*)
+mx_resolv() { mkdir -p /etc/netns/vd-mx; printf 'nameserver %s\noptions %s\n' "$1" "$2" >/etc/netns/vd-mx/resolv.conf; }
+mx_resolv_clear() { rm -rf /etc/netns/vd-mx; }
+
+# Each asks meraki.com, then (after that lookup has given up) dashboard.meraki.com: the second
+# lookup's frames prove the capture ran on past the first lookup's last timeout.
+case_dns_no_answer() { # dig: 3 tries, 2 s each, a new source port per try
+  dns_silent
+  wan_capture dns-no-answer
+  nsx vd-mx dig +tries=3 +time=2 @$DNS_IP meraki.com A >"$LAB/dig.out" 2>&1
+  nsx vd-mx dig +tries=3 +time=2 @$DNS_IP dashboard.meraki.com A >>"$LAB/dig.out" 2>&1
+  finish dns-no-answer
+}
+
+case_dns_no_answer_glibc() { # glibc's stub resolver (getent), timeout 2 s, 2 attempts
+  dns_silent
+  mx_resolv $DNS_IP 'timeout:2 attempts:2'
+  wan_capture dns-no-answer-glibc
+  nsx vd-mx getent ahostsv4 meraki.com >"$LAB/getent.out" 2>&1
+  nsx vd-mx getent ahostsv4 dashboard.meraki.com >>"$LAB/getent.out" 2>&1
+  mx_resolv_clear
+  finish dns-no-answer-glibc
+}
+
+case_dns_no_answer_dnsmasq() { # a local dnsmasq forwarder on the MX, asked by dig (3 tries)
+  dns_silent
+  ip netns exec vd-mx dnsmasq -k --no-resolv --no-hosts --bind-interfaces --listen-address=127.0.0.1 \
+    --server=$DNS_IP --pid-file="$LAB/dnsmasq-mx.pid" --log-facility="$LAB/dnsmasq-mx.log" --log-queries &
+  PIDS+=($!)
+  sleep 1
+  wan_capture dns-no-answer-dnsmasq
+  nsx vd-mx dig +tries=3 +time=2 @127.0.0.1 meraki.com A >"$LAB/dig.out" 2>&1
+  nsx vd-mx dig +tries=3 +time=2 @127.0.0.1 dashboard.meraki.com A >>"$LAB/dig.out" 2>&1
+  finish dns-no-answer-dnsmasq
 }
 
 case_dns_ok() {
