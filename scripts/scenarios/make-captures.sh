@@ -7,7 +7,8 @@
 #
 #   sudo scripts/scenarios/make-captures.sh [OUTDIR] [case ...]     (default: all cases)
 #
-# Needs: strongswan-charon + strongswan-swanctl + libcharon-extra-plugins (kernel-libipsec),
+# Needs: strongswan-charon + strongswan-swanctl + libcharon-extra-plugins (kernel-libipsec) +
+# libstrongswan-standard-plugins (openssl: 3DES; without it the MX picks 3DES and fails), xl2tpd,
 # tcpdump, nftables, iproute2, ethtool, iputils-ping, bind9-dnsutils, curl, freeradius,
 # freeradius-utils, dnsmasq, openssl, tshark (editcap). Expected outputs (expected.json,
 # README.md) are written by hand from the real capture, not by this script: a new run reproduces
@@ -20,7 +21,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 cd "$(dirname "$0")"
 [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
-for t in ip nft ethtool tcpdump tshark editcap swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
+for t in ip nft ethtool tcpdump tshark editcap mergecap xl2tpd swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
   command -v "$t" >/dev/null || { echo "missing: $t (see the header for the Debian packages)" >&2; exit 1; }
 done
 . ./lab.sh
@@ -243,6 +244,18 @@ case_esp_one_way() { # tunnel up, then the client's ESP-in-UDP never reaches the
   initiate client 20
   nsx vd-mx ping -q -c 8 -i 0.5 -W 1 -I $MX_LAN $CLIENT1_INNER >/dev/null
   finish esp-one-way
+}
+
+case_late_esp_one_way() { # as esp-one-way, but the capture starts after the negotiation
+  nat_on
+  nat_drop ip saddr $CLIENT1 udp dport 4500 @th,64,32 != 0
+  mx_conf mx libipsec; KEEP_ALIVE=2s client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  initiate client 20
+  sleep 1
+  wan_capture late-esp-one-way
+  nsx vd-mx ping -q -c 10 -i 0.5 -W 1 -I $MX_LAN $CLIENT1_INNER >/dev/null
+  finish late-esp-one-way
 }
 
 case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) has a wrong PSK
