@@ -391,6 +391,16 @@ case_cut_esp_one_way_single_esp() { cut esp-one-way cut-esp-one-way-single-esp 1
 case_cut_esp_one_way_after_qm3() { cut esp-one-way cut-esp-one-way-after-qm3 1-12; }
 case_late_ke_replies_lost() { cut ke-replies-lost late-ke-replies-lost 7-14; }
 case_late_wrong_psk_nat() { cut wrong-psk-nat late-wrong-psk-nat 9-16; }
+# merged-two-clients: ke-replies-lost (192.0.2.10) and success-nat-t (198.51.100.2) in one
+# file, success-nat-t's timestamps shifted (editcap -t) to start 2.5 s after ke-replies-lost's.
+case_merged_two_clients() {
+  local a=$OUT/ke-replies-lost/capture.pcap b=$OUT/success-nat-t/capture.pcap t0a t0b
+  mkdir -p "$OUT/merged-two-clients"
+  t0a=$(tshark -r "$a" -c 1 -T fields -e frame.time_epoch)
+  t0b=$(tshark -r "$b" -c 1 -T fields -e frame.time_epoch)
+  editcap -t "$(echo "$t0a + 2.5 - $t0b" | bc -l)" "$b" "$LAB/shifted.pcap"
+  mergecap -w "$OUT/merged-two-clients/capture.pcap" "$a" "$LAB/shifted.pcap"
+}
 case_cut_dns_no_answer_after_query() { cut dns-no-answer cut-dns-no-answer-after-query 1-3; }
 
 # ---- LAN cases (authentication servers; the MX namespace is the client) -----------------------
