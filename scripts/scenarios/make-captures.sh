@@ -391,6 +391,12 @@ case_cut_esp_one_way_single_esp() { cut esp-one-way cut-esp-one-way-single-esp 1
 case_cut_esp_one_way_after_qm3() { cut esp-one-way cut-esp-one-way-after-qm3 1-12; }
 case_late_ke_replies_lost() { cut ke-replies-lost late-ke-replies-lost 7-14; }
 case_late_wrong_psk_nat() { cut wrong-psk-nat late-wrong-psk-nat 9-16; }
+# Damaged files: four bytes changed by damage-pcap.mjs (it prints the offset and the bytes).
+damage() { mkdir -p "$OUT/$2"; node ./damage-pcap.mjs "$OUT/$1/capture.pcap" "$OUT/$2/capture.pcap" "${@:3}"; }
+case_damaged_wrong_psk_record8() { damage wrong-psk-nat damaged-wrong-psk-record8 record-length 8 4194304; }
+case_damaged_wrong_psk_record12() { damage wrong-psk-nat damaged-wrong-psk-record12 record-length 12 4194304; }
+case_damaged_unknown_linktype() { damage success-nat-t damaged-unknown-linktype linktype 65000; }
+
 # merged-two-clients: ke-replies-lost (192.0.2.10) and success-nat-t (198.51.100.2) in one
 # file, success-nat-t's timestamps shifted (editcap -t) to start 2.5 s after ke-replies-lost's.
 case_merged_two_clients() {
