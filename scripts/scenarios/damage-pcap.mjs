@@ -12,14 +12,18 @@ if (magic !== 0xa1b2c3d4 && magic !== 0xa1b23c4d) throw new Error('not a little-
 function put(offset, value) {
   const old = buf.subarray(offset, offset + 4).toString('hex');
   buf.writeUInt32LE(value >>> 0, offset);
-  console.log(`offset ${offset} (0x${offset.toString(16)}): ${old} -> ${buf.subarray(offset, offset + 4).toString('hex')}`);
+  console.log(
+    `offset ${offset} (0x${offset.toString(16)}): ${old} -> ${buf.subarray(offset, offset + 4).toString('hex')}`,
+  );
 }
 
 if (what === 'record-length') {
   const target = Number(a);
   let off = 24;
   for (let n = 1; n < target; n++) off += 16 + buf.readUInt32LE(off + 8);
-  console.log(`record ${target} header at ${off}, incl_len was ${buf.readUInt32LE(off + 8)}, orig_len ${buf.readUInt32LE(off + 12)}`);
+  console.log(
+    `record ${target} header at ${off}, incl_len was ${buf.readUInt32LE(off + 8)}, orig_len ${buf.readUInt32LE(off + 12)}`,
+  );
   put(off + 8, Number(b));
 } else if (what === 'linktype') {
   console.log(`linktype was ${buf.readUInt32LE(20)}`);
