@@ -95,8 +95,9 @@ lab_down() {
 # certificates like the committed ones (the "good" server certificate is valid 2026-11-01 to
 # 2027-11-01: rerun before it expires, or move the dates).
 #   good.pem     leaf + intermediate (chain of 2, what a well-configured MX sends)
+#   good-leaf.pem  the good leaf alone (no intermediate: chain of 1)
 #   expired.pem  leaf (valid 2025-06-01 .. 2026-06-01) + intermediate
-#   self.pem     self-signed leaf (chain of 1), trusted by nobody
+#   self.pem     self-signed leaf (chain of 1), trusted by nobody; valid one year from the run
 pki_make() {
   local d=$AC_LAB/pki
   [ -f "$d/good.pem" ] && return 0

@@ -97,6 +97,14 @@ case_cert_expired() { # leaf + intermediate from the trusted CA, but the leaf ex
   finish cert-expired 2.5
 }
 
+case_cert_no_intermediate() { # a valid leaf sent without its intermediate (a common custom-upload slip)
+  ocserv_start good-leaf.pem
+  wan_capture cert-no-intermediate
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 15
+  finish cert-no-intermediate 2.5
+}
+
 case_wrong_password() {
   ocserv_start good.pem
   wan_capture wrong-password
@@ -158,7 +166,7 @@ case_cut_before_dtls() { # the success capture cut right after the first DTLS Cl
   editcap -r "$src" "$OUT/anyconnect-cut-before-dtls/capture.pcap" "1-$n"
 }
 
-ALL="success success-nat dtls-blocked cert-untrusted cert-expired wrong-password tcp-unreachable tcp-reset
+ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls"
 
 trap 'lab_down' EXIT
