@@ -402,8 +402,8 @@ case_damaged_unknown_linktype() { damage success-nat-t damaged-unknown-linktype 
 case_merged_two_clients() {
   local a=$OUT/ke-replies-lost/capture.pcap b=$OUT/success-nat-t/capture.pcap t0a t0b
   mkdir -p "$OUT/merged-two-clients"
-  t0a=$(tshark -r "$a" -c 1 -T fields -e frame.time_epoch)
-  t0b=$(tshark -r "$b" -c 1 -T fields -e frame.time_epoch)
+  t0a=$(tshark -r "$a" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
+  t0b=$(tshark -r "$b" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
   editcap -t "$(echo "$t0a + 2.5 - $t0b" | bc -l)" "$b" "$LAB/shifted.pcap"
   mergecap -w "$OUT/merged-two-clients/capture.pcap" "$a" "$LAB/shifted.pcap"
 }
@@ -555,10 +555,15 @@ case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal ale
 
 ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
-radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail
+late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site l2tp-clear l2tp-clear-answered
+radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
+ad-tls-ok ad-tls-fail
 cut-success-nat-t-after-mm4 cut-success-after-mm6 cut-phase2-mismatch-after-qm1 cut-wrong-psk-nat-after-mm5
 cut-wrong-psk-nat-first-answer cut-mx-no-answer-single-mm1 cut-esp-one-way-single-esp cut-esp-one-way-after-qm3
-late-ke-replies-lost late-wrong-psk-nat"
+late-ke-replies-lost late-wrong-psk-nat cut-dns-no-answer-after-query merged-two-clients
+damaged-wrong-psk-record8 damaged-wrong-psk-record12 damaged-unknown-linktype"
+# (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-…, come last: they read the
+# captures made above)
 
 trap 'lab_down' EXIT
 lab_up
