@@ -408,6 +408,8 @@ case_merged_two_clients() {
   mergecap -w "$OUT/merged-two-clients/capture.pcap" "$a" "$LAB/shifted.pcap"
 }
 case_cut_dns_no_answer_after_query() { cut dns-no-answer cut-dns-no-answer-after-query 1-3; }
+case_cut_late_esp_one_way_first_second() { cut late-esp-one-way cut-late-esp-one-way-first-second 1-4; }
+case_late_dpd_only() { cut success-dpd-delete late-dpd-only 22-32; }
 
 # ---- LAN cases (authentication servers; the MX namespace is the client) -----------------------
 
@@ -560,7 +562,8 @@ radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-n
 ad-tls-ok ad-tls-fail
 cut-success-nat-t-after-mm4 cut-success-after-mm6 cut-phase2-mismatch-after-qm1 cut-wrong-psk-nat-after-mm5
 cut-wrong-psk-nat-first-answer cut-mx-no-answer-single-mm1 cut-esp-one-way-single-esp cut-esp-one-way-after-qm3
-late-ke-replies-lost late-wrong-psk-nat cut-dns-no-answer-after-query merged-two-clients
+late-ke-replies-lost late-wrong-psk-nat cut-dns-no-answer-after-query cut-late-esp-one-way-first-second late-dpd-only
+merged-two-clients
 damaged-wrong-psk-record8 damaged-wrong-psk-record12 damaged-unknown-linktype"
 # (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-…, come last: they read the
 # captures made above)
