@@ -21,7 +21,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 cd "$(dirname "$0")"
 [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
-for t in ip nft ethtool tcpdump tshark editcap mergecap xl2tpd swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
+for t in ip nft ethtool tcpdump tshark editcap mergecap xl2tpd node bc swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
   command -v "$t" >/dev/null || { echo "missing: $t (see the header for the Debian packages)" >&2; exit 1; }
 done
 . ./lab.sh
