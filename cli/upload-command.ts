@@ -68,7 +68,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const uploadCommand: Command = {
   name: 'upload',
-  summary: 'upload a capture for analysis (local twin or AWS)',
   usage: USAGE,
   run,
 };
