@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
 import { formatBytes, formatTime } from '../format.js';
 import type { Key } from '../i18n.js';
+import { captureHref } from '../links.js';
 import { badge } from '../verdict.js';
 import { errorBox, facts } from './common.js';
 import { findingView } from './finding.js';
@@ -32,7 +33,7 @@ async function download(ctx: Ctx, id: string, fileName: string): Promise<void> {
 function sessionsTable(
   ctx: Ctx,
   sessions: SessionDiagnosis[],
-  show: (i: number) => void,
+  show: (i: number, fromUser?: boolean) => void,
 ): { table: HTMLElement; mark: (i: number) => void } {
   const { t } = ctx;
   const rows = sessions.map((sd, i) =>
@@ -42,9 +43,9 @@ function sessionsTable(
         class: 'clickable',
         tabindex: 0,
         'data-session-index': i,
-        onclick: () => show(i),
+        onclick: () => show(i, true),
         onkeydown: (ev: Event) => {
-          if ((ev as KeyboardEvent).key === 'Enter') show(i);
+          if ((ev as KeyboardEvent).key === 'Enter') show(i, true);
         },
       },
       h('td', { class: 'mono' }, `${sd.clientIp}:${sd.clientPort}`),
@@ -166,7 +167,7 @@ function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
   );
 }
 
-export function detailView(ctx: Ctx, id: string): HTMLElement {
+export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElement {
   const root = h(
     'div',
     { class: 'view detail-view' },
@@ -189,9 +190,11 @@ export function detailView(ctx: Ctx, id: string): HTMLElement {
     const parts: (Node | null)[] = [root.firstChild, header(ctx, d)];
     if (d.capture.status === 'DONE') {
       if (d.sessions.length) {
-        const show = (i: number) => {
+        const show = (i: number, fromUser = false) => {
           replace(holder, sessionView(ctx, d.sessions[i]!));
           mark(i);
+          // The address names the session shown, so it can be shared or reloaded.
+          if (fromUser) history.replaceState(null, '', captureHref(id, d.sessions[i]!.id));
         };
         const { table, mark } = sessionsTable(ctx, d.sessions, show);
         parts.push(
@@ -209,11 +212,15 @@ export function detailView(ctx: Ctx, id: string): HTMLElement {
           ),
           holder,
         );
-        // Show the session that decided the capture verdict first.
-        const first = Math.max(
-          0,
-          d.sessions.findIndex((x) => x.verdict === d.capture.verdict),
-        );
+        // The session the address names; otherwise the one that decided the capture verdict.
+        const named = sessionId === undefined ? -1 : d.sessions.findIndex((x) => x.id === sessionId);
+        const first =
+          named >= 0
+            ? named
+            : Math.max(
+                0,
+                d.sessions.findIndex((x) => x.verdict === d.capture.verdict),
+              );
         show(first);
       } else {
         parts.push(h('section', { class: 'card' }, h('p', { class: 'muted' }, ctx.t('noSessions'))));

@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js';
 import { h, replace, s } from '../dom.js';
 import { formatTime, parseTime } from '../format.js';
 import { SEVERITY_GLYPH, badge, verdictSeverity } from '../verdict.js';
+import { captureHref } from '../links.js';
 import { errorBox } from './common.js';
 
 const W = 1000;
@@ -78,14 +79,19 @@ function strip(ctx: Ctx, items: DiagnosisItem[]): SVGSVGElement | null {
 }
 
 function row(ctx: Ctx, d: DiagnosisItem): HTMLTableRowElement {
-  const open = () => ctx.navigate(`#/capture/${encodeURIComponent(d.captureId)}`);
+  // The row names one session of one capture: it opens that session, not the capture's first.
+  const href = captureHref(d.captureId, d.sessionId);
+  const open = () => ctx.navigate(href);
   return h(
     'tr',
     {
       class: 'clickable',
       tabindex: 0,
       'data-capture-id': d.captureId,
-      onclick: open,
+      'data-session-id': d.sessionId,
+      onclick: (ev: Event) => {
+        if (!(ev.target as Element).closest('a')) open();
+      },
       onkeydown: (ev: Event) => {
         if ((ev as KeyboardEvent).key === 'Enter') open();
       },
@@ -94,7 +100,7 @@ function row(ctx: Ctx, d: DiagnosisItem): HTMLTableRowElement {
     h('td', null, badge(d.verdict)),
     h('td', null, d.stepReached),
     h('td', { class: 'mono' }, d.responderIp),
-    h('td', { class: 'mono filename' }, d.fileName),
+    h('td', { class: 'mono filename' }, h('a', { href, tabindex: -1 }, d.fileName)),
     h('td', null, formatTime(d.analyzedAt, ctx.lang)),
   );
 }
