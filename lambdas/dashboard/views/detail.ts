@@ -7,7 +7,8 @@ import { h, replace } from '../dom.js';
 import { formatBytes, formatTime } from '../format.js';
 import type { Key } from '../i18n.js';
 import { captureHref } from '../links.js';
-import { badge } from '../verdict.js';
+import { modeLabel, stepLabel } from '../labels.js';
+import { badge, verdictWithTitle } from '../verdict.js';
 import { errorBox, facts } from './common.js';
 import { findingView } from './finding.js';
 import { sessionView } from './session.js';
@@ -50,18 +51,17 @@ function sessionsTable(
       },
       h('td', { class: 'mono' }, `${sd.clientIp}:${sd.clientPort}`),
       h('td', { class: 'mono' }, `${sd.responderIp}:${sd.responderPort}`),
-      h('td', null, sd.mode),
-      h('td', null, sd.stepReached),
-      h('td', null, badge(sd.verdict)),
+      h('td', null, modeLabel(sd.mode, sd.ikeVersion, ctx.lang)),
+      h('td', null, stepLabel(sd.stepReached, ctx.lang)),
+      h('td', null, verdictWithTitle(sd.verdict, ctx.lang)),
       h('td', null, formatTime(sd.start, ctx.lang)),
-      h('td', { class: 'shown-cell' }),
     ),
   );
+  // The shown session is marked by aria-current (drawn as a highlighted row with a bar).
   const mark = (sel: number) =>
     rows.forEach((r, i) => {
       if (i === sel) r.setAttribute('aria-current', 'true');
       else r.removeAttribute('aria-current');
-      replace(r.lastElementChild!, i === sel ? `▸ ${t('shown')}` : '');
     });
   const table = h(
     'table',
@@ -72,7 +72,7 @@ function sessionsTable(
       h(
         'tr',
         null,
-        [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime'), ''].map((c) =>
+        [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime')].map((c) =>
           h('th', { scope: 'col' }, c),
         ),
       ),
@@ -108,6 +108,10 @@ function anomaliesSection(ctx: Ctx, report: AnalysisReport): HTMLElement | null 
         ),
     ),
   );
+}
+
+function framesCount(ctx: Ctx, n: number): string {
+  return ctx.t(n === 1 ? 'oneFrame' : 'nFrames', { n });
 }
 
 function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
@@ -244,7 +248,7 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
               h(
                 'ul',
                 { class: 'plain mono' },
-                report.hosts.map((x) => h('li', null, `${x.ip} — ${x.frames} ${ctx.t('frames')}`)),
+                report.hosts.map((x) => h('li', null, `${x.ip} — ${framesCount(ctx, x.frames)}`)),
               ),
             ),
           );

@@ -4,8 +4,10 @@ import type { DiagnosisItem } from '../api-types.js';
 import type { Ctx } from '../context.js';
 import { h, replace, s } from '../dom.js';
 import { formatTime, parseTime } from '../format.js';
-import { SEVERITY_GLYPH, badge, verdictSeverity } from '../verdict.js';
-import { captureHref } from '../links.js';
+import { stepLabel } from '../labels.js';
+import { SEVERITY_GLYPH, verdictSeverity, verdictWithTitle } from '../verdict.js';
+import { isIpAddress } from '../ip.js';
+import { captureHref, clientIpHref } from '../links.js';
 import { errorBox } from './common.js';
 
 const W = 1000;
@@ -97,8 +99,8 @@ function row(ctx: Ctx, d: DiagnosisItem): HTMLTableRowElement {
       },
     },
     h('td', null, formatTime(d.time, ctx.lang)),
-    h('td', null, badge(d.verdict)),
-    h('td', null, d.stepReached),
+    h('td', null, verdictWithTitle(d.verdict, ctx.lang)),
+    h('td', null, stepLabel(d.stepReached, ctx.lang)),
     h('td', { class: 'mono' }, d.responderIp),
     h('td', { class: 'mono filename' }, h('a', { href, tabindex: -1 }, d.fileName)),
     h('td', null, formatTime(d.analyzedAt, ctx.lang)),
@@ -126,7 +128,7 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
       onsubmit: (ev: Event) => {
         ev.preventDefault();
         const v = input.value.trim();
-        if (v) ctx.navigate(`#/ip/${encodeURIComponent(v)}`);
+        if (v) ctx.navigate(clientIpHref(v));
       },
     },
     h('label', { for: 'client-ip' }, t('clientIp')),
@@ -134,7 +136,10 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
     h('button', { type: 'submit', class: 'primary' }, t('search')),
   );
 
-  if (ip) {
+  if (ip && !isIpAddress(ip)) {
+    // Said here, in the UI language, before asking the API (which answers in English).
+    replace(results, h('div', { class: 'error-box', role: 'alert' }, '✕ ', t('invalidIp', { ip })));
+  } else if (ip) {
     const items: DiagnosisItem[] = [];
     let cursor: string | undefined;
     const body = h('tbody');
