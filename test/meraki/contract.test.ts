@@ -76,3 +76,54 @@ describe('the fake Meraki API answers as contract.json documents', () => {
     }
   });
 });
+
+describe("the client's parsing reads the documented examples", () => {
+  it('organizations, devices, uplink statuses', async () => {
+    const { parseOrganizations, parseDevices, parseUplinkStatuses } = await import('#shared/meraki/parse.js');
+    const orgs = exampleOf('getOrganizations') as { id: string; name: string }[];
+    expect(parseOrganizations(orgs)).toMatchObject([{ id: orgs[0].id, name: orgs[0].name, apiEnabled: true }]);
+    const devices = exampleOf('getOrganizationDevices') as { serial: string; productType: string; networkId: string }[];
+    expect(parseDevices(devices)).toMatchObject([{ serial: devices[0].serial, productType: 'appliance', networkId: devices[0].networkId }]);
+    const statuses = exampleOf('getOrganizationApplianceUplinkStatuses') as { serial: string; uplinks: { publicIp: string }[] }[];
+    const parsed = parseUplinkStatuses(statuses);
+    expect(parsed[0].serial).toBe(statuses[0].serial);
+    const { mxWanIp } = await import('#shared/meraki/wan-ip.js');
+    expect(mxWanIp(parsed[0])).toBe(statuses[0].uplinks[0].publicIp);
+  });
+
+  it('the capture list, a started capture, a stopped capture and a download URL', async () => {
+    const { parseCaptureList, parseCapture, parseDownloadUrl } = await import('#shared/meraki/parse.js');
+    const { capturePhase } = await import('#shared/meraki/capture-status.js');
+    const list = exampleOf('getOrganizationDevicesPacketCaptureCaptures') as { items: Record<string, any>[] };
+    const [c] = parseCaptureList(list);
+    expect(c).toMatchObject({
+      captureId: list.items[0].captureId, name: list.items[0].name, serial: list.items[0].device.serial,
+      networkId: list.items[0].network.id, size: list.items[0].file.size, interface: 'wan1',
+    });
+    expect(capturePhase(c.status)).toBe('finished');
+    const started = parseCapture(exampleOf('createOrganizationDevicesPacketCaptureCapture'));
+    expect(capturePhase(started.status)).toBe('running');
+    expect(parseCapture(exampleOf('stopOrganizationDevicesPacketCaptureCapture')).captureId).toBe(started.captureId);
+    const dl = exampleOf('generateOrganizationDevicesPacketCaptureCaptureDownloadUrl') as { url: string; captureId: string };
+    expect(parseDownloadUrl(dl)).toEqual({ captureId: dl.captureId, url: dl.url });
+  });
+
+  it('the error body, the rate-limit body and the Link header of the pagination guide', async () => {
+    const { parseErrorBody } = await import('#shared/meraki/parse.js');
+    const { parseLinkHeader } = await import('#shared/meraki/link-header.js');
+    expect(parseErrorBody(CONTRACT.errors.body)).toEqual(['VLANs are not enabled for this network']);
+    expect(parseErrorBody(CONTRACT.rateLimit.body)).toEqual(['API rate limit exceeded for organization']);
+    const links = parseLinkHeader(CONTRACT.pagination.example);
+    expect(Object.keys(links)).toEqual(['first', 'next', 'last']);
+    expect(new URL(links.next).searchParams.get('startingAfter')).toBe('105');
+  });
+
+  it('the start request the client builds has the documented body fields and required ones', async () => {
+    const { captureRequest, VPN_CAPTURE_FILTER } = await import('#shared/meraki/capture-plan.js');
+    const op = operation('createOrganizationDevicesPacketCaptureCapture');
+    const body = captureRequest(WORLD.mx, 90, '2026-11-27T03:50:00.000Z');
+    for (const k of op.body?.required ?? []) expect(body).toHaveProperty(k);
+    expect(shapeDiff(body, op.body?.example)).toEqual([]);
+    expect(body.filterExpression).toBe(VPN_CAPTURE_FILTER);
+  });
+});
