@@ -5,13 +5,16 @@ import { startTwin } from '../lambdas/local/twin.js';
 import { DEFAULT_DATA_DIR } from '../lambdas/local/state.js';
 import { jsonLogger, type Logger } from '../lambdas/log.js';
 import { parseArgs, UsageError } from './args.js';
+import { merakiFakeBanner, startLocalMerakiFake } from './meraki-fake-main.js';
 
 const USAGE = `usage: npm start -- [--port 8080] [--s3-port 4566] [--dynamo-port 4567] [--data-dir .vpn-doctor]
-                 [--dashboard dist/dashboard] [--quiet]
+                 [--dashboard dist/dashboard] [--quiet] [--meraki-fake] [--meraki-url URL]
 
 Starts the local twin on 127.0.0.1: the dashboard and API on --port, S3 (s3rver) and DynamoDB
 (dynalite) on their ports. Env: VPN_DOCTOR_PORT, VPN_DOCTOR_S3_PORT, VPN_DOCTOR_DYNAMO_PORT,
-VPN_DOCTOR_DATA_DIR.`;
+VPN_DOCTOR_DATA_DIR. --meraki-fake starts a fake Meraki Dashboard API beside the twin (its cloud
+captures are the scenario captures of test/fixtures/scenarios) and points the twin at it;
+--meraki-url points it at another Dashboard API (default https://api.meraki.com/api/v1).`;
 
 function port(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -21,11 +24,14 @@ function port(value: string | undefined, fallback: number): number {
 }
 
 export async function localMain(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['--quiet', '--help', '-h'], ['--port', '--s3-port', '--dynamo-port', '--data-dir', '--dashboard']);
+  const args = parseArgs(argv, ['--quiet', '--help', '-h', '--meraki-fake'], ['--port', '--s3-port', '--dynamo-port', '--data-dir', '--dashboard', '--meraki-url']);
   if (args.flags.has('--help') || args.flags.has('-h')) { process.stdout.write(USAGE + '\n'); return 0; }
   const env = process.env;
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const quiet: Logger = { info() {}, warn: jsonLogger.warn, error: jsonLogger.error };
+  // `npm start --meraki-fake` (without `--`) reaches us as npm's config variable.
+  const wantFake = args.flags.has('--meraki-fake') || env.npm_config_meraki_fake === 'true';
+  const fake = wantFake ? await startLocalMerakiFake() : undefined;
   const twin = await startTwin({
     analyze: analyzeCapture,
     dataDir: args.values.get('--data-dir') ?? env.VPN_DOCTOR_DATA_DIR ?? DEFAULT_DATA_DIR,
@@ -34,18 +40,21 @@ export async function localMain(argv: string[]): Promise<number> {
     dynamoPort: port(args.values.get('--dynamo-port') ?? env.VPN_DOCTOR_DYNAMO_PORT, 4567),
     dashboardDir: args.values.get('--dashboard') ?? 'dist/dashboard',
     log: args.flags.has('--quiet') ? quiet : jsonLogger,
+    meraki: { baseUrl: fake?.baseUrl ?? args.values.get('--meraki-url') ?? env.MERAKI_BASE_URL },
   });
   const out = process.stdout;
   out.write(`vpn-doctor local twin\n  dashboard and API: ${twin.apiUrl}/\n  S3 (s3rver):       ${twin.state.s3Endpoint}  bucket ${twin.state.bucket}\n  DynamoDB (dynalite): ${twin.state.dynamoEndpoint}  table ${twin.state.table}\n`);
   if (twin.firstKey) {
     out.write(`\nFirst start: created tenant "${twin.state.tenantId}" and an operator API key (shown once, also in .vpn-doctor/first-key.txt):\n\n  ${twin.firstKey}\n\n`);
   }
+  if (fake) out.write(merakiFakeBanner(fake));
   out.write('Upload: vpn-doctor upload <capture.pcap> --local   Stop: Ctrl-C\n');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await twin.stop();
+  await fake?.close();
   return 0;
 }
 

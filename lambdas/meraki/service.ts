@@ -54,7 +54,10 @@ export class MerakiService {
     const apiKey = connection ? await this.deps.vault.get(tenantId) : undefined;
     if (!connection || !apiKey) throw new MerakiNotConnectedError();
     await this.deps.store.touchConnection(tenantId, this.deps.now().toISOString());
-    return { client: new MerakiClient({ ...this.deps.clientOptions, apiKey, baseUrl: this.deps.baseUrl, onProgress }), connection };
+    return {
+      client: new MerakiClient({ ...this.deps.clientOptions, apiKey, baseUrl: this.deps.baseUrl, onProgress: onProgress ?? this.deps.clientOptions?.onProgress }),
+      connection,
+    };
   }
 
   /** Checks the key against Meraki (the organizations it reaches), then stores it in the vault. */
