@@ -21,6 +21,7 @@ import { capturesView } from './views/captures.js';
 import { detailView } from './views/detail.js';
 import { historyView } from './views/history.js';
 import { signInView } from './views/signin.js';
+import { merakiView } from './views/meraki.js';
 
 let lang: Lang = storedLang();
 let apiKey = storedKey();
@@ -114,7 +115,7 @@ function shell(content: HTMLElement, route: string): HTMLElement {
       'header',
       { class: 'topbar' },
       h('a', { href: '#/', class: 'brand' }, logo(), ' ', t('appName')),
-      me ? h('nav', { 'aria-label': 'main' }, nav('#/', 'navCaptures', route !== 'ip'), nav('#/ip/', 'navSearch', route === 'ip')) : h('span', { class: 'tagline' }, t('tagline')),
+      me ? h('nav', { 'aria-label': 'main' }, nav('#/', 'navCaptures', route === 'captures'), nav('#/ip/', 'navSearch', route === 'ip'), nav('#/meraki', 'navMeraki', route === 'meraki')) : h('span', { class: 'tagline' }, t('tagline')),
       h('div', { class: 'spacer' }),
       me ? tenantSelect(me) : null,
       me && !me.operator ? h('span', { class: 'tenant-name' }, me.tenantName) : null,
@@ -164,7 +165,10 @@ function render(): void {
   const ip = /^\/ip\/(.*)$/.exec(hash);
   let view: HTMLElement;
   let route = 'captures';
-  if (capture) view = detailView(ctx, decodeURIComponent(capture[1]!));
+  if (hash === '/meraki') {
+    route = 'meraki';
+    view = merakiView(ctx);
+  } else if (capture) view = detailView(ctx, decodeURIComponent(capture[1]!));
   else if (ip) {
     route = 'ip';
     view = historyView(ctx, ip[1] ? decodeURIComponent(ip[1]) : undefined);
