@@ -64,6 +64,11 @@ export class Api {
     return res;
   }
 
+  /** A JSON request for the pages that keep their own endpoints (views/meraki.ts). */
+  request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.json<T>(method, path, body);
+  }
+
   private async json<T>(method: string, path: string, body?: unknown, withTenant = true): Promise<T> {
     return (await (await this.send(method, path, body, withTenant)).json()) as T;
   }
