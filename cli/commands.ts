@@ -30,4 +30,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'upload a capture for analysis (local twin or AWS)',
     load: async () => (await import('./upload-command.js')).uploadCommand,
   },
+  {
+    name: 'redrive',
+    summary: "replay the analyzer's dead-lettered events (local twin or AWS)",
+    load: async () => (await import('./redrive-command.js')).redriveCommand,
+  },
 ];
