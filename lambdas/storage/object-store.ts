@@ -14,6 +14,8 @@ export interface ObjectHead {
   size: number;
   etag?: string;
   versionId?: string;
+  /** The MX's address the uploader gave (user metadata `mx-ip`), when it did. */
+  mxIp?: string;
 }
 
 export class ObjectStore {
@@ -28,7 +30,13 @@ export class ObjectStore {
       const out = await this.client.send(
         new HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
       );
-      return { size: out.ContentLength ?? 0, etag: out.ETag?.replace(/"/g, ''), versionId: out.VersionId };
+      const mxIp = out.Metadata?.['mx-ip'];
+      return {
+        size: out.ContentLength ?? 0,
+        etag: out.ETag?.replace(/"/g, ''),
+        versionId: out.VersionId,
+        ...(mxIp ? { mxIp } : {}),
+      };
     } catch (err) {
       if (
         err instanceof NotFound ||
