@@ -271,7 +271,7 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
     title: 'キャプチャだけでは判定できません',
     explanation: (v) => {
       const lean = v.likely
-        ? ` 証拠は ${v.likely} を示唆していますが、その後に何も来なかったことの裏付けが必要です。`
+        ? `証拠は ${v.likely} を示唆していますが、その後に何も来なかったことの裏付けが必要です。`
         : '';
       switch (v.reason) {
         case 'capture-ended-early':

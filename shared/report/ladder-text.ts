@@ -38,7 +38,8 @@ const WORDS = {
     coverage: 'Coverage',
     started: 'capture started before the first message',
     startedLate: 'capture started after the first message',
-    after: 's captured after the last message',
+    after: ' s captured after the last message',
+    sessionsOf: (n: number) => (n === 1 ? '1 session' : `${n} sessions`),
     rules: 'Rules',
     damaged: 'Damaged',
   },
@@ -74,6 +75,7 @@ const WORDS = {
     started: '最初のメッセージより前からキャプチャ',
     startedLate: '最初のメッセージの後からキャプチャ',
     after: ' 秒（最後のメッセージの後にキャプチャされた時間）',
+    sessionsOf: (n: number) => `${n} セッション`,
     rules: 'ルール',
     damaged: '破損',
   },
@@ -212,7 +214,7 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en'): string 
     lines.push(`${w.clients}:`);
     for (const cl of report.clients)
       lines.push(
-        `  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? ` (${cl.sessions.length} ${w.session})` : ''}`,
+        `  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? ` (${w.sessionsOf(cl.sessions.length)})` : ''}`,
       );
   }
   if (c.damage)

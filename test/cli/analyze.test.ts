@@ -69,7 +69,7 @@ describe('vpn-doctor analyze', () => {
     expect(r.code).toBe(0);
     const head = r.stdout.split('\n').slice(0, 6).join('\n');
     expect(head).toMatch(
-      /Clients:\n {2}192\.0\.2\.20 +PSK_MISMATCH \(1 Session\)\n {2}198\.51\.100\.2 +TUNNEL_ESTABLISHED/,
+      /Clients:\n {2}192\.0\.2\.20 +PSK_MISMATCH \(1 session\)\n {2}198\.51\.100\.2 +TUNNEL_ESTABLISHED/,
     );
     const json = JSON.parse(
       (await runCli(['analyze', '--json', '--mx', '198.51.100.1', join(SC, 'multi-client/capture.pcap')])).stdout,
