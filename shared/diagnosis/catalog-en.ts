@@ -86,7 +86,8 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   RADIUS_REJECTED: {
     title: 'RADIUS rejected the user',
-    explanation: "The RADIUS server answered the MX's Access-Request with Access-Reject{reply}.",
+    explanation: (v) =>
+      `The RADIUS server answered the MX's Access-Request with Access-Reject${v.reply ? ` ("${v.reply}")` : ''}.`,
     checklist: [
       "Check the RADIUS server's event log for the reason of the reject.",
       "The user name and password are correct; the user is allowed by the server's policy.",
@@ -105,7 +106,14 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   AD_TLS_FAILED: {
     title: 'TLS to the directory failed',
-    explanation: 'The TLS session from the MX to the domain controller ({server}) did not complete{alert}.',
+    explanation: (v) =>
+      `The TLS session from the MX to the domain controller (${v.server}) did not complete${
+        v.alert
+          ? ` (${v.alertFrom} sent the alert "${v.alert}", frame ${v.alertFrame})`
+          : v.resetFrame
+            ? ` (reset in frame ${v.resetFrame})`
+            : ''
+      }.`,
     checklist: [
       'The MX and the server complete a TLS connection in the Active Directory packets.',
       'The domain controller has a valid certificate for LDAPS / the global catalog (TCP 3268/3269/636).',

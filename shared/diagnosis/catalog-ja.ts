@@ -78,7 +78,8 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   RADIUS_REJECTED: {
     title: 'RADIUS 認証拒否',
-    explanation: 'RADIUS サーバーは MX の Access-Request に Access-Reject で応答しました{replyJa}。',
+    explanation: (v) =>
+      `RADIUS サーバーは MX の Access-Request に Access-Reject で応答しました${v.reply ? `（"${v.reply}"）` : ''}。`,
     checklist: [
       'RADIUS サーバーのイベントログで拒否の理由を確認してください。',
       'ユーザー名とパスワードが正しく、サーバーのポリシーで許可されていること',
@@ -97,7 +98,14 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   AD_TLS_FAILED: {
     title: 'ディレクトリへの TLS 失敗',
-    explanation: 'MX からドメインコントローラー（{server}）への TLS 接続が完了していません{alertJa}。',
+    explanation: (v) =>
+      `MX からドメインコントローラー（${v.server}）への TLS 接続が完了していません${
+        v.alert
+          ? `（${v.alertFrom === 'client' ? 'MX（TLS クライアント）' : 'サーバー'}がアラート "${v.alert}" を送信: フレーム ${v.alertFrame}）`
+          : v.resetFrame
+            ? `（フレーム ${v.resetFrame} でリセット）`
+            : ''
+      }。`,
     checklist: [
       'MX とサーバー間の Active Directory パケットで TLS 接続が成功していること',
       'ドメインコントローラーが LDAPS / グローバルカタログ（TCP 3268/3269/636）用の有効な証明書を持つこと',

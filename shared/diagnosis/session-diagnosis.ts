@@ -1,7 +1,7 @@
 // One IKE session's diagnosis: facts -> the IKE rules (rules/table.ts) -> the verdict or
 // INCONCLUSIVE, the secondary findings, and the report's SessionDiagnosis with its coverage
 // and the rules' trace.
-import { exchangeName } from '../ike/exchange-types.js';
+import { EXCHANGE, exchangeName } from '../ike/exchange-types.js';
 import { payloadName } from '../ike/payload-types.js';
 import type {
   EspFlowSummary,
@@ -149,7 +149,14 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
     responderIp: s.responderIp,
     responderPort: s.responderPort,
     ikeVersion: s.version,
-    mode: s.version === 2 ? 'ikev2' : exchangeTypes.has(4) ? 'aggressive' : exchangeTypes.has(2) ? 'main' : 'unknown',
+    mode:
+      s.version === 2
+        ? 'ikev2'
+        : exchangeTypes.has(EXCHANGE.AGGRESSIVE)
+          ? 'aggressive'
+          : exchangeTypes.has(EXCHANGE.MAIN_MODE)
+            ? 'main'
+            : 'unknown',
     natT: natTraversal(f),
     nat: { client: f.nat.client, responder: f.nat.responder },
     stepReached: step,

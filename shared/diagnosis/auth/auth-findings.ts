@@ -37,10 +37,7 @@ export function radiusFindings(exchanges: RadiusExchange[]): Finding[] {
           details: { rejects: rejected.length, users: users(rejected), ...(reply ? { replyMessage: reply } : {}) },
         },
         frameFilter(frames, 'radius.code == 3'),
-        {
-          reply: reply ? ` ("${reply}")` : '',
-          replyJa: reply ? `（"${reply}"）` : '',
-        },
+        { reply: reply ?? '' },
       ),
     );
   }
@@ -167,16 +164,10 @@ export function directoryTlsFindings(flows: DirectoryTlsFlow[]): Finding[] {
         frameFilter(frames, portFilter(failed)),
         {
           server: f.server,
-          alert: desc
-            ? ` (${f.alert!.from} sent the alert "${desc}", frame ${f.alert!.frame})`
-            : f.resetFrame
-              ? ` (reset in frame ${f.resetFrame})`
-              : '',
-          alertJa: desc
-            ? `（${f.alert!.from === 'client' ? 'クライアント' : 'サーバー'}がアラート "${desc}" を送信: フレーム ${f.alert!.frame}）`
-            : f.resetFrame
-              ? `（フレーム ${f.resetFrame} でリセット）`
-              : '',
+          alert: desc ?? '',
+          alertFrom: f.alert?.from ?? '',
+          alertFrame: f.alert?.frame ?? 0,
+          resetFrame: f.resetFrame ?? 0,
         },
       ),
     );
