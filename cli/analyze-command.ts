@@ -3,6 +3,7 @@
 // whenever the capture could be read, whatever the verdict; 2 with one line when it could not.
 import { isIP } from 'node:net';
 import { analyzeCapture } from '#shared/analyze.js';
+import { captureFailure } from '#shared/diagnosis/capture-damage.js';
 import { renderReport, type Lang } from '#shared/report/ladder-text.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { parseArgs, type UsageError } from './args.js';
@@ -11,23 +12,25 @@ import type { Command } from './command.js';
 import type { CliIo } from './io.js';
 import { Progress, PROGRESS_MIN_BYTES } from './progress.js';
 
-const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--lang en|ja]
+const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--mx IP] [--lang en|ja]
 
 Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1) connection fails, from a capture
 taken on the MX WAN (IKE/ESP) or LAN (RADIUS, directory TLS, meraki.com DNS) side.
 
   (default)     each IKE session drawn as a ladder, then the verdict, its evidence, a Wireshark
                 display filter and what to check
-  --json        the report as JSON (schemaVersion 1; see README "analyze JSON")
+  --json        the report as JSON (schemaVersion 2; see README "analyze JSON")
   --client IP   only the sessions of this client IP
+  --mx IP       the MX's address, for captures whose roles the bytes cannot tell
   --lang en|ja  language of the human form (default en; JSON carries both)
 
-Exit status: 0 the capture was read (whatever the verdict), 2 unreadable file or bad usage.`;
+Exit status: 0 the capture was read (whatever the verdict), 2 unreadable file or bad usage,
+3 the capture is damaged or empty (the report is printed; the pipeline marks such a file FAILED).`;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ['--json', '--help', '-h'], ['--client', '--lang']);
+    args = parseArgs(argv, ['--json', '--help', '-h'], ['--client', '--mx', '--lang']);
   } catch (error) {
     io.stderr.write(`vpn-doctor: analyze: ${(error as UsageError).message}\n${USAGE}\n`);
     return 2;
@@ -45,6 +48,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`vpn-doctor: analyze: --client needs an IPv4 or IPv6 address, got ${JSON.stringify(clientIp)}\n`);
     return 2;
   }
+  const mxIp = args.values.get('--mx');
+  if (mxIp !== undefined && isIP(mxIp) === 0) {
+    io.stderr.write(`vpn-doctor: analyze: --mx needs an IPv4 or IPv6 address, got ${JSON.stringify(mxIp)}\n`);
+    return 2;
+  }
   const lang = args.values.get('--lang') ?? 'en';
   if (lang !== 'en' && lang !== 'ja') {
     io.stderr.write(`vpn-doctor: analyze: --lang is en or ja, got ${JSON.stringify(lang)}\n`);
@@ -58,6 +66,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     report = await analyzeCapture(openCapture(path), {
       fileName: path.split(/[\\/]/).pop(),
       clientIp,
+      mxIp,
       onProgress: (bytes) => progress.update(bytes, 0),
     });
     progress.done();
@@ -67,6 +76,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const text = args.flags.has('--json') ? JSON.stringify(report, null, 2) + '\n' : renderReport(report, lang as Lang);
   await new Promise<void>((resolve) => io.stdout.write(text, () => resolve()));
+  const failure = captureFailure(report);
+  if (failure) {
+    io.stderr.write(`vpn-doctor: ${path}: ${failure}\n`);
+    return 3;
+  }
   return 0;
 }
 

@@ -11,6 +11,8 @@ export interface AnalyzeOptions {
   fileName?: string;
   /** Keep only this client's sessions. */
   clientIp?: string;
+  /** The MX's address, for captures whose roles the bytes cannot tell (`--mx`, an upload's mxIp). */
+  mxIp?: string;
   /** Called with the bytes read so far (for progress). */
   onProgress?: (bytes: number) => void;
 }
@@ -33,7 +35,7 @@ export async function analyzeCapture(
   options: AnalyzeOptions = {},
 ): Promise<AnalysisReport> {
   const decoder = createFrameDecoder({ tlsPorts: [...DIRECTORY_PORTS] });
-  const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp });
+  const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp, mxIp: options.mxIp });
   const input = options.onProgress ? counting(source, options.onProgress) : source;
   const info = await readCapture(input, (raw) => analyzer.add(decoder.decode(raw)));
   return analyzer.finish(info, decoder.pendingFragments());

@@ -4,7 +4,9 @@
 // and, when they persist, thrown to the async invoke's on-failure destination while the capture
 // is left FAILED (retryable) so it stays visible.
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { NotACaptureError } from '#shared/capture/errors.js';
+import { captureFailure } from '#shared/diagnosis/capture-damage.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { parseCaptureKey, resultObjectKey } from '#shared/tenancy/ids.js';
 import type { AnalyzeConfig } from '../config.js';
@@ -18,7 +20,7 @@ import type { ObjectCreated } from './s3-event.js';
 
 export type AnalyzeFn = (
   source: AsyncIterable<Uint8Array>,
-  options?: { fileName?: string; clientIp?: string; onProgress?: (bytes: number) => void },
+  options?: { fileName?: string; clientIp?: string; mxIp?: string; onProgress?: (bytes: number) => void },
 ) => Promise<AnalysisReport>;
 
 export interface AnalyzeDeps {
@@ -131,7 +133,12 @@ export async function processObject(
   let report: AnalysisReport;
   try {
     const body = await deps.objects.stream(rec.key, head.versionId);
-    report = await deps.analyze(limitStream(body, config.maxCaptureBytes, deadlineMs), { fileName });
+    // The MX's address when the upload said it (kept with the object as user metadata mx-ip).
+    const mxIp = head.mxIp !== undefined && isIP(head.mxIp) !== 0 ? head.mxIp : undefined;
+    report = await deps.analyze(limitStream(body, config.maxCaptureBytes, deadlineMs), {
+      fileName,
+      ...(mxIp ? { mxIp } : {}),
+    });
   } catch (err) {
     if (err instanceof NotACaptureError) return refuse(`Not a packet capture: ${err.message}.`);
     if (err instanceof CaptureTooLargeError) return refuse(`The capture grew beyond the limit: ${err.message}.`);
@@ -145,15 +152,9 @@ export async function processObject(
     return fail(`The analysis could not complete: ${(err as Error).message ?? String(err)}`, false);
   }
 
-  const truncation = report.capture.anomalies.find((a) => a.layer === 'capture' && a.code.startsWith('truncated'));
-  if (truncation) {
-    return refuse(
-      `The capture is truncated: ${truncation.message} (${report.capture.frames} complete frames read); ` +
-        'export it again from the dashboard.',
-      report.capture.frames,
-    );
-  }
-  if (report.capture.frames === 0) return refuse('The capture contains no packets.', 0);
+  // The core's one rule for damaged or empty captures: `analyze` exits 3 on the same files.
+  const failure = captureFailure(report);
+  if (failure) return refuse(failure, report.capture.frames);
 
   try {
     const analyzedAt = deps.now().toISOString();

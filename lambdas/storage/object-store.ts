@@ -15,6 +15,8 @@ export interface ObjectHead {
   size: number;
   etag?: string;
   versionId?: string;
+  /** The MX's address the uploader gave (user metadata `mx-ip`), when it did. */
+  mxIp?: string;
 }
 
 /**
@@ -38,7 +40,13 @@ export class ObjectStore {
       const out = await this.client.send(
         new HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
       );
-      return { size: out.ContentLength ?? 0, etag: out.ETag?.replace(/"/g, ''), versionId: out.VersionId };
+      const mxIp = out.Metadata?.['mx-ip'];
+      return {
+        size: out.ContentLength ?? 0,
+        etag: out.ETag?.replace(/"/g, ''),
+        versionId: out.VersionId,
+        ...(mxIp ? { mxIp } : {}),
+      };
     } catch (err) {
       if (isGone(err)) return undefined;
       throw err;

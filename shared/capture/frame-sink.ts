@@ -1,6 +1,6 @@
 // State shared by the pcap and pcapng readers: frame numbering, time range, link types seen,
 // and the capture-level anomalies. One instance per capture file.
-import type { Anomaly } from '../anomaly.js';
+import type { Anomaly, AnomalyCode } from '../anomaly.js';
 import type { CaptureFormat, CaptureInfo, FrameCallback } from './types.js';
 
 export class FrameSink {
@@ -40,7 +40,7 @@ export class FrameSink {
     if (!this.linkTypes.includes(linkType)) this.linkTypes.push(linkType);
   }
 
-  anomaly(code: string, message: string, frame?: number): void {
+  anomaly(code: AnomalyCode, message: string, frame?: number): void {
     this.anomalies.push(
       frame === undefined ? { layer: 'capture', code, message } : { layer: 'capture', code, message, frame },
     );

@@ -17,6 +17,7 @@ import { decodeTcp } from '../net/tcp.js';
 import { type StreamLimits, TlsStreams } from '../net/tcp-stream.js';
 import { decodeUdp } from '../net/udp.js';
 import { decodeDns, decodeDnsTcp } from '../dns/decode.js';
+import { decodeL2tp } from '../l2tp/decode.js';
 import { decodeRadius } from '../radius/decode.js';
 import { parseTlsRecords } from '../tls/records.js';
 import { tcpApplication, udpApplication } from './ports.js';
@@ -116,6 +117,13 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         f.protocols.push('dns');
         const r = decodeDns(p.buf.subarray(p.start, p.end), f.number);
         if (r.message) f.dns = r.message;
+        append(f, r.anomalies);
+        return;
+      }
+      case 'l2tp': {
+        f.protocols.push('l2tp');
+        const r = decodeL2tp(p.buf.subarray(p.start, p.end), f.number);
+        if (r.message) f.l2tp = r.message;
         append(f, r.anomalies);
         return;
       }

@@ -1,7 +1,7 @@
 // Which application decoder a port selects, following tshark's default port registrations.
 // Like tshark, the lower of the two ports is tried first.
 
-export type UdpApplication = 'isakmp' | 'udpencap' | 'radius' | 'dns';
+export type UdpApplication = 'isakmp' | 'udpencap' | 'radius' | 'dns' | 'l2tp';
 export type TcpApplication = 'tls' | 'dns';
 
 export const UDP_PORT_APPLICATION: Readonly<Record<number, UdpApplication>> = {
@@ -12,6 +12,8 @@ export const UDP_PORT_APPLICATION: Readonly<Record<number, UdpApplication>> = {
   1645: 'radius',
   1646: 'radius',
   1700: 'radius',
+  // L2TP (RFC 2661): a client set to L2TP without IPsec sends it in clear.
+  1701: 'l2tp',
   1812: 'radius',
   1813: 'radius',
   3799: 'radius',

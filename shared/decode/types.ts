@@ -92,6 +92,17 @@ export interface TlsRecord {
   alert?: { level: number; description: number };
 }
 
+/** L2TPv2 (RFC 2661) on UDP 1701: header fields and, for a control message, its type. */
+export interface L2tpMessage {
+  control: boolean;
+  tunnelId: number;
+  sessionId: number;
+  ns?: number;
+  nr?: number;
+  /** Control message type (1 SCCRQ, 2 SCCRP, 6 Hello …); absent on a ZLB acknowledgement or data. */
+  messageType?: number;
+}
+
 export interface DecodedFrame {
   number: number;
   timeSec: number;
@@ -118,6 +129,9 @@ export interface DecodedFrame {
   icmp?: IcmpLayer;
   radius?: RadiusMessage;
   dns?: DnsMessage;
+  l2tp?: L2tpMessage;
+  /** Ethernet source address as a 48-bit number (its top 24 bits are the OUI). */
+  srcMac?: number;
   /** TLS records that completed in this frame (TCP reassembled per flow). */
   tls?: TlsRecord[];
   anomalies: Anomaly[];

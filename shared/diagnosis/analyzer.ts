@@ -4,34 +4,38 @@ import type { Anomaly } from '../anomaly.js';
 import type { CaptureInfo } from '../capture/types.js';
 import type { DecodedFrame } from '../decode/types.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
-import {
-  SCHEMA_VERSION,
-  type AnalysisReport,
-  type Finding,
-  type SessionDiagnosis,
-  type VerdictCode,
-} from '../report/types.js';
-import { directoryTlsFindings, dnsFindings, radiusFindings } from './auth/auth-findings.js';
+import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis } from '../report/types.js';
+import { directoryTlsFindings, dnsFindings, dnsStillOpen, radiusFindings } from './auth/auth-findings.js';
 import { createDirectoryTlsTracker } from './auth/directory-tls.js';
 import { createDnsTracker } from './auth/dns-lookups.js';
 import { createRadiusTracker } from './auth/radius-exchanges.js';
-import { captureVerdict } from './capture-verdict.js';
+import type { CaptureClock } from './capture-clock.js';
+import { captureDamage } from './capture-damage.js';
+import { captureVerdict, clientsOf, type CaptureVerdict } from './capture-verdict.js';
+import { createHostCounter, ProtocolCounts } from './capture-stats.js';
+import { isMerakiMac } from './data/meraki-oui.js';
 import { createEspFlowTracker } from './esp-flows.js';
-import { espOnlyClient, pairEsp } from './esp-pairing.js';
+import { espOnlyRoles, espOnlySession } from './esp-only-session.js';
+import { pairEsp } from './esp-pairing.js';
 import { buildFinding } from './finding.js';
-import { createIkeSession } from './ike-session.js';
+import { createL2tpTracker, l2tpFindings } from './l2tp-clients.js';
 import { detectNat } from './nat-detection.js';
+import { createPeerCounter } from './peers.js';
+import type { RoleHints } from './roles.js';
 import { diagnoseSession } from './session-diagnosis.js';
 import { createSessionTracker } from './session-tracker.js';
-import { isoString } from './time.js';
-import { createHostCounter, ProtocolCounts } from './capture-stats.js';
+import { epochString, isoString } from './time.js';
 
 const MAX_CAPTURE_ANOMALIES = 200;
+const MAX_MERAKI_HOSTS = 64;
+const MAX_KEEPALIVE_HOSTS = 1024;
 
 export interface AnalyzerOptions {
   fileName?: string;
   /** Keep only the sessions of this client IP. */
   clientIp?: string;
+  /** The MX's address, when the user knows it (`--mx`, the upload's mxIp). */
+  mxIp?: string;
 }
 
 export interface Analyzer {
@@ -40,19 +44,32 @@ export interface Analyzer {
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
-  const sessions = createSessionTracker();
+  const merakiIps = new Set<string>();
+  const keepaliveFrom = new Set<string>();
+  const peers = createPeerCounter();
+  const hints: RoleHints = { mxIp: options.mxIp, merakiIps, peers: (ip) => peers.count(ip), keepaliveFrom };
+  const sessions = createSessionTracker(() => hints);
   const esp = createEspFlowTracker();
   const radius = createRadiusTracker();
   const dns = createDnsTracker();
   const tls = createDirectoryTlsTracker();
+  const l2tp = createL2tpTracker();
   const hosts = createHostCounter();
   const protocols = new ProtocolCounts();
   const anomalies: Anomaly[] = [];
   let anomaliesDropped = 0;
+  let decodable = 0;
+  let firstUndecodable: number | undefined;
 
   function add(frame: DecodedFrame): void {
     protocols.add(frame);
-    if (frame.ip) hosts.add(frame.ip.src);
+    const ip = frame.ip;
+    if (ip) {
+      hosts.add(ip.src);
+      decodable++;
+    } else if (firstUndecodable === undefined && frame.protocols.includes('data')) {
+      firstUndecodable = frame.number;
+    }
     if (frame.anomalies.length > 0) {
       for (const a of frame.anomalies) {
         if (anomalies.length < MAX_CAPTURE_ANOMALIES)
@@ -60,62 +77,69 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         else anomaliesDropped++;
       }
     }
+    if (!ip) return;
+    const vpn = frame.isakmp !== undefined || frame.esp !== undefined || frame.l2tp !== undefined;
+    if (vpn) {
+      peers.add(ip.src, ip.dst);
+      if (frame.srcMac !== undefined && merakiIps.size < MAX_MERAKI_HOSTS && isMerakiMac(frame.srcMac))
+        merakiIps.add(ip.src);
+    }
+    if (frame.natKeepalive && keepaliveFrom.size < MAX_KEEPALIVE_HOSTS) keepaliveFrom.add(ip.src);
     if (frame.isakmp) sessions.add(frame);
     if (frame.esp) esp.add(frame);
     if (frame.radius) radius.add(frame);
-    if (frame.dns) dns.add(frame);
+    if (frame.dns || frame.icmp?.quoted) dns.add(frame);
     if (frame.tcp) tls.add(frame);
+    if (frame.l2tp) l2tp.add(frame);
   }
 
   function finish(info: CaptureInfo, pending: PendingFragmentSet[] = []): AnalysisReport {
+    const allAnomalies = [...info.anomalies, ...anomalies];
+    const damage = captureDamage(allAnomalies, info.frames, decodable, firstUndecodable);
+    const [startSec, startNsec] = info.firstTime ?? [0, 0];
+    const [endSec, endNsec] = info.lastTime ?? [startSec, startNsec];
+    const clock: CaptureClock = {
+      startSec,
+      startNsec,
+      endSec,
+      endNsec,
+      ...(damage ? { damagedAtFrame: damage.frame ?? info.frames + 1 } : {}),
+    };
+
     const ike = sessions.sessions();
     const paired = pairEsp(ike, esp.flows());
     const diagnoses: SessionDiagnosis[] = [];
+    const ikePairs = new Set<string>();
     for (const s of ike) {
+      ikePairs.add(s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`);
       const flows = paired.bySession.get(s) ?? [];
       const facts = {
         session: s,
         nat: detectNat(s),
         espUp: flows.filter((x) => x.src === s.clientIp),
         espDown: flows.filter((x) => x.src !== s.clientIp),
+        clock,
       };
       diagnoses.push(diagnoseSession(facts, fragmentFindings(pending, s.clientIp, s.responderIp)));
     }
+    let espTooFew = false;
     for (const [, flows] of paired.espOnly) {
-      const who = espOnlyClient(flows);
-      const first = flows.reduce((a, b) => (b.firstFrame < a.firstFrame ? b : a));
-      const s = createIkeSession({
-        key: `esp:${who.client}|${who.responder}`,
-        ispi: '',
-        rspi: '',
-        version: 1,
-        clientIp: who.client,
-        clientPort: who.clientPort,
-        responderIp: who.responder,
-        responderPort: who.responderPort,
-        timeSec: first.firstSec,
-        timeNsec: first.firstNsec,
-      });
-      const last = flows.reduce((a, b) => (b.lastFrame > a.lastFrame ? b : a));
-      s.lastSec = last.lastSec;
-      s.lastNsec = last.lastNsec;
-      const d = diagnoseSession({
-        session: s,
-        nat: { client: null, responder: null, captureSide: 'unknown', hash: null, frames: [], details: {} },
-        espUp: flows.filter((x) => x.src === who.client),
-        espDown: flows.filter((x) => x.src !== who.client),
-      });
-      diagnoses.push({ ...d, id: `esp:${who.client}`, ikeVersion: null, mode: 'esp-only' });
+      const roles = espOnlyRoles(flows, hints);
+      if (roles) diagnoses.push(espOnlySession(flows, roles, clock));
+      else espTooFew = true;
     }
     const kept = options.clientIp ? diagnoses.filter((d) => d.clientIp === options.clientIp) : diagnoses;
     kept.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 
+    const lookups = dns.lookups();
     const auth: Finding[] = [
       ...radiusFindings(radius.exchanges()),
       ...directoryTlsFindings(tls.flows()),
-      ...dnsFindings(dns.lookups()),
+      ...dnsFindings(lookups, clock),
     ];
-    const allAnomalies = [...info.anomalies, ...anomalies];
+    const l2tpFound = l2tpFindings(l2tp.pairs(), ikePairs).filter(
+      (f) => !options.clientIp || f.evidence.details?.client === options.clientIp,
+    );
     if (anomaliesDropped > 0)
       allAnomalies.push({
         layer: 'capture',
@@ -130,7 +154,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       });
 
     const hostList = hosts.top(20);
-    const verdict: VerdictCode = captureVerdict(kept, auth);
+    const clients = clientsOf(kept, l2tpFound);
+    const fallback: CaptureVerdict = damage
+      ? { verdict: 'INCONCLUSIVE', reason: 'capture-damaged', likelyVerdict: null }
+      : dnsStillOpen(lookups, clock)
+        ? { verdict: 'INCONCLUSIVE', reason: 'capture-ended-early', likelyVerdict: 'CLOUD_DNS_FAILED' }
+        : espTooFew
+          ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
+          : { verdict: 'NO_IKE_FROM_CLIENT' };
+    const v = captureVerdict(kept, clients, auth, fallback);
+    const findings: Finding[] = [...l2tpFound];
+    if (v.verdict === 'NO_IKE_FROM_CLIENT') findings.push(noIke(hostList));
+    const mxIp = options.mxIp ?? kept[0]?.responderIp ?? (l2tpFound[0]?.evidence.details?.mx as string | undefined);
     return {
       schemaVersion: SCHEMA_VERSION,
       capture: {
@@ -141,13 +176,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         bytes: info.bytes,
         ...(info.firstTime ? { start: isoString(info.firstTime[0], info.firstTime[1]) } : {}),
         ...(info.lastTime ? { end: isoString(info.lastTime[0], info.lastTime[1]) } : {}),
+        ...(info.firstTime ? { firstTime: epochString(info.firstTime[0], info.firstTime[1]) } : {}),
         anomalies: allAnomalies,
+        ...(damage ? { damage } : {}),
         protocols: protocols.toRecord(),
       },
-      verdict,
+      verdict: v.verdict,
+      ...(v.verdict === 'INCONCLUSIVE' ? { reason: v.reason, likelyVerdict: v.likelyVerdict ?? null } : {}),
+      ...(mxIp ? { mxIp } : {}),
+      clients,
       sessions: kept,
       auth,
-      findings: kept.length === 0 && auth.length === 0 ? [noIke(hostList)] : [],
+      findings,
       hosts: hostList,
     };
   }

@@ -1,13 +1,15 @@
-// The capture-level verdict: the most important session's verdict (failures before
-// successes, in the order the rules decide), else an authentication verdict, else
-// NO_IKE_FROM_CLIENT.
-import type { Finding, SessionDiagnosis, VerdictCode } from '../report/types.js';
+// The capture-level verdict and every client's own: a client's verdict is its latest attempt's;
+// the capture's is the most important client's (failures before INCONCLUSIVE before
+// successes, in GUIDE.md's order), else L2TP in clear, an authentication verdict, a lookup or
+// ESP the capture cut short (INCONCLUSIVE), or NO_IKE_FROM_CLIENT.
+import type { ClientSummary, Finding, InconclusiveReason, SessionDiagnosis, VerdictCode } from '../report/types.js';
 import { CODE_META } from './catalog.js';
 
 /** Most specific failure first, as GUIDE.md's output rules order them; successes last. */
 const PRIORITY: VerdictCode[] = [
   'IKEV2_NOT_SUPPORTED',
   'AGGRESSIVE_MODE',
+  'L2TP_WITHOUT_IPSEC',
   'PHASE1_PROPOSAL_REJECTED',
   'PHASE2_PROPOSAL_REJECTED',
   'ESP_ONE_WAY',
@@ -21,6 +23,7 @@ const PRIORITY: VerdictCode[] = [
   'RADIUS_NO_RESPONSE',
   'AD_TLS_FAILED',
   'CLOUD_DNS_FAILED',
+  'INCONCLUSIVE',
   'TUNNEL_ESTABLISHED',
   'RADIUS_ACCEPTED',
   'AD_TLS_OK',
@@ -32,18 +35,29 @@ function rank(code: VerdictCode): number {
   return i < 0 ? PRIORITY.length : i;
 }
 
-/**
- * A meraki.com query that no DNS server answered at all is weak evidence on its own (a client
- * probing the MX's WAN address sends such queries too): it stays a finding but does not make a
- * capture without IKE an authentication capture.
- */
-function decisiveAuth(f: Finding): boolean {
-  return (
-    CODE_META[f.code].step === 'AUTH' && !(f.code === 'CLOUD_DNS_FAILED' && f.evidence.details?.rcode === 'no answer')
-  );
+/** Every client with its latest session's verdict, most important first. */
+export function clientsOf(sessions: SessionDiagnosis[], extra: Finding[] = []): ClientSummary[] {
+  const byIp = new Map<string, SessionDiagnosis[]>();
+  for (const s of sessions) {
+    const list = byIp.get(s.clientIp) ?? [];
+    list.push(s);
+    byIp.set(s.clientIp, list);
+  }
+  const out: ClientSummary[] = [];
+  for (const [ip, list] of byIp) {
+    // ESP-only sessions speak for a client only when it has no IKE session.
+    const ike = list.filter((s) => s.mode !== 'esp-only');
+    const pool = ike.length ? ike : list;
+    const latest = pool.reduce((a, b) => (b.start >= a.start ? b : a));
+    out.push({ ip, verdict: latest.verdict, sessions: list.map((s) => s.id) });
+  }
+  for (const f of extra) {
+    const ip = f.evidence.details?.client;
+    if (typeof ip === 'string' && !byIp.has(ip)) out.push({ ip, verdict: f.code as VerdictCode, sessions: [] });
+  }
+  return out.sort((a, b) => rank(a.verdict) - rank(b.verdict) || (a.ip < b.ip ? -1 : 1));
 }
 
-/** A client that tried again: only its latest attempt per pair of hosts speaks for the capture. */
 function latestPerHostPair(sessions: SessionDiagnosis[]): SessionDiagnosis[] {
   const latest = new Map<string, SessionDiagnosis>();
   for (const s of sessions) {
@@ -54,14 +68,29 @@ function latestPerHostPair(sessions: SessionDiagnosis[]): SessionDiagnosis[] {
   return [...latest.values()];
 }
 
-export function captureVerdict(sessions: SessionDiagnosis[], auth: Finding[]): VerdictCode {
-  const ikeSessions = latestPerHostPair(sessions.filter((s) => s.mode !== 'esp-only'));
-  const decisive = auth.filter(decisiveAuth);
-  const pool: VerdictCode[] = ikeSessions.length
-    ? ikeSessions.map((s) => s.verdict)
-    : decisive.length
-      ? decisive.map((f) => f.code as VerdictCode)
-      : sessions.map((s) => s.verdict);
-  if (pool.length === 0) return 'NO_IKE_FROM_CLIENT';
-  return pool.reduce((best, c) => (rank(c) < rank(best) ? c : best));
+export interface CaptureVerdict {
+  verdict: VerdictCode;
+  reason?: InconclusiveReason;
+  likelyVerdict?: VerdictCode | null;
+}
+
+export function captureVerdict(
+  sessions: SessionDiagnosis[],
+  clients: ClientSummary[],
+  auth: Finding[],
+  fallback: CaptureVerdict,
+): CaptureVerdict {
+  const decisiveAuth = auth.filter((f) => CODE_META[f.code].step === 'AUTH');
+  const hasIke = sessions.some((s) => s.mode !== 'esp-only');
+  // Both peers initiating at once (site-to-site): the pair's latest attempt speaks for it.
+  const latest = latestPerHostPair(sessions.filter((s) => s.mode !== 'esp-only')).map((s) => s.clientIp);
+  const pool: VerdictCode[] = clients
+    .filter((c) => !hasIke || latest.includes(c.ip) || c.sessions.length === 0)
+    .map((c) => c.verdict);
+  if (!hasIke) pool.push(...decisiveAuth.map((f) => f.code as VerdictCode));
+  if (pool.length === 0) return fallback;
+  const verdict = pool.reduce((best, c) => (rank(c) < rank(best) ? c : best));
+  if (verdict !== 'INCONCLUSIVE') return { verdict };
+  const s = sessions.find((x) => x.verdict === 'INCONCLUSIVE' && clients.some((c) => c.ip === x.clientIp));
+  return { verdict, reason: s?.reason ?? 'not-enough-time', likelyVerdict: s?.likelyVerdict ?? null };
 }

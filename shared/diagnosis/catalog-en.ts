@@ -1,6 +1,15 @@
 // English texts per code. {placeholders} are filled from the evidence.
 import type { Code, CatalogText } from './catalog.js';
 
+/** "once", "2 times": never "1 time(s)". */
+function times(n: unknown): string {
+  return n === 1 ? 'once' : `${String(n)} times`;
+}
+
+function seconds(n: unknown): string {
+  return `${String(n)} s`;
+}
+
 const AUTH_COMMON = [
   "If no authentication packets appear at all, the client did not send credentials: check the client's VPN settings (Client VPN OS configuration), and troubleshoot that client device (restart, conflicting software).",
   "If authentication succeeds but the client still fails to connect, check that the Client VPN subnet's address pool is not exhausted.",
@@ -19,8 +28,8 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   NO_RESPONSE_FROM_MX: {
     title: 'The MX never answered',
-    explanation:
-      'The client sent its Security Association proposal (main mode 1) {count} time(s) and the MX sent nothing back.',
+    explanation: (v) =>
+      `The client sent its Security Association proposal (${v.message === 'AM1' ? 'aggressive mode 1' : 'main mode 1'}) ${times(v.sent)} and the MX sent nothing back.`,
     checklist: [
       "The destination IP and MAC address are the MX's (or the warm-spare VIP).",
       'No port forward of UDP 500 is configured on the MX.',
@@ -56,7 +65,11 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   TUNNEL_ESTABLISHED: {
     title: 'Tunnel established',
-    explanation: '{how}: IPsec is up and user authentication happens now, inside the tunnel.',
+    explanation: (v) =>
+      (v.by === 'quick-mode'
+        ? `Quick mode completed (frame ${v.frame}); ESP seen client→MX ${v.up}, MX→client ${v.down}`
+        : `ESP flows in both directions (${v.up} packets client→MX, ${v.down} packets MX→client)`) +
+      ': IPsec is up and user authentication happens now, inside the tunnel.',
     checklist: [
       'User authentication happens after this step; the WAN capture cannot show it (it is encrypted).',
       'Check that authentication between the MX and its authentication server succeeds (take a LAN-side capture).',
@@ -73,7 +86,8 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   RADIUS_REJECTED: {
     title: 'RADIUS rejected the user',
-    explanation: "The RADIUS server answered the MX's Access-Request with Access-Reject{reply}.",
+    explanation: (v) =>
+      `The RADIUS server answered the MX's Access-Request with Access-Reject${v.reply ? ` ("${v.reply}")` : ''}.`,
     checklist: [
       "Check the RADIUS server's event log for the reason of the reject.",
       "The user name and password are correct; the user is allowed by the server's policy.",
@@ -82,7 +96,7 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   RADIUS_NO_RESPONSE: {
     title: 'RADIUS server did not answer',
-    explanation: 'The MX sent Access-Request {count} time(s) and no answer came back from {server}.',
+    explanation: (v) => `The MX sent Access-Request ${times(v.count)} and no answer came back from ${v.server}.`,
     checklist: [
       'The RADIUS server is up and reachable from the MX.',
       'The MX is configured as a RADIUS client on the server with the same shared secret (a wrong secret is silently dropped).',
@@ -92,7 +106,14 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   AD_TLS_FAILED: {
     title: 'TLS to the directory failed',
-    explanation: 'The TLS session from the MX to the domain controller ({server}) did not complete{alert}.',
+    explanation: (v) =>
+      `The TLS session from the MX to the domain controller (${v.server}) did not complete${
+        v.alert
+          ? ` (${v.alertFrom} sent the alert "${v.alert}", frame ${v.alertFrame})`
+          : v.resetFrame
+            ? ` (reset in frame ${v.resetFrame})`
+            : ''
+      }.`,
     checklist: [
       'The MX and the server complete a TLS connection in the Active Directory packets.',
       'The domain controller has a valid certificate for LDAPS / the global catalog (TCP 3268/3269/636).',
@@ -110,7 +131,10 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   CLOUD_DNS_FAILED: {
     title: 'meraki.com does not resolve',
-    explanation: 'The DNS query for {name} failed ({rcode}), so Meraki cloud authentication cannot reach the cloud.',
+    explanation: (v) =>
+      v.rcode === 'no-answer'
+        ? `The DNS query for ${v.name} was sent ${times(v.sent)} and never answered, so Meraki cloud authentication cannot reach the cloud.`
+        : `The DNS query for ${v.name} failed (${v.rcode}), so Meraki cloud authentication cannot reach the cloud.`,
     checklist: [
       'The MX can resolve meraki.com by DNS from its WAN port, and all cloud connectivity requirements are allowed upstream (upstream firewall rules for cloud connectivity).',
       'The account has "Authorized for Client VPN" set to Yes in the dashboard and its password is right.',
@@ -128,8 +152,16 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   PSK_MISMATCH: {
     title: 'Pre-shared key mismatch',
-    explanation:
-      "The client's Identification message (main mode 5, encrypted with keys derived from the pre-shared key) reached the MX{reaction}, but the MX could not decrypt it and never sent main mode 6.",
+    explanation: (v) =>
+      v.message === 'IKE_AUTH'
+        ? `The initiator's IKE_AUTH (encrypted with keys derived from the pre-shared key) reached the responder, which answered with a bare notification (frame ${v.reactionFrame}) instead of identifying itself, and nothing followed.`
+        : `The client's Identification message (main mode 5, encrypted with keys derived from the pre-shared key) reached the MX${
+            v.reaction === 'informational'
+              ? ` (the MX answered with an informational exchange, frame ${v.reactionFrame})`
+              : v.reaction === 'key-exchange-again'
+                ? ` (the MX sent its Key Exchange again, frame ${v.reactionFrame})`
+                : ''
+          }, but the MX could not decrypt it and never sent main mode 6.`,
     checklist: [
       "The pre-shared key (shared secret) on the client matches the MX's Client VPN settings exactly (case, trailing spaces).",
       "On Windows, re-enter the key in the VPN connection's advanced settings (L2TP/IPsec pre-shared key).",
@@ -137,8 +169,11 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   NAT_T_BLOCKED: {
     title: 'UDP 4500 (NAT-T) blocked',
-    explanation:
-      'The NAT-D hashes show a NAT, so the negotiation had to move to UDP 4500, and nothing on UDP 4500 got through{where}.',
+    explanation: (v) =>
+      'The NAT-D hashes show a NAT, so the negotiation had to move to UDP 4500, and nothing on UDP 4500 got through' +
+      (v.captureSide === 'client'
+        ? ` (main mode 5 left on UDP 4500 ${times(v.sent)}; nothing came back).`
+        : ' (after Key Exchange nothing arrived at the MX on UDP 4500).'),
     checklist: [
       'UDP 4500 is allowed in both directions on every firewall between the client and the MX.',
       'If the MX is behind NAT, UDP 4500 (as well as 500) is forwarded to it upstream.',
@@ -181,7 +216,8 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   ESP_ONE_WAY: {
     title: 'ESP flows one way only',
-    explanation: 'The tunnel came up but ESP flows {direction} only{when}: the other direction is lost.',
+    explanation: (v) =>
+      `ESP flows ${v.direction === 'client-to-mx' ? 'client→MX' : 'MX→client'} only${v.since ? ` after frame ${v.since}` : ''}: the other direction is lost.`,
     checklist: [
       'IP protocol 50 (ESP) is not filtered, or with NAT-T ESP in UDP 4500 is not dropped by a NAT or firewall.',
       'Routing behind the silent side sends the replies back into the tunnel.',
@@ -190,7 +226,12 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   NAT_DETECTED: {
     title: 'NAT detected',
-    explanation: 'The NAT-D hashes ({hash}) show {who} behind NAT{side}.',
+    explanation: (v) =>
+      `The NAT-D hashes (${v.hash}) show ${v.client && v.responder ? 'both the client and the MX' : v.client ? 'the client' : 'the MX'} behind NAT${
+        v.captureSide === 'unknown'
+          ? ''
+          : `; the capture was taken on the ${v.captureSide === 'mx' ? 'MX' : 'client'} side of the NAT`
+      }.`,
     checklist: [
       'A client behind NAT must support NAT-T (UDP 4500); on Windows error 809 points at this.',
       'UDP 4500 must be allowed both ways.',
@@ -203,7 +244,10 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   PROPOSAL_NOT_ACCEPTED_BY_MERAKI: {
     title: "Proposal outside Meraki's accepted set",
-    explanation: '{what}',
+    explanation: (v) =>
+      v.chosen
+        ? `The responder chose ${v.chosen}, which is not what Meraki Client VPN negotiates.`
+        : `None of the client's phase 1 proposals (${v.offeredCount}) is one Meraki Client VPN accepts: ${v.offered}.`,
     checklist: ['Meraki Client VPN accepts phase 1 3DES/AES with SHA1 and DH group 2, phase 2 AES-128/3DES with SHA1.'],
   },
   WEAK_PROPOSAL: {
@@ -213,13 +257,14 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   NOTIFY_IN_CLEAR: {
     title: 'Notification in clear',
-    explanation: '{from} sent notification {name} ({type}) in clear.',
+    explanation: (v) =>
+      `${v.from === 'mx' ? 'The MX' : 'The client'} sent notification ${v.name} (${v.type}) in clear.`,
     checklist: ['The notification names the error the sender saw; check the matching setting on the other side.'],
   },
   IKE_FRAGMENTS_INCOMPLETE: {
     title: 'IKE message fragments never completed',
-    explanation:
-      '{count} IP fragment set(s) of IKE traffic never completed: a large IKE message (certificates, many proposals) lost a fragment on the way.',
+    explanation: (v) =>
+      `${v.count === 1 ? 'One IP fragment set' : `${v.count} IP fragment sets`} of IKE traffic never completed: a large IKE message (certificates, many proposals) lost a fragment on the way.`,
     checklist: [
       'Check the path MTU and that no firewall drops IP fragments between the client and the MX.',
       'Enable IKE fragmentation on the client if it supports it.',
@@ -232,15 +277,54 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   MALFORMED_TRAFFIC: {
     title: 'Malformed packets',
-    explanation: '{count} frame(s) could not be fully decoded: {codes}.',
+    explanation: (v) =>
+      `${v.count === 1 ? 'One frame' : `${v.count} frames`} could not be fully decoded (ISAKMP payload errors).`,
     checklist: [
       'Check the capture was exported whole (not cut by a snap length) and that no middlebox mangles IKE packets.',
     ],
   },
   INCONCLUSIVE: {
-    title: 'Capture ended mid-negotiation',
-    explanation:
-      'The negotiation stopped at {step} without any message repeated; the capture may have ended too early to tell why.',
-    checklist: ['Capture again for at least a minute while the client retries the connection.'],
+    title: 'Not enough in the capture to decide',
+    explanation: (v) => {
+      const lean = v.likely ? ` The evidence leans to ${v.likely}, which would need proof that nothing more came.` : '';
+      switch (v.reason) {
+        case 'capture-ended-early':
+          return `The capture ends ${seconds(v.after)} after the last message${v.step ? ` (${v.step})` : ''}, before its answer or a retransmission was due.${lean}`;
+        case 'capture-started-late':
+          return `The capture starts after the negotiation began (its first message is not in it), and what is left decides nothing.${lean}`;
+        case 'too-few-packets':
+          return `The capture holds ${v.packets === 1 ? 'one packet' : `${v.packets} packets`} of this traffic: nothing to decide on.${lean}`;
+        case 'capture-damaged':
+          return `The file breaks off or cannot be read from frame ${v.frame} on, before the question was answered.${lean}`;
+        default:
+          return `The frames span too little time for a verdict.${lean}`;
+      }
+    },
+    checklist: (v) => [
+      v.reason === 'capture-damaged'
+        ? 'Export the capture again from the dashboard (Network-wide > Packet capture, "download .pcap") and check the file is complete.'
+        : 'Start the capture before the client connects and keep it running at least 30 seconds after the client gives up (or connects).',
+      'Capture on the MX WAN interface with the filter "host <client public IP>" (or "udp port 500 or udp port 4500 or esp") so the whole negotiation fits.',
+    ],
+  },
+  L2TP_WITHOUT_IPSEC: {
+    title: 'L2TP without IPsec',
+    explanation: (v) =>
+      `The client sends L2TP control messages (${v.message}, UDP 1701) in clear to ${v.mx} ${times(v.sent)} and no IKE: its VPN connection is set to L2TP without IPsec (or "optional encryption").`,
+    checklist: [
+      'Set the VPN type to L2TP/IPsec with a pre-shared key (Windows: "Use preshared key for authentication", encryption required).',
+      "Enter the MX's Client VPN shared secret as the pre-shared key.",
+    ],
+  },
+  NOT_CLIENT_VPN: {
+    title: 'Not Meraki Client VPN',
+    explanation: (v) =>
+      v.why === 'ikev2'
+        ? 'The responder carries IKEv2 on (its IKE_SA_INIT answer holds SA, KE and nonce): this negotiation is not Meraki Client VPN (L2TP over IPsec, IKEv1). It is diagnosed on its own evidence, without the Client VPN checklist.'
+        : `The responder's vendor IDs name another product (${v.product}): this negotiation is not Meraki Client VPN. It is diagnosed on its own evidence, without the Client VPN checklist.`,
+    checklist: [
+      'Check the configuration of both peers of this tunnel (proposals, pre-shared key or certificates, traffic selectors).',
+      "If this capture was meant to show a Client VPN connection, capture again filtered on the client's public IP.",
+    ],
   },
 };

@@ -20,14 +20,14 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   NO_RESPONSE_FROM_MX: {
     title: 'MX が応答しない',
-    explanation:
-      'クライアントは Security Association（メインモード 1）を {count} 回送信しましたが、MX からの応答はありません。',
+    explanation: (v) =>
+      `クライアントは ${v.message === 'AM1' ? 'AM1（Aggressive Mode）' : 'MM1（Security Association）'}を送信しました（送信回数 ${v.sent}）が、MX からの応答はありません。`,
     checklist: [
-      '宛先 IP アドレスと MAC アドレス（またはウォームスペアの VIP）が正しいこと',
-      'MX でポート 500 に対してポートフォワーディングが設定されていないこと',
-      'クライアントが同じ MX 配下から接続試行していないこと',
-      'クライアントのパブリック IP が、非 Meraki VPN ピア IP や現在接続している別の VPN クライアントと一致していないこと',
-      'デフォルトのクライアント VPN 設定を上書きするような追加の設定が MX に適用されていないこと',
+      '宛先 IP アドレスと MAC アドレスが MX（またはウォームスペアの VIP）であることを確認してください。',
+      'MX でポート 500 に対してポートフォワーディングが設定されていないことを確認してください。',
+      'クライアントが同じ MX 配下から接続試行していないことを確認してください。',
+      'クライアントのパブリック IP が、非 Meraki VPN ピア IP や現在接続している別の VPN クライアントと一致していないことを確認してください。',
+      'デフォルトのクライアント VPN 設定を上書きするような追加の設定が MX に適用されていないことを確認してください。',
     ],
   },
   SA_RETRANSMITTED: {
@@ -57,7 +57,11 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   TUNNEL_ESTABLISHED: {
     title: 'トンネル確立',
-    explanation: '{howJa}、トンネルは確立されています。ユーザー認証はこの段階でトンネル内で行われます。',
+    explanation: (v) =>
+      (v.by === 'quick-mode'
+        ? `クイックモードが完了し（フレーム ${v.frame}）、ESP はクライアント→MX ${v.up}、MX→クライアント ${v.down} パケットで`
+        : `双方向の ESP（クライアント→MX ${v.up} パケット、MX→クライアント ${v.down} パケット）が確認でき`) +
+      '、トンネルは確立されています。ユーザー認証はこの段階でトンネル内で行われます。',
     checklist: [
       'ユーザー認証はこの段階で行われます。WAN パケットキャプチャはこの段階以降すべて暗号化されているため調査に利用できません。',
       'MX と認証サーバー間で認証が成功しているかを確認してください（LAN 側のキャプチャ）。',
@@ -74,7 +78,8 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   RADIUS_REJECTED: {
     title: 'RADIUS 認証拒否',
-    explanation: 'RADIUS サーバーは MX の Access-Request に Access-Reject で応答しました{replyJa}。',
+    explanation: (v) =>
+      `RADIUS サーバーは MX の Access-Request に Access-Reject で応答しました${v.reply ? `（"${v.reply}"）` : ''}。`,
     checklist: [
       'RADIUS サーバーのイベントログで拒否の理由を確認してください。',
       'ユーザー名とパスワードが正しく、サーバーのポリシーで許可されていること',
@@ -93,7 +98,14 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   AD_TLS_FAILED: {
     title: 'ディレクトリへの TLS 失敗',
-    explanation: 'MX からドメインコントローラー（{server}）への TLS 接続が完了していません{alertJa}。',
+    explanation: (v) =>
+      `MX からドメインコントローラー（${v.server}）への TLS 接続が完了していません${
+        v.alert
+          ? `（${v.alertFrom === 'client' ? 'MX（TLS クライアント）' : 'サーバー'}がアラート "${v.alert}" を送信: フレーム ${v.alertFrame}）`
+          : v.resetFrame
+            ? `（フレーム ${v.resetFrame} でリセット）`
+            : ''
+      }。`,
     checklist: [
       'MX とサーバー間の Active Directory パケットで TLS 接続が成功していること',
       'ドメインコントローラーが LDAPS / グローバルカタログ（TCP 3268/3269/636）用の有効な証明書を持つこと',
@@ -111,7 +123,10 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   CLOUD_DNS_FAILED: {
     title: 'meraki.com の名前解決失敗',
-    explanation: '{name} の DNS 問い合わせが失敗しました（{rcode}）。Meraki クラウド認証がクラウドに到達できません。',
+    explanation: (v) =>
+      v.rcode === 'no-answer'
+        ? `${v.name} の DNS 問い合わせに応答がありません（送信回数 ${v.sent}）。Meraki クラウド認証がクラウドに到達できません。`
+        : `${v.name} の DNS 問い合わせが失敗しました（${v.rcode}）。Meraki クラウド認証がクラウドに到達できません。`,
     checklist: [
       'MX の WAN ポートから DNS 経由で meraki.com を名前解決ができ、必要なすべてのクラウド接続要件がアップストリーム機器で許可されていること（クラウド接続のためのアップストリームファイアウォールルール）',
       'ダッシュボード上でアカウントの「クライアントVPNの承認」項目が「Yes」になっており、パスワードにも誤りがないこと',
@@ -129,21 +144,32 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   PSK_MISMATCH: {
     title: '事前共有鍵の不一致',
-    explanation:
-      'クライアントの Identification（メインモード 5、事前共有鍵から導出した鍵で暗号化）は MX に届きました{reactionJa}が、MX は復号できず、メインモード 6 を送信していません。',
+    explanation: (v) =>
+      v.message === 'IKE_AUTH'
+        ? `イニシエーターの IKE_AUTH（事前共有鍵（PSK）から導出した鍵で暗号化）はレスポンダーに届きましたが、レスポンダーは自身を識別せず通知のみで応答し（フレーム ${v.reactionFrame}）、その後は何も続いていません。`
+        : `クライアントの MM5（Identification、事前共有鍵（PSK）から導出した鍵で暗号化）は MX に届きました${
+            v.reaction === 'informational'
+              ? `（MX は Informational（INFO）で応答: フレーム ${v.reactionFrame}）`
+              : v.reaction === 'key-exchange-again'
+                ? `（MX は MM4 Key Exchange を再送: フレーム ${v.reactionFrame}）`
+                : ''
+          }が、MX は復号できず、MM6 を送信していません。`,
     checklist: [
-      'クライアントの事前共有鍵が MX のクライアント VPN 設定と完全に一致すること（大文字小文字、末尾の空白）',
-      'Windows では VPN 接続の詳細設定（L2TP/IPsec の事前共有キー）で鍵を入力し直してください。',
+      'クライアントの事前共有鍵（PSK）が MX のクライアント VPN 設定の [Shared secret] と完全に一致すること（大文字小文字、末尾の空白）を確認してください。',
+      'Windows では VPN 接続の詳細設定の「認証に事前共有キーを使う」で鍵を入力し直してください。',
     ],
   },
   NAT_T_BLOCKED: {
     title: 'UDP 4500（NAT-T）がブロックされている',
-    explanation:
-      'NAT-D ハッシュから NAT が検出されたためネゴシエーションは UDP 4500 に移る必要がありますが、UDP 4500 は届いていません{whereJa}。',
+    explanation: (v) =>
+      'NAT-D ハッシュから NAT が検出されたためネゴシエーションは NAT-T（UDP 4500）に移る必要がありますが、UDP 4500 は届いていません' +
+      (v.captureSide === 'client'
+        ? `（MM5 が UDP 4500 で送信されましたが（送信回数 ${v.sent}）、応答がありません）。`
+        : '（MM3/MM4 Key Exchange の後、UDP 4500 で MX に何も届いていません）。'),
     checklist: [
-      'クライアントと MX の間のすべてのファイアウォールで UDP 4500 が双方向に許可されていること',
-      'MX が NAT 配下にある場合、アップストリームで UDP 500 と 4500 がポートフォワーディングされていること',
-      'クライアント OS が NAT-T に対応していること（NAT 配下の Windows は AssumeUDPEncapsulationContextOnSendRule が必要。エラー 809）',
+      'クライアントと MX の間のすべてのファイアウォールで UDP 4500 が双方向に許可されていることを確認してください。',
+      'MX が NAT 配下にある場合、アップストリームで UDP 500 と 4500 がポートフォワーディングされていることを確認してください。',
+      'クライアント OS が NAT-T に対応していることを確認してください（NAT 配下の Windows は AssumeUDPEncapsulationContextOnSendRule が必要です。エラー 809）。',
     ],
   },
   PHASE1_PROPOSAL_REJECTED: {
@@ -182,19 +208,25 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   ESP_ONE_WAY: {
     title: 'ESP が片方向のみ',
-    explanation: 'トンネルは確立しましたが、ESP は{directionJa}のみ流れています{whenJa}。逆方向が失われています。',
+    explanation: (v) =>
+      `ESP は${v.direction === 'client-to-mx' ? 'クライアント→MX' : 'MX→クライアント'}のみ流れています${v.since ? `（フレーム ${v.since} 以降）` : ''}。逆方向が失われています。`,
     checklist: [
-      'IP プロトコル 50（ESP）がフィルタリングされていないこと。NAT-T の場合は UDP 4500 の ESP が NAT やファイアウォールで破棄されていないこと',
-      '応答しない側の背後のルーティングが応答をトンネルに戻していること',
-      'クライアントと MX の間の NAT のキープアライブやアイドルタイムアウト',
+      'IP プロトコル 50（ESP）がフィルタリングされていないこと、NAT-T の場合は UDP 4500 の ESP が NAT やファイアウォールで破棄されていないことを確認してください。',
+      '応答しない側の背後のルーティングが応答をトンネルに戻していることを確認してください。',
+      'クライアントと MX の間の NAT のキープアライブやアイドルタイムアウトを確認してください。',
     ],
   },
   NAT_DETECTED: {
     title: 'NAT を検出',
-    explanation: 'NAT-D ハッシュ（{hash}）から、{whoJa}が NAT 配下にあることがわかります{sideJa}。',
+    explanation: (v) =>
+      `NAT-D ハッシュ（${v.hash}）から、${v.client && v.responder ? 'クライアントと MX の両方' : v.client ? 'クライアント' : 'MX'}が NAT 配下にあることがわかります${
+        v.captureSide === 'unknown'
+          ? ''
+          : `（キャプチャは NAT の${v.captureSide === 'mx' ? ' MX ' : 'クライアント'}側で取得）`
+      }。`,
     checklist: [
       'NAT 配下のクライアントは NAT-T（UDP 4500）に対応している必要があります。Windows のエラー 809 はこれを示します。',
-      'UDP 4500 が双方向に許可されていること',
+      'UDP 4500 が双方向に許可されていることを確認してください。',
     ],
   },
   CLIENT_FINGERPRINT: {
@@ -204,7 +236,10 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   PROPOSAL_NOT_ACCEPTED_BY_MERAKI: {
     title: 'Meraki が受け付けないプロポーザル',
-    explanation: '{what}',
+    explanation: (v) =>
+      v.chosen
+        ? `レスポンダーは ${v.chosen} を選択しました。これは Meraki クライアント VPN がネゴシエートするものではありません。`
+        : `クライアントが提示したフェーズ 1 のプロポーザル（${v.offeredCount} 件）に、Meraki クライアント VPN が受け付けるものはありません: ${v.offered}。`,
     checklist: [
       'Meraki クライアント VPN はフェーズ 1 で 3DES/AES・SHA1・DH グループ 2、フェーズ 2 で AES-128/3DES・SHA1 を受け付けます。',
     ],
@@ -216,7 +251,7 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   NOTIFY_IN_CLEAR: {
     title: '平文の通知',
-    explanation: '{fromJa} が通知 {name}（{type}）を平文で送信しました。',
+    explanation: (v) => `${v.from === 'mx' ? 'MX' : 'クライアント'}が通知 ${v.name}（${v.type}）を平文で送信しました。`,
     checklist: ['通知は送信側が検出したエラーを示します。相手側の該当する設定を確認してください。'],
   },
   IKE_FRAGMENTS_INCOMPLETE: {
@@ -235,15 +270,55 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   MALFORMED_TRAFFIC: {
     title: '不正な形式のパケット',
-    explanation: '{count} 個のフレームを完全にはデコードできませんでした: {codes}。',
+    explanation: '{count} フレームを完全にはデコードできませんでした（ISAKMP ペイロードのエラー）。',
     checklist: [
       'キャプチャがスナップ長で切られずに完全にエクスポートされていること、途中の機器が IKE パケットを改変していないことを確認してください。',
     ],
   },
   INCONCLUSIVE: {
-    title: 'ネゴシエーション途中でキャプチャ終了',
-    explanation:
-      'ネゴシエーションは {step} で止まり、再送はありません。原因を判断するにはキャプチャが短すぎる可能性があります。',
-    checklist: ['クライアントが接続を再試行している間、少なくとも 1 分間キャプチャを取り直してください。'],
+    title: 'キャプチャだけでは判定できません',
+    explanation: (v) => {
+      const lean = v.likely
+        ? `証拠は ${v.likely} を示唆していますが、その後に何も来なかったことの裏付けが必要です。`
+        : '';
+      switch (v.reason) {
+        case 'capture-ended-early':
+          return `キャプチャは最後のメッセージ${v.step ? `（${v.step}）` : ''}の ${v.after} 秒後に終わっており、応答や再送が来るはずの時点より前です。${lean}`;
+        case 'capture-started-late':
+          return `キャプチャはネゴシエーションの開始後に始まっており（最初のメッセージが含まれていません）、残りの部分からは判定できません。${lean}`;
+        case 'too-few-packets':
+          return `このトラフィックはキャプチャに ${v.packets} パケットしかなく、判定できません。${lean}`;
+        case 'capture-damaged':
+          return `ファイルはフレーム ${v.frame} から途切れているか読み取れず、応答の前で終わっています。${lean}`;
+        default:
+          return `フレームの時間幅が短く、判定できません。${lean}`;
+      }
+    },
+    checklist: (v) => [
+      v.reason === 'capture-damaged'
+        ? 'ダッシュボード（ネットワーク全体 > パケットキャプチャ、「download .pcap」）からキャプチャをエクスポートし直し、ファイルが完全であることを確認してください。'
+        : 'クライアントが接続する前にキャプチャを開始し、クライアントが接続をあきらめた（または接続した）後も少なくとも 30 秒間キャプチャを続けてください。',
+      'MX の WAN インターフェースで「host <クライアントのパブリック IP>」（または「udp port 500 or udp port 4500 or esp」）のフィルターを使い、ネゴシエーション全体が入るようにキャプチャしてください。',
+    ],
+  },
+  L2TP_WITHOUT_IPSEC: {
+    title: 'IPsec なしの L2TP',
+    explanation: (v) =>
+      `クライアントは L2TP の制御メッセージ（${v.message}、UDP 1701）を ${v.mx} に平文で送信しており（送信回数 ${v.sent}）、IKE はありません。VPN 接続が IPsec なしの L2TP（または「暗号化はオプション」）に設定されています。`,
+    checklist: [
+      'VPN の種類を事前共有鍵（PSK）による L2TP/IPsec に設定し（Windows:「認証に事前共有キーを使う」、暗号化は必須）、設定を確認してください。',
+      '事前共有鍵（PSK）として MX のクライアント VPN の [Shared secret] を入力してください。',
+    ],
+  },
+  NOT_CLIENT_VPN: {
+    title: 'Meraki クライアント VPN ではありません',
+    explanation: (v) =>
+      v.why === 'ikev2'
+        ? 'レスポンダーは IKEv2 を続けています（IKE_SA_INIT の応答に SA、KE、Nonce があります）。このネゴシエーションは Meraki クライアント VPN（L2TP over IPsec、IKEv1）ではありません。クライアント VPN の確認事項は使わず、このネゴシエーション自身の証拠で診断しています。'
+        : `レスポンダーの Vendor ID は別の製品（${v.product}）を示しています。このネゴシエーションは Meraki クライアント VPN ではありません。クライアント VPN の確認事項は使わず、このネゴシエーション自身の証拠で診断しています。`,
+    checklist: [
+      'このトンネルの両方のピアの設定（プロポーザル、事前共有鍵（PSK）または証明書、トラフィックセレクター）を確認してください。',
+      'クライアント VPN の接続を調べる場合は、クライアントのパブリック IP でフィルターしてキャプチャを取り直してください。',
+    ],
   },
 };

@@ -5,13 +5,17 @@
 import type { FindingCode, GuideStep, Localized, Severity, VerdictCode } from '../report/types.js';
 import { CATALOG_EN } from './catalog-en.js';
 import { CATALOG_JA } from './catalog-ja.js';
+import type { CatalogValues } from './rule-types.js';
 
 export type Code = VerdictCode | FindingCode;
 
+/** A text with {placeholders}, or a function of the finding's values (for wording that depends on them). */
+export type CatalogString = string | ((v: CatalogValues) => string);
+
 export interface CatalogText {
   title: string;
-  explanation: string;
-  checklist: string[];
+  explanation: CatalogString;
+  checklist: string[] | ((v: CatalogValues) => string[]);
 }
 
 export interface CatalogEntry {
@@ -50,16 +54,23 @@ export const CODE_META: Record<Code, CatalogEntry> = {
   NO_AUTH_TRAFFIC: { severity: 'info', step: 'AUTH' },
   MALFORMED_TRAFFIC: { severity: 'warning', step: 'NONE' },
   INCONCLUSIVE: { severity: 'warning', step: 'NONE' },
+  L2TP_WITHOUT_IPSEC: { severity: 'error', step: 'NONE' },
+  NOT_CLIENT_VPN: { severity: 'info', step: 'SA' },
 };
 
 /** Replaces {name} placeholders with values (plain text; escaping is the renderer's job). */
-function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+function fill(text: CatalogString, vars: CatalogValues): string {
+  const t = typeof text === 'function' ? text(vars) : text;
+  return t.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+function list(items: CatalogText['checklist'], vars: CatalogValues): string[] {
+  return (typeof items === 'function' ? items(vars) : items).map((c) => fill(c, vars));
 }
 
 export function catalogText(
   code: Code,
-  vars: Record<string, string | number> = {},
+  vars: CatalogValues = {},
 ): {
   title: Localized<string>;
   explanation: Localized<string>;
@@ -70,6 +81,6 @@ export function catalogText(
   return {
     title: { en: fill(en.title, vars), ja: fill(ja.title, vars) },
     explanation: { en: fill(en.explanation, vars), ja: fill(ja.explanation, vars) },
-    checklist: { en: en.checklist.map((c) => fill(c, vars)), ja: ja.checklist.map((c) => fill(c, vars)) },
+    checklist: { en: list(en.checklist, vars), ja: list(ja.checklist, vars) },
   };
 }

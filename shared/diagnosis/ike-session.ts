@@ -2,7 +2,7 @@
 // by. Everything here is bounded: a retransmission storm of a million messages costs counters,
 // not memory.
 import type { IkePayload } from '../ike/types.js';
-import type { GuideStep } from '../report/types.js';
+import type { GuideStep, RoleEvidence } from '../report/types.js';
 import type { QuickModeMemory, Role } from './steps.js';
 
 export const MAX_TIMELINE = 200;
@@ -34,6 +34,8 @@ export interface LabelStats {
   frames: number[];
   firstFrame: number;
   lastFrame: number;
+  lastSec: number;
+  lastNsec: number;
   /** Ports the label was seen on (500, 4500, or a NATed port). */
   dstPorts: Set<number>;
 }
@@ -88,8 +90,16 @@ export interface IkeSession {
   clientSaPayloads?: IkePayload[];
   mxSaPayloads?: IkePayload[];
   natd: NatDObservation[];
-  /** MX informational messages and the client's last label before each. */
-  mxInfoAfter: { after: string; frame: number; encrypted: boolean }[];
+  /** MX informational messages, the client's last label before each, and their notifies in clear. */
+  mxInfoAfter: { after: string; frame: number; encrypted: boolean; notifies: number[] }[];
+  /** IKEv2: the first inner payload of the responder's first IKE_AUTH answer (IDr when it went on). */
+  mxAuthInner?: { payload: number; frame: number };
+  /** What told the MX from the client (decided once, before any message is labelled). */
+  rolesBy: RoleEvidence;
+  /** The capture holds the negotiation's first message. */
+  sawOpener: boolean;
+  /** The furthest guide step of any message (computed once, as messages are labelled). */
+  stepReached: GuideStep;
   /** MX main mode 4 messages sent again after the client's main mode 5. */
   mm4AfterMm5: number[];
   /** Frames of messages on UDP 4500 from each side. */
@@ -101,7 +111,16 @@ export interface IkeSession {
 /** What a new session starts from: its identity, its two ends, and the first message's time. */
 export type IkeSessionInit = Pick<
   IkeSession,
-  'key' | 'ispi' | 'rspi' | 'version' | 'clientIp' | 'clientPort' | 'responderIp' | 'responderPort'
+  | 'key'
+  | 'ispi'
+  | 'rspi'
+  | 'version'
+  | 'clientIp'
+  | 'clientPort'
+  | 'responderIp'
+  | 'responderPort'
+  | 'rolesBy'
+  | 'sawOpener'
 > & { timeSec: number; timeNsec: number };
 
 export function createIkeSession(init: IkeSessionInit): IkeSession {
@@ -125,5 +144,6 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     mm4AfterMm5: [],
     port4500: { client: [], mx: [] },
     anomalyFrames: [],
+    stepReached: 'NONE',
   };
 }

@@ -81,11 +81,22 @@ export function negotiatedHash(session: IkeSession): string | null {
   return null;
 }
 
+/**
+ * A capture that starts after main mode 2 has no chosen hash, but the NAT-D hashes' length
+ * names it (16 bytes MD5, 20 SHA-1, 32/48/64 SHA-2): retransmitted main mode 3/4 carry the
+ * same hashes as the originals, so NAT can still be checked.
+ */
+function hashFromLength(session: IkeSession): string | null {
+  const hex = session.natd.find((o) => o.hashes.length > 0)?.hashes[0];
+  const byLength: Record<number, string> = { 32: 'md5', 40: 'sha1', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
+  return hex ? (byLength[hex.length] ?? null) : null;
+}
+
 export function detectNat(session: IkeSession): NatVerdict {
   const details: Record<string, string | number | boolean> = {};
   const frames = session.natd.map((o) => o.frame);
   if (session.version === 2) return detectNatV2(session, frames, details);
-  const hash = negotiatedHash(session);
+  const hash = negotiatedHash(session) ?? hashFromLength(session);
   const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash, frames, details };
   if (!hash) return verdict;
   details.hash = hash;

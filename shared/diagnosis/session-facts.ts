@@ -1,60 +1,66 @@
-// What the rules look at for one session: the tracked IKE state, the NAT verdict, the ESP
-// flows paired with it, and small helpers to ask "was this label seen, repeated, from whom".
+// What the rules look at. ESP facts (flows per direction, the capture's clock) are shared by
+// every kind of session; IKE facts add the tracked negotiation and its NAT verdict. Small
+// helpers ask "was this label seen, repeated, from whom" without restating labels as strings.
 import type { Evidence } from '../report/types.js';
-import type { IkeSession, LabelStats } from './ike-session.js';
+import type { CaptureClock } from './capture-clock.js';
 import type { EspFlow } from './esp-flows.js';
+import type { IkeSession, LabelStats } from './ike-session.js';
 import type { NatVerdict } from './nat-detection.js';
+import type { Question } from './rule-types.js';
 import type { Role } from './steps.js';
-import type { Code } from './catalog.js';
 
-export interface SessionFacts {
-  session: IkeSession;
-  nat: NatVerdict;
+export interface EspFacts {
   espUp: EspFlow[];
   espDown: EspFlow[];
+  clock: CaptureClock;
 }
 
-/** What a rule returns when it decides: the code and the evidence behind it. */
-export interface RuleHit {
-  code: Code;
-  evidence: Evidence;
-  filter: string;
-  /** Values for the catalog's {placeholders}. */
-  vars?: Record<string, string | number>;
+export interface IkeFacts extends EspFacts {
+  session: IkeSession;
+  nat: NatVerdict;
 }
 
-export type SessionRule = (f: SessionFacts) => RuleHit | null;
-
-export function stats(f: SessionFacts, from: Role, label: string): LabelStats | undefined {
+export function stats(f: IkeFacts, from: Role, label: string): LabelStats | undefined {
   return f.session.labels.get(`${from}:${label}`);
 }
 
-export function seen(f: SessionFacts, from: Role, label: string): boolean {
+export function seen(f: IkeFacts, from: Role, label: string): boolean {
   return (stats(f, from, label)?.count ?? 0) > 0;
 }
 
-export function repeated(f: SessionFacts, from: Role, label: string): boolean {
-  return (stats(f, from, label)?.retransmissions ?? 0) > 0;
+export function count(f: IkeFacts, from: Role, label: string): number {
+  return stats(f, from, label)?.count ?? 0;
 }
 
-export function mxSentAnything(f: SessionFacts): boolean {
+export function repeated(f: IkeFacts, from: Role, label: string): boolean {
+  return (stats(f, from, label)?.retransmissions ?? 0) > 0 || count(f, from, label) > 1;
+}
+
+/** The last sending of a label, as the question whose answer is missing. */
+export function questionOf(f: IkeFacts, from: Role, label: string): Question | undefined {
+  const s = stats(f, from, label);
+  if (!s) return undefined;
+  return { frame: s.lastFrame, sec: s.lastSec, nsec: s.lastNsec, repeated: s.count > 1 };
+}
+
+export function mxSentAnything(f: IkeFacts): boolean {
   for (const key of f.session.labels.keys()) if (key.startsWith('mx:')) return true;
   return false;
 }
 
 /** Did the MX send anything after this frame (any label, any port)? */
-export function mxSentAfter(f: SessionFacts, frame: number): boolean {
+export function mxSentAfter(f: IkeFacts, frame: number): boolean {
   for (const [key, st] of f.session.labels) if (key.startsWith('mx:') && st.lastFrame > frame) return true;
   return false;
 }
 
-export function framesOf(f: SessionFacts, ...keys: [Role, string][]): number[] {
+export function framesOf(f: IkeFacts, ...keys: [Role, string][]): number[] {
   const out: number[] = [];
   for (const [from, label] of keys) out.push(...(stats(f, from, label)?.frames ?? []));
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
-export function repeatedEntries(f: SessionFacts, ...keys: [Role, string][]): NonNullable<Evidence['repeated']> {
+export function repeatedEntries(f: IkeFacts, ...keys: [Role, string][]): NonNullable<Evidence['repeated']> {
   const out: NonNullable<Evidence['repeated']> = [];
   for (const [from, label] of keys) {
     const s = stats(f, from, label);
@@ -63,8 +69,14 @@ export function repeatedEntries(f: SessionFacts, ...keys: [Role, string][]): Non
   return out;
 }
 
+export function packets(flows: EspFlow[]): number {
+  let n = 0;
+  for (const x of flows) n += x.packets;
+  return n;
+}
+
 /** Wireshark display filter for a set of frames (exact), or the session's SPI when long. */
-export function framesFilter(f: SessionFacts, frames: number[]): string {
+export function framesFilter(f: IkeFacts, frames: number[]): string {
   if (frames.length === 0 || frames.length > 64)
     return f.session.ispi ? spiFilter(f.session.ispi) : espFilter([...f.espUp, ...f.espDown]);
   return `frame.number in {${frames.join(',')}}`;

@@ -1,9 +1,15 @@
 // Groups ISAKMP messages into IKE sessions as frames stream by: one session per initiator SPI
-// and pair of hosts. Tells the client (initiator) from the MX (responder), marks
+// and pair of hosts. Roles are decided once, before any message is labelled: from the
+// negotiation's first message when the capture holds it; otherwise the session's first
+// messages wait (bounded) until the roles can be told (roles.ts), then are replayed. Marks
 // retransmissions (the same message again from the same side) and remembers what the rules
 // and the NAT-D check need.
 import type { DecodedFrame } from '../decode/types.js';
+import { EXCHANGE } from '../ike/exchange-types.js';
+import { NOTIFY } from '../ike/notify-types.js';
+import { PAYLOAD } from '../ike/payload-types.js';
 import type { IsakmpMessage } from '../ike/types.js';
+import type { RoleEvidence } from '../report/types.js';
 import {
   MAX_FRAMES_PER_LABEL,
   MAX_NOTIFIES,
@@ -13,23 +19,44 @@ import {
   type LabelStats,
   type MessageRecord,
 } from './ike-session.js';
-import { classifyMessage, ExchangeV1, type Role } from './steps.js';
+import { rolesFromMessages, type RoleHints, type RoleMessage } from './roles.js';
+import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
 
 export const MAX_SESSIONS = 5000;
 const MAX_SEEN_MESSAGES = 512;
+/** Messages a session seen from the middle keeps before its roles must be decided. */
+const MAX_WAITING = 16;
 const ZERO_SPI = '0000000000000000';
-const NAT_DETECTION_SOURCE_IP = 16388;
-const NAT_DETECTION_DESTINATION_IP = 16389;
+
+/** What the tracker keeps of a frame: its number, time, addresses and ports. */
+export interface MessageFrame {
+  number: number;
+  timeSec: number;
+  timeNsec: number;
+  src: string;
+  dst: string;
+  srcPort: number;
+  dstPort: number;
+}
 
 export interface SessionTracker {
   add(frame: DecodedFrame): void;
+  /** Every session, roles decided (those still waiting are decided now, with `hints`). */
   sessions(): IkeSession[];
   /** Sessions not tracked because MAX_SESSIONS was reached. */
   dropped(): number;
 }
 
-export function createSessionTracker(): SessionTracker {
+interface Waiting {
+  key: string;
+  a: string;
+  b: string;
+  messages: { msg: IsakmpMessage; frame: MessageFrame }[];
+}
+
+export function createSessionTracker(hints: () => RoleHints): SessionTracker {
   const byKey = new Map<string, IkeSession>();
+  const waiting = new Map<string, Waiting>();
   let dropped = 0;
 
   function add(frame: DecodedFrame): void {
@@ -37,22 +64,69 @@ export function createSessionTracker(): SessionTracker {
     const ip = frame.ip;
     const udp = frame.udp;
     if (!msgs || !ip || !udp) return;
+    const mf: MessageFrame = {
+      number: frame.number,
+      timeSec: frame.timeSec,
+      timeNsec: frame.timeNsec,
+      src: ip.src,
+      dst: ip.dst,
+      srcPort: udp.srcPort,
+      dstPort: udp.dstPort,
+    };
     for (const msg of msgs) {
       const key = sessionKey(msg, ip.src, ip.dst);
-      let session = byKey.get(key);
-      if (!session) {
-        if (byKey.size >= MAX_SESSIONS) {
-          dropped++;
-          continue;
-        }
-        session = newSession(key, msg, frame);
-        byKey.set(key, session);
+      const session = byKey.get(key);
+      if (session) {
+        record(session, msg, mf);
+        continue;
       }
-      record(session, msg, frame);
+      const w = waiting.get(key);
+      if (w) {
+        w.messages.push({ msg, frame: mf });
+        if (w.messages.length >= MAX_WAITING) resolve(w);
+        continue;
+      }
+      if (byKey.size + waiting.size >= MAX_SESSIONS) {
+        dropped++;
+        continue;
+      }
+      const opener = openerRole(msg);
+      if (opener) {
+        const s = newSession(key, msg, mf, opener === 'initiator' ? ip.src : ip.dst, 'initiator-message', true);
+        byKey.set(key, s);
+        record(s, msg, mf);
+      } else {
+        waiting.set(key, { key, a: ip.src, b: ip.dst, messages: [{ msg, frame: mf }] });
+      }
     }
   }
 
-  return { add, sessions: () => [...byKey.values()], dropped: () => dropped };
+  /** Decides the roles of a session seen from the middle and replays what it waited with. */
+  function resolve(w: Waiting): void {
+    waiting.delete(w.key);
+    const roleMessages: RoleMessage[] = w.messages.map(({ msg, frame }) => ({
+      src: frame.src,
+      srcPort: frame.srcPort,
+      dstPort: frame.dstPort,
+      exchangeType: msg.exchangeType,
+      nextPayload: msg.nextPayload,
+      encrypted: msg.encrypted,
+      sec: frame.timeSec,
+      nsec: frame.timeNsec,
+    }));
+    const roles = rolesFromMessages(w.a, w.b, roleMessages, hints());
+    const [first] = w.messages;
+    const s = newSession(w.key, first.msg, first.frame, roles.client, roles.decidedBy, false);
+    byKey.set(w.key, s);
+    for (const { msg, frame } of w.messages) record(s, msg, frame);
+  }
+
+  function sessions(): IkeSession[] {
+    for (const w of [...waiting.values()]) resolve(w);
+    return [...byKey.values()];
+  }
+
+  return { add, sessions, dropped: () => dropped };
 }
 
 function sessionKey(msg: IsakmpMessage, a: string, b: string): string {
@@ -60,39 +134,49 @@ function sessionKey(msg: IsakmpMessage, a: string, b: string): string {
   return `${msg.ispi}|${pair}`;
 }
 
-/** The initiator sends the first message with a zero responder SPI; IKEv2 also flags it. */
-function initiatorIsSender(msg: IsakmpMessage, srcPort: number, dstPort: number): boolean {
-  if (msg.majorVersion === 2 && msg.initiatorFlag !== undefined) return msg.initiatorFlag;
-  if (msg.rspi === ZERO_SPI) return true;
-  // An SA answer (main mode 2, aggressive mode 2) carries the responder's cookie already.
-  if (!msg.encrypted && msg.nextPayload === 1 && (msg.exchangeType === 2 || msg.exchangeType === 4)) return false;
-  // Mid-session start: the MX answers from 500/4500; a NATed client uses other ports.
-  if (srcPort === 500 || srcPort === 4500) return !(dstPort !== 500 && dstPort !== 4500);
-  return true;
+/**
+ * The negotiation's first message tells the roles by itself: IKEv2's initiator flag, an
+ * IKEv1 message with a zero responder cookie (main/aggressive mode 1), or the responder's SA
+ * answer (main/aggressive mode 2). Anything else is a capture that started later.
+ */
+function openerRole(msg: IsakmpMessage): 'initiator' | 'responder' | null {
+  if (msg.majorVersion === 2 && msg.initiatorFlag !== undefined) return msg.initiatorFlag ? 'initiator' : 'responder';
+  if (msg.rspi === ZERO_SPI) return 'initiator';
+  const saAnswer =
+    !msg.encrypted &&
+    msg.nextPayload === PAYLOAD.SA &&
+    (msg.exchangeType === EXCHANGE.MAIN_MODE || msg.exchangeType === EXCHANGE.AGGRESSIVE);
+  return saAnswer ? 'responder' : null;
 }
 
-function newSession(key: string, msg: IsakmpMessage, frame: DecodedFrame): IkeSession {
-  const ip = frame.ip!;
-  const udp = frame.udp!;
-  const senderIsClient = initiatorIsSender(msg, udp.srcPort, udp.dstPort);
+function newSession(
+  key: string,
+  msg: IsakmpMessage,
+  frame: MessageFrame,
+  client: string,
+  rolesBy: RoleEvidence,
+  opener: boolean,
+): IkeSession {
+  const senderIsClient = frame.src === client;
+  const openerIsFirst = opener && senderIsClient && msg.rspi === ZERO_SPI;
   return createIkeSession({
     key,
     ispi: msg.ispi,
     rspi: msg.rspi,
     version: msg.majorVersion === 2 ? 2 : 1,
-    clientIp: senderIsClient ? ip.src : ip.dst,
-    clientPort: senderIsClient ? udp.srcPort : udp.dstPort,
-    responderIp: senderIsClient ? ip.dst : ip.src,
-    responderPort: senderIsClient ? udp.dstPort : udp.srcPort,
+    clientIp: client,
+    clientPort: senderIsClient ? frame.srcPort : frame.dstPort,
+    responderIp: senderIsClient ? frame.dst : frame.src,
+    responderPort: senderIsClient ? frame.dstPort : frame.srcPort,
     timeSec: frame.timeSec,
     timeNsec: frame.timeNsec,
+    rolesBy,
+    sawOpener: openerIsFirst,
   });
 }
 
-function record(s: IkeSession, msg: IsakmpMessage, frame: DecodedFrame): void {
-  const ip = frame.ip!;
-  const udp = frame.udp!;
-  const from: Role = ip.src === s.clientIp ? 'client' : 'mx';
+function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): void {
+  const from: Role = frame.src === s.clientIp ? 'client' : 'mx';
   if (s.rspi === ZERO_SPI && msg.rspi !== ZERO_SPI) s.rspi = msg.rspi;
   if (s.version === 1 && msg.majorVersion === 2) s.version = 2;
   s.messages++;
@@ -102,6 +186,7 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: DecodedFrame): void {
   if (msg.anomalies.length > 0 && s.anomalyFrames.length < MAX_FRAMES_PER_LABEL) s.anomalyFrames.push(frame.number);
 
   const { step, label } = classifyMessage(msg, from, s.quick);
+  if (STEP_ORDER[step] > STEP_ORDER[s.stepReached]) s.stepReached = step;
   const identity = `${from}|${msg.exchangeType}|${msg.messageId}|${msg.nextPayload}|${msg.length}|${msg.encrypted}|${msg.rspi}`;
   const retransmission = s.seenMessages.has(identity);
   if (!retransmission && s.seenMessages.size < MAX_SEEN_MESSAGES) s.seenMessages.add(identity);
@@ -113,12 +198,12 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: DecodedFrame): void {
     if (s.notifies.length < MAX_NOTIFIES) s.notifies.push({ type: p.notifyType, frame: frame.number, from });
   }
 
-  const stats = bumpLabel(s, from, label, frame.number, udp.dstPort, retransmission);
-  if (udp.srcPort === 4500 || udp.dstPort === 4500) {
+  const stats = bumpLabel(s, from, label, frame, retransmission);
+  if (frame.srcPort === 4500 || frame.dstPort === 4500) {
     const list = s.port4500[from];
     if (list.length < MAX_FRAMES_PER_LABEL) list.push(frame.number);
   }
-  rememberForRules(s, msg, frame, from, label, stats);
+  rememberForRules(s, msg, frame, from, label, stats, notifies);
 
   if (s.timeline.length < MAX_TIMELINE) {
     const entry: MessageRecord = {
@@ -131,8 +216,8 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: DecodedFrame): void {
       messageId: msg.messageId,
       encrypted: msg.encrypted,
       length: msg.length,
-      srcPort: udp.srcPort,
-      dstPort: udp.dstPort,
+      srcPort: frame.srcPort,
+      dstPort: frame.dstPort,
       step,
       label,
       retransmission,
@@ -144,35 +229,40 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: DecodedFrame): void {
   }
 }
 
-function bumpLabel(
-  s: IkeSession,
-  from: Role,
-  label: string,
-  frame: number,
-  dstPort: number,
-  retransmission: boolean,
-): LabelStats {
+function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame, retransmission: boolean): LabelStats {
   const key = `${from}:${label}`;
   let stats = s.labels.get(key);
   if (!stats) {
-    stats = { count: 0, retransmissions: 0, frames: [], firstFrame: frame, lastFrame: frame, dstPorts: new Set() };
+    stats = {
+      count: 0,
+      retransmissions: 0,
+      frames: [],
+      firstFrame: frame.number,
+      lastFrame: frame.number,
+      lastSec: frame.timeSec,
+      lastNsec: frame.timeNsec,
+      dstPorts: new Set(),
+    };
     s.labels.set(key, stats);
   }
   stats.count++;
   if (retransmission) stats.retransmissions++;
-  if (stats.frames.length < MAX_FRAMES_PER_LABEL) stats.frames.push(frame);
-  stats.lastFrame = frame;
-  if (stats.dstPorts.size < 8) stats.dstPorts.add(dstPort);
+  if (stats.frames.length < MAX_FRAMES_PER_LABEL) stats.frames.push(frame.number);
+  stats.lastFrame = frame.number;
+  stats.lastSec = frame.timeSec;
+  stats.lastNsec = frame.timeNsec;
+  if (stats.dstPorts.size < 8) stats.dstPorts.add(frame.dstPort);
   return stats;
 }
 
 function rememberForRules(
   s: IkeSession,
   msg: IsakmpMessage,
-  frame: DecodedFrame,
+  frame: MessageFrame,
   from: Role,
   label: string,
   stats: LabelStats,
+  notifies: number[],
 ): void {
   const first = stats.count === 1;
   if (first && (label === 'MM1' || label === 'AM1' || (label === 'IKE_SA_INIT' && from === 'client')))
@@ -182,9 +272,11 @@ function rememberForRules(
   if (first && (label === 'MM3' || label === 'MM4' || label === 'IKE_SA_INIT')) {
     const hashes = msg.payloads.filter((p) => p.type === 'natd').map((p) => (p as { hex: string }).hex);
     const src = msg.payloads.flatMap((p) =>
-      p.type === 'notify' && p.notifyType === NAT_DETECTION_SOURCE_IP ? [p.dataHex] : [],
+      p.type === 'notify' && p.notifyType === NOTIFY.V2_NAT_DETECTION_SOURCE_IP ? [p.dataHex] : [],
     );
-    const dst = msg.payloads.find((p) => p.type === 'notify' && p.notifyType === NAT_DETECTION_DESTINATION_IP);
+    const dst = msg.payloads.find(
+      (p) => p.type === 'notify' && p.notifyType === NOTIFY.V2_NAT_DETECTION_DESTINATION_IP,
+    );
     if (hashes.length > 0 || src.length > 0) {
       s.natd.push({
         frame: frame.number,
@@ -194,23 +286,27 @@ function rememberForRules(
         hashes,
         sourceHashes: src.length > 0 ? src : undefined,
         destinationHash: dst && dst.type === 'notify' ? dst.dataHex : undefined,
-        srcIp: frame.ip!.src,
-        srcPort: frame.udp!.srcPort,
-        dstIp: frame.ip!.dst,
-        dstPort: frame.udp!.dstPort,
+        srcIp: frame.src,
+        srcPort: frame.srcPort,
+        dstIp: frame.dst,
+        dstPort: frame.dstPort,
       });
     }
   }
   if (label === 'MM4' && (s.labels.get('client:MM5')?.count ?? 0) > 0 && s.mm4AfterMm5.length < MAX_FRAMES_PER_LABEL) {
     s.mm4AfterMm5.push(frame.number);
   }
+  if (from === 'mx' && msg.majorVersion === 2 && msg.exchangeType === EXCHANGE.IKE_AUTH && !s.mxAuthInner) {
+    const sk = msg.payloads.find((p) => p.type === 'encrypted');
+    if (sk && sk.type === 'encrypted') s.mxAuthInner = { payload: sk.innerNextPayload, frame: frame.number };
+  }
   if (
     from === 'mx' &&
-    msg.exchangeType === ExchangeV1.Informational &&
+    msg.exchangeType === EXCHANGE.INFORMATIONAL_V1 &&
     msg.majorVersion === 1 &&
     s.mxInfoAfter.length < MAX_NOTIFIES
   ) {
-    s.mxInfoAfter.push({ after: lastClientLabel(s), frame: frame.number, encrypted: msg.encrypted });
+    s.mxInfoAfter.push({ after: lastClientLabel(s), frame: frame.number, encrypted: msg.encrypted, notifies });
   }
 }
 

@@ -2,19 +2,9 @@
 // IKEv1 main mode is recognised by the header's next payload (SA, KE) and, once encrypted, by
 // direction; quick mode messages are told apart per message ID.
 import type { GuideStep } from '../report/types.js';
+import { EXCHANGE } from '../ike/exchange-types.js';
+import { PAYLOAD } from '../ike/payload-types.js';
 import type { IsakmpMessage } from '../ike/types.js';
-
-export const ExchangeV1 = {
-  Base: 1,
-  IdentityProtection: 2,
-  AuthOnly: 3,
-  Aggressive: 4,
-  Informational: 5,
-  Transaction: 6,
-  Quick: 32,
-} as const;
-export const ExchangeV2 = { IkeSaInit: 34, IkeAuth: 35, CreateChildSa: 36, Informational: 37 } as const;
-export const PayloadV1 = { SA: 1, KE: 4, ID: 5, HASH: 8, NOTIFY: 11, VID: 13 } as const;
 
 /** Order of the guide's steps, to compute how far a negotiation got. */
 export const STEP_ORDER: Record<GuideStep, number> = {
@@ -45,19 +35,19 @@ export interface QuickModeMemory {
 export function classifyMessage(msg: IsakmpMessage, from: Role, quick: QuickModeMemory): StepLabel {
   if (msg.majorVersion === 2) return classifyV2(msg);
   switch (msg.exchangeType) {
-    case ExchangeV1.IdentityProtection: {
-      if (!msg.encrypted && msg.nextPayload === PayloadV1.SA)
+    case EXCHANGE.MAIN_MODE: {
+      if (!msg.encrypted && msg.nextPayload === PAYLOAD.SA)
         return { step: 'SA', label: from === 'client' ? 'MM1' : 'MM2' };
-      if (!msg.encrypted && msg.nextPayload === PayloadV1.KE)
+      if (!msg.encrypted && msg.nextPayload === PAYLOAD.KE)
         return { step: 'KE', label: from === 'client' ? 'MM3' : 'MM4' };
       return { step: 'ID', label: from === 'client' ? 'MM5' : 'MM6' };
     }
-    case ExchangeV1.Aggressive:
+    case EXCHANGE.AGGRESSIVE:
       if (from === 'mx') return { step: 'SA', label: 'AM2' };
-      return msg.encrypted || msg.nextPayload === PayloadV1.HASH
+      return msg.encrypted || msg.nextPayload === PAYLOAD.HASH
         ? { step: 'ID', label: 'AM3' }
         : { step: 'SA', label: 'AM1' };
-    case ExchangeV1.Quick: {
+    case EXCHANGE.QUICK_MODE: {
       if (from === 'mx') {
         quick.mxAnswered.add(msg.messageId);
         return { step: 'HASH', label: 'QM2' };
@@ -69,9 +59,9 @@ export function classifyMessage(msg: IsakmpMessage, from: Role, quick: QuickMode
       }
       return { step: 'HASH', label: first !== msg.length && quick.mxAnswered.has(msg.messageId) ? 'QM3' : 'QM1' };
     }
-    case ExchangeV1.Informational:
+    case EXCHANGE.INFORMATIONAL_V1:
       return { step: 'INFO', label: 'INFO' };
-    case ExchangeV1.Transaction:
+    case EXCHANGE.TRANSACTION:
       return { step: 'INFO', label: 'CFG' };
     default:
       return { step: 'INFO', label: `EXCH ${msg.exchangeType}` };
@@ -80,13 +70,13 @@ export function classifyMessage(msg: IsakmpMessage, from: Role, quick: QuickMode
 
 function classifyV2(msg: IsakmpMessage): StepLabel {
   switch (msg.exchangeType) {
-    case ExchangeV2.IkeSaInit:
+    case EXCHANGE.IKE_SA_INIT:
       return { step: 'SA', label: 'IKE_SA_INIT' };
-    case ExchangeV2.IkeAuth:
+    case EXCHANGE.IKE_AUTH:
       return { step: 'ID', label: 'IKE_AUTH' };
-    case ExchangeV2.CreateChildSa:
+    case EXCHANGE.CREATE_CHILD_SA:
       return { step: 'HASH', label: 'CREATE_CHILD_SA' };
-    case ExchangeV2.Informational:
+    case EXCHANGE.INFORMATIONAL:
       return { step: 'INFO', label: 'INFORMATIONAL' };
     default:
       return { step: 'INFO', label: `EXCH ${msg.exchangeType}` };

@@ -1,12 +1,12 @@
 // DNS message decoder (RFC 1035 4.1): header, questions and answers. Authority and
 // additional sections are not needed for diagnosis and are skipped. Pure and bounded.
-import type { Anomaly } from '../anomaly.js';
+import type { Anomaly, AnomalyCode } from '../anomaly.js';
 import type { DnsMessage } from '../decode/types.js';
 import { ipv4, ipv6, safeText, toHex } from '../radius/bytes.js';
 import { DNS_HEADER_LENGTH, DNS_MAX_RECORDS, DNS_TYPE } from './constants.js';
 import { readName } from './name.js';
 
-type Flag = (code: string, message: string) => void;
+type Flag = (code: AnomalyCode, message: string) => void;
 
 export function decodeDns(data: Uint8Array, frame: number): { message?: DnsMessage; anomalies: Anomaly[] } {
   const anomalies: Anomaly[] = [];

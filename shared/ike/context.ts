@@ -1,6 +1,6 @@
 // What every payload decoder receives besides the bytes: the message's IKE major version
 // and where to put anomalies. Limits keep the output bounded whatever the input claims.
-import type { Anomaly } from '../anomaly.js';
+import type { Anomaly, AnomalyCode } from '../anomaly.js';
 
 export interface DecodeContext {
   /** 1 or 2; anything else is decoded with the IKEv1 layouts. */
@@ -26,6 +26,6 @@ export const LIMITS = {
   anomalies: 32,
 } as const;
 
-export function addAnomaly(ctx: DecodeContext, code: string, message: string): void {
+export function addAnomaly(ctx: DecodeContext, code: AnomalyCode, message: string): void {
   if (ctx.anomalies.length < LIMITS.anomalies) ctx.anomalies.push({ layer: 'isakmp', code, message, frame: ctx.frame });
 }

@@ -1,7 +1,7 @@
 // Decodes the ISAKMP/IKE messages of one UDP payload (after any RFC 3948 non-ESP marker).
 // Walks each message's payload chain by next-payload and length, the way Wireshark does;
 // every inconsistency becomes an Anomaly and everything decoded before it is kept.
-import type { Anomaly } from '../anomaly.js';
+import type { Anomaly, AnomalyCode } from '../anomaly.js';
 import type { IkePayload, IsakmpMessage } from './types.js';
 import { u16, u8 } from './bytes.js';
 import { addAnomaly, LIMITS, type DecodeContext } from './context.js';
@@ -21,7 +21,7 @@ export interface IsakmpDecodeResult {
 export function decodeIsakmp(data: Uint8Array, frame: number): IsakmpDecodeResult {
   const messages: IsakmpMessage[] = [];
   const anomalies: Anomaly[] = [];
-  const note = (code: string, message: string): void => {
+  const note = (code: AnomalyCode, message: string): void => {
     anomalies.push({ layer: 'isakmp', code, message, frame });
   };
   let off = 0;

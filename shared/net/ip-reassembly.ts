@@ -2,7 +2,7 @@
 // fragment that completes it (tshark shows the upper layers on that frame only). Sets that
 // time out or are evicted are remembered (bounded) so the diagnosis can report IKE messages
 // whose fragments never all arrived.
-import type { Anomaly } from '../anomaly.js';
+import type { Anomaly, AnomalyCode } from '../anomaly.js';
 
 export interface ReassemblyLimits {
   /** Datagrams being reassembled at once; the oldest is evicted beyond this. */
@@ -313,6 +313,6 @@ function assemble(s: FragmentSet, frame: number, anomalies: Anomaly[]): Uint8Arr
   return out;
 }
 
-function ipAnomaly(code: string, message: string, frame: number): Anomaly {
+function ipAnomaly(code: AnomalyCode, message: string, frame: number): Anomaly {
   return { layer: 'ip', code, message, frame };
 }

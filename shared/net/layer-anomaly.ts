@@ -1,8 +1,8 @@
 // Anomalies the network layers record on the frame being decoded.
-import type { Anomaly, AnomalyLayer } from '../anomaly.js';
+import type { Anomaly, AnomalyCode, AnomalyLayer } from '../anomaly.js';
 import type { DecodedFrame } from '../decode/types.js';
 
-export function layerAnomaly(f: DecodedFrame, layer: AnomalyLayer, code: string, message: string): void {
+export function layerAnomaly(f: DecodedFrame, layer: AnomalyLayer, code: AnomalyCode, message: string): void {
   const a: Anomaly = { layer, code, message, frame: f.number };
   f.anomalies.push(a);
 }

@@ -69,6 +69,7 @@ function decodeEthernet(d: Uint8Array, f: DecodedFrame, out: LinkResult): void {
     truncatedAt(f, 'link', 'Ethernet header', 14, d.length);
     return;
   }
+  f.srcMac = (d[6] * 0x10000 + ((d[7] << 8) | d[8])) * 0x1000000 + ((d[9] << 16) | (d[10] << 8) | d[11]);
   const type = (d[12] << 8) | d[13];
   // 802.3 frames carry a length (<= 1500) here: LLC/SNAP traffic, nothing we diagnose.
   if (type <= 1500) {

@@ -1,13 +1,13 @@
 // RADIUS (RFC 2865) packet decoder: header, then the attribute list. Pure; a bad length is
 // an anomaly and decoding stops at that attribute (as Wireshark marks the packet malformed).
-import type { Anomaly } from '../anomaly.js';
+import type { Anomaly, AnomalyCode } from '../anomaly.js';
 import type { RadiusAttribute, RadiusMessage } from '../decode/types.js';
 import { ipv4, ipv6, safeText, toHex } from './bytes.js';
 import { RADIUS_ATTR, RADIUS_HEADER_LENGTH, RADIUS_MAX_LENGTH, radiusAttribute } from './constants.js';
 
 export function decodeRadius(data: Uint8Array, frame: number): { message?: RadiusMessage; anomalies: Anomaly[] } {
   const anomalies: Anomaly[] = [];
-  const flag = (code: string, message: string) => anomalies.push({ layer: 'radius', code, message, frame });
+  const flag = (code: AnomalyCode, message: string) => anomalies.push({ layer: 'radius', code, message, frame });
 
   if (data.length < RADIUS_HEADER_LENGTH) {
     flag('truncated-header', `RADIUS packet of ${data.length} bytes is shorter than the 20-byte header.`);

@@ -31,6 +31,17 @@ const WORDS = {
     truncated: 'timeline truncated',
     proposals: 'Phase 1 offered',
     chosen: 'chosen',
+    clients: 'Clients',
+    reason: 'reason',
+    likely: 'likely',
+    none2: 'none',
+    coverage: 'Coverage',
+    started: 'capture started before the first message',
+    startedLate: 'capture started after the first message',
+    after: ' s captured after the last message',
+    sessionsOf: (n: number) => (n === 1 ? '1 session' : `${n} sessions`),
+    rules: 'Rules',
+    damaged: 'Damaged',
   },
   ja: {
     verdict: '判定',
@@ -56,6 +67,17 @@ const WORDS = {
     truncated: 'タイムライン省略',
     proposals: 'フェーズ 1 提示',
     chosen: '選択',
+    clients: 'クライアント一覧',
+    reason: '理由',
+    likely: '可能性が高い判定',
+    none2: 'なし',
+    coverage: 'キャプチャ範囲',
+    started: '最初のメッセージより前からキャプチャ',
+    startedLate: '最初のメッセージの後からキャプチャ',
+    after: ' 秒（最後のメッセージの後にキャプチャされた時間）',
+    sessionsOf: (n: number) => `${n} セッション`,
+    rules: 'ルール',
+    damaged: '破損',
   },
 } as const;
 
@@ -98,9 +120,18 @@ function arrow(e: TimelineEntry, w: (typeof WORDS)[Lang]): string {
     : `◀─${bar(left)}${label}${bar(fill - left)}`;
 }
 
-function relTime(t: string, start: string): string {
-  const d = Number(t) - Number(start);
+/** Seconds since the capture's first frame, as Wireshark's Time column shows them. */
+function relTime(e: TimelineEntry): string {
+  const d = Number(e.relativeTime);
   return Number.isFinite(d) ? d.toFixed(3).padStart(8) : '        ';
+}
+
+function verdictLine(
+  r: { verdict: string; reason?: string; likelyVerdict?: string | null },
+  w: (typeof WORDS)[Lang],
+): string {
+  if (r.verdict !== 'INCONCLUSIVE' || !r.reason) return r.verdict;
+  return `${r.verdict} (${w.reason}: ${r.reason}; ${w.likely}: ${r.likelyVerdict ?? w.none2})`;
 }
 
 function findingBlock(f: Finding, lang: Lang, indent: string, full: boolean): string[] {
@@ -145,10 +176,8 @@ function sessionBlock(s: SessionDiagnosis, index: number, lang: Lang): string[] 
     if (s.proposals.phase1Chosen) lines.push(`  ${w.chosen}: ${s.proposals.phase1Chosen.text}`);
   }
   if (s.timeline.length) {
-    const start = s.timeline[0].time;
     lines.push(`   frame     time  ${padColumns(w.client, ARROW_WIDTH - 2)}${w.mx}`);
-    for (const e of s.timeline)
-      lines.push(`  ${String(e.frame).padStart(6)} ${relTime(e.time, start)}  ${arrow(e, w)}`);
+    for (const e of s.timeline) lines.push(`  ${String(e.frame).padStart(6)} ${relTime(e)}  ${arrow(e, w)}`);
     if (s.timelineTruncated) lines.push(`         … ${w.truncated}`);
   }
   const up = s.esp.filter((x) => x.direction === 'client-to-mx').reduce((n, x) => n + x.packets, 0);
@@ -162,7 +191,10 @@ function sessionBlock(s: SessionDiagnosis, index: number, lang: Lang): string[] 
       : `  ${w.esp}: ${w.none}`,
   );
   const [primary, ...rest] = s.findings;
-  lines.push('', `  ${w.verdict}: ${s.verdict}`);
+  lines.push(
+    `  ${w.coverage}: ${s.coverage.sawFirstMessage ? w.started : w.startedLate}; ${s.coverage.secondsAfter.toFixed(3)}${w.after}`,
+  );
+  lines.push('', `  ${w.verdict}: ${verdictLine(s, w)}`);
   if (primary) lines.push(...findingBlock(primary, lang, '  ', true));
   if (rest.length) {
     lines.push(`  ${w.other}:`);
@@ -176,9 +208,20 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en'): string 
   const c = report.capture;
   const lines = [
     `vpn-doctor · ${c.fileName ? safe(c.fileName) + ' · ' : ''}${c.format} · ${c.frames} ${w.frames}${c.start ? ` · ${c.start} → ${c.end}` : ''}`,
-    `${w.verdict}: ${report.verdict}`,
-    '',
+    `${w.verdict}: ${verdictLine(report, w)}`,
   ];
+  if (report.clients.length) {
+    lines.push(`${w.clients}:`);
+    for (const cl of report.clients)
+      lines.push(
+        `  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? ` (${w.sessionsOf(cl.sessions.length)})` : ''}`,
+      );
+  }
+  if (c.damage)
+    lines.push(
+      `${w.damaged}: ${c.damage.code}${c.damage.frame !== undefined ? ` @${c.damage.frame}` : ''} — ${safe(c.damage.message)}`,
+    );
+  lines.push('');
   report.sessions.forEach((s, i) => lines.push(...sessionBlock(s, i, lang), ''));
   if (report.auth.length) {
     lines.push(`${w.auth}:`);

@@ -1,6 +1,15 @@
-// JSON Schema (draft-07) of the analysis report, schemaVersion 1: what `analyze --json`
+// JSON Schema (draft-07) of the analysis report, schemaVersion 2: what `analyze --json`
 // promises to programs that read it. Kept beside types.ts; a test validates real reports.
-import { FINDING_CODES, SCHEMA_VERSION, VERDICT_CODES } from './types.js';
+import { ANOMALY_CODES } from '../anomaly.js';
+import {
+  DECLINE_REASONS,
+  FINDING_CODES,
+  INCONCLUSIVE_REASONS,
+  ROLE_EVIDENCE,
+  SCHEMA_VERSION,
+  SESSION_MODES,
+  VERDICT_CODES,
+} from './types.js';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer', minimum: 0 } as const;
@@ -20,8 +29,10 @@ const anomaly = {
   type: 'object',
   required: ['layer', 'code', 'message'],
   additionalProperties: false,
-  properties: { layer: str, code: str, message: str, frame: int },
+  properties: { layer: str, code: { enum: [...ANOMALY_CODES] }, message: str, frame: int },
 };
+const reason = { enum: [...INCONCLUSIVE_REASONS] } as const;
+const likely = { enum: [...VERDICT_CODES, null] } as const;
 
 const finding = {
   type: 'object',
@@ -98,6 +109,9 @@ const session = {
     'nat',
     'stepReached',
     'verdict',
+    'roles',
+    'coverage',
+    'rules',
     'findings',
     'timeline',
     'timelineTruncated',
@@ -115,7 +129,7 @@ const session = {
     responderIp: str,
     responderPort: int,
     ikeVersion: { enum: [1, 2, null] },
-    mode: { enum: ['main', 'aggressive', 'ikev2', 'esp-only', 'unknown'] },
+    mode: { enum: [...SESSION_MODES] },
     natT: bool,
     nat: {
       type: 'object',
@@ -124,6 +138,41 @@ const session = {
     },
     stepReached: step,
     verdict: { enum: [...VERDICT_CODES] },
+    reason,
+    likelyVerdict: likely,
+    roles: {
+      type: 'object',
+      required: ['decidedBy'],
+      additionalProperties: false,
+      properties: { decidedBy: { enum: [...ROLE_EVIDENCE] } },
+    },
+    coverage: {
+      type: 'object',
+      required: ['sawFirstMessage', 'firstFrame', 'lastFrame', 'secondsBefore', 'secondsAfter'],
+      additionalProperties: false,
+      properties: {
+        sawFirstMessage: bool,
+        firstFrame: int,
+        lastFrame: int,
+        secondsBefore: { type: 'number', minimum: 0 },
+        secondsAfter: { type: 'number', minimum: 0 },
+      },
+    },
+    rules: {
+      type: 'array',
+      maxItems: 64,
+      items: {
+        type: 'object',
+        required: ['rule', 'outcome'],
+        additionalProperties: false,
+        properties: {
+          rule: str,
+          outcome: { enum: ['verdict', 'finding', 'not-proven', 'declined'] },
+          code: { enum: [...VERDICT_CODES] },
+          because: { enum: [...DECLINE_REASONS] },
+        },
+      },
+    },
     findings: { type: 'array', minItems: 1, items: finding },
     timeline: {
       type: 'array',
@@ -147,6 +196,7 @@ const session = {
           'retransmission',
           'notifies',
           'label',
+          'relativeTime',
         ],
         properties: {
           frame: int,
@@ -164,6 +214,7 @@ const session = {
           retransmission: bool,
           notifies: { type: 'array', items: int },
           label: str,
+          relativeTime: epoch,
         },
       },
     },
@@ -222,10 +273,10 @@ const session = {
 
 export const REPORT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://vpn-doctor.invalid/schema/report-v1.json',
+  $id: 'https://vpn-doctor.invalid/schema/report-v2.json',
   title: 'vpn-doctor analysis report',
   type: 'object',
-  required: ['schemaVersion', 'capture', 'verdict', 'sessions', 'auth', 'findings', 'hosts'],
+  required: ['schemaVersion', 'capture', 'verdict', 'clients', 'sessions', 'auth', 'findings', 'hosts'],
   additionalProperties: false,
   properties: {
     schemaVersion: { const: SCHEMA_VERSION },
@@ -241,11 +292,30 @@ export const REPORT_SCHEMA = {
         bytes: int,
         start: str,
         end: str,
+        firstTime: epoch,
         anomalies: { type: 'array', items: anomaly },
+        damage: {
+          type: 'object',
+          required: ['code', 'message'],
+          additionalProperties: false,
+          properties: { code: { enum: [...ANOMALY_CODES] }, frame: int, message: str },
+        },
         protocols: { type: 'object', additionalProperties: int },
       },
     },
     verdict: { enum: [...VERDICT_CODES] },
+    reason,
+    likelyVerdict: likely,
+    mxIp: str,
+    clients: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['ip', 'verdict', 'sessions'],
+        additionalProperties: false,
+        properties: { ip: str, verdict: { enum: [...VERDICT_CODES] }, sessions: { type: 'array', items: str } },
+      },
+    },
     sessions: { type: 'array', items: session },
     auth: { type: 'array', items: finding },
     findings: { type: 'array', items: finding },

@@ -1,9 +1,9 @@
 // The analysis report: what `vpn-doctor analyze --json` prints, what the analyze Lambda stores
 // in S3 and DynamoDB, and what the dashboard draws. Versioned by SCHEMA_VERSION; the JSON
 // Schema in report/schema.ts describes the same shape.
-import type { Anomaly } from '../anomaly.js';
+import type { Anomaly, AnomalyCode } from '../anomaly.js';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 /** The verdict codes of GUIDE.md — a contract read by other tools: never rename. */
 export const VERDICT_CODES = [
@@ -31,6 +31,9 @@ export const VERDICT_CODES = [
   'IKEV2_NOT_SUPPORTED',
   'ESP_ONE_WAY',
   'NAT_DETECTED',
+  // Contract v2 (GUIDE.md "Evidence, not habit")
+  'INCONCLUSIVE',
+  'L2TP_WITHOUT_IPSEC',
 ] as const;
 export type VerdictCode = (typeof VERDICT_CODES)[number];
 
@@ -43,9 +46,32 @@ export const FINDING_CODES = [
   'IKE_FRAGMENTS_INCOMPLETE',
   'NO_AUTH_TRAFFIC',
   'MALFORMED_TRAFFIC',
-  'INCONCLUSIVE',
+  'NOT_CLIENT_VPN',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Why a capture or session is INCONCLUSIVE (GUIDE.md, contract v2). */
+export const INCONCLUSIVE_REASONS = [
+  'capture-ended-early',
+  'capture-started-late',
+  'too-few-packets',
+  'not-enough-time',
+  'capture-damaged',
+] as const;
+export type InconclusiveReason = (typeof INCONCLUSIVE_REASONS)[number];
+
+/** What told the MX from the client, strongest first. */
+export const ROLE_EVIDENCE = [
+  'user-mx-ip',
+  'initiator-message',
+  'meraki-mac',
+  'answers-several-clients',
+  'nat-port',
+  'message-contents',
+  'nat-keepalive',
+  'first-sender',
+] as const;
+export type RoleEvidence = (typeof ROLE_EVIDENCE)[number];
 
 /** The guide's steps; AUTH is the authentication-server side (LAN captures). */
 export type GuideStep = 'NONE' | 'SA' | 'KE' | 'ID' | 'HASH' | 'ESP' | 'INFO' | 'AUTH';
@@ -101,6 +127,8 @@ export interface TimelineEntry {
   notifies: number[];
   /** Short label for the ladder, e.g. "MM1 SA", "QM1 HASH". */
   label: string;
+  /** Seconds since the capture's first frame, 9 decimals (Wireshark's default Time column). */
+  relativeTime: string;
 }
 
 export interface EspFlowSummary {
@@ -128,6 +156,48 @@ export interface ProposalSummary {
   acceptedByMeraki: boolean;
 }
 
+/** The kinds of session a report holds; each kind has its own rules (diagnosis/rules/table.ts). */
+export const SESSION_MODES = ['main', 'aggressive', 'ikev2', 'esp-only', 'unknown', 'anyconnect'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
+/** Why a rule did not decide (GUIDE.md "Evidence, not habit"): a closed set. */
+export const DECLINE_REASONS = [
+  'not-this-kind',
+  'step-not-reached',
+  'answered',
+  'went-further',
+  'not-repeated',
+  'no-nat',
+  'capture-side-cannot-tell',
+  'no-reaction',
+  'too-few-packets',
+  'not-enough-time',
+  'capture-ended-early',
+  'responder-speaks-ikev2',
+  'outranked',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** One rule considered for a session: decided the verdict, added a finding, or why not. */
+export interface RuleTrace {
+  rule: string;
+  outcome: 'verdict' | 'finding' | 'not-proven' | 'declined';
+  code?: VerdictCode;
+  because?: DeclineReason;
+}
+
+/** How much of a session the capture holds. */
+export interface SessionCoverage {
+  /** The capture holds the negotiation's first message (main mode 1, aggressive 1, IKE_SA_INIT request). */
+  sawFirstMessage: boolean;
+  firstFrame: number;
+  lastFrame: number;
+  /** Seconds between the capture's first frame and the session's first frame. */
+  secondsBefore: number;
+  /** Seconds the capture ran on after the session's last frame. */
+  secondsAfter: number;
+}
+
 export interface SessionDiagnosis {
   /** Stable id within the capture: the initiator SPI, or `esp:<ip>` for ESP-only flows. */
   id: string;
@@ -136,13 +206,21 @@ export interface SessionDiagnosis {
   responderIp: string;
   responderPort: number;
   ikeVersion: 1 | 2 | null;
-  mode: 'main' | 'aggressive' | 'ikev2' | 'esp-only' | 'unknown';
+  mode: SessionMode;
   /** Moved to UDP 4500 (NAT traversal). */
   natT: boolean;
   /** Behind NAT according to the NAT-D hashes; null when the capture cannot tell. */
   nat: { client: boolean | null; responder: boolean | null };
   stepReached: GuideStep;
   verdict: VerdictCode;
+  /** When the verdict is INCONCLUSIVE: why, and the code the evidence leans to (or null). */
+  reason?: InconclusiveReason;
+  likelyVerdict?: VerdictCode | null;
+  /** What told the MX (the responder) from the client. */
+  roles: { decidedBy: RoleEvidence };
+  coverage: SessionCoverage;
+  /** The rules considered, in their order, and what each did. */
+  rules: RuleTrace[];
   findings: Finding[];
   /** Bounded: at most 200 entries; `timelineTruncated` says when more were seen. */
   timeline: TimelineEntry[];
@@ -171,16 +249,34 @@ export interface CaptureSummary {
   bytes: number;
   start?: string;
   end?: string;
+  /** The first frame's time, seconds since the epoch with 9 decimals (relative times count from it). */
+  firstTime?: string;
   anomalies: Anomaly[];
+  /** Where the file breaks off or cannot be read (the first such anomaly), when it does. */
+  damage?: { code: AnomalyCode; frame?: number; message: string };
   /** Frame counts per protocol (isakmp, esp, radius, dns, tls, other). */
   protocols: Record<string, number>;
+}
+
+/** One client of the capture and its own verdict (the latest attempt's). */
+export interface ClientSummary {
+  ip: string;
+  verdict: VerdictCode;
+  /** Session ids of this client, in time order. */
+  sessions: string[];
 }
 
 export interface AnalysisReport {
   schemaVersion: typeof SCHEMA_VERSION;
   capture: CaptureSummary;
-  /** Capture-level verdict: the most important session's verdict, NO_IKE_FROM_CLIENT, or an auth verdict. */
+  /** Capture-level verdict: the most important client's verdict, NO_IKE_FROM_CLIENT, or an auth verdict. */
   verdict: VerdictCode;
+  reason?: InconclusiveReason;
+  likelyVerdict?: VerdictCode | null;
+  /** The MX's address when the capture tells it (or `--mx` / `mxIp` said it). */
+  mxIp?: string;
+  /** Every client and its verdict, most important first. */
+  clients: ClientSummary[];
   sessions: SessionDiagnosis[];
   /** RADIUS / Active Directory (TLS) / Meraki cloud (DNS) findings of LAN-side captures. */
   auth: Finding[];

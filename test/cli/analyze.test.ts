@@ -1,6 +1,6 @@
 // `vpn-doctor analyze`: exit 0 whatever the verdict, 2 with one line when the file cannot be
 // read or the options are wrong; --client keeps one client's sessions; --lang picks the words.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,37 @@ describe('vpn-doctor analyze', () => {
     expect((await runCli(['analyze', html])).stderr).toMatch(
       /not a pcap or pcapng capture: first bytes 3c 68 74 6d 6c .*HTML/,
     );
+  });
+
+  it('exits 3 on a capture that breaks off, after printing the report the pipeline would mark FAILED', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vd-analyze-'));
+    const whole = readFileSync(join(SC, 'wrong-psk-nat/capture.pcap'));
+    // Cut inside record 8 (the MX's informational answer to main mode 5): the question stays open.
+    let offset = 24;
+    for (let i = 0; i < 7; i++) offset += 16 + whole.readUInt32LE(offset + 8);
+    const cut = join(dir, 'cut.pcap');
+    writeFileSync(cut, whole.subarray(0, offset + 20));
+    const r = await runCli(['analyze', cut]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('Verdict: INCONCLUSIVE (reason: capture-damaged; likely: PSK_MISMATCH)');
+    expect(r.stderr).toMatch(/damaged \(truncated-record at frame 8\)/);
+  });
+
+  it('takes the MX from --mx and lists every client at the top', async () => {
+    const r = await runCli(['analyze', '--mx', '198.51.100.1', join(SC, 'multi-client/capture.pcap')]);
+    expect(r.code).toBe(0);
+    const head = r.stdout.split('\n').slice(0, 6).join('\n');
+    expect(head).toMatch(
+      /Clients:\n {2}192\.0\.2\.20 +PSK_MISMATCH \(1 session\)\n {2}198\.51\.100\.2 +TUNNEL_ESTABLISHED/,
+    );
+    const json = JSON.parse(
+      (await runCli(['analyze', '--json', '--mx', '198.51.100.1', join(SC, 'multi-client/capture.pcap')])).stdout,
+    );
+    expect(json.mxIp).toBe('198.51.100.1');
+    expect(json.sessions.map((s: { roles: { decidedBy: string } }) => s.roles.decidedBy)).toEqual([
+      // Main mode 1 is in the capture: the bytes tell the roles, --mx is for captures that cannot.
+      'initiator-message',
+      'initiator-message',
+    ]);
   });
 });

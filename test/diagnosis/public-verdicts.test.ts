@@ -1,42 +1,68 @@
 // Every public capture (tcpdump, Suricata, Zeek, Arkime, nDPI, scapy test suites) gets a
-// sensible verdict: IKEv2 -> IKEV2_NOT_SUPPORTED, aggressive mode -> AGGRESSIVE_MODE, ESP-only
-// captures -> the tunnel state from ESP alone, RADIUS -> its auth verdict, malformed files ->
-// a verdict plus anomalies, never a crash.
+// sensible verdict by contract v2's rules: refused IKEv2 -> IKEV2_NOT_SUPPORTED, IKEv2 a
+// responder carries on -> its own evidence plus NOT_CLIENT_VPN (never a Client VPN verdict or
+// checklist), aggressive mode -> AGGRESSIVE_MODE, ESP-only captures -> the tunnel state from ESP
+// alone, RADIUS -> its auth verdict, single messages at the end of a file -> INCONCLUSIVE,
+// malformed files -> a verdict plus anomalies, never a crash.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from './analyze-file.js';
 
 const DIR = join(__dirname, '../fixtures/public');
 
-/** file -> [capture verdict, anomalies expected, why when not obvious] */
+/**
+ * file -> [capture verdict, anomalies expected, why]. Contract v2 (GUIDE.md "Evidence, not
+ * habit"): a verdict resting on something missing needs the capture to run on past it, IKEv2 a
+ * responder carries on is not "IKEv2 not supported" but NOT_CLIENT_VPN on its own evidence.
+ */
 const TABLE: Record<string, [string, boolean, string?]> = {
   'arkime__IKEv1.pcap': [
     'TUNNEL_ESTABLISHED',
     false,
     'both peers initiate at once; the abandoned SPI is NO_RESPONSE_FROM_MX, the latest attempt of the pair speaks for the capture',
   ],
-  'arkime__IKEv2.pcap': ['IKEV2_NOT_SUPPORTED', false],
+  'arkime__IKEv2.pcap': [
+    'TUNNEL_ESTABLISHED',
+    false,
+    'the responder carries IKEv2 on and ESP flows both ways: a working IKEv2 tunnel, NOT_CLIENT_VPN, no Client VPN verdict',
+  ],
   'arkime__ah-esp.pcap': ['TUNNEL_ESTABLISHED', false, 'ESP only (after AH), both directions'],
   'arkime__ike-cert_synthetic.pcap': [
-    'IKEV2_NOT_SUPPORTED',
+    'INCONCLUSIVE',
     false,
-    'synthetic mix: IKEv2 attempts outrank lone main mode 1s',
+    'synthetic single messages from the middle of negotiations (no first message, nothing repeated): capture-started-late',
   ],
   'arkime__radius.pcap': ['NO_IKE_FROM_CLIENT', false, 'RADIUS accounting only: no authentication exchange to judge'],
-  'arkime__wireshark-esp.pcap': ['ESP_ONE_WAY', false, 'each SPI flows one way between its pair of hosts'],
-  'nDPI__esp.pcapng': ['IKEV2_NOT_SUPPORTED', false],
-  'nDPI__ipsec_isakmp_esp.pcap': ['IKEV2_NOT_SUPPORTED', true],
-  'scapy__ikev2_nat_t.pcapng': ['IKEV2_NOT_SUPPORTED', false],
-  'scapy__ikev2_notify_redirect.pcap': ['IKEV2_NOT_SUPPORTED', false],
-  'suricata-verify__IKEv2_SA_INIT_2-8-weak.pcap': ['IKEV2_NOT_SUPPORTED', false],
-  'suricata-verify__eve-flow-esp_input.pcap': ['ESP_ONE_WAY', false],
-  'suricata-verify__generated.pcap': ['NO_RESPONSE_FROM_MX', false, 'a lone main mode 1'],
+  'arkime__wireshark-esp.pcap': ['ESP_ONE_WAY', false, 'each SPI flows one way between its pair of hosts for seconds'],
+  'nDPI__esp.pcapng': ['TUNNEL_ESTABLISHED', false, 'IKEv2 carried on by the responder, ESP both ways: NOT_CLIENT_VPN'],
+  'nDPI__ipsec_isakmp_esp.pcap': ['IKEV2_NOT_SUPPORTED', true, 'IKE_SA_INIT requests retransmitted and never answered'],
+  'scapy__ikev2_nat_t.pcapng': ['TUNNEL_ESTABLISHED', false, 'IKEv2 through NAT, ESP-in-UDP both ways: NOT_CLIENT_VPN'],
+  'scapy__ikev2_notify_redirect.pcap': [
+    'IKEV2_NOT_SUPPORTED',
+    false,
+    'the responder answers IKE_SA_INIT with a notify only',
+  ],
+  'suricata-verify__IKEv2_SA_INIT_2-8-weak.pcap': [
+    'INCONCLUSIVE',
+    false,
+    'one IKE_SA_INIT and the end of the file: the missing answer is not proven (likely IKEV2_NOT_SUPPORTED)',
+  ],
+  'suricata-verify__eve-flow-esp_input.pcap': [
+    'INCONCLUSIVE',
+    false,
+    'one-way ESP for under a retransmission interval: not-enough-time (likely ESP_ONE_WAY)',
+  ],
+  'suricata-verify__generated.pcap': [
+    'INCONCLUSIVE',
+    false,
+    'a lone main mode 1 as the last frame: capture-ended-early (likely NO_RESPONSE_FROM_MX)',
+  ],
   'suricata-verify__ikev1-isakmp-main-mode.pcap': [
     'TUNNEL_ESTABLISHED',
     false,
     'quick mode completed; no ESP in the file',
   ],
-  'tcpdump__02-sunrise-sunset-esp.pcap': ['ESP_ONE_WAY', false],
+  'tcpdump__02-sunrise-sunset-esp.pcap': ['INCONCLUSIVE', false, 'a burst of one-way ESP: not-enough-time'],
   'tcpdump__ISAKMP_sa_setup.pcap': [
     'TUNNEL_ESTABLISHED',
     false,
@@ -51,33 +77,49 @@ const TABLE: Record<string, [string, boolean, string?]> = {
   ],
   'tcpdump__RADIUS.pcap': ['RADIUS_ACCEPTED', false],
   'tcpdump__esp_truncated.pcap': [
-    'ESP_ONE_WAY',
+    'INCONCLUSIVE',
     true,
-    'a single ESP packet snapped after its SPI: one direction only, too few packets to be sure (INCONCLUSIVE attached)',
+    'a single ESP packet snapped after its SPI, no IKE: no roles, too-few-packets',
   ],
-  'tcpdump__espudp1.pcap': ['ESP_ONE_WAY', false],
-  'tcpdump__ikev2four.pcap': ['IKEV2_NOT_SUPPORTED', false],
-  'tcpdump__ikev2pI2-segfault.pcapng': ['IKEV2_NOT_SUPPORTED', true],
+  'tcpdump__espudp1.pcap': ['INCONCLUSIVE', false, 'a few one-way ESP-in-UDP packets within a second: not-enough-time'],
+  'tcpdump__ikev2four.pcap': ['IKEV2_NOT_SUPPORTED', false, 'IKE_SA_INIT repeated and refused'],
+  'tcpdump__ikev2pI2-segfault.pcapng': [
+    'INCONCLUSIVE',
+    true,
+    'one fuzzed IKE_SA_INIT: its missing answer is not proven (likely IKEV2_NOT_SUPPORTED)',
+  ],
   'tcpdump__ikev2pI2.pcap': ['IKEV2_NOT_SUPPORTED', false],
   'tcpdump__isakmp-delete-segfault.pcap': [
-    'NO_RESPONSE_FROM_MX',
+    'INCONCLUSIVE',
     true,
-    'fuzzed exchange type; one message from one side',
+    'one fuzzed message from the middle of a negotiation: capture-started-late',
   ],
   'tcpdump__isakmp-identification-segfault.pcap': [
-    'KE_RETRANSMITTED',
+    'INCONCLUSIVE',
     false,
-    "a lone main mode 5 with no Key Exchange before it: not enough for PSK_MISMATCH; phase 1 unfinished is the guide's Key Exchange case (INCONCLUSIVE attached)",
+    'a lone main mode 5 with no Key Exchange before it and nothing after: nothing proven, no retransmission code for a message seen once',
   ],
   'tcpdump__isakmp-ikev1_n_print-oobr.pcap': ['IKEV2_NOT_SUPPORTED', true],
-  'tcpdump__isakmp-no-none-np.pcapng': ['NO_RESPONSE_FROM_MX', true],
+  'tcpdump__isakmp-no-none-np.pcapng': ['INCONCLUSIVE', true, 'one fuzzed message and the end of the file'],
   'tcpdump__isakmp-rfc3948-oobr.pcap': ['NO_IKE_FROM_CLIENT', true],
-  'tcpdump__isakmp4500.pcap': ['ESP_ONE_WAY', false, 'quick mode completed, then ESP-in-UDP one way only'],
+  'tcpdump__isakmp4500.pcap': [
+    'TUNNEL_ESTABLISHED',
+    false,
+    'quick mode completed; the one-way ESP after it lasts under a retransmission interval, so ESP_ONE_WAY is not proven',
+  ],
   'tcpdump__radius_rfc5447_invalid_length.pcap': ['RADIUS_NO_RESPONSE', true, 'a lone malformed Access-Request'],
   'zeek-plugin-ikev2__ikev2.pcap': ['IKEV2_NOT_SUPPORTED', false],
-  'zeek-spicy-ipsec__ikev1-certs.pcap': ['TUNNEL_ESTABLISHED', false, 'quick mode 1 repeated once, then completed'],
+  'zeek-spicy-ipsec__ikev1-certs.pcap': [
+    'TUNNEL_ESTABLISHED',
+    false,
+    "quick mode 1 repeated once, then completed; the responder's vendor IDs name another product: NOT_CLIENT_VPN",
+  ],
   'zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap': ['AGGRESSIVE_MODE', false],
-  'zeek-spicy-ipsec__ipsec-ikev1-payload-bad-length.pcap': ['NO_RESPONSE_FROM_MX', true],
+  'zeek-spicy-ipsec__ipsec-ikev1-payload-bad-length.pcap': [
+    'INCONCLUSIVE',
+    true,
+    'a lone main mode 1 and the end of the file (likely NO_RESPONSE_FROM_MX)',
+  ],
   'zeek-spicy-ipsec__ipsec-ikev1-zero-length.pcap': [
     'NO_IKE_FROM_CLIENT',
     true,
@@ -88,7 +130,11 @@ const TABLE: Record<string, [string, boolean, string?]> = {
     false,
     'an informational in clear after main mode 2, then main mode completes and ESP flows both ways',
   ],
-  'zeek-spicy-ipsec__ipsec_client.pcap': ['IKEV2_NOT_SUPPORTED', false],
+  'zeek-spicy-ipsec__ipsec_client.pcap': [
+    'INCONCLUSIVE',
+    false,
+    'IKEv2 the responder carries on (NOT_CLIENT_VPN), cut before anything decides',
+  ],
   'zeek__radius_localhost.pcap': [
     'RADIUS_REJECTED',
     false,
@@ -116,12 +162,24 @@ describe('public captures get sensible verdicts', () => {
     expect(files.sort()).toEqual(Object.keys(TABLE).sort());
   });
 
+  it('gives traffic that is not Client VPN no Client VPN verdict or checklist', async () => {
+    for (const file of ['arkime__IKEv2.pcap', 'nDPI__esp.pcapng', 'scapy__ikev2_nat_t.pcapng']) {
+      const r = await analyzeFile(join(DIR, file));
+      for (const s of r.sessions.filter((x) => x.findings.some((f) => f.code === 'NOT_CLIENT_VPN'))) {
+        expect(s.verdict, file).not.toBe('IKEV2_NOT_SUPPORTED');
+        // INCONCLUSIVE keeps its "what to capture next"; a decided verdict has no Client VPN checklist.
+        if (s.verdict !== 'INCONCLUSIVE') expect(s.findings[0].checklist.en, file).toEqual([]);
+      }
+    }
+  });
+
   it('puts the aggressive-mode session on AGGRESSIVE_MODE and IKEv2 sessions on IKEV2_NOT_SUPPORTED', async () => {
     const agg = await analyzeFile(join(DIR, 'zeek-spicy-ipsec__ipsec-ikev1-isakmp-aggressive-mode.pcap'));
     expect(agg.sessions.map((s) => [s.mode, s.verdict])).toEqual([['aggressive', 'AGGRESSIVE_MODE']]);
     // Aggressive mode sends the ID payload in clear: the report shows who the client claims to be.
     expect(agg.sessions[0].client.identity).toEqual({ type: 'IPV4_ADDR', value: '192.168.12.2' });
     const v2 = await analyzeFile(join(DIR, 'nDPI__ipsec_isakmp_esp.pcap'));
+    // IKE_SA_INIT requests nobody answered: the responder ignores IKEv2.
     expect(v2.sessions.length).toBeGreaterThan(10);
     expect(new Set(v2.sessions.map((s) => s.verdict))).toEqual(new Set(['IKEV2_NOT_SUPPORTED']));
   });

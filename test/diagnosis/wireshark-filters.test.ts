@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from './analyze-file.js';
 import { pendingContractV2 } from './pending-cases.js';
+// damaged-*: tshark exits non-zero at the corrupt record, so its filter cannot be checked this way;
+// scenarios.test.ts checks their evidence frames.
 
 const SC = join(__dirname, '../fixtures/scenarios');
 const hasTshark = (() => {
@@ -29,7 +31,9 @@ function tsharkFrames(file: string, filter: string): Set<number> {
 }
 
 run('Wireshark filters show the evidence', () => {
-  const cases = readdirSync(SC).filter((d) => existsSync(join(SC, d, 'capture.pcap')) && !pendingContractV2(d));
+  const cases = readdirSync(SC).filter(
+    (d) => existsSync(join(SC, d, 'capture.pcap')) && !pendingContractV2(d) && !d.startsWith('damaged-'),
+  );
   it.each(cases)(
     '%s',
     async (c) => {

@@ -4,6 +4,7 @@ import { dnsRcodeName } from '../../dns/constants.js';
 import { TLS_ALERT_DESCRIPTIONS, tlsName } from '../../tls/constants.js';
 import type { Finding } from '../../report/types.js';
 import { buildFinding } from '../finding.js';
+import { RETRANSMISSION_INTERVAL_SECONDS, secondsToEnd, type CaptureClock } from '../capture-clock.js';
 import type { DnsLookup } from './dns-lookups.js';
 import { tlsCompleted, type DirectoryTlsFlow } from './directory-tls.js';
 import { RadiusCode, type RadiusExchange } from './radius-exchanges.js';
@@ -36,10 +37,7 @@ export function radiusFindings(exchanges: RadiusExchange[]): Finding[] {
           details: { rejects: rejected.length, users: users(rejected), ...(reply ? { replyMessage: reply } : {}) },
         },
         frameFilter(frames, 'radius.code == 3'),
-        {
-          reply: reply ? ` ("${reply}")` : '',
-          replyJa: reply ? `（"${reply}"）` : '',
-        },
+        { reply: reply ?? '' },
       ),
     );
   }
@@ -81,31 +79,45 @@ export function radiusFindings(exchanges: RadiusExchange[]): Finding[] {
 }
 
 /**
- * A query nobody answered counts only when the resolver asked again: a resolver facing a dead
- * server retries, while a single query answered by an ICMP error (a client probing the MX's
- * WAN address) is not a cloud DNS lookup failing.
+ * A query nobody answered is a failure only when the resolver asked again (a resolver facing a
+ * dead server retries; a single query answered by an ICMP error is a client probing the MX's
+ * WAN address) and the capture ran on a retransmission interval past the last try. A lookup
+ * still open at the end of the capture proves nothing: it only makes CLOUD_DNS_FAILED likely.
  */
-function counted(l: DnsLookup): boolean {
-  return l.rcode !== undefined || l.queryFrames.length > 1;
+function unansweredFailure(l: DnsLookup, clock: CaptureClock): boolean {
+  return (
+    !l.icmpError &&
+    l.queryFrames.length > 1 &&
+    secondsToEnd(clock, l.lastQuerySec, l.lastQueryNsec) >= RETRANSMISSION_INTERVAL_SECONDS
+  );
 }
 
-export function dnsFindings(all: DnsLookup[]): Finding[] {
-  const lookups = all.filter(counted);
+/** An unanswered lookup the capture ended on: its failure was not yet due. */
+export function dnsStillOpen(all: DnsLookup[], clock: CaptureClock): DnsLookup | undefined {
+  return all.find(
+    (l) =>
+      l.rcode === undefined &&
+      !l.icmpError &&
+      secondsToEnd(clock, l.lastQuerySec, l.lastQueryNsec) < RETRANSMISSION_INTERVAL_SECONDS,
+  );
+}
+
+export function dnsFindings(all: DnsLookup[], clock: CaptureClock): Finding[] {
+  const lookups = all.filter((l) => l.rcode !== undefined || unansweredFailure(l, clock));
   if (lookups.length === 0) return [];
   const ok = lookups.filter((l) => l.rcode === 0 && (l.answers ?? 0) > 0);
   const failed = lookups.filter((l) => !(l.rcode === 0 && (l.answers ?? 0) > 0));
   const out: Finding[] = [];
   if (failed.length && ok.length === 0) {
     const f = failed[0];
-    const rcode =
-      f.rcode === undefined ? 'no answer' : f.rcode === 0 ? 'no address in the answer' : dnsRcodeName(f.rcode);
+    const rcode = f.rcode === undefined ? 'no-answer' : f.rcode === 0 ? 'no-address' : dnsRcodeName(f.rcode);
     const frames = cap(failed.flatMap((l) => [...l.queryFrames, ...(l.answerFrame ? [l.answerFrame] : [])]));
     out.push(
       buildFinding(
         'CLOUD_DNS_FAILED',
         { frames, details: { name: f.name, rcode, server: f.server, failedLookups: failed.length } },
         frameFilter(frames, 'dns.qry.name contains "meraki.com"'),
-        { name: f.name, rcode },
+        { name: f.name, rcode, sent: f.queryFrames.length },
       ),
     );
   }
@@ -152,16 +164,10 @@ export function directoryTlsFindings(flows: DirectoryTlsFlow[]): Finding[] {
         frameFilter(frames, portFilter(failed)),
         {
           server: f.server,
-          alert: desc
-            ? ` (${f.alert!.from} sent the alert "${desc}", frame ${f.alert!.frame})`
-            : f.resetFrame
-              ? ` (reset in frame ${f.resetFrame})`
-              : '',
-          alertJa: desc
-            ? `（${f.alert!.from === 'client' ? 'クライアント' : 'サーバー'}がアラート "${desc}" を送信: フレーム ${f.alert!.frame}）`
-            : f.resetFrame
-              ? `（フレーム ${f.resetFrame} でリセット）`
-              : '',
+          alert: desc ?? '',
+          alertFrom: f.alert?.from ?? '',
+          alertFrame: f.alert?.frame ?? 0,
+          resetFrame: f.resetFrame ?? 0,
         },
       ),
     );

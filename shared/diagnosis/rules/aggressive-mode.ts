@@ -1,10 +1,14 @@
-// AGGRESSIVE_MODE: exchange type 4, unsupported for Client VPN on MX 15 and later.
-import { framesFilter, framesOf, type SessionRule } from '../session-facts.js';
+// AGGRESSIVE_MODE: exchange type 4, unsupported for Client VPN on MX 15 and later. Rests on
+// what is present (the exchange type), so it stands however short the capture.
+import { EXCHANGE } from '../../ike/exchange-types.js';
+import { decline, type Rule } from '../rule-types.js';
+import { framesFilter, framesOf, type IkeFacts } from '../session-facts.js';
 
-const AGGRESSIVE = 4;
-
-export const aggressiveMode: SessionRule = (f) => {
-  if (!f.session.exchangeTypes.has(AGGRESSIVE)) return null;
-  const frames = framesOf(f, ['client', 'AM1'], ['mx', 'AM2'], ['client', 'AM3']);
-  return { code: 'AGGRESSIVE_MODE', evidence: { frames }, filter: framesFilter(f, frames) };
+export const aggressiveMode: Rule<IkeFacts> = {
+  name: 'aggressive-mode',
+  decide(f) {
+    if (!f.session.exchangeTypes.has(EXCHANGE.AGGRESSIVE)) return decline('not-this-kind');
+    const frames = framesOf(f, ['client', 'AM1'], ['mx', 'AM2'], ['client', 'AM3']);
+    return { code: 'AGGRESSIVE_MODE', evidence: { frames }, filter: framesFilter(f, frames) };
+  },
 };

@@ -1,48 +1,65 @@
-// PSK_MISMATCH: the client's identification message (main mode 5, encrypted with keys derived
-// from the PSK) reached the MX — it is in a capture taken at the MX, or the MX visibly reacts
-// (an informational answer, or main mode 4 sent again after it) — and no main mode 6 follows.
-import { framesFilter, framesOf, repeated, repeatedEntries, seen, type SessionRule } from '../session-facts.js';
+// PSK_MISMATCH: the identification message (IKEv1 main mode 5, encrypted with keys derived
+// from the PSK) reached the responder and the exchange went no further. Present evidence: the
+// MX reacts (an informational answer, or its Key Exchange again after it); IKEv2: the
+// responder answers IKE_AUTH with a bare notification instead of identifying itself. Missing
+// evidence (no reaction, in a capture at the MX): main mode 6 never came, proven only when the
+// capture ran on past it or main mode 5 was sent again.
+import { PAYLOAD } from '../../ike/payload-types.js';
+import { decline, type Rule, type RuleOutcome } from '../rule-types.js';
+import { framesFilter, framesOf, packets, questionOf, repeatedEntries, seen, type IkeFacts } from '../session-facts.js';
 
-export const pskMismatch: SessionRule = (f) => {
+function ikev2(f: IkeFacts): RuleOutcome {
   const s = f.session;
-  if (!seen(f, 'client', 'MM5') || seen(f, 'mx', 'MM6') || seen(f, 'client', 'QM1')) return null;
-  const infoAfterMm5 = s.mxInfoAfter.filter((i) => i.after === 'MM5');
-  const mxReacted = infoAfterMm5.length > 0 || s.mm4AfterMm5.length > 0;
-  // A capture on the client's side of a NAT cannot show that MM5 arrived; without a reaction it
-  // is NAT_T_BLOCKED's or KE_RETRANSMITTED's case.
-  if (!mxReacted && f.nat.captureSide === 'client') return null;
-  // Phase 1 must visibly have reached Identification: the MX's Key Exchange, or its reaction;
-  // and without a reaction the client must have sent MM5 again (not a capture cut short).
-  if (!mxReacted && (!seen(f, 'mx', 'MM4') || !repeated(f, 'client', 'MM5'))) return null;
-  const frames = [
-    ...new Set([...framesOf(f, ['client', 'MM5']), ...infoAfterMm5.map((i) => i.frame), ...s.mm4AfterMm5]),
-  ].sort((a, b) => a - b);
-  const reaction =
-    infoAfterMm5.length > 0
-      ? ` (the MX answered with an informational exchange, frame ${infoAfterMm5[0].frame})`
-      : s.mm4AfterMm5.length > 0
-        ? ` (the MX sent its Key Exchange again, frame ${s.mm4AfterMm5[0]})`
-        : '';
-  const reactionJa =
-    infoAfterMm5.length > 0
-      ? `（MX は情報交換で応答: フレーム ${infoAfterMm5[0].frame}）`
-      : s.mm4AfterMm5.length > 0
-        ? `（MX は Key Exchange を再送: フレーム ${s.mm4AfterMm5[0]}）`
-        : '';
+  if (!seen(f, 'client', 'IKE_AUTH')) return decline('step-not-reached');
+  if (!s.mxAuthInner) return decline('no-reaction');
+  if (s.mxAuthInner.payload !== PAYLOAD.V2_N) return decline('answered');
+  if (packets(f.espUp) + packets(f.espDown) > 0) return decline('went-further');
+  const frames = [...framesOf(f, ['client', 'IKE_AUTH']), s.mxAuthInner.frame];
+  const sorted = [...new Set(frames)].sort((a, b) => a - b);
   return {
     code: 'PSK_MISMATCH',
-    evidence: {
-      frames,
-      repeated: repeatedEntries(f, ['client', 'MM5'], ['mx', 'MM4']),
-      ports: [...(s.labels.get('client:MM5')?.dstPorts ?? [])],
-      details: {
-        mm5Count: s.labels.get('client:MM5')?.count ?? 0,
-        mxInformational: infoAfterMm5.length,
-        mxKeyExchangeAgain: s.mm4AfterMm5.length,
-        captureSide: f.nat.captureSide,
-      },
-    },
-    filter: framesFilter(f, frames),
-    vars: { reaction, reactionJa },
+    evidence: { frames: sorted, details: { reaction: 'notify-only', reactionFrame: s.mxAuthInner.frame } },
+    filter: framesFilter(f, sorted),
+    values: { reaction: 'notify-only', reactionFrame: s.mxAuthInner.frame, message: 'IKE_AUTH' },
   };
+}
+
+export const pskMismatch: Rule<IkeFacts> = {
+  name: 'psk-mismatch',
+  decide(f) {
+    if (f.session.version === 2) return ikev2(f);
+    const s = f.session;
+    if (!seen(f, 'client', 'MM5')) return decline('step-not-reached');
+    if (seen(f, 'mx', 'MM6') || seen(f, 'client', 'QM1')) return decline('went-further');
+    const infoAfterMm5 = s.mxInfoAfter.filter((i) => i.after === 'MM5');
+    const reacted = infoAfterMm5.length > 0 || s.mm4AfterMm5.length > 0;
+    // A capture on the client's side of a NAT cannot show that MM5 arrived.
+    if (!reacted && f.nat.captureSide === 'client') return decline('capture-side-cannot-tell');
+    // Without a reaction, phase 1 must visibly have reached Identification (the MX's Key Exchange).
+    if (!reacted && !seen(f, 'mx', 'MM4')) return decline('no-reaction');
+    const frames = [
+      ...new Set([...framesOf(f, ['client', 'MM5']), ...infoAfterMm5.map((i) => i.frame), ...s.mm4AfterMm5]),
+    ].sort((a, b) => a - b);
+    const reaction =
+      infoAfterMm5.length > 0 ? 'informational' : s.mm4AfterMm5.length > 0 ? 'key-exchange-again' : 'none';
+    const reactionFrame = infoAfterMm5[0]?.frame ?? s.mm4AfterMm5[0] ?? 0;
+    const question = reacted ? undefined : questionOf(f, 'client', 'MM5');
+    return {
+      code: 'PSK_MISMATCH',
+      evidence: {
+        frames,
+        repeated: repeatedEntries(f, ['client', 'MM5'], ['mx', 'MM4']),
+        ports: [...(s.labels.get('client:MM5')?.dstPorts ?? [])],
+        details: {
+          mm5Count: s.labels.get('client:MM5')?.count ?? 0,
+          mxInformational: infoAfterMm5.length,
+          mxKeyExchangeAgain: s.mm4AfterMm5.length,
+          captureSide: f.nat.captureSide,
+        },
+      },
+      filter: framesFilter(f, frames),
+      values: { reaction, reactionFrame, message: 'MM5' },
+      ...(question ? { missing: question } : {}),
+    };
+  },
 };

@@ -1,64 +1,83 @@
-// The guide's retransmission signatures, decided by the step at which messages repeat:
-// SA (main mode 1/2), Key Exchange (3/4), or phase 2 (identification 5/6 and quick mode).
+// The guide's retransmission signatures, decided by the step whose own messages repeat: SA
+// (main mode 1/2), Key Exchange (3/4), or phase 2 (identification 6 and quick mode). A message
+// seen once is never a retransmission code. NO_RESPONSE_FROM_MX rests on a missing answer.
+import { decline, type Rule } from '../rule-types.js';
 import {
+  count,
   framesFilter,
   framesOf,
   mxSentAnything,
+  questionOf,
   repeated,
   repeatedEntries,
   seen,
-  type SessionRule,
+  type IkeFacts,
 } from '../session-facts.js';
 
-export const noResponseFromMx: SessionRule = (f) => {
-  if (!(seen(f, 'client', 'MM1') || seen(f, 'client', 'AM1')) || mxSentAnything(f)) return null;
-  const frames = framesOf(f, ['client', 'MM1'], ['client', 'AM1']);
-  const count = (f.session.labels.get('client:MM1')?.count ?? 0) + (f.session.labels.get('client:AM1')?.count ?? 0);
-  return {
-    code: 'NO_RESPONSE_FROM_MX',
-    evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM1']), ports: [f.session.responderPort] },
-    filter: framesFilter(f, frames),
-    vars: { count },
-  };
+export const noResponseFromMx: Rule<IkeFacts> = {
+  name: 'no-response-from-mx',
+  decide(f) {
+    if (!(seen(f, 'client', 'MM1') || seen(f, 'client', 'AM1'))) return decline('step-not-reached');
+    if (mxSentAnything(f)) return decline('answered');
+    const label = seen(f, 'client', 'MM1') ? 'MM1' : 'AM1';
+    const frames = framesOf(f, ['client', 'MM1'], ['client', 'AM1']);
+    return {
+      code: 'NO_RESPONSE_FROM_MX',
+      evidence: { frames, repeated: repeatedEntries(f, ['client', label]), ports: [f.session.responderPort] },
+      filter: framesFilter(f, frames),
+      values: { sent: count(f, 'client', label), message: label },
+      missing: questionOf(f, 'client', label)!,
+    };
+  },
 };
 
-export const saRetransmitted: SessionRule = (f) => {
-  if (!seen(f, 'mx', 'MM2') || seen(f, 'client', 'MM3')) return null;
-  if (!repeated(f, 'client', 'MM1') && !repeated(f, 'mx', 'MM2')) return null;
-  const frames = framesOf(f, ['client', 'MM1'], ['mx', 'MM2']);
-  return {
-    code: 'SA_RETRANSMITTED',
-    evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM1'], ['mx', 'MM2']), ports: [500] },
-    filter: framesFilter(f, frames),
-  };
+export const saRetransmitted: Rule<IkeFacts> = {
+  name: 'sa-retransmitted',
+  decide(f) {
+    if (!seen(f, 'mx', 'MM2')) return decline('step-not-reached');
+    if (seen(f, 'client', 'MM3')) return decline('went-further');
+    if (!repeated(f, 'client', 'MM1') && !repeated(f, 'mx', 'MM2')) return decline('not-repeated');
+    const frames = framesOf(f, ['client', 'MM1'], ['mx', 'MM2']);
+    return {
+      code: 'SA_RETRANSMITTED',
+      evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM1'], ['mx', 'MM2']), ports: [500] },
+      filter: framesFilter(f, frames),
+    };
+  },
 };
 
-export const keRetransmitted: SessionRule = (f) => {
-  if (!seen(f, 'client', 'MM3') || seen(f, 'mx', 'MM6')) return null;
-  if (!repeated(f, 'client', 'MM3') && !repeated(f, 'mx', 'MM4') && !repeated(f, 'client', 'MM5')) return null;
-  const frames = framesOf(f, ['client', 'MM3'], ['mx', 'MM4'], ['client', 'MM5']);
-  return {
-    code: 'KE_RETRANSMITTED',
-    evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM3'], ['mx', 'MM4'], ['client', 'MM5']) },
-    filter: framesFilter(f, frames),
-  };
+export const keRetransmitted: Rule<IkeFacts> = {
+  name: 'ke-retransmitted',
+  decide(f) {
+    if (!seen(f, 'client', 'MM3') && !seen(f, 'mx', 'MM4')) return decline('step-not-reached');
+    if (seen(f, 'mx', 'MM6')) return decline('went-further');
+    if (!repeated(f, 'client', 'MM3') && !repeated(f, 'mx', 'MM4')) return decline('not-repeated');
+    const frames = framesOf(f, ['client', 'MM3'], ['mx', 'MM4']);
+    return {
+      code: 'KE_RETRANSMITTED',
+      evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM3'], ['mx', 'MM4']) },
+      filter: framesFilter(f, frames),
+    };
+  },
 };
 
-export const phase2Retransmitted: SessionRule = (f) => {
-  // Quick mode 3 means phase 2 completed: repeats before it were recovered from.
-  if (!seen(f, 'mx', 'MM6') || seen(f, 'client', 'QM3')) return null;
-  const keys: ['client' | 'mx', string][] = [
-    ['client', 'MM5'],
-    ['mx', 'MM6'],
-    ['client', 'QM1'],
-    ['mx', 'QM2'],
-    ['client', 'QM3'],
-  ];
-  if (!keys.some(([from, label]) => repeated(f, from, label))) return null;
-  const frames = framesOf(f, ...keys);
-  return {
-    code: 'PHASE2_RETRANSMITTED',
-    evidence: { frames, repeated: repeatedEntries(f, ...keys) },
-    filter: framesFilter(f, frames),
-  };
+export const phase2Retransmitted: Rule<IkeFacts> = {
+  name: 'phase2-retransmitted',
+  decide(f) {
+    if (!seen(f, 'mx', 'MM6')) return decline('step-not-reached');
+    // Quick mode 3 means phase 2 completed: repeats before it were recovered from.
+    if (seen(f, 'client', 'QM3')) return decline('went-further');
+    const keys: ['client' | 'mx', string][] = [
+      ['mx', 'MM6'],
+      ['client', 'QM1'],
+      ['mx', 'QM2'],
+    ];
+    if (!keys.some(([from, label]) => repeated(f, from, label))) return decline('not-repeated');
+    const frames = framesOf(f, ['client', 'MM5'], ...keys);
+    return {
+      code: 'PHASE2_RETRANSMITTED',
+      evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM5'], ...keys) },
+      filter: framesFilter(f, frames),
+    };
+  },
 };

@@ -1,33 +1,27 @@
 // Secondary findings: facts worth showing beside the verdict (NAT, the client's
 // implementation, proposals Meraki would refuse, weak crypto, notifications in clear,
-// malformed messages). Each is independent; all that apply are kept.
+// malformed messages, traffic that is not Client VPN). Each is independent; all that apply are
+// kept. Like the primary rules they pass values to the catalogs, never prose.
 import { isError, notifyName } from '../../ike/notify-types.js';
 import type { Finding } from '../../report/types.js';
 import { buildFinding } from '../finding.js';
 import { fingerprintClient } from '../fingerprint.js';
 import { phase1Proposals, weakOffers } from '../proposals.js';
-import { framesFilter, type SessionFacts } from '../session-facts.js';
+import { framesFilter, type IkeFacts } from '../session-facts.js';
+import { responderSpeaksIkev2 } from './ikev2-attempt.js';
 
-export function natDetected(f: SessionFacts): Finding | null {
+export function natDetected(f: IkeFacts): Finding | null {
   const { client, responder, captureSide, hash, frames } = f.nat;
   if (!client && !responder) return null;
-  const who = client && responder ? 'both the client and the MX' : client ? 'the client' : 'the MX';
-  const whoJa = client && responder ? 'クライアントと MX の両方' : client ? 'クライアント' : 'MX';
-  const side =
-    captureSide === 'unknown'
-      ? ''
-      : `; the capture was taken on the ${captureSide === 'mx' ? 'MX' : 'client'} side of the NAT`;
-  const sideJa =
-    captureSide === 'unknown' ? '' : `（キャプチャは NAT の${captureSide === 'mx' ? ' MX ' : 'クライアント'}側で取得）`;
   return buildFinding(
     'NAT_DETECTED',
     { frames, details: { ...f.nat.details, clientBehindNat: !!client, responderBehindNat: !!responder, captureSide } },
     framesFilter(f, frames),
-    { hash: hash ?? '?', who, whoJa, side, sideJa },
+    { hash: hash ?? '?', client: !!client, responder: !!responder, captureSide },
   );
 }
 
-export function clientFingerprint(f: SessionFacts): Finding | null {
+export function clientFingerprint(f: IkeFacts): Finding | null {
   const fp = fingerprintClient(f.session.clientSaPayloads);
   if (fp.vendorIds.length === 0) return null;
   const frame =
@@ -43,15 +37,11 @@ export function clientFingerprint(f: SessionFacts): Finding | null {
   );
 }
 
-export function proposalOutsideMeraki(f: SessionFacts): Finding | null {
+export function proposalOutsideMeraki(f: IkeFacts): Finding | null {
   const { offered, chosen } = phase1Proposals(f.session);
   if (offered.length === 0) return null;
-  let what: string | undefined;
-  if (chosen && !chosen.acceptedByMeraki)
-    what = `The responder chose ${chosen.text}, which is not what Meraki Client VPN negotiates.`;
-  else if (!offered.some((p) => p.acceptedByMeraki))
-    what = `None of the client's ${offered.length} phase 1 proposal(s) is one Meraki Client VPN accepts: ${offered.map((p) => p.text).join('; ')}.`;
-  if (!what) return null;
+  const chosenOutside = chosen && !chosen.acceptedByMeraki;
+  if (!chosenOutside && offered.some((p) => p.acceptedByMeraki)) return null;
   const frames = [f.session.labels.get('client:MM1')?.firstFrame, f.session.labels.get('mx:MM2')?.firstFrame].filter(
     (x): x is number => x !== undefined,
   );
@@ -59,11 +49,15 @@ export function proposalOutsideMeraki(f: SessionFacts): Finding | null {
     'PROPOSAL_NOT_ACCEPTED_BY_MERAKI',
     { frames, details: { offered: offered.length, chosen: chosen?.text ?? 'none' } },
     framesFilter(f, frames),
-    { what },
+    {
+      chosen: chosenOutside ? chosen.text : '',
+      offeredCount: offered.length,
+      offered: offered.map((p) => p.text).join('; '),
+    },
   );
 }
 
-export function weakProposal(f: SessionFacts): Finding | null {
+export function weakProposal(f: IkeFacts): Finding | null {
   const weak = weakOffers(f.session);
   if (weak.length === 0) return null;
   const frame = f.session.labels.get('client:MM1')?.firstFrame;
@@ -73,7 +67,7 @@ export function weakProposal(f: SessionFacts): Finding | null {
   });
 }
 
-export function notifiesInClear(f: SessionFacts): Finding[] {
+export function notifiesInClear(f: IkeFacts): Finding[] {
   const v = f.session.version;
   const errors = f.session.notifies.filter((n) => isError(n.type));
   const seen = new Set<number>();
@@ -88,29 +82,49 @@ export function notifiesInClear(f: SessionFacts): Finding[] {
         'NOTIFY_IN_CLEAR',
         { frames, notifies: [{ type: n.type, name, frame: n.frame }] },
         framesFilter(f, frames),
-        {
-          from: n.from === 'mx' ? 'The MX' : 'The client',
-          fromJa: n.from === 'mx' ? 'MX' : 'クライアント',
-          name,
-          type: n.type,
-        },
+        { from: n.from, name, type: n.type },
       ),
     );
   }
   return out;
 }
 
-export function malformed(f: SessionFacts): Finding | null {
+export function malformed(f: IkeFacts): Finding | null {
   const frames = f.session.anomalyFrames;
   if (frames.length === 0) return null;
-  return buildFinding('MALFORMED_TRAFFIC', { frames }, framesFilter(f, frames), {
-    count: frames.length,
-    codes: 'ISAKMP payload errors',
+  return buildFinding('MALFORMED_TRAFFIC', { frames }, framesFilter(f, frames), { count: frames.length });
+}
+
+/** Vendor IDs of products other than Meraki's MX, as the responder names itself. */
+const OTHER_PRODUCTS: [RegExp, string][] = [
+  [/fortinet|fortigate/i, 'Fortinet'],
+  [/check ?point/i, 'Check Point'],
+  [/netscreen|juniper/i, 'Juniper / NetScreen'],
+  [/sonicwall/i, 'SonicWall'],
+  [/palo ?alto/i, 'Palo Alto Networks'],
+  [/cisco-?concentrator/i, 'Cisco VPN Concentrator'],
+];
+
+/** NOT_CLIENT_VPN: a responder that carries IKEv2 on, or names another product in its vendor IDs. */
+export function notClientVpn(f: IkeFacts): Finding | null {
+  const mm2 = f.session.labels.get('mx:MM2')?.firstFrame ?? f.session.labels.get('mx:IKE_SA_INIT')?.firstFrame;
+  const frames = mm2 ? [mm2] : [];
+  if (responderSpeaksIkev2(f))
+    return buildFinding('NOT_CLIENT_VPN', { frames, details: { why: 'ikev2' } }, framesFilter(f, frames), {
+      why: 'ikev2',
+    });
+  const names = fingerprintClient(f.session.mxSaPayloads).vendorIds.map((v) => v.name);
+  const product = OTHER_PRODUCTS.find(([re]) => names.some((n) => re.test(n)))?.[1];
+  if (!product) return null;
+  return buildFinding('NOT_CLIENT_VPN', { frames, details: { why: 'vendor-id', product } }, framesFilter(f, frames), {
+    why: 'vendor-id',
+    product,
   });
 }
 
-export function secondaryFindings(f: SessionFacts): Finding[] {
+export function secondaryFindings(f: IkeFacts): Finding[] {
   const out: (Finding | null)[] = [
+    notClientVpn(f),
     natDetected(f),
     clientFingerprint(f),
     proposalOutsideMeraki(f),

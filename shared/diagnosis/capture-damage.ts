@@ -1,0 +1,40 @@
+// One rule, shared by `analyze` and the pipeline, for what damage does to a capture: where the
+// file breaks off (or no frame could be decoded at all), the report says so from that frame;
+// a session whose question was still open there is INCONCLUSIVE (capture-damaged), one whose
+// verdict rests on what was read stands; and such a capture is a failed capture for both the
+// CLI's exit status and the pipeline's FAILED status.
+import { READING_STOPPED_CODES, type Anomaly } from '../anomaly.js';
+import type { AnalysisReport, CaptureSummary } from '../report/types.js';
+
+const STOPPED: ReadonlySet<string> = new Set(READING_STOPPED_CODES);
+
+export function captureDamage(
+  anomalies: readonly Anomaly[],
+  frames: number,
+  decodableFrames: number,
+  firstUndecodable: number | undefined,
+): CaptureSummary['damage'] {
+  const stop = anomalies.find((a) => a.layer === 'capture' && STOPPED.has(a.code));
+  if (stop)
+    return { code: stop.code, ...(stop.frame !== undefined ? { frame: stop.frame } : {}), message: stop.message };
+  if (frames > 0 && decodableFrames === 0 && firstUndecodable !== undefined) {
+    const link = anomalies.find((a) => a.code === 'unsupported-link-type');
+    return {
+      code: 'unsupported-link-type',
+      frame: firstUndecodable,
+      message: link?.message ?? 'no frame of the capture could be decoded',
+    };
+  }
+  return undefined;
+}
+
+/** Why the capture counts as failed (pipeline FAILED, CLI exit 3), or null when it does not. */
+export function captureFailure(report: AnalysisReport): string | null {
+  const c = report.capture;
+  if (c.frames === 0) return 'The capture contains no packets.';
+  if (!c.damage) return null;
+  return (
+    `The capture is damaged (${c.damage.code}${c.damage.frame !== undefined ? ` at frame ${c.damage.frame}` : ''}): ` +
+    `${c.damage.message} (${c.frames} frames read); export it again from the dashboard.`
+  );
+}

@@ -1,0 +1,64 @@
+// Runs one kind of session's rules over its facts: every rule is considered; the first finding
+// that is proven is the verdict, later proven ones stay as findings; a finding resting on
+// something missing that the capture cannot prove is "not proven" and the first such one is
+// the likely verdict of an INCONCLUSIVE. The trace says, rule by rule, what happened.
+import { VERDICT_CODES, type InconclusiveReason, type RuleTrace, type VerdictCode } from '../report/types.js';
+import { absenceProven, RETRANSMISSION_INTERVAL_SECONDS, type CaptureClock } from './capture-clock.js';
+import { isHit, type Rule, type RuleHit } from './rule-types.js';
+
+export interface Decision {
+  /** Proven hits in rule order; the first is the verdict. */
+  proven: RuleHit[];
+  /** The code the evidence leans to when nothing is proven (never a retransmission of one message). */
+  likely: VerdictCode | null;
+  /** Why the likely verdict is not proven. */
+  unproven?: 'capture-ended-early' | 'not-enough-time';
+  trace: RuleTrace[];
+}
+
+const VERDICTS: ReadonlySet<string> = new Set(VERDICT_CODES);
+
+function isVerdict(code: string): code is VerdictCode {
+  return VERDICTS.has(code);
+}
+
+export function decide<F>(rules: readonly Rule<F>[], facts: F, clock: CaptureClock): Decision {
+  const proven: RuleHit[] = [];
+  const trace: RuleTrace[] = [];
+  let likely: VerdictCode | null = null;
+  let unproven: Decision['unproven'];
+  for (const rule of rules) {
+    const out = rule.decide(facts);
+    if (!isHit(out)) {
+      trace.push({ rule: rule.name, outcome: 'declined', because: out.declined });
+      continue;
+    }
+    const code = isVerdict(out.code) ? out.code : undefined;
+    if (out.missing && !absenceProven(clock, out.missing)) {
+      const because = out.missing.unproven ?? 'capture-ended-early';
+      trace.push({ rule: rule.name, outcome: 'not-proven', ...(code ? { code } : {}), because });
+      if (likely === null && code) {
+        likely = code;
+        unproven = because;
+      }
+      continue;
+    }
+    trace.push({ rule: rule.name, outcome: proven.length === 0 ? 'verdict' : 'finding', ...(code ? { code } : {}) });
+    proven.push(out);
+  }
+  return { proven, likely, trace, ...(unproven ? { unproven } : {}) };
+}
+
+/** Why nothing was proven, from what the capture holds of the session. */
+export function inconclusiveReason(
+  clock: CaptureClock,
+  d: Decision,
+  coverage: { sawFirstMessage: boolean; secondsAfter: number; packets: number },
+): InconclusiveReason {
+  if (clock.damagedAtFrame !== undefined) return 'capture-damaged';
+  // A finding waits for its proof: the capture stopped too soon for it.
+  if (d.unproven) return d.unproven;
+  if (!coverage.sawFirstMessage) return 'capture-started-late';
+  if (coverage.secondsAfter < RETRANSMISSION_INTERVAL_SECONDS) return 'capture-ended-early';
+  return coverage.packets < 2 ? 'too-few-packets' : 'not-enough-time';
+}

@@ -1,0 +1,82 @@
+// Sessions with ESP and no IKE in the capture (it started after the negotiation): built from
+// the flows by their own constructor, with roles from what the capture holds (the user's --mx,
+// a Meraki MAC, the host with several peers, the NAT-T keepalive a client behind NAT sends, a
+// NATed port), and diagnosed by the ESP rules alone.
+import type { SessionDiagnosis } from '../report/types.js';
+import { secondsToEnd, type CaptureClock } from './capture-clock.js';
+import { decide } from './decide.js';
+import type { EspFlow } from './esp-flows.js';
+import { fingerprintClient } from './fingerprint.js';
+import { rolesFromHints, type RoleHints, type Roles } from './roles.js';
+import { ESP_ONLY_RULES } from './rules/table.js';
+import { espSummary } from './session-diagnosis.js';
+import { espFilter, packets } from './session-facts.js';
+import { verdictOf } from './session-result.js';
+import { isoString, secondsBetween } from './time.js';
+
+const MIN_PACKETS_WITHOUT_ROLES = 3;
+
+/** Roles of an ESP-only pair, or null when nothing in the capture tells them. */
+export function espOnlyRoles(flows: EspFlow[], hints: RoleHints): Roles | null {
+  const a = flows[0].src;
+  const b = flows[0].dst;
+  const hinted = rolesFromHints(a, b, hints);
+  if (hinted) return hinted;
+  const ka = hints.keepaliveFrom.has(a);
+  const kb = hints.keepaliveFrom.has(b);
+  if (ka !== kb) return { client: ka ? a : b, mx: ka ? b : a, decidedBy: 'nat-keepalive' };
+  const natted = flows.find((f) => f.udpEncapsulated && f.srcPort !== 4500 && f.dstPort === 4500);
+  if (natted) return { client: natted.src, mx: natted.dst, decidedBy: 'nat-port' };
+  if (packets(flows) < MIN_PACKETS_WITHOUT_ROLES) return null;
+  const first = flows.reduce((x, y) => (y.firstFrame < x.firstFrame ? y : x));
+  return { client: first.src, mx: first.dst, decidedBy: 'first-sender' };
+}
+
+export function espOnlySession(flows: EspFlow[], roles: Roles, clock: CaptureClock): SessionDiagnosis {
+  const espUp = flows.filter((x) => x.src === roles.client);
+  const espDown = flows.filter((x) => x.src !== roles.client);
+  const facts = { espUp, espDown, clock };
+  const d = decide(ESP_ONLY_RULES, facts, clock);
+  const first = flows.reduce((x, y) => (y.firstFrame < x.firstFrame ? y : x));
+  const last = flows.reduce((x, y) => (y.lastFrame > x.lastFrame ? y : x));
+  const up = espUp[0] ?? espDown[0];
+  const coverage = {
+    sawFirstMessage: false,
+    firstFrame: first.firstFrame,
+    lastFrame: last.lastFrame,
+    secondsBefore: Math.max(0, secondsBetween(clock.startSec, clock.startNsec, first.firstSec, first.firstNsec)),
+    secondsAfter: Math.max(0, secondsToEnd(clock, last.lastSec, last.lastNsec)),
+  };
+  const lastFrames = [...new Set(flows.flatMap((x) => [x.firstFrame, x.lastFrame]))].sort((a, b) => a - b);
+  const v = verdictOf(
+    d,
+    clock,
+    { ...coverage, packets: packets(flows), lastStep: 'ESP', lastFrames },
+    espFilter(flows),
+  );
+  return {
+    id: `esp:${roles.client}`,
+    clientIp: roles.client,
+    clientPort: up.src === roles.client ? up.srcPort : up.dstPort,
+    responderIp: roles.mx,
+    responderPort: up.src === roles.client ? up.dstPort : up.srcPort,
+    ikeVersion: null,
+    mode: 'esp-only',
+    natT: flows.some((x) => x.udpEncapsulated),
+    nat: { client: null, responder: null },
+    stepReached: 'ESP',
+    verdict: v.verdict,
+    ...(v.reason ? { reason: v.reason, likelyVerdict: v.likelyVerdict ?? null } : {}),
+    roles: { decidedBy: roles.decidedBy },
+    coverage,
+    rules: d.trace,
+    findings: v.findings,
+    timeline: [],
+    timelineTruncated: false,
+    esp: flows.map((x) => espSummary(x, roles.client)),
+    client: { fingerprint: fingerprintClient(undefined).fingerprint, vendorIds: [] },
+    proposals: { phase1Offered: [] },
+    start: isoString(first.firstSec, first.firstNsec),
+    end: isoString(last.lastSec, last.lastNsec),
+  };
+}
