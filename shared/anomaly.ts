@@ -1,7 +1,8 @@
 // One shape for everything odd found in a capture, at any layer. Bad bytes become an
 // anomaly on the frame or the capture (as Suricata does with its events), never an exception.
 
-export type AnomalyLayer = 'capture' | 'link' | 'ip' | 'udp' | 'tcp' | 'isakmp' | 'esp' | 'radius' | 'dns' | 'tls';
+export type AnomalyLayer =
+  'capture' | 'link' | 'ip' | 'udp' | 'tcp' | 'isakmp' | 'esp' | 'radius' | 'dns' | 'tls' | 'dtls';
 
 export interface Anomaly {
   layer: AnomalyLayer;

@@ -18,7 +18,9 @@ import { type StreamLimits, TlsStreams } from '../net/tcp-stream.js';
 import { decodeUdp } from '../net/udp.js';
 import { decodeDns, decodeDnsTcp } from '../dns/decode.js';
 import { decodeRadius } from '../radius/decode.js';
+import { looksLikeDtls, parseDtlsRecords } from '../tls/dtls.js';
 import { parseTlsRecords } from '../tls/records.js';
+import { createCertificateReader } from '../tls/x509.js';
 import { tcpApplication, udpApplication } from './ports.js';
 import type { DecodedFrame } from './types.js';
 
@@ -44,7 +46,11 @@ const EMPTY = new Uint8Array(0);
 
 export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDecoder {
   const reasm = new IpReassembler(options.reassembly);
-  const streams = new TlsStreams(parseTlsRecords, options.streams);
+  const certificates = createCertificateReader();
+  const streams = new TlsStreams(
+    (stream, frame, state) => parseTlsRecords(stream, frame, state, certificates),
+    options.streams,
+  );
   const link: LinkResult = { offset: 0, network: 0 };
   const p: IpPayload = newIpPayload();
   const tlsPorts = options.tlsPorts ? new Set(options.tlsPorts) : undefined;
@@ -116,6 +122,17 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         f.protocols.push('dns');
         const r = decodeDns(p.buf.subarray(p.start, p.end), f.number);
         if (r.message) f.dns = r.message;
+        append(f, r.anomalies);
+        return;
+      }
+      case 'dtls': {
+        if (!looksLikeDtls(p.buf, p.start, p.end)) {
+          f.protocols.push('data'); // QUIC or anything else on UDP 443
+          return;
+        }
+        f.protocols.push('dtls');
+        const r = parseDtlsRecords(p.buf.subarray(p.start, p.end), f.number);
+        if (r.records.length > 0) f.dtls = r.records;
         append(f, r.anomalies);
         return;
       }

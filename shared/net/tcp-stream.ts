@@ -16,6 +16,7 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = { maxFlows: 10_000, maxBuffer
 /** Per-direction parser state carried between calls (the TLS parser's ChangeCipherSpec flag). */
 export interface RecordParserState {
   changeCipherSpecSeen: boolean;
+  partialHandshake?: Uint8Array;
 }
 
 export type RecordParser = (
@@ -31,6 +32,8 @@ interface Flow {
   ports: number;
   synced: boolean;
   nextSeq: number;
+  /** Sequence number of the SYN seen on this flow, to tell a retransmitted SYN. */
+  synSeq: number | undefined;
   buf: Uint8Array | null;
   len: number;
   state: RecordParserState;
@@ -128,6 +131,7 @@ export class TlsStreams {
         ports,
         synced: false,
         nextSeq: 0,
+        synSeq: undefined,
         buf: null,
         len: 0,
         state: { changeCipherSpecSeen: false },
@@ -140,12 +144,15 @@ export class TlsStreams {
       if (this.flows.size > this.limits.maxFlows) this.evict();
     }
     if (flags & TCP_FLAG.SYN) {
+      if (fl.synSeq === seq && f.tcp) f.tcp.retransmission = true;
+      fl.synSeq = seq;
       fl.synced = true;
       fl.nextSeq = (seq + 1) >>> 0;
       fl.len = 0;
       fl.skip = 0;
       fl.pending = undefined;
       fl.state.changeCipherSpecSeen = false;
+      fl.state.partialHandshake = undefined;
     }
     if (flags & TCP_FLAG.RST) {
       this.drop(fl);
@@ -181,7 +188,10 @@ export class TlsStreams {
     if (fl.synced) {
       const delta = (seq - fl.nextSeq) | 0;
       if (delta < 0) {
-        if (delta + declared <= 0) return undefined; // retransmission of bytes already seen
+        if (delta + declared <= 0) {
+          if (f.tcp) f.tcp.retransmission = true; // bytes already seen
+          return undefined;
+        }
         from = start - delta;
       } else if (delta > 0) {
         f.anomalies.push({
@@ -280,6 +290,7 @@ export class TlsStreams {
   }
 
   private desync(fl: Flow, nextSeq: number): void {
+    fl.state.partialHandshake = undefined;
     fl.synced = false;
     fl.len = 0;
     fl.skip = 0;
