@@ -92,7 +92,9 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
   const byMx = new Map<string, Map<number, Map<string, RawSession>>>();
   const all: RawSession[] = [];
   const servers = new Map<number, string[]>();
-  let last: At | undefined;
+  let lastFrame = 0;
+  let lastSec = 0;
+  let lastNsec = 0;
 
   function noteServer(port: number, mx: string): void {
     let s = servers.get(port);
@@ -100,11 +102,10 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
     if (s.length < 2 && s[0] !== mx) s.push(mx);
   }
 
-  function session(mx: string, port: number, client: string, create: boolean, at: At, f: DecodedFrame) {
+  function session(mx: string, port: number, client: string, at: At, f: DecodedFrame): RawSession | undefined {
+    if (all.length >= TRACKER_LIMITS.sessions) return undefined;
     let byPort = byMx.get(mx);
     let byClient = byPort?.get(port);
-    const found = byClient?.get(client);
-    if (found || !create || all.length >= TRACKER_LIMITS.sessions) return found;
     if (!byPort) byMx.set(mx, (byPort = new Map()));
     if (!byClient) byPort.set(port, (byClient = new Map()));
     const time = epochString(f.timeSec, f.timeNsec);
@@ -130,39 +131,44 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
   }
 
   function add(f: DecodedFrame): void {
-    const at: At = { frame: f.number, t: f.timeSec + f.timeNsec / 1e9 };
-    last = at;
-    const ip = f.ip;
-    if (!ip) return;
+    // Every frame passes here: nothing is allocated until a frame belongs to the AnyConnect port.
+    lastFrame = f.number;
+    lastSec = f.timeSec;
+    lastNsec = f.timeNsec;
     const l4 = f.tcp ?? (f.dtls ? f.udp : undefined);
-    if (!l4) return;
+    if (!l4 || !f.ip) return;
     const toMx = ports.has(l4.dstPort);
     if (!toMx && !ports.has(l4.srcPort)) return;
+    const ip = f.ip;
     const c2m = toMx && !(ports.has(l4.srcPort) && l4.srcPort < l4.dstPort);
     const mx = c2m ? ip.dst : ip.src;
     const port = c2m ? l4.dstPort : l4.srcPort;
     noteServer(port, mx);
     const client = c2m ? ip.src : ip.dst;
-    const clientPort = c2m ? l4.srcPort : l4.dstPort;
-    if (f.tcp) {
-      const flags = f.tcp.flags;
-      const opens =
-        c2m &&
-        (((flags & TCP_FLAG.SYN) !== 0 && (flags & TCP_FLAG.ACK) === 0) ||
-          (f.tls?.some((r) => r.handshakeType === HANDSHAKE.CLIENT_HELLO) ?? false));
-      const s = session(mx, port, client, opens, at, f);
-      if (s) tcpFrame(s, f, c2m, clientPort, opens, at, epochString(f.timeSec, f.timeNsec));
-    } else {
-      const s = session(mx, port, client, c2m, at, f);
-      if (s) dtlsFrame(s, f, c2m, clientPort, at, epochString(f.timeSec, f.timeNsec));
+    const known = byMx.get(mx)?.get(port)?.get(client);
+    const tcp = f.tcp;
+    let opens = false;
+    if (tcp && c2m) {
+      const flags = tcp.flags;
+      opens =
+        ((flags & TCP_FLAG.SYN) !== 0 && (flags & TCP_FLAG.ACK) === 0) ||
+        (f.tls !== undefined && f.tls.some((r) => r.handshakeType === HANDSHAKE.CLIENT_HELLO));
     }
+    if (!known && !(tcp ? opens : c2m)) return;
+    const at: At = { frame: f.number, t: f.timeSec + f.timeNsec / 1e9 };
+    const s = known ?? session(mx, port, client, at, f);
+    if (!s) return;
+    const clientPort = c2m ? l4.srcPort : l4.dstPort;
+    const time = epochString(f.timeSec, f.timeNsec);
+    if (tcp) tcpFrame(s, f, c2m, clientPort, opens, at, time);
+    else dtlsFrame(s, f, c2m, clientPort, at, time);
   }
 
   return {
     add,
     sessions: () => all,
     serversOnPort: (port) => servers.get(port)?.length ?? 0,
-    lastFrame: () => last,
+    lastFrame: () => (lastFrame > 0 ? { frame: lastFrame, t: lastSec + lastNsec / 1e9 } : undefined),
   };
 }
 

@@ -34,6 +34,12 @@ export interface FrameDecoderOptions {
    * The diagnosis needs the directory's TLS alone, not the MX WAN's HTTPS.
    */
   tlsPorts?: readonly number[];
+  /**
+   * On these ports follow only the TLS flows seen from their start (SYN or a handshake record
+   * first): the AnyConnect diagnosis needs its sessions' handshakes, not every HTTPS flow of a
+   * WAN capture caught mid-stream, which costs the analysis its throughput.
+   */
+  tlsFromStartPorts?: readonly number[];
 }
 
 export interface FrameDecoder {
@@ -54,6 +60,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
   const link: LinkResult = { offset: 0, network: 0 };
   const p: IpPayload = newIpPayload();
   const tlsPorts = options.tlsPorts ? new Set(options.tlsPorts) : undefined;
+  const fromStartPorts = options.tlsFromStartPorts ? new Set(options.tlsFromStartPorts) : undefined;
 
   function layers(d: Uint8Array, f: DecodedFrame): void {
     decodeLink(d, f.linkType, f, link);
@@ -171,6 +178,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         p.start,
         p.end,
         p.declaredLength,
+        fromStartPorts !== undefined && (fromStartPorts.has(t.srcPort) || fromStartPorts.has(t.dstPort)),
       );
       if (records) {
         f.protocols.push('tls');

@@ -118,13 +118,16 @@ export class TlsStreams {
     start: number,
     end: number,
     declared: number,
+    /** Follow a new flow only from its SYN or a first segment that starts a handshake record. */
+    fromStart = false,
   ): TlsRecord[] | undefined {
     const ports = srcPort * 65536 + dstPort;
     let fl = this.index.get(src, dst, ports);
     if (fl) {
       fl.used = true;
     } else {
-      if (declared === 0 && (flags & TCP_FLAG.SYN) === 0) return undefined;
+      if ((flags & TCP_FLAG.SYN) === 0 && (declared === 0 || (fromStart && (end <= start || b[start] !== 22))))
+        return undefined;
       fl = {
         src,
         dst,
