@@ -56,6 +56,11 @@ export function looksLikeTlsRecord(b: Uint8Array, o: number, end: number): boole
   return t >= 20 && t <= 24 && b[o + 1] === 3 && b[o + 2] <= 4 && len > 0 && len <= TLS_MAX_RECORD_LENGTH;
 }
 
+/** A handshake record that opens a TLS flow: ClientHello or ServerHello, version 3.x. */
+function startsHello(b: Uint8Array, o: number, end: number): boolean {
+  return end - o >= 6 && b[o] === 22 && b[o + 1] === 3 && (b[o + 5] === 1 || b[o + 5] === 2);
+}
+
 /**
  * Flows by addresses and ports without a string key built per segment: the address strings come
  * from the IP layer's cache (their hashes are computed once), the two ports make one number.
@@ -127,7 +132,7 @@ export class TlsStreams {
     if (fl) {
       fl.used = true;
     } else {
-      if ((flags & TCP_FLAG.SYN) === 0 && (declared === 0 || (fromStart && (end <= start || b[start] !== 22))))
+      if ((flags & TCP_FLAG.SYN) === 0 && (declared === 0 || (fromStart && !startsHello(b, start, end))))
         return undefined;
       fl = {
         src,
