@@ -1,6 +1,7 @@
 // The core's one entry point for adapters (CLI, Lambda, local twin): bytes in, report out.
 // Streams: capture reader -> frame decoder -> analyzer, one chunk at a time; memory does not
 // grow with the capture.
+import { createAnyConnectAnalyzer, DEFAULT_ANYCONNECT_PORT } from './anyconnect/sessions.js';
 import { readCapture } from './capture/reader.js';
 import { createFrameDecoder } from './decode/frame-decoder.js';
 import { createAnalyzer } from './diagnosis/analyzer.js';
@@ -34,9 +35,21 @@ export async function analyzeCapture(
   source: AsyncIterable<Uint8Array>,
   options: AnalyzeOptions = {},
 ): Promise<AnalysisReport> {
-  const decoder = createFrameDecoder({ tlsPorts: [...DIRECTORY_PORTS] });
+  const decoder = createFrameDecoder({
+    tlsPorts: [...DIRECTORY_PORTS, DEFAULT_ANYCONNECT_PORT],
+    tlsFromStartPorts: [DEFAULT_ANYCONNECT_PORT],
+  });
   const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp, mxIp: options.mxIp });
+  const anyconnect = createAnyConnectAnalyzer();
   const input = options.onProgress ? counting(source, options.onProgress) : source;
-  const info = await readCapture(input, (raw) => analyzer.add(decoder.decode(raw)));
-  return analyzer.finish(info, decoder.pendingFragments());
+  const info = await readCapture(input, (raw) => {
+    const frame = decoder.decode(raw);
+    analyzer.add(frame);
+    anyconnect.add(frame);
+  });
+  const report = analyzer.finish(info, decoder.pendingFragments());
+  // AnyConnect sessions ride beside the IKE ones until the report model takes them in (issue 13).
+  const ac = anyconnect.finish().filter((s) => !options.clientIp || s.clientIp === options.clientIp);
+  if (ac.length > 0) report.anyconnect = ac;
+  return report;
 }

@@ -3,7 +3,7 @@
 // The codes are a closed set: programs (and the damage rule) may switch on them.
 
 export type AnomalyLayer =
-  'capture' | 'link' | 'ip' | 'udp' | 'tcp' | 'isakmp' | 'esp' | 'radius' | 'dns' | 'tls' | 'l2tp';
+  'capture' | 'link' | 'ip' | 'udp' | 'tcp' | 'isakmp' | 'esp' | 'radius' | 'dns' | 'tls' | 'l2tp' | 'dtls';
 
 /** Capture-file codes after which nothing more of the file could be read (the file breaks off). */
 export const READING_STOPPED_CODES = [

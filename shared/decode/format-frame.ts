@@ -1,7 +1,7 @@
 // Presentation of a decoded frame: the NDJSON record of `vpn-doctor decode --json` (field
 // names chosen to line up with tshark's: ispi, rspi, exchangeType, espSpi, radiusCode …) and
 // the one-line summary in tshark's column layout. Pure: no I/O.
-import type { DnsMessage, DecodedFrame, TlsRecord } from './types.js';
+import type { DnsMessage, DecodedFrame, DtlsRecord, TlsRecord } from './types.js';
 import type { IsakmpMessage } from '../ike/types.js';
 import { summarizeIsakmp as ikeSummary } from '../ike/summarize.js';
 import { IP_PROTOCOL_NAME } from '../net/protocol-numbers.js';
@@ -106,6 +106,7 @@ export function protocolColumn(frame: DecodedFrame): string {
   if (frame.radius) return 'RADIUS';
   if (frame.dns) return 'DNS';
   if (frame.tls?.length) return TLS_PROTOCOL_COLUMN[frame.tls[frame.tls.length - 1].version] ?? 'TLS';
+  if (frame.dtls?.length) return TLS_PROTOCOL_COLUMN[frame.dtls[frame.dtls.length - 1].version] ?? 'DTLS';
   if (frame.natKeepalive) return 'UDPENCAP';
   // A fragment that did not complete a datagram is shown as IP, like tshark does.
   if (frame.ip?.fragment && !frame.ip.reassembledFrom) return frame.ip.version === 6 ? 'IPv6' : 'IPv4';
@@ -141,6 +142,7 @@ export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarize
     info = `${radiusCodeName(frame.radius.code) ?? `Unknown-Code(${frame.radius.code})`} id=${frame.radius.identifier}`;
   else if (frame.dns) info = dnsInfo(frame.dns);
   else if (frame.tls?.length) info = tlsInfo(frame.tls);
+  else if (frame.dtls?.length) info = dtlsInfo(frame.dtls);
   else if (frame.natKeepalive) info = 'NAT-keepalive';
   else if (frame.ip?.fragment && !frame.ip.reassembledFrom) {
     const f = frame.ip.fragment;
@@ -204,11 +206,12 @@ function tlsInfo(records: TlsRecord[]): string {
     let part: string;
     switch (r.contentType) {
       case TLS_CONTENT.HANDSHAKE:
-        if (r.handshakeType === undefined) part = 'Encrypted Handshake Message';
-        else {
-          part = spaced(tlsName(TLS_HANDSHAKE_TYPES, r.handshakeType) ?? `Handshake ${r.handshakeType}`);
-          if (r.serverName !== undefined) part += ` (SNI=${r.serverName})`;
-        }
+        if (r.handshakes)
+          part = r.handshakes
+            .map((h) => handshakeWords(h.type) + (h.serverName !== undefined ? ` (SNI=${h.serverName})` : ''))
+            .join(', ');
+        else if (r.handshakeType !== undefined) part = handshakeWords(r.handshakeType);
+        else part = 'Encrypted Handshake Message';
         break;
       case TLS_CONTENT.ALERT:
         part = r.alert
@@ -230,8 +233,33 @@ function tlsInfo(records: TlsRecord[]): string {
   return parts.join(', ');
 }
 
+/** DTLS: one datagram, its records in order (encrypted handshake = epoch > 0). */
+function dtlsInfo(records: DtlsRecord[]): string {
+  const parts: string[] = [];
+  for (const r of records) {
+    let part: string;
+    if (r.contentType === TLS_CONTENT.HANDSHAKE)
+      part = r.handshake ? handshakeWords(r.handshake.type) : 'Encrypted Handshake Message';
+    else if (r.contentType === TLS_CONTENT.ALERT)
+      part = r.alert
+        ? `Alert (Level: ${ALERT_WORDS[r.alert.level] ?? r.alert.level}, Description: ${alertWords(r.alert.description)})`
+        : 'Encrypted Alert';
+    else if (r.contentType === TLS_CONTENT.CHANGE_CIPHER_SPEC) part = 'Change Cipher Spec';
+    else if (r.contentType === TLS_CONTENT.APPLICATION_DATA) part = 'Application Data';
+    else part = 'Heartbeat';
+    if (parts[parts.length - 1] !== part) parts.push(part);
+  }
+  return parts.join(', ');
+}
+
+function handshakeWords(type: number): string {
+  return spaced(tlsName(TLS_HANDSHAKE_TYPES, type) ?? `Handshake ${type}`);
+}
+
 /** Record versions as tshark's Protocol column names them (from the record layer only). */
 const TLS_PROTOCOL_COLUMN: Record<number, string> = {
+  0xfeff: 'DTLSv1.0',
+  0xfefd: 'DTLSv1.2',
   0x0300: 'SSLv3',
   0x0301: 'TLSv1',
   0x0302: 'TLSv1.1',

@@ -19,7 +19,9 @@ import { decodeUdp } from '../net/udp.js';
 import { decodeDns, decodeDnsTcp } from '../dns/decode.js';
 import { decodeL2tp } from '../l2tp/decode.js';
 import { decodeRadius } from '../radius/decode.js';
+import { looksLikeDtls, parseDtlsRecords } from '../tls/dtls.js';
 import { parseTlsRecords } from '../tls/records.js';
+import { createCertificateReader } from '../tls/x509.js';
 import { tcpApplication, udpApplication } from './ports.js';
 import type { DecodedFrame } from './types.js';
 
@@ -33,6 +35,12 @@ export interface FrameDecoderOptions {
    * The diagnosis needs the directory's TLS alone, not the MX WAN's HTTPS.
    */
   tlsPorts?: readonly number[];
+  /**
+   * On these ports follow only the TLS flows seen from their start (SYN or a handshake record
+   * first): the AnyConnect diagnosis needs its sessions' handshakes, not every HTTPS flow of a
+   * WAN capture caught mid-stream, which costs the analysis its throughput.
+   */
+  tlsFromStartPorts?: readonly number[];
 }
 
 export interface FrameDecoder {
@@ -45,10 +53,15 @@ const EMPTY = new Uint8Array(0);
 
 export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDecoder {
   const reasm = new IpReassembler(options.reassembly);
-  const streams = new TlsStreams(parseTlsRecords, options.streams);
+  const certificates = createCertificateReader();
+  const streams = new TlsStreams(
+    (stream, frame, state) => parseTlsRecords(stream, frame, state, certificates),
+    options.streams,
+  );
   const link: LinkResult = { offset: 0, network: 0 };
   const p: IpPayload = newIpPayload();
   const tlsPorts = options.tlsPorts ? new Set(options.tlsPorts) : undefined;
+  const fromStartPorts = options.tlsFromStartPorts ? new Set(options.tlsFromStartPorts) : undefined;
 
   function layers(d: Uint8Array, f: DecodedFrame): void {
     decodeLink(d, f.linkType, f, link);
@@ -127,6 +140,17 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         append(f, r.anomalies);
         return;
       }
+      case 'dtls': {
+        if (!looksLikeDtls(p.buf, p.start, p.end)) {
+          f.protocols.push('data'); // QUIC or anything else on UDP 443
+          return;
+        }
+        f.protocols.push('dtls');
+        const r = parseDtlsRecords(p.buf.subarray(p.start, p.end), f.number);
+        if (r.records.length > 0) f.dtls = r.records;
+        append(f, r.anomalies);
+        return;
+      }
       default:
         f.protocols.push('data');
     }
@@ -162,6 +186,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         p.start,
         p.end,
         p.declaredLength,
+        fromStartPorts !== undefined && (fromStartPorts.has(t.srcPort) || fromStartPorts.has(t.dstPort)),
       );
       if (records) {
         f.protocols.push('tls');

@@ -1,11 +1,14 @@
 // Which application decoder a port selects, following tshark's default port registrations.
 // Like tshark, the lower of the two ports is tried first.
 
-export type UdpApplication = 'isakmp' | 'udpencap' | 'radius' | 'dns' | 'l2tp';
+export type UdpApplication = 'isakmp' | 'udpencap' | 'radius' | 'dns' | 'l2tp' | 'dtls';
 export type TcpApplication = 'tls' | 'dns';
 
 export const UDP_PORT_APPLICATION: Readonly<Record<number, UdpApplication>> = {
   53: 'dns',
+  // AnyConnect's DTLS data channel (tshark needs -d udp.port==443,dtls; QUIC also uses 443, so
+  // the decoder still requires a DTLS record header).
+  443: 'dtls',
   500: 'isakmp',
   // RADIUS: 1812/1813 (RFC 2865/2866), the historic 1645/1646, 3799 dynamic authorization
   // (RFC 5176), and 1700, the CoA port Cisco used; tshark decodes it (tcpdump's RADIUS-port1700).

@@ -90,6 +90,79 @@ export interface TlsRecord {
   serverName?: string;
   /** Alert level and description when contentType is 21 and in clear. */
   alert?: { level: number; description: number };
+  /**
+   * The handshake messages in clear that this record completes, in order (a message split over
+   * records is reassembled and listed at the record that completes it, as tshark does).
+   */
+  handshakes?: TlsHandshakeMessage[];
+}
+
+/** An X.509 certificate as far as a capture can judge it (parsed by shared/tls/x509.ts). */
+export interface CertificateFacts {
+  /** Distinguished names as `TYPE=value` in wire order joined by ", " (as tshark lists them). */
+  subject: string;
+  issuer: string;
+  /** ISO 8601 UTC, second precision: 2026-11-01T00:00:00Z. */
+  notBefore?: string;
+  notAfter?: string;
+  /** subjectAltName dNSName entries. */
+  sans: string[];
+  /** subjectAltName iPAddress entries. */
+  ipSans?: string[];
+  /** "RSA 2048", "EC P-256", "Ed25519" … */
+  keyType?: string;
+  /** Issuer name equals subject name (byte for byte): self-issued, usually self-signed. */
+  selfIssued: boolean;
+  /** basicConstraints cA. */
+  isCA: boolean;
+  /** Hex, as on the wire. */
+  serial: string;
+  /** DER length in bytes. */
+  length: number;
+  /** Set when the bytes are not a certificate the parser accepts (the other fields are then empty). */
+  error?: string;
+}
+
+/** A TLS or DTLS handshake message in clear, with the fields the diagnosis reads. */
+export interface TlsHandshakeMessage {
+  /** 1 ClientHello, 2 ServerHello, 3 HelloVerifyRequest, 11 Certificate … */
+  type: number;
+  /** Declared body length. */
+  length: number;
+  /** legacy_version / server_version (0x0303 TLS 1.2, 0xfefd DTLS 1.2). */
+  version?: number;
+  sessionIdLength?: number;
+  /** Session ID, hex (at most 32 bytes). */
+  sessionId?: string;
+  /** DTLS ClientHello / HelloVerifyRequest cookie length. */
+  cookieLength?: number;
+  /** ClientHello: offered suites, in order. */
+  cipherSuites?: number[];
+  /** ServerHello: the chosen suite. */
+  cipherSuite?: number;
+  /** supported_versions: offered list (ClientHello) or the selected one (ServerHello). */
+  supportedVersions?: number[];
+  /** ALPN protocol names offered (ClientHello) or chosen (ServerHello). */
+  alpn?: string[];
+  serverName?: string;
+  /** Certificate (TLS 1.2 and below, in clear): the chain as sent, leaf first. */
+  certificates?: CertificateFacts[];
+  /** DTLS message_seq. */
+  messageSeq?: number;
+}
+
+/** One DTLS record of a UDP datagram (RFC 6347 4.1). */
+export interface DtlsRecord {
+  contentType: number;
+  /** 0xfeff DTLS 1.0, 0xfefd DTLS 1.2. */
+  version: number;
+  epoch: number;
+  /** 48-bit record sequence number. */
+  sequence: number;
+  length: number;
+  /** Handshake message in clear (epoch 0), unfragmented or first fragment. */
+  handshake?: TlsHandshakeMessage;
+  alert?: { level: number; description: number };
 }
 
 /** L2TPv2 (RFC 2661) on UDP 1701: header fields and, for a control message, its type. */
@@ -117,7 +190,16 @@ export interface DecodedFrame {
   vlanIds?: number[];
   ip?: IpLayer;
   udp?: { srcPort: number; dstPort: number; length: number };
-  tcp?: { srcPort: number; dstPort: number; seq: number; ack: number; flags: number; payloadLength: number };
+  tcp?: {
+    srcPort: number;
+    dstPort: number;
+    seq: number;
+    ack: number;
+    flags: number;
+    payloadLength: number;
+    /** Set on a followed (TLS) flow when the segment repeats a SYN or bytes already seen. */
+    retransmission?: boolean;
+  };
   /** ISAKMP messages in this frame (usually one). */
   isakmp?: IsakmpMessage[];
   /** RFC 3948 NAT keep-alive (one 0xFF byte on UDP 4500). */
@@ -134,5 +216,7 @@ export interface DecodedFrame {
   srcMac?: number;
   /** TLS records that completed in this frame (TCP reassembled per flow). */
   tls?: TlsRecord[];
+  /** DTLS records of a UDP datagram (AnyConnect's data channel on UDP 443). */
+  dtls?: DtlsRecord[];
   anomalies: Anomaly[];
 }

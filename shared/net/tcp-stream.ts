@@ -17,6 +17,7 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = { maxFlows: 10_000, maxBuffer
 /** Per-direction parser state carried between calls (the TLS parser's ChangeCipherSpec flag). */
 export interface RecordParserState {
   changeCipherSpecSeen: boolean;
+  partialHandshake?: Uint8Array;
 }
 
 export type RecordParser = (
@@ -32,6 +33,8 @@ interface Flow {
   ports: number;
   synced: boolean;
   nextSeq: number;
+  /** Sequence number of the SYN seen on this flow, to tell a retransmitted SYN. */
+  synSeq: number | undefined;
   buf: Uint8Array | null;
   len: number;
   state: RecordParserState;
@@ -51,6 +54,11 @@ export function looksLikeTlsRecord(b: Uint8Array, o: number, end: number): boole
   const t = b[o];
   const len = (b[o + 3] << 8) | b[o + 4];
   return t >= 20 && t <= 24 && b[o + 1] === 3 && b[o + 2] <= 4 && len > 0 && len <= TLS_MAX_RECORD_LENGTH;
+}
+
+/** A handshake record that opens a TLS flow: ClientHello or ServerHello, version 3.x. */
+function startsHello(b: Uint8Array, o: number, end: number): boolean {
+  return end - o >= 6 && b[o] === 22 && b[o + 1] === 3 && (b[o + 5] === 1 || b[o + 5] === 2);
 }
 
 /**
@@ -116,19 +124,23 @@ export class TlsStreams {
     start: number,
     end: number,
     declared: number,
+    /** Follow a new flow only from its SYN or a first segment that starts a handshake record. */
+    fromStart = false,
   ): TlsRecord[] | undefined {
     const ports = srcPort * 65536 + dstPort;
     let fl = this.index.get(src, dst, ports);
     if (fl) {
       fl.used = true;
     } else {
-      if (declared === 0 && (flags & TCP_FLAG.SYN) === 0) return undefined;
+      if ((flags & TCP_FLAG.SYN) === 0 && (declared === 0 || (fromStart && !startsHello(b, start, end))))
+        return undefined;
       fl = {
         src,
         dst,
         ports,
         synced: false,
         nextSeq: 0,
+        synSeq: undefined,
         buf: null,
         len: 0,
         state: { changeCipherSpecSeen: false },
@@ -141,12 +153,15 @@ export class TlsStreams {
       if (this.flows.size > this.limits.maxFlows) this.evict();
     }
     if (flags & TCP_FLAG.SYN) {
+      if (fl.synSeq === seq && f.tcp) f.tcp.retransmission = true;
+      fl.synSeq = seq;
       fl.synced = true;
       fl.nextSeq = (seq + 1) >>> 0;
       fl.len = 0;
       fl.skip = 0;
       fl.pending = undefined;
       fl.state.changeCipherSpecSeen = false;
+      fl.state.partialHandshake = undefined;
     }
     if (flags & TCP_FLAG.RST) {
       this.drop(fl);
@@ -182,7 +197,10 @@ export class TlsStreams {
     if (fl.synced) {
       const delta = (seq - fl.nextSeq) | 0;
       if (delta < 0) {
-        if (delta + declared <= 0) return undefined; // retransmission of bytes already seen
+        if (delta + declared <= 0) {
+          if (f.tcp) f.tcp.retransmission = true; // bytes already seen
+          return undefined;
+        }
         from = start - delta;
       } else if (delta > 0) {
         f.anomalies.push({
@@ -281,6 +299,7 @@ export class TlsStreams {
   }
 
   private desync(fl: Flow, nextSeq: number): void {
+    fl.state.partialHandshake = undefined;
     fl.synced = false;
     fl.len = 0;
     fl.skip = 0;

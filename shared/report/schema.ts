@@ -323,5 +323,7 @@ export const REPORT_SCHEMA = {
       type: 'array',
       items: { type: 'object', required: ['ip', 'frames'], properties: { ip: str, frames: int } },
     },
+    // AnyConnectSession[] (shared/anyconnect/types.ts); its own schema comes with the report wiring.
+    anyconnect: { type: 'array', items: { type: 'object', required: ['id', 'mode', 'clientIp', 'verdict'] } },
   },
 } as const;

@@ -2,6 +2,7 @@
 // in S3 and DynamoDB, and what the dashboard draws. Versioned by SCHEMA_VERSION; the JSON
 // Schema in report/schema.ts describes the same shape.
 import type { Anomaly, AnomalyCode } from '../anomaly.js';
+import type { AnyConnectSession } from '../anyconnect/types.js';
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -284,4 +285,6 @@ export interface AnalysisReport {
   findings: Finding[];
   /** Hosts seen, for NO_IKE_FROM_CLIENT (bounded list, most frames first). */
   hosts: { ip: string; frames: number }[];
+  /** AnyConnect (TLS + DTLS) sessions, when the capture holds any (shared/anyconnect/types.ts). */
+  anyconnect?: AnyConnectSession[];
 }

@@ -22,12 +22,15 @@ export const TLS_VERSIONS = {
   0x0302: 'TLS 1.1',
   0x0303: 'TLS 1.2',
   0x0304: 'TLS 1.3',
+  0xfeff: 'DTLS 1.0',
+  0xfefd: 'DTLS 1.2',
 } as const satisfies Record<number, string>;
 
 export const TLS_HANDSHAKE_TYPES = {
   0: 'HelloRequest',
   1: 'ClientHello',
   2: 'ServerHello',
+  3: 'HelloVerifyRequest',
   4: 'NewSessionTicket',
   5: 'EndOfEarlyData',
   8: 'EncryptedExtensions',
@@ -41,8 +44,6 @@ export const TLS_HANDSHAKE_TYPES = {
   24: 'KeyUpdate',
   254: 'MessageHash',
 } as const satisfies Record<number, string>;
-
-export const TLS_HANDSHAKE = { CLIENT_HELLO: 1, SERVER_HELLO: 2 } as const;
 
 export const TLS_ALERT_LEVELS = { 1: 'warning', 2: 'fatal' } as const satisfies Record<number, string>;
 
@@ -90,4 +91,3 @@ export function tlsName(table: Record<number, string>, value: number): string | 
 /** RFC 5246 6.2.3: a record body is at most 2^14 + 2048 bytes (ciphertext expansion). */
 export const TLS_MAX_RECORD_LENGTH = 16384 + 2048;
 export const TLS_RECORD_HEADER_LENGTH = 5;
-export const TLS_EXTENSION_SERVER_NAME = 0;

@@ -40,7 +40,24 @@ describe('parseTlsRecords', () => {
     expect(anomalies).toEqual([]);
     expect(consumed).toBe(CLIENT_HELLO.length);
     expect(records).toEqual([
-      { contentType: 22, version: 0x0301, length: 98, handshakeType: 1, serverName: 'dc1.example.com' },
+      {
+        contentType: 22,
+        version: 0x0301,
+        length: 98,
+        handshakeType: 1,
+        serverName: 'dc1.example.com',
+        handshakes: [
+          {
+            type: 1,
+            length: 94,
+            version: 0x0303,
+            sessionIdLength: 0,
+            sessionId: '',
+            cipherSuites: [0xc02f, 0x009c],
+            serverName: 'dc1.example.com',
+          },
+        ],
+      },
     ]);
   });
 
@@ -48,7 +65,7 @@ describe('parseTlsRecords', () => {
     const { records, consumed } = parseTlsRecords(SERVER_FLIGHT, 6);
     expect(consumed).toBe(SERVER_FLIGHT.length);
     expect(records).toEqual([
-      { contentType: 22, version: 0x0303, length: 4, handshakeType: 14 },
+      { contentType: 22, version: 0x0303, length: 4, handshakeType: 14, handshakes: [{ type: 14, length: 0 }] },
       { contentType: 20, version: 0x0303, length: 1 },
       { contentType: 22, version: 0x0303, length: 16 },
       { contentType: 21, version: 0x0303, length: 26 },
@@ -61,6 +78,25 @@ describe('parseTlsRecords', () => {
     expect(state.changeCipherSpecSeen).toBe(true);
     const later = parseTlsRecords(hex('16 0303 0004 00000000'), 2, state);
     expect(later.records[0].handshakeType).toBeUndefined();
+  });
+
+  it('reassembles a handshake message split over two records and lists it at the second', () => {
+    // The ClientHello body (94 bytes) cut after 40 bytes of the message: two handshake records.
+    const message = CLIENT_HELLO.subarray(5);
+    const split = new Uint8Array([
+      ...hex('16 0303 0028'),
+      ...message.subarray(0, 40),
+      ...hex('16 0303'),
+      (message.length - 40) >> 8,
+      (message.length - 40) & 0xff,
+      ...message.subarray(40),
+    ]);
+    const state = { changeCipherSpecSeen: false };
+    const { records } = parseTlsRecords(split, 1, state);
+    expect(records).toHaveLength(2);
+    expect(records[0].handshakes).toBeUndefined();
+    expect(records[1].handshakes?.[0]).toMatchObject({ type: 1, serverName: 'dc1.example.com' });
+    expect(state).toEqual({ changeCipherSpecSeen: false });
   });
 
   it('reads a clear alert', () => {

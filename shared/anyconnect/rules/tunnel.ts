@@ -1,0 +1,84 @@
+// After TLS: the tunnel. ANYCONNECT_ESTABLISHED needs the DTLS answer and DTLS data both ways;
+// ANYCONNECT_DTLS_BLOCKED needs the DTLS ClientHello unanswered with proof the capture ran on
+// (a repeat, or 2 s of capture after it); ANYCONNECT_AUTH_FAILED (likely) is TLS complete, a few
+// short exchanges, a close and no DTLS at all: the bytes cannot prove why.
+import { ANSWER_DUE_SECONDS, type AnyConnectFacts, firstClose, ranOnAfter } from '../facts.js';
+import { type Decision, frameList } from './decision.js';
+import { round } from './tcp.js';
+
+/** More client records than this over TLS without DTLS is tunnel traffic, not a login exchange. */
+const LOGIN_EXCHANGES = 8;
+
+export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
+  const done = f.completed[f.completed.length - 1];
+  if (!done && f.dtlsHellos.length === 0 && f.dtlsDataClient.length === 0) return undefined;
+  const hello = done?.clientHello;
+  if (f.dtlsAnswer) {
+    const both = f.dtlsDataClient.length > 0 && f.dtlsDataMx.length > 0;
+    const frames = frameList(
+      hello,
+      done?.serverHello,
+      f.dtlsHellos[0],
+      f.dtlsAnswer,
+      f.dtlsDataClient[0],
+      f.dtlsDataMx[0],
+    );
+    if (both && done)
+      return {
+        verdict: 'ANYCONNECT_ESTABLISHED',
+        step: 'TUNNEL',
+        frames,
+        details: { dtlsClientToMx: f.raw.udp.clientToMx.records, dtlsMxToClient: f.raw.udp.mxToClient.records },
+      };
+    return {
+      verdict: 'INCONCLUSIVE',
+      step: 'DTLS',
+      frames,
+      details: { dtlsData: both ? 'both ways' : 'not both ways', tlsHandshakeSeen: done !== undefined },
+      reason: done ? 'too-few-packets' : 'capture-started-late',
+      likelyVerdict: 'ANYCONNECT_ESTABLISHED',
+    };
+  }
+  if (f.dtlsHellos.length > 0) {
+    const lastHello = f.dtlsHellos[f.dtlsHellos.length - 1];
+    const proven = f.dtlsHellos.length >= 2 || ranOnAfter(f, lastHello) >= ANSWER_DUE_SECONDS;
+    const afterTls = done?.dataClient.find((d) => d.frame > lastHello.frame);
+    if (proven && done)
+      return {
+        verdict: 'ANYCONNECT_DTLS_BLOCKED',
+        step: 'DTLS',
+        frames: frameList(f.dtlsHellos, afterTls),
+        details: {
+          dtlsClientHellos: f.dtlsHellos.length,
+          secondsTried: round(lastHello.t - f.dtlsHellos[0].t),
+          tunnelOverTls: afterTls !== undefined,
+        },
+      };
+    return {
+      verdict: 'INCONCLUSIVE',
+      step: 'DTLS',
+      frames: frameList(f.dtlsHellos),
+      details: { dtlsClientHellos: f.dtlsHellos.length, secondsAfter: round(ranOnAfter(f, lastHello)) },
+      reason: done ? 'capture-ended-early' : 'capture-started-late',
+      likelyVerdict: 'ANYCONNECT_DTLS_BLOCKED',
+    };
+  }
+  if (!done) return undefined;
+  const close = firstClose(done);
+  const exchanges = Math.min(done.dataClientCount, done.dataMxCount);
+  if (close && done.dataClientCount <= LOGIN_EXCHANGES) {
+    return {
+      verdict: 'ANYCONNECT_AUTH_FAILED',
+      step: 'LOGIN',
+      frames: frameList(done.ccsMx, done.dataClient, done.dataMx, close, done.finClient, done.finMx),
+      details: { exchanges, closedBy: close.how, closedFrom: close.from, dtls: 'none' },
+    };
+  }
+  return {
+    verdict: 'INCONCLUSIVE',
+    step: 'LOGIN',
+    frames: frameList(done.ccsMx, done.dataClient.slice(0, 4), done.dataMx.slice(0, 4), close),
+    details: { exchanges, dtls: 'none', closed: close !== undefined },
+    reason: close ? 'too-few-packets' : 'capture-ended-early',
+  };
+}

@@ -1,0 +1,188 @@
+// The AnyConnect diagnosis' one entry point: decoded frames in (every frame of the capture, in
+// order), AnyConnect sessions out, each with its verdict, findings, evidence and timeline.
+//
+//   const ac = createAnyConnectAnalyzer({ mxIps: ['198.51.100.10'] });
+//   for (const frame of frames) ac.add(frame);
+//   const sessions = ac.finish();
+//
+// A TLS session on the port is called AnyConnect only when something says so: DTLS on the same
+// port beside it, the MX's address (--mx), a port the user configured, a Meraki DDNS name
+// (dynamic-m.com) in the SNI or certificate, or this server being the only one on the port in
+// the capture (a capture taken for it). Plain HTTPS elsewhere in a WAN capture is left alone.
+import type { DecodedFrame } from '../decode/types.js';
+import { buildAnyConnectFinding } from './catalog.js';
+import { type AnyConnectFacts, deriveFacts, handshakeCompleted } from './facts.js';
+import { certificateChecks } from './rules/certificate-checks.js';
+import type { Decision } from './rules/decision.js';
+import { tcpRule } from './rules/tcp.js';
+import { alertName, tlsRule } from './rules/tls.js';
+import { tunnelRule } from './rules/tunnel.js';
+import { createAnyConnectTracker, type RawSession } from './tracker.js';
+import type { AnyConnectSession } from './types.js';
+
+export const DEFAULT_ANYCONNECT_PORT = 443;
+const MERAKI_DDNS = /(^|\.)dynamic-m\.com$/i;
+
+export interface AnyConnectOptions {
+  /** The MX's address(es), when the user knows them (`--mx`). */
+  mxIps?: readonly string[];
+  /** The AnyConnect port setting when it is not 443 (TCP and UDP). */
+  ports?: readonly number[];
+}
+
+export interface AnyConnectAnalyzer {
+  add(frame: DecodedFrame): void;
+  finish(): AnyConnectSession[];
+}
+
+export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyConnectAnalyzer {
+  const configured = new Set(options.ports ?? []);
+  const ports = new Set([DEFAULT_ANYCONNECT_PORT, ...configured]);
+  const mxIps = new Set(options.mxIps ?? []);
+  const tracker = createAnyConnectTracker(ports);
+  return {
+    add: tracker.add,
+    finish(): AnyConnectSession[] {
+      const last = tracker.lastFrame();
+      if (!last) return [];
+      const out: AnyConnectSession[] = [];
+      for (const raw of tracker.sessions()) {
+        const recognizedBy = recognize(raw, mxIps, configured, tracker.serversOnPort(raw.mxPort));
+        if (recognizedBy) out.push(diagnose(deriveFacts(raw, last), recognizedBy));
+      }
+      return out;
+    },
+  };
+}
+
+/** Convenience for tests and one-shot callers. */
+export function anyConnectSessions(
+  frames: Iterable<DecodedFrame>,
+  options: AnyConnectOptions = {},
+): AnyConnectSession[] {
+  const a = createAnyConnectAnalyzer(options);
+  for (const f of frames) a.add(f);
+  return a.finish();
+}
+
+function recognize(
+  raw: RawSession,
+  mxIps: ReadonlySet<string>,
+  configured: ReadonlySet<number>,
+  serversOnPort: number,
+): AnyConnectSession['recognizedBy'] | undefined {
+  if (raw.dtls.length > 0) return 'dtls';
+  if (mxIps.has(raw.mxIp)) return 'mx-address';
+  if (configured.has(raw.mxPort)) return 'configured-port';
+  const names = raw.connections.flatMap((c) => [
+    c.clientHello?.message.serverName ?? '',
+    ...(c.certificate?.message.certificates?.[0]?.sans ?? []),
+  ]);
+  if (names.some((n) => MERAKI_DDNS.test(n))) return 'meraki-name';
+  if (serversOnPort === 1) return 'sole-server';
+  return undefined;
+}
+
+function decide(f: AnyConnectFacts): Decision {
+  return (
+    tunnelRule(f) ??
+    tlsRule(f) ??
+    tcpRule(f) ?? {
+      verdict: 'INCONCLUSIVE',
+      step: 'TCP',
+      frames: [],
+      details: {},
+      reason: 'too-few-packets',
+    }
+  );
+}
+
+function diagnose(f: AnyConnectFacts, recognizedBy: AnyConnectSession['recognizedBy']): AnyConnectSession {
+  const raw = f.raw;
+  const d = decide(f);
+  const details = {
+    port: raw.mxPort,
+    ...d.details,
+    ...(d.reason ? { reason: d.reason } : {}),
+    ...(d.likelyVerdict ? { likelyVerdict: d.likelyVerdict } : {}),
+  };
+  const findings = [buildAnyConnectFinding(d.verdict, d.step, d.frames, details)];
+  const withCert = f.main?.certificate ? f.main : raw.connections.find((c) => c.certificate);
+  if (withCert)
+    for (const check of certificateChecks(withCert))
+      findings.push(buildAnyConnectFinding(check.code, 'CERT', check.frames, { port: raw.mxPort, ...check.details }));
+  const main = f.main;
+  const hello = main?.clientHello?.message;
+  const serverHello = main?.serverHello?.message;
+  const dtlsHello = raw.dtls.find((x) => x.hello)?.hello;
+  const dtlsServer = raw.dtls.find((x) => x.serverHello)?.serverHello?.message;
+  const alert = main?.alert;
+  const session: AnyConnectSession = {
+    id: `ac:${raw.clientIp}|${raw.mxIp}:${raw.mxPort}`,
+    mode: 'anyconnect',
+    clientIp: raw.clientIp,
+    responderIp: raw.mxIp,
+    responderPort: raw.mxPort,
+    recognizedBy,
+    stepReached: d.step,
+    verdict: d.verdict,
+    ...(d.reason ? { reason: d.reason } : {}),
+    ...(d.likelyVerdict ? { likelyVerdict: d.likelyVerdict } : {}),
+    findings,
+    timeline: raw.timeline,
+    timelineTruncated: raw.timelineTruncated,
+    tcp: {
+      connections: raw.connections.length,
+      clientPorts: raw.connections.map((c) => c.clientPort),
+      synSent: f.syns.length,
+      synAnswered: f.synAnswered,
+    },
+    tls: {
+      ...(hello?.serverName !== undefined ? { sni: hello.serverName } : {}),
+      ...(hello?.version !== undefined ? { clientHelloVersion: hello.version } : {}),
+      ...(hello ? { supportedVersions: hello.supportedVersions ?? [] } : {}),
+      ...(hello?.cipherSuites ? { offeredSuites: hello.cipherSuites } : {}),
+      ...(hello?.alpn ? { alpn: hello.alpn } : {}),
+      ...(serverHello ? { serverVersion: serverHello.supportedVersions?.[0] ?? serverHello.version } : {}),
+      ...(serverHello?.cipherSuite !== undefined ? { cipherSuite: serverHello.cipherSuite } : {}),
+      ...(alert
+        ? {
+            alert: {
+              ...(alert.level !== undefined ? { level: alert.level } : { level: 0 }),
+              description: alert.description ?? -1,
+              name: alertName(alert.description),
+              from: alert.from,
+              frame: alert.frame,
+            },
+          }
+        : {}),
+      completed: main !== undefined && handshakeCompleted(main),
+      clientToMx: raw.tls.clientToMx,
+      mxToClient: raw.tls.mxToClient,
+    },
+    start: isoFrom(raw.firstTime),
+    end: isoFrom(raw.lastTime),
+  };
+  if (raw.dtls.length > 0)
+    session.dtls = {
+      clientPorts: raw.dtls.map((x) => x.clientPort),
+      ...(dtlsHello?.version !== undefined ? { version: dtlsHello.version } : {}),
+      ...(dtlsHello?.sessionIdLength !== undefined ? { sessionIdLength: dtlsHello.sessionIdLength } : {}),
+      ...(dtlsHello?.cipherSuites ? { offeredSuites: dtlsHello.cipherSuites } : {}),
+      ...(dtlsServer?.cipherSuite !== undefined ? { cipherSuite: dtlsServer.cipherSuite } : {}),
+      clientHellos: f.dtlsHellos.length,
+      answered: f.dtlsAnswer !== undefined,
+      clientToMx: raw.udp.clientToMx,
+      mxToClient: raw.udp.mxToClient,
+    };
+  const chain = withCert?.certificate?.message.certificates;
+  if (chain) session.certificates = chain;
+  return session;
+}
+
+/** "1796179827.106812000" -> ISO 8601 with milliseconds. */
+function isoFrom(epoch: string): string {
+  const [s, ns] = epoch.split('.');
+  const d = new Date(Number(s) * 1000 + Math.floor(Number(ns) / 1e6));
+  return Number.isNaN(d.getTime()) ? '1970-01-01T00:00:00.000Z' : d.toISOString();
+}
