@@ -59,7 +59,10 @@ function languageSelect(): HTMLElement {
         render();
       },
     },
-    LANGS.map((l) => h('option', { value: l, selected: l === lang }, l === 'en' ? 'English' : '日本語')),
+    // Each language named in itself, as language pickers do.
+    LANGS.map((l) =>
+      h('option', { value: l, selected: l === lang, translate: 'no' }, l === 'en' ? 'English' : '日本語'),
+    ),
   );
   return h('div', { class: 'field-inline' }, h('label', { for: 'lang' }, t('language')), select);
 }
@@ -81,7 +84,7 @@ function tenantSelect(m: Me): HTMLElement | null {
         else render();
       },
     },
-    tenants.map((x) => h('option', { value: x.tenantId, selected: x.tenantId === current }, x.name)),
+    tenants.map((x) => h('option', { value: x.tenantId, selected: x.tenantId === current, translate: 'no' }, x.name)),
   );
   return h('div', { class: 'field-inline' }, h('label', { for: 'tenant' }, t('tenant')), select);
 }
@@ -126,7 +129,7 @@ function shell(content: HTMLElement, route: string): HTMLElement {
         : h('span', { class: 'tagline' }, t('tagline')),
       h('div', { class: 'spacer' }),
       me ? tenantSelect(me) : null,
-      me && !me.operator ? h('span', { class: 'tenant-name' }, me.tenantName) : null,
+      me && !me.operator ? h('span', { class: 'tenant-name', translate: 'no' }, me.tenantName) : null,
       languageSelect(),
       me ? h('button', { type: 'button', class: 'ghost', onclick: () => signOut() }, t('signOut')) : null,
     ),

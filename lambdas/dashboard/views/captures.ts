@@ -41,7 +41,7 @@ function row(ctx: Ctx, c: CaptureItem): HTMLTableRowElement {
       c.verdict
         ? verdictWithTitle(c.verdict, ctx.lang)
         : c.status === 'FAILED' && c.error
-          ? h('span', { class: 'text-error small' }, c.error)
+          ? h('span', { class: 'text-error small error-text', translate: 'no', title: c.error }, c.error)
           : '—',
     ),
     h('td', { class: 'num' }, c.sessions ?? '—'),

@@ -1,7 +1,8 @@
 // Small shared pieces of views.
 import { ApiError } from '../api.js';
 import type { Ctx } from '../context.js';
-import { h } from '../dom.js';
+import { h, type Child } from '../dom.js';
+import { TABLES, type Key } from '../i18n.js';
 
 export function errorBox(ctx: Ctx, e: unknown): HTMLElement {
   const message =
@@ -12,7 +13,28 @@ export function errorBox(ctx: Ctx, e: unknown): HTMLElement {
         : e instanceof Error
           ? e.message
           : String(e);
-  return h('div', { class: 'error-box', role: 'alert' }, '✕ ', ctx.t('errorPrefix', { message }));
+  return h(
+    'div',
+    { class: 'error-box', role: 'alert' },
+    '✕ ',
+    ctx.t('errorPrefix', { message: '' }),
+    h('span', { translate: 'no' }, message),
+  );
+}
+
+/**
+ * A UI sentence with data in it (a file name, a server's error text, what the user typed): the
+ * sentence is translated, the data kept as it is and marked translate="no".
+ */
+export function phrase(ctx: Ctx, key: Key, data: Record<string, string | number>): Child[] {
+  const template = TABLES[ctx.lang][key];
+  return template
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const m = /^\{(\w+)\}$/.exec(part);
+      return m && m[1]! in data ? h('span', { translate: 'no' }, String(data[m[1]!])) : part;
+    })
+    .filter((x) => x !== '');
 }
 
 /** A definition list from label/value pairs; values are text or nodes. */

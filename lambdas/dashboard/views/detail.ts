@@ -9,7 +9,7 @@ import type { Key } from '../i18n.js';
 import { captureHref } from '../links.js';
 import { modeLabel, stepLabel } from '../labels.js';
 import { badge, verdictWithTitle } from '../verdict.js';
-import { errorBox, facts } from './common.js';
+import { errorBox, facts, phrase } from './common.js';
 import { findingView } from './finding.js';
 import { sessionView } from './session.js';
 
@@ -148,7 +148,7 @@ function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
           'div',
           { class: 'error-box', role: 'alert' },
           '✕ ',
-          t('analysisFailed', { name: c.fileName, reason: c.error ?? '?' }),
+          phrase(ctx, 'analysisFailed', { name: c.fileName, reason: c.error ?? '?' }),
         )
       : null,
     c.status === 'DONE'

@@ -51,9 +51,9 @@ function arrow(
     markers.push(`${ctx.t('errorNotify')}: ${errs.map((n) => `${names.get(n) ?? 'NOTIFY'} (${n})`).join(', ')}`);
   const otherNotifies = e.notifies.filter((n) => !isErrorNotify(n));
   if (otherNotifies.length > 0)
-    markers.push(`notify ${otherNotifies.map((n) => names.get(n) ?? String(n)).join(', ')}`);
+    markers.push(`${ctx.t('notify')} ${otherNotifies.map((n) => names.get(n) ?? String(n)).join(', ')}`);
   if (e.encrypted) markers.push(`[${ctx.t('encrypted')}]`);
-  const tip = `#${e.frame} ${e.exchangeName} (${e.exchangeType}) · next payload ${e.nextPayloadName} (${e.nextPayload}) · msgid ${e.messageId} · UDP ${e.srcPort} → ${e.dstPort}`;
+  const tip = `#${e.frame} ${e.exchangeName} (${e.exchangeType}) · ${ctx.t('nextPayload')} ${e.nextPayloadName} (${e.nextPayload}) · ${ctx.t('messageId')} ${e.messageId} · UDP ${e.srcPort} → ${e.dstPort}`;
   return s(
     'g',
     {

@@ -62,7 +62,7 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
             h('td', { class: 'mono' }, formatOffset(e.time, t0)),
             h('td', null, t(e.direction === 'client-to-mx' ? 'dirC2M' : 'dirM2C')),
             h('td', null, `${e.label} (${stepLabel(e.step, ctx.lang)})`),
-            h('td', null, `${e.exchangeName} (${e.exchangeType})`),
+            h('td', { translate: 'no' }, `${e.exchangeName} (${e.exchangeType})`),
             h('td', { class: 'mono' }, `${e.srcPort} → ${e.dstPort}`),
             h('td', { class: 'mono' }, e.messageId),
             h(
@@ -135,7 +135,12 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
           ...(sd.client.os ? ([[t('os'), sd.client.os]] as [string, string][]) : []),
           // The ID payload in clear (aggressive mode): hostile text, shown as text only.
           ...(sd.client.identity
-            ? ([[t('identity'), `${sd.client.identity.type}: ${sd.client.identity.value}`]] as [string, string][])
+            ? ([
+                [
+                  t('identity'),
+                  h('span', { translate: 'no' }, `${sd.client.identity.type}: ${sd.client.identity.value}`),
+                ],
+              ] as [string, Node][])
             : []),
         ]),
         sd.client.vendorIds.length
