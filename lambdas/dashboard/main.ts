@@ -16,13 +16,24 @@ function logo(): SVGSVGElement {
   );
 }
 import { LANGS, translate, type Key, type Lang } from './i18n.js';
-import { storeKey, storeLang, storeTenant, storedKey, storedLang, storedTenant } from './session.js';
+import { setTimeZoneMode, timeZoneMode } from './format.js';
+import {
+  storeKey,
+  storeLang,
+  storeTenant,
+  storeZone,
+  storedKey,
+  storedLang,
+  storedTenant,
+  storedZone,
+} from './session.js';
 import { capturesView } from './views/captures.js';
 import { detailView } from './views/detail.js';
 import { historyView } from './views/history.js';
 import { signInView } from './views/signin.js';
 
 let lang: Lang = storedLang();
+setTimeZoneMode(storedZone());
 let apiKey = storedKey();
 let tenantId = storedTenant();
 let me: Me | undefined;
@@ -65,6 +76,24 @@ function languageSelect(): HTMLElement {
     ),
   );
   return h('div', { class: 'field-inline' }, h('label', { for: 'lang' }, t('language')), select);
+}
+
+function zoneSelect(): HTMLElement {
+  const select = h(
+    'select',
+    {
+      id: 'zone',
+      onchange: () => {
+        const mode = select.value === 'utc' ? 'utc' : 'local';
+        setTimeZoneMode(mode);
+        storeZone(mode);
+        render();
+      },
+    },
+    h('option', { value: 'local', selected: timeZoneMode() === 'local' }, t('zoneLocal')),
+    h('option', { value: 'utc', selected: timeZoneMode() === 'utc' }, t('zoneUtc')),
+  );
+  return h('div', { class: 'field-inline' }, h('label', { for: 'zone' }, t('timeZone')), select);
 }
 
 function tenantSelect(m: Me): HTMLElement | null {
@@ -130,6 +159,7 @@ function shell(content: HTMLElement, route: string): HTMLElement {
       h('div', { class: 'spacer' }),
       me ? tenantSelect(me) : null,
       me && !me.operator ? h('span', { class: 'tenant-name', translate: 'no' }, me.tenantName) : null,
+      me ? zoneSelect() : null,
       languageSelect(),
       me ? h('button', { type: 'button', class: 'ghost', onclick: () => signOut() }, t('signOut')) : null,
     ),

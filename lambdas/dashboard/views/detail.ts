@@ -114,6 +114,51 @@ function framesCount(ctx: Ctx, n: number): string {
   return ctx.t(n === 1 ? 'oneFrame' : 'nFrames', { n });
 }
 
+/** What each host is, from the report: MX and client from the sessions, servers from the auth findings. */
+function hostRoles(ctx: Ctx, report: AnalysisReport): Map<string, string[]> {
+  const roles = new Map<string, string[]>();
+  const add = (ip: string, role: string) => {
+    const list = roles.get(ip) ?? [];
+    if (!list.includes(role)) list.push(role);
+    roles.set(ip, list);
+  };
+  for (const s of report.sessions) {
+    add(s.responderIp, ctx.t('roleMx'));
+    add(s.clientIp, ctx.t('roleClient'));
+  }
+  const kinds: [RegExp, string][] = [
+    [/^RADIUS_/, 'RADIUS'],
+    [/^AD_TLS_/, 'Active Directory'],
+    [/^CLOUD_DNS_/, 'DNS'],
+  ];
+  for (const f of report.auth) {
+    const server = f.evidence.details?.server;
+    const kind = kinds.find(([re]) => re.test(f.code))?.[1];
+    if (typeof server === 'string' && kind) add(server.replace(/:\d+$/, ''), ctx.t('roleServer', { kind }));
+  }
+  return roles;
+}
+
+function hostsSection(ctx: Ctx, report: AnalysisReport, collapsed: boolean): HTMLElement {
+  const roles = hostRoles(ctx, report);
+  const list = h(
+    'ul',
+    { class: 'plain hosts' },
+    report.hosts.map((x) =>
+      h(
+        'li',
+        { 'data-host': x.ip },
+        h('span', { class: 'mono' }, x.ip),
+        roles.has(x.ip) ? [' ', h('span', { class: 'tag host-role' }, roles.get(x.ip)!.join(' · '))] : null,
+        ` — ${framesCount(ctx, x.frames)}`,
+      ),
+    ),
+  );
+  return collapsed
+    ? h('details', { class: 'card hosts-card' }, h('summary', null, ctx.t('hosts')), list)
+    : h('section', { class: 'card hosts-card' }, h('h2', null, ctx.t('hosts')), list);
+}
+
 function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
   const { t } = ctx;
   const c = d.capture;
@@ -239,19 +284,7 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
               report.findings.map((f) => findingView(ctx, f)),
             ),
           );
-        if (report.hosts?.length && !d.sessions.length)
-          parts.push(
-            h(
-              'section',
-              { class: 'card' },
-              h('h2', null, ctx.t('hosts')),
-              h(
-                'ul',
-                { class: 'plain mono' },
-                report.hosts.map((x) => h('li', null, `${x.ip} — ${framesCount(ctx, x.frames)}`)),
-              ),
-            ),
-          );
+        if (report.hosts?.length) parts.push(hostsSection(ctx, report, d.sessions.length > 0));
         parts.push(authSection(ctx, report), anomaliesSection(ctx, report));
       }
     } else if (d.capture.status === 'PENDING') {
