@@ -6,6 +6,7 @@ import { analyzeCapture } from '#shared/analyze.js';
 import { renderReport, type Lang } from '#shared/report/ladder-text.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { parseArgs, type UsageError } from './args.js';
+import { withClientSummary } from './client-summary.js';
 import { captureSize, openCapture, readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -65,7 +66,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`vpn-doctor: ${readFailureLine(path, error)}\n`);
     return 2;
   }
-  const text = args.flags.has('--json') ? JSON.stringify(report, null, 2) + '\n' : renderReport(report, lang as Lang);
+  const text = args.flags.has('--json')
+    ? JSON.stringify(report, null, 2) + '\n'
+    : withClientSummary(renderReport(report, lang as Lang), report, lang as Lang);
   await new Promise<void>((resolve) => io.stdout.write(text, () => resolve()));
   return 0;
 }

@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
 import { formatBytes, formatTime } from '../format.js';
 import type { Key } from '../i18n.js';
+import { clientVerdicts, type ClientVerdict } from '#shared/view/client-verdicts.js';
 import { captureHref } from '../links.js';
 import { modeLabel, stepLabel } from '../labels.js';
 import { badge, verdictWithTitle } from '../verdict.js';
@@ -106,6 +107,30 @@ function anomaliesSection(ctx: Ctx, report: AnalysisReport): HTMLElement | null 
         .map((a) =>
           h('li', null, `${a.frame !== undefined ? `#${a.frame} ` : ''}[${a.layer}] ${a.code}: ${a.message}`),
         ),
+    ),
+  );
+}
+
+/** Every client's verdict at the top, each a link to its first session. */
+function clientsSummary(ctx: Ctx, id: string, clients: ClientVerdict[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'card clients-summary', 'aria-labelledby': 'clients-title' },
+    h('h2', { id: 'clients-title' }, ctx.t('clientsTitle', { n: clients.length })),
+    h(
+      'ul',
+      { class: 'plain clients' },
+      clients.map((c) =>
+        h(
+          'li',
+          { 'data-client-ip': c.ip, 'data-verdict': c.verdict },
+          h('a', { href: captureHref(id, c.sessionIds[0]), class: 'mono' }, c.ip),
+          ' ',
+          verdictWithTitle(c.verdict, ctx.lang),
+          ' ',
+          h('span', { class: 'muted small' }, ctx.t('nSessions', { n: c.sessionIds.length })),
+        ),
+      ),
     ),
   );
 }
@@ -237,6 +262,8 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
     if (!ctx.alive()) return;
     const holder = h('div', { class: 'session-holder' });
     const parts: (Node | null)[] = [root.firstChild, header(ctx, d)];
+    const clients = clientVerdicts(d.sessions, (report as { clients?: unknown } | undefined)?.clients);
+    if (clients.length > 1) parts.push(clientsSummary(ctx, id, clients));
     if (d.capture.status === 'DONE') {
       if (d.sessions.length) {
         const show = (i: number, fromUser = false) => {
