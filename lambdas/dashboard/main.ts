@@ -179,6 +179,8 @@ async function signIn(key: string): Promise<void> {
   notice = undefined;
   dropStaleTenant();
   render();
+  // Focus goes to the first useful control (the capture file chooser), not the page body.
+  document.getElementById('capture-file')?.focus();
 }
 
 function render(): void {

@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import { formatBytes, formatTime } from '../format.js';
 import { clientVerdicts, countByVerdict } from '#shared/view/client-verdicts.js';
 import { verdictWithTitle } from '../verdict.js';
-import { errorBox } from './common.js';
+import { errorBox, labelColumns } from './common.js';
 import { uploadPanel } from './upload.js';
 
 const STATUS_GLYPH = { PENDING: '…', DONE: '✓', FAILED: '✕' } as const;
@@ -93,6 +93,7 @@ export function capturesView(ctx: Ctx): HTMLElement {
         body.appendChild(tr);
         void fillClientCounts(ctx, c, tr);
       }
+      labelColumns(table);
       cursor = page.cursor;
       pages = reset ? 1 : pages + 1;
       more.hidden = !cursor;

@@ -37,6 +37,17 @@ export function phrase(ctx: Ctx, key: Key, data: Record<string, string | number>
     .filter((x) => x !== '');
 }
 
+/** Gives each body cell its column's heading as data-label: phones show tables as labelled rows. */
+export function labelColumns<T extends HTMLTableElement>(table: T): T {
+  const heads = Array.from(table.tHead?.rows[0]?.cells ?? []).map((c) => c.textContent ?? '');
+  for (const body of Array.from(table.tBodies))
+    for (const row of Array.from(body.rows))
+      Array.from(row.cells).forEach((cell, i) => {
+        if (heads[i] && heads[i] !== '#') cell.setAttribute('data-label', heads[i]);
+      });
+  return table;
+}
+
 /** A definition list from label/value pairs; values are text or nodes. */
 export function facts(pairs: [string, Node | string | number][]): HTMLDListElement {
   return h(

@@ -10,7 +10,7 @@ import { clientVerdicts, type ClientVerdict } from '#shared/view/client-verdicts
 import { captureHref } from '../links.js';
 import { modeLabel, stepLabel } from '../labels.js';
 import { badge, verdictWithTitle } from '../verdict.js';
-import { errorBox, facts, phrase } from './common.js';
+import { errorBox, facts, labelColumns, phrase } from './common.js';
 import { findingView } from './finding.js';
 import { sessionView } from './session.js';
 
@@ -64,21 +64,23 @@ function sessionsTable(
       if (i === sel) r.setAttribute('aria-current', 'true');
       else r.removeAttribute('aria-current');
     });
-  const table = h(
-    'table',
-    { class: 'list sessions' },
+  const table = labelColumns(
     h(
-      'thead',
-      null,
+      'table',
+      { class: 'list sessions' },
       h(
-        'tr',
+        'thead',
         null,
-        [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime')].map((c) =>
-          h('th', { scope: 'col' }, c),
+        h(
+          'tr',
+          null,
+          [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime')].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
         ),
       ),
+      h('tbody', null, rows),
     ),
-    h('tbody', null, rows),
   );
   return { table, mark };
 }

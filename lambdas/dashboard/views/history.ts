@@ -8,7 +8,7 @@ import { stepLabel } from '../labels.js';
 import { SEVERITY_GLYPH, verdictSeverity, verdictWithTitle } from '../verdict.js';
 import { isIpAddress } from '../ip.js';
 import { captureHref, clientIpHref } from '../links.js';
-import { errorBox, phrase } from './common.js';
+import { errorBox, labelColumns, phrase } from './common.js';
 
 const W = 1000;
 const H = 92;
@@ -152,6 +152,8 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
         if (!ctx.alive()) return;
         items.push(...page.items);
         for (const d of page.items) body.appendChild(row(ctx, d));
+        const tableEl = body.parentElement;
+        if (tableEl instanceof HTMLTableElement) labelColumns(tableEl);
         cursor = page.cursor;
         more.hidden = !cursor;
         if (!items.length) {
@@ -160,6 +162,10 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
         }
         replace(stripHolder, h('h3', null, t('verdictsOverTime')), strip(ctx, items));
         if (!results.contains(body)) {
+          queueMicrotask(() => {
+            const tableEl = body.parentElement;
+            if (tableEl instanceof HTMLTableElement) labelColumns(tableEl);
+          });
           replace(
             results,
             h('h2', null, t('historyOf', { ip })),

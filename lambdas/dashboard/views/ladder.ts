@@ -7,10 +7,17 @@ import type { Ctx } from '../context.js';
 import { s } from '../dom.js';
 import { formatBytes, formatOffset } from '../format.js';
 
-const W = 760;
-const CLIENT_X = 170;
-const MX_X = 676;
-const MID = (CLIENT_X + MX_X) / 2;
+/** Lane positions: the wide layout, and a narrow one for phones that keeps both lanes on screen. */
+interface Geometry {
+  W: number;
+  CLIENT_X: number;
+  MX_X: number;
+  MID: number;
+  LANE_W: number;
+}
+const WIDE: Geometry = { W: 760, CLIENT_X: 170, MX_X: 676, MID: 423, LANE_W: 160 };
+const NARROW: Geometry = { W: 360, CLIENT_X: 108, MX_X: 306, MID: 207, LANE_W: 104 };
+let G: Geometry = WIDE;
 const HEADER = 64;
 const ROW = 46;
 const BAND = 34;
@@ -44,7 +51,7 @@ function arrow(
   const c2m = e.direction === 'client-to-mx';
   const errs = e.notifies.filter(isErrorNotify);
   const kind = errs.length > 0 ? 'err' : e.retransmission ? 'retx' : 'ok';
-  const [x1, x2] = c2m ? [CLIENT_X, MX_X] : [MX_X, CLIENT_X];
+  const [x1, x2] = c2m ? [G.CLIENT_X, G.MX_X] : [G.MX_X, G.CLIENT_X];
   const markers: string[] = [];
   if (e.retransmission) markers.push(ctx.t('retransmission'));
   if (errs.length > 0)
@@ -76,14 +83,14 @@ function arrow(
     }),
     s(
       'text',
-      { x: MID, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },
+      { x: G.MID, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },
       s('tspan', { class: 'step' }, stepLabel(e)),
       s('tspan', { class: 'ports', dx: 10 }, `UDP ${e.srcPort} → ${e.dstPort}`),
     ),
     markers.length > 0
       ? s(
           'text',
-          { x: MID, y: lineY + 16, 'text-anchor': 'middle', class: `marker-text marker-${kind}` },
+          { x: G.MID, y: lineY + 16, 'text-anchor': 'middle', class: `marker-text marker-${kind}` },
           markers.join('  ·  '),
         )
       : null,
@@ -111,16 +118,17 @@ function espBand(ctx: Ctx, dir: EspFlowSummary['direction'], flows: EspFlowSumma
     'g',
     { class: `esp-band ${flows.length ? 'esp-present' : 'esp-missing'}`, 'data-esp': dir, 'data-packets': packets },
     s('text', { x: 8, y: y + BAND / 2 + 4, class: 'frame-no' }, frames),
-    s('rect', { x: CLIENT_X, y: y + 3, width: MX_X - CLIENT_X, height: BAND - 8, rx: 4 }),
+    s('rect', { x: G.CLIENT_X, y: y + 3, width: G.MX_X - G.CLIENT_X, height: BAND - 8, rx: 4 }),
     s(
       'text',
-      { x: MID, y: y + BAND / 2 + 4, 'text-anchor': 'middle', class: 'esp-text' },
+      { x: G.MID, y: y + BAND / 2 + 4, 'text-anchor': 'middle', class: 'esp-text' },
       flows.length ? `${dir === 'client-to-mx' ? '⟶' : '⟵'}  ${text}` : text,
     ),
   );
 }
 
-export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
+export function ladder(ctx: Ctx, session: SessionDiagnosis, narrow = window.innerWidth < 640): SVGSVGElement {
+  G = narrow ? NARROW : WIDE;
   const id = `ladder${++seq}`;
   const ids = { ok: `${id}-ok`, retx: `${id}-retx`, err: `${id}-err` };
   const rows = session.timeline;
@@ -132,7 +140,7 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
     s(
       'g',
       { class: 'lane' },
-      s('rect', { x: x - 80, y: 6, width: 160, height: 42, rx: 6 }),
+      s('rect', { x: x - G.LANE_W / 2, y: 6, width: G.LANE_W, height: 42, rx: 6 }),
       s('text', { x, y: 24, 'text-anchor': 'middle', class: 'lane-title' }, title),
       s('text', { x, y: 40, 'text-anchor': 'middle', class: 'lane-addr' }, addr),
     );
@@ -155,9 +163,9 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
   return s(
     'svg',
     {
-      class: 'ladder',
-      viewBox: `0 0 ${W} ${height}`,
-      width: W,
+      class: narrow ? 'ladder narrow' : 'ladder',
+      viewBox: `0 0 ${G.W} ${height}`,
+      width: G.W,
       height,
       role: 'img',
       'aria-labelledby': `${id}-title`,
@@ -165,10 +173,10 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
     },
     s('title', { id: `${id}-title` }, `${ctx.t('ladderCaption')} ${session.clientIp} ⇄ ${session.responderIp}`),
     s('defs', null, marker(ids.ok, 'mk-ok'), marker(ids.retx, 'mk-retx'), marker(ids.err, 'mk-err')),
-    lane(CLIENT_X, ctx.t('laneClient'), `${session.clientIp}:${session.clientPort}`),
-    lane(MX_X, ctx.t('laneMx'), `${session.responderIp}:${session.responderPort}`),
-    s('line', { x1: CLIENT_X, y1: 48, x2: CLIENT_X, y2: height - 6, class: 'lifeline' }),
-    s('line', { x1: MX_X, y1: 48, x2: MX_X, y2: height - 6, class: 'lifeline' }),
+    lane(G.CLIENT_X, ctx.t('laneClient'), `${session.clientIp}:${session.clientPort}`),
+    lane(G.MX_X, ctx.t('laneMx'), `${session.responderIp}:${session.responderPort}`),
+    s('line', { x1: G.CLIENT_X, y1: 48, x2: G.CLIENT_X, y2: height - 6, class: 'lifeline' }),
+    s('line', { x1: G.MX_X, y1: 48, x2: G.MX_X, y2: height - 6, class: 'lifeline' }),
     rows.map((e, i) => arrow(ctx, e, i, t0, names, ids)),
     espDirs.map((dir) => {
       const g = espBand(

@@ -6,7 +6,7 @@ import { h } from '../dom.js';
 import { formatOffset } from '../format.js';
 import { fingerprintText, modeLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
-import { facts } from './common.js';
+import { facts, labelColumns } from './common.js';
 import { findingView } from './finding.js';
 import { ladder } from './ladder.js';
 
@@ -37,44 +37,46 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
     'details',
     { class: 'messages' },
     h('summary', null, t('messagesTable', { n: sd.timeline.length })),
-    h(
-      'table',
-      { class: 'list compact' },
+    labelColumns(
       h(
-        'thead',
-        null,
+        'table',
+        { class: 'list compact' },
         h(
-          'tr',
+          'thead',
           null,
-          ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', t('messageId'), t('flags')].map((c) =>
-            h('th', { scope: 'col' }, c),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        sd.timeline.map((e) =>
           h(
             'tr',
             null,
-            h('td', { class: 'mono' }, e.frame),
-            h('td', { class: 'mono' }, formatOffset(e.time, t0)),
-            h('td', null, t(e.direction === 'client-to-mx' ? 'dirC2M' : 'dirM2C')),
-            h('td', null, `${e.label} (${stepLabel(e.step, ctx.lang)})`),
-            h('td', { translate: 'no' }, `${e.exchangeName} (${e.exchangeType})`),
-            h('td', { class: 'mono' }, `${e.srcPort} → ${e.dstPort}`),
-            h('td', { class: 'mono' }, e.messageId),
+            ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', t('messageId'), t('flags')].map(
+              (c) => h('th', { scope: 'col' }, c),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          sd.timeline.map((e) =>
             h(
-              'td',
+              'tr',
               null,
-              [
-                e.retransmission ? t('retransmission') : '',
-                e.notifies.length ? `${t('notify')} ${e.notifies.join(', ')}` : '',
-                e.encrypted ? t('encrypted') : '',
-              ]
-                .filter(Boolean)
-                .join(' · '),
+              h('td', { class: 'mono' }, e.frame),
+              h('td', { class: 'mono' }, formatOffset(e.time, t0)),
+              h('td', null, t(e.direction === 'client-to-mx' ? 'dirC2M' : 'dirM2C')),
+              h('td', null, `${e.label} (${stepLabel(e.step, ctx.lang)})`),
+              h('td', { translate: 'no' }, `${e.exchangeName} (${e.exchangeType})`),
+              h('td', { class: 'mono' }, `${e.srcPort} → ${e.dstPort}`),
+              h('td', { class: 'mono' }, e.messageId),
+              h(
+                'td',
+                null,
+                [
+                  e.retransmission ? t('retransmission') : '',
+                  e.notifies.length ? `${t('notify')} ${e.notifies.join(', ')}` : '',
+                  e.encrypted ? t('encrypted') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              ),
             ),
           ),
         ),
