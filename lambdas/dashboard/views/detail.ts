@@ -269,7 +269,7 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
     if (d.capture.status === 'DONE') {
       if (d.sessions.length) {
         const show = (i: number, fromUser = false) => {
-          replace(holder, sessionView(ctx, d.sessions[i]!));
+          replace(holder, sessionView(ctx, d.sessions[i]!, id));
           mark(i);
           // The address names the session shown, so it can be shared or reloaded.
           if (fromUser) history.replaceState(null, '', captureHref(id, d.sessions[i]!.id));

@@ -45,6 +45,7 @@ function arrow(
   t0: string,
   names: Map<number, string>,
   ids: Record<string, string>,
+  onOpen?: (frame: number) => void,
 ): SVGGElement {
   const y = HEADER + 20 + i * ROW;
   const lineY = y + 14;
@@ -69,6 +70,20 @@ function arrow(
       'data-frame': e.frame,
       'data-direction': e.direction,
       'data-retransmission': e.retransmission ? 'true' : null,
+      // A message opens its decoded payloads, by click or by keyboard (Enter / Space).
+      tabindex: onOpen ? 0 : null,
+      role: onOpen ? 'button' : null,
+      'aria-label': onOpen ? `${ctx.t('openMessage', { n: e.frame })}: ${stepLabel(e)}` : null,
+      onclick: onOpen ? () => onOpen(e.frame) : null,
+      onkeydown: onOpen
+        ? (ev: Event) => {
+            const k = (ev as KeyboardEvent).key;
+            if (k === 'Enter' || k === ' ') {
+              ev.preventDefault();
+              onOpen(e.frame);
+            }
+          }
+        : null,
     },
     s('title', null, tip),
     s('text', { x: 8, y: lineY - 2, class: 'frame-no' }, `#${e.frame}`),
@@ -127,13 +142,64 @@ function espBand(ctx: Ctx, dir: EspFlowSummary['direction'], flows: EspFlowSumma
   );
 }
 
-export function ladder(ctx: Ctx, session: SessionDiagnosis, narrow = window.innerWidth < 640): SVGSVGElement {
+/**
+ * The message a verdict says was due and never came: drawn after the last one as a dashed
+ * "expected, not seen" arrow. From the verdict's meaning (GUIDE.md), not from habit.
+ */
+const EXPECTED: Partial<Record<string, { label: string; direction: TimelineEntry['direction']; ports?: string }>> = {
+  NO_RESPONSE_FROM_MX: { label: 'MM2 SA', direction: 'mx-to-client' },
+  SA_RETRANSMITTED: { label: 'MM3 KE', direction: 'client-to-mx' },
+  KE_RETRANSMITTED: { label: 'MM5 ID', direction: 'client-to-mx' },
+  NAT_T_BLOCKED: { label: 'MM5 ID', direction: 'client-to-mx', ports: 'UDP 4500 → 4500' },
+  PSK_MISMATCH: { label: 'MM6 ID', direction: 'mx-to-client' },
+  PHASE2_RETRANSMITTED: { label: 'QM2 HASH', direction: 'mx-to-client' },
+};
+
+function expectedArrow(ctx: Ctx, verdict: string, i: number, ids: Record<string, string>): SVGGElement | null {
+  const want = EXPECTED[verdict];
+  if (!want) return null;
+  const lineY = HEADER + 20 + i * ROW + 14;
+  const c2m = want.direction === 'client-to-mx';
+  const [x1, x2] = c2m ? [G.CLIENT_X, G.MX_X] : [G.MX_X, G.CLIENT_X];
+  return s(
+    'g',
+    { class: 'arrow arrow-expected', 'data-expected': want.label, 'data-direction': want.direction },
+    s('line', {
+      x1,
+      y1: lineY,
+      x2: x2 + (c2m ? -3 : 3),
+      y2: lineY,
+      'marker-end': `url(#${ids.retx})`,
+      class: 'arrow-line',
+    }),
+    s(
+      'text',
+      { x: G.MID, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },
+      s('tspan', { class: 'step' }, want.label),
+      want.ports ? s('tspan', { class: 'ports', dx: 10 }, want.ports) : null,
+    ),
+    s(
+      'text',
+      { x: G.MID, y: lineY + 16, 'text-anchor': 'middle', class: 'marker-text marker-expected' },
+      `? ${ctx.t('expectedNotSeen')}`,
+    ),
+  );
+}
+
+export function ladder(
+  ctx: Ctx,
+  session: SessionDiagnosis,
+  onOpen?: (frame: number) => void,
+  narrow = window.innerWidth < 640,
+): SVGSVGElement {
   G = narrow ? NARROW : WIDE;
   const id = `ladder${++seq}`;
   const ids = { ok: `${id}-ok`, retx: `${id}-retx`, err: `${id}-err` };
   const rows = session.timeline;
   const espDirs = session.esp.length > 0 ? (['client-to-mx', 'mx-to-client'] as const) : [];
-  const height = HEADER + 24 + rows.length * ROW + espDirs.length * BAND + 12;
+  const expected = session.timelineTruncated ? undefined : EXPECTED[session.verdict];
+  const drawn = rows.length + (expected ? 1 : 0);
+  const height = HEADER + 24 + drawn * ROW + espDirs.length * BAND + 12;
   const t0 = rows[0]?.time ?? session.esp[0]?.firstTime ?? session.start;
   const names = notifyNames(session);
   const lane = (x: number, title: string, addr: string) =>
@@ -159,7 +225,7 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis, narrow = window.inne
       },
       s('path', { d: 'M0,0 L10,5 L0,10 z' }),
     );
-  let y = HEADER + 24 + rows.length * ROW;
+  let y = HEADER + 24 + drawn * ROW;
   return s(
     'svg',
     {
@@ -177,7 +243,8 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis, narrow = window.inne
     lane(G.MX_X, ctx.t('laneMx'), `${session.responderIp}:${session.responderPort}`),
     s('line', { x1: G.CLIENT_X, y1: 48, x2: G.CLIENT_X, y2: height - 6, class: 'lifeline' }),
     s('line', { x1: G.MX_X, y1: 48, x2: G.MX_X, y2: height - 6, class: 'lifeline' }),
-    rows.map((e, i) => arrow(ctx, e, i, t0, names, ids)),
+    rows.map((e, i) => arrow(ctx, e, i, t0, names, ids, onOpen)),
+    expected ? expectedArrow(ctx, session.verdict, rows.length, ids) : null,
     espDirs.map((dir) => {
       const g = espBand(
         ctx,

@@ -8,6 +8,7 @@ import { fingerprintText, modeLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
 import { facts, labelColumns } from './common.js';
 import { findingView } from './finding.js';
+import { framePanel } from './frame-panel.js';
 import { ladder } from './ladder.js';
 
 function yesNo(ctx: Ctx, v: boolean | null): string {
@@ -85,8 +86,9 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
   );
 }
 
-export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
+export function sessionView(ctx: Ctx, sd: SessionDiagnosis, captureId: string): HTMLElement {
   const { t } = ctx;
+  const details = framePanel(ctx, captureId, sd);
   const main = sd.findings.find((f) => f.code === sd.verdict);
   const others = sd.findings.filter((f) => f !== main);
   const headingId = `session-${sd.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -106,7 +108,8 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
       'figure',
       { class: 'ladder-figure' },
       h('figcaption', null, h('h3', null, t('negotiation')), h('span', { class: 'muted small' }, t('ladderCaption'))),
-      h('div', { class: 'ladder-scroll' }, ladder(ctx, sd)),
+      h('div', { class: 'ladder-scroll' }, ladder(ctx, sd, details.open)),
+      details.panel,
       sd.timelineTruncated ? h('p', { class: 'note' }, t('timelineTruncated', { n: sd.timeline.length })) : null,
       messagesTable(ctx, sd),
     ),
