@@ -7,6 +7,7 @@ import { renderReport, type Lang } from '#shared/report/ladder-text.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { parseArgs, type UsageError } from './args.js';
 import { withClientSummary } from './client-summary.js';
+import { colourCodes, useColour } from './colour.js';
 import { captureSize, openCapture, readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -69,7 +70,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const text = args.flags.has('--json')
     ? JSON.stringify(report, null, 2) + '\n'
     : withClientSummary(renderReport(report, lang as Lang), report, lang as Lang);
-  await new Promise<void>((resolve) => io.stdout.write(text, () => resolve()));
+  const shown = !args.flags.has('--json') && useColour(io.stdoutIsTTY === true, process.env) ? colourCodes(text) : text;
+  await new Promise<void>((resolve) => io.stdout.write(shown, () => resolve()));
   return 0;
 }
 
