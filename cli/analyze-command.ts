@@ -7,6 +7,7 @@ import { captureFailure } from '#shared/diagnosis/capture-damage.js';
 import { renderReport, type Lang } from '#shared/report/ladder-text.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { parseArgs, type UsageError } from './args.js';
+import { colourCodes, useColour } from './colour.js';
 import { captureSize, openCapture, readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
@@ -74,8 +75,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`vpn-doctor: ${readFailureLine(path, error)}\n`);
     return 2;
   }
+  // The report's own header lists every client (diagnosis v2), so no second summary is added here.
   const text = args.flags.has('--json') ? JSON.stringify(report, null, 2) + '\n' : renderReport(report, lang as Lang);
-  await new Promise<void>((resolve) => io.stdout.write(text, () => resolve()));
+  const shown = !args.flags.has('--json') && useColour(io.stdoutIsTTY === true, process.env) ? colourCodes(text) : text;
+  await new Promise<void>((resolve) => io.stdout.write(shown, () => resolve()));
   const failure = captureFailure(report);
   if (failure) {
     io.stderr.write(`vpn-doctor: ${path}: ${failure}\n`);

@@ -7,10 +7,17 @@ export interface CliIo {
   stderr: Writable;
   /** stderr is an interactive terminal (progress lines are shown only then). */
   stderrIsTTY: boolean;
+  /** stdout is an interactive terminal (colour is used only then, and never with NO_COLOR). */
+  stdoutIsTTY?: boolean;
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stderrIsTTY: process.stderr.isTTY === true };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+  };
 }
 
 /**

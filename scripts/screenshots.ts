@@ -77,6 +77,34 @@ try {
   await page.waitForSelector('svg.ladder');
   await page.screenshot({ path: `${OUT}/capture-detail-ja.png`, fullPage: true });
   await page.selectOption('#lang', 'en');
+
+  // A ladder message opened (decoded payloads), desktop.
+  await page.goto(`${h.url}/#/capture/${ids['wrong-psk-nat']}`);
+  await page.waitForSelector('svg.ladder');
+  await page.locator('svg.ladder [data-arrow]').first().dispatchEvent('click');
+  await page.waitForSelector('.frame-detail ul.tree');
+  await page.locator('.ladder-figure').screenshot({ path: `${OUT}/ladder-payloads.png` });
+
+  // The phone (390x844), in English and Japanese.
+  const phone = await launchBrowser({ width: 390, height: 844 }, { isMobile: true });
+  try {
+    const p = await phone.context.newPage();
+    await p.goto(`${h.url}/`);
+    await p.fill('#api-key', h.operatorKey);
+    await p.click('form.signin button[type=submit]');
+    await p.waitForSelector('table.captures tbody tr');
+    for (const lang of ['en', 'ja'] as const) {
+      await p.selectOption('#lang', lang);
+      await p.goto(`${h.url}/#/`);
+      await p.waitForSelector('table.captures tbody tr');
+      await p.screenshot({ path: `${OUT}/phone-captures-${lang}.png` });
+      await p.goto(`${h.url}/#/capture/${ids['wrong-psk-nat']}`);
+      await p.waitForSelector('svg.ladder');
+      await p.screenshot({ path: `${OUT}/phone-capture-detail-${lang}.png` });
+    }
+  } finally {
+    await phone.close();
+  }
   process.stdout.write(`screenshots written to ${OUT}\n`);
 } finally {
   await browser.close();

@@ -4,6 +4,7 @@ import type { ApiDeps, RouteContext } from './context.js';
 import { Router } from './router.js';
 import { getCapture, getReport, listCaptures } from './routes/captures.js';
 import { listDiagnoses } from './routes/diagnoses.js';
+import { getFrameDetail } from './routes/frame-detail.js';
 import { getMe } from './routes/me.js';
 import { createUpload } from './routes/uploads.js';
 import { registerMerakiRoutes } from './routes/meraki.js';
@@ -24,6 +25,7 @@ export function createApi(deps: ApiDeps, authCacheMs = AUTH_CACHE_TTL_MS): Route
       .on('GET', '/api/captures', listCaptures)
       .on('GET', '/api/captures/:id', getCapture)
       .on('GET', '/api/captures/:id/report', getReport)
+      .on('GET', '/api/captures/:id/frames/:frame', getFrameDetail)
       .on('GET', '/api/diagnoses', listDiagnoses)
       .on('POST', '/api/uploads', createUpload),
   );

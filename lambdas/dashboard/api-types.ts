@@ -8,3 +8,16 @@ export type {
   Page,
   UploadTicket,
 } from '#shared/api/contract.js';
+import type { TreeNode } from '#shared/view/payload-tree.js';
+
+/** GET /api/captures/{id}/frames/{frame} (lambdas/api/routes/frame-detail.ts). */
+export interface FrameDetail {
+  frame: number;
+  time: string;
+  src?: string;
+  dst?: string;
+  srcPort?: number;
+  dstPort?: number;
+  protocols: string[];
+  isakmp: TreeNode[];
+}

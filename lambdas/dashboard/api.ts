@@ -1,7 +1,7 @@
 // The API client: bearer key, optional X-Tenant-Id, JSON errors as ApiError. The key lives in
 // memory and sessionStorage (see session.ts); it never goes into a URL.
 import type { AnalysisReport } from '#shared/report/types.js';
-import type { CaptureDetail, CaptureItem, DiagnosisItem, Me, Page, UploadTicket } from './api-types.js';
+import type { CaptureDetail, CaptureItem, DiagnosisItem, FrameDetail, Me, Page, UploadTicket } from './api-types.js';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -104,6 +104,11 @@ export class Api {
 
   async reportBlob(id: string): Promise<Blob> {
     return (await this.send('GET', `/api/captures/${encodeURIComponent(id)}/report`)).blob();
+  }
+
+  /** One frame decoded on demand: its ISAKMP payloads as a packet-details tree. */
+  frame(id: string, frame: number): Promise<FrameDetail> {
+    return this.json('GET', `/api/captures/${encodeURIComponent(id)}/frames/${frame}`);
   }
 
   diagnoses(clientIp: string, cursor?: string, limit = 50): Promise<Page<DiagnosisItem>> {

@@ -22,14 +22,40 @@ export function parseTime(t: string | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** Local date and time, to the second, in the UI language. */
+export type TimeZoneMode = 'local' | 'utc';
+
+let zoneMode: TimeZoneMode = 'local';
+
+/** Times are shown in the browser's zone or in UTC (the CLI's), as the user chose. */
+export function setTimeZoneMode(mode: TimeZoneMode): void {
+  zoneMode = mode;
+}
+
+export function timeZoneMode(): TimeZoneMode {
+  return zoneMode;
+}
+
+/** "UTC+09:00" for a local time, "UTC" for UTC: the zone always said. */
+function zoneName(d: Date): string {
+  if (zoneMode === 'utc') return 'UTC';
+  const off = -d.getTimezoneOffset();
+  if (off === 0) return 'UTC';
+  const a = Math.abs(off);
+  return `UTC${off > 0 ? '+' : '-'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** Date and time to the second, with its zone, in the chosen zone. */
 export function formatTime(t: string | undefined, lang: Lang): string {
   const d = parseTime(t);
   if (!d) return t ?? '—';
   // ISO-like in both languages: unambiguous and sortable, as engineers read logs.
   void lang;
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const utc = zoneMode === 'utc';
+  const [y, mo, da, hh, mi, ss] = utc
+    ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
+    : [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()];
+  return `${y}-${p(mo + 1)}-${p(da)} ${p(hh)}:${p(mi)}:${p(ss)} ${zoneName(d)}`;
 }
 
 /** Seconds between two epoch strings, as "+1.234 s". */

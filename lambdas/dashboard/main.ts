@@ -16,7 +16,17 @@ function logo(): SVGSVGElement {
   );
 }
 import { LANGS, translate, type Key, type Lang } from './i18n.js';
-import { storeKey, storeLang, storeTenant, storedKey, storedLang, storedTenant } from './session.js';
+import { setTimeZoneMode, timeZoneMode } from './format.js';
+import {
+  storeKey,
+  storeLang,
+  storeTenant,
+  storeZone,
+  storedKey,
+  storedLang,
+  storedTenant,
+  storedZone,
+} from './session.js';
 import { capturesView } from './views/captures.js';
 import { detailView } from './views/detail.js';
 import { historyView } from './views/history.js';
@@ -24,6 +34,7 @@ import { signInView } from './views/signin.js';
 import { merakiView } from './views/meraki.js';
 
 let lang: Lang = storedLang();
+setTimeZoneMode(storedZone());
 let apiKey = storedKey();
 let tenantId = storedTenant();
 let me: Me | undefined;
@@ -60,9 +71,30 @@ function languageSelect(): HTMLElement {
         render();
       },
     },
-    LANGS.map((l) => h('option', { value: l, selected: l === lang }, l === 'en' ? 'English' : '日本語')),
+    // Each language named in itself, as language pickers do.
+    LANGS.map((l) =>
+      h('option', { value: l, selected: l === lang, translate: 'no' }, l === 'en' ? 'English' : '日本語'),
+    ),
   );
   return h('div', { class: 'field-inline' }, h('label', { for: 'lang' }, t('language')), select);
+}
+
+function zoneSelect(): HTMLElement {
+  const select = h(
+    'select',
+    {
+      id: 'zone',
+      onchange: () => {
+        const mode = select.value === 'utc' ? 'utc' : 'local';
+        setTimeZoneMode(mode);
+        storeZone(mode);
+        render();
+      },
+    },
+    h('option', { value: 'local', selected: timeZoneMode() === 'local' }, t('zoneLocal')),
+    h('option', { value: 'utc', selected: timeZoneMode() === 'utc' }, t('zoneUtc')),
+  );
+  return h('div', { class: 'field-inline' }, h('label', { for: 'zone' }, t('timeZone')), select);
 }
 
 function tenantSelect(m: Me): HTMLElement | null {
@@ -82,7 +114,7 @@ function tenantSelect(m: Me): HTMLElement | null {
         else render();
       },
     },
-    tenants.map((x) => h('option', { value: x.tenantId, selected: x.tenantId === current }, x.name)),
+    tenants.map((x) => h('option', { value: x.tenantId, selected: x.tenantId === current, translate: 'no' }, x.name)),
   );
   return h('div', { class: 'field-inline' }, h('label', { for: 'tenant' }, t('tenant')), select);
 }
@@ -128,7 +160,8 @@ function shell(content: HTMLElement, route: string): HTMLElement {
         : h('span', { class: 'tagline' }, t('tagline')),
       h('div', { class: 'spacer' }),
       me ? tenantSelect(me) : null,
-      me && !me.operator ? h('span', { class: 'tenant-name' }, me.tenantName) : null,
+      me && !me.operator ? h('span', { class: 'tenant-name', translate: 'no' }, me.tenantName) : null,
+      me ? zoneSelect() : null,
       languageSelect(),
       me ? h('button', { type: 'button', class: 'ghost', onclick: () => signOut() }, t('signOut')) : null,
     ),
@@ -148,6 +181,8 @@ async function signIn(key: string): Promise<void> {
   notice = undefined;
   dropStaleTenant();
   render();
+  // Focus goes to the first useful control (the capture file chooser), not the page body.
+  document.getElementById('capture-file')?.focus();
 }
 
 function render(): void {

@@ -1,5 +1,6 @@
 // Where the browser keeps the key (sessionStorage: this tab only, gone when it closes), the
 // operator's chosen tenant (same) and the language (localStorage: remembered).
+import type { TimeZoneMode } from './format.js';
 import { isLang, type Lang } from './i18n.js';
 
 const KEY = 'vpn-doctor.apiKey';
@@ -34,3 +35,7 @@ export function storedLang(): Lang {
   return navigator.language?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 export const storeLang = (v: Lang): void => write(localStorage, LANG, v);
+
+const ZONE = 'vpn-doctor.timeZone';
+export const storedZone = (): TimeZoneMode => (read(localStorage, ZONE) === 'utc' ? 'utc' : 'local');
+export const storeZone = (v: TimeZoneMode): void => write(localStorage, ZONE, v);

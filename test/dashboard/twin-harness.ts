@@ -68,6 +68,7 @@ export const CHROMIUM_ARGS = [
 
 export async function launchBrowser(
   viewport = { width: 1280, height: 900 },
+  opts: { timezoneId?: string; isMobile?: boolean } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'vpnd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -76,7 +77,9 @@ export async function launchBrowser(
     args: CHROMIUM_ARGS,
     viewport,
     acceptDownloads: true,
-    timezoneId: 'UTC',
+    timezoneId: opts.timezoneId ?? 'UTC',
+    isMobile: opts.isMobile,
+    hasTouch: opts.isMobile,
     locale: 'en-US',
   });
   return {

@@ -3,8 +3,9 @@ import type { CaptureItem } from '../api-types.js';
 import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
 import { formatBytes, formatTime } from '../format.js';
+import { clientVerdicts, countByVerdict } from '#shared/view/client-verdicts.js';
 import { verdictWithTitle } from '../verdict.js';
-import { errorBox } from './common.js';
+import { errorBox, labelColumns } from './common.js';
 import { uploadPanel } from './upload.js';
 
 const STATUS_GLYPH = { PENDING: '…', DONE: '✓', FAILED: '✕' } as const;
@@ -37,14 +38,38 @@ function row(ctx: Ctx, c: CaptureItem): HTMLTableRowElement {
     ),
     h(
       'td',
-      null,
+      { class: 'verdict-cell' },
       c.verdict
         ? verdictWithTitle(c.verdict, ctx.lang)
         : c.status === 'FAILED' && c.error
-          ? h('span', { class: 'text-error small' }, c.error)
+          ? h('span', { class: 'text-error small error-text', translate: 'no', title: c.error }, c.error)
           : '—',
     ),
     h('td', { class: 'num' }, c.sessions ?? '—'),
+  );
+}
+
+/**
+ * A capture with several sessions may hold several clients: the row's verdict cell then counts
+ * clients per verdict ("1 × PSK_MISMATCH · 1 × TUNNEL_ESTABLISHED"), read from the capture's sessions.
+ */
+async function fillClientCounts(ctx: Ctx, c: CaptureItem, tr: HTMLTableRowElement): Promise<void> {
+  if (c.status !== 'DONE' || (c.sessions ?? 0) < 2) return;
+  const d = await ctx.api.capture(c.captureId).catch(() => undefined);
+  if (!d || !ctx.alive()) return;
+  const clients = clientVerdicts(d.sessions);
+  if (clients.length < 2) return;
+  const cell = tr.querySelector('td.verdict-cell');
+  if (!cell) return;
+  replace(
+    cell,
+    h(
+      'ul',
+      { class: 'plain verdict-counts', 'aria-label': ctx.t('clientsTitle', { n: clients.length }) },
+      countByVerdict(clients).map(([verdict, n]) =>
+        h('li', { 'data-count': n }, h('span', { class: 'count' }, `${n} ×`), ' ', verdictWithTitle(verdict, ctx.lang)),
+      ),
+    ),
   );
 }
 
@@ -63,7 +88,12 @@ export function capturesView(ctx: Ctx): HTMLElement {
       const page = await ctx.api.captures(reset ? undefined : cursor);
       if (!ctx.alive()) return;
       if (reset) replace(body);
-      for (const c of page.items) body.appendChild(row(ctx, c));
+      for (const c of page.items) {
+        const tr = row(ctx, c);
+        body.appendChild(tr);
+        void fillClientCounts(ctx, c, tr);
+      }
+      labelColumns(table);
       cursor = page.cursor;
       pages = reset ? 1 : pages + 1;
       more.hidden = !cursor;

@@ -6,10 +6,11 @@ import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
 import { formatBytes, formatTime } from '../format.js';
 import type { Key } from '../i18n.js';
+import { clientVerdicts, type ClientVerdict } from '#shared/view/client-verdicts.js';
 import { captureHref } from '../links.js';
 import { modeLabel, stepLabel } from '../labels.js';
 import { badge, verdictWithTitle } from '../verdict.js';
-import { errorBox, facts } from './common.js';
+import { errorBox, facts, labelColumns, phrase } from './common.js';
 import { findingView } from './finding.js';
 import { sessionView } from './session.js';
 
@@ -63,21 +64,23 @@ function sessionsTable(
       if (i === sel) r.setAttribute('aria-current', 'true');
       else r.removeAttribute('aria-current');
     });
-  const table = h(
-    'table',
-    { class: 'list sessions' },
+  const table = labelColumns(
     h(
-      'thead',
-      null,
+      'table',
+      { class: 'list sessions' },
       h(
-        'tr',
+        'thead',
         null,
-        [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime')].map((c) =>
-          h('th', { scope: 'col' }, c),
+        h(
+          'tr',
+          null,
+          [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime')].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
         ),
       ),
+      h('tbody', null, rows),
     ),
-    h('tbody', null, rows),
   );
   return { table, mark };
 }
@@ -110,8 +113,77 @@ function anomaliesSection(ctx: Ctx, report: AnalysisReport): HTMLElement | null 
   );
 }
 
+/** Every client's verdict at the top, each a link to its first session. */
+function clientsSummary(ctx: Ctx, id: string, clients: ClientVerdict[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'card clients-summary', 'aria-labelledby': 'clients-title' },
+    h('h2', { id: 'clients-title' }, ctx.t('clientsTitle', { n: clients.length })),
+    h(
+      'ul',
+      { class: 'plain clients' },
+      clients.map((c) =>
+        h(
+          'li',
+          { 'data-client-ip': c.ip, 'data-verdict': c.verdict },
+          h('a', { href: captureHref(id, c.sessionIds[0]), class: 'mono' }, c.ip),
+          ' ',
+          verdictWithTitle(c.verdict, ctx.lang),
+          ' ',
+          h('span', { class: 'muted small' }, ctx.t('nSessions', { n: c.sessionIds.length })),
+        ),
+      ),
+    ),
+  );
+}
+
 function framesCount(ctx: Ctx, n: number): string {
   return ctx.t(n === 1 ? 'oneFrame' : 'nFrames', { n });
+}
+
+/** What each host is, from the report: MX and client from the sessions, servers from the auth findings. */
+function hostRoles(ctx: Ctx, report: AnalysisReport): Map<string, string[]> {
+  const roles = new Map<string, string[]>();
+  const add = (ip: string, role: string) => {
+    const list = roles.get(ip) ?? [];
+    if (!list.includes(role)) list.push(role);
+    roles.set(ip, list);
+  };
+  for (const s of report.sessions) {
+    add(s.responderIp, ctx.t('roleMx'));
+    add(s.clientIp, ctx.t('roleClient'));
+  }
+  const kinds: [RegExp, string][] = [
+    [/^RADIUS_/, 'RADIUS'],
+    [/^AD_TLS_/, 'Active Directory'],
+    [/^CLOUD_DNS_/, 'DNS'],
+  ];
+  for (const f of report.auth) {
+    const server = f.evidence.details?.server;
+    const kind = kinds.find(([re]) => re.test(f.code))?.[1];
+    if (typeof server === 'string' && kind) add(server.replace(/:\d+$/, ''), ctx.t('roleServer', { kind }));
+  }
+  return roles;
+}
+
+function hostsSection(ctx: Ctx, report: AnalysisReport, collapsed: boolean): HTMLElement {
+  const roles = hostRoles(ctx, report);
+  const list = h(
+    'ul',
+    { class: 'plain hosts' },
+    report.hosts.map((x) =>
+      h(
+        'li',
+        { 'data-host': x.ip },
+        h('span', { class: 'mono' }, x.ip),
+        roles.has(x.ip) ? [' ', h('span', { class: 'tag host-role' }, roles.get(x.ip)!.join(' · '))] : null,
+        ` — ${framesCount(ctx, x.frames)}`,
+      ),
+    ),
+  );
+  return collapsed
+    ? h('details', { class: 'card hosts-card' }, h('summary', null, ctx.t('hosts')), list)
+    : h('section', { class: 'card hosts-card' }, h('h2', null, ctx.t('hosts')), list);
 }
 
 function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
@@ -148,7 +220,7 @@ function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
           'div',
           { class: 'error-box', role: 'alert' },
           '✕ ',
-          t('analysisFailed', { name: c.fileName, reason: c.error ?? '?' }),
+          phrase(ctx, 'analysisFailed', { name: c.fileName, reason: c.error ?? '?' }),
         )
       : null,
     c.status === 'DONE'
@@ -192,10 +264,12 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
     if (!ctx.alive()) return;
     const holder = h('div', { class: 'session-holder' });
     const parts: (Node | null)[] = [root.firstChild, header(ctx, d)];
+    const clients = clientVerdicts(d.sessions, (report as { clients?: unknown } | undefined)?.clients);
+    if (clients.length > 1) parts.push(clientsSummary(ctx, id, clients));
     if (d.capture.status === 'DONE') {
       if (d.sessions.length) {
         const show = (i: number, fromUser = false) => {
-          replace(holder, sessionView(ctx, d.sessions[i]!));
+          replace(holder, sessionView(ctx, d.sessions[i]!, id));
           mark(i);
           // The address names the session shown, so it can be shared or reloaded.
           if (fromUser) history.replaceState(null, '', captureHref(id, d.sessions[i]!.id));
@@ -239,19 +313,7 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
               report.findings.map((f) => findingView(ctx, f)),
             ),
           );
-        if (report.hosts?.length && !d.sessions.length)
-          parts.push(
-            h(
-              'section',
-              { class: 'card' },
-              h('h2', null, ctx.t('hosts')),
-              h(
-                'ul',
-                { class: 'plain mono' },
-                report.hosts.map((x) => h('li', null, `${x.ip} — ${framesCount(ctx, x.frames)}`)),
-              ),
-            ),
-          );
+        if (report.hosts?.length) parts.push(hostsSection(ctx, report, d.sessions.length > 0));
         parts.push(authSection(ctx, report), anomaliesSection(ctx, report));
       }
     } else if (d.capture.status === 'PENDING') {

@@ -18,7 +18,7 @@ export function checklist(ctx: Ctx, f: Finding): HTMLElement | null {
     h(
       'ul',
       null,
-      items.map((c) => h('li', null, c)),
+      items.map((c) => h('li', { 'data-report-text': '' }, c)),
     ),
   );
 }
@@ -98,10 +98,10 @@ export function findingView(ctx: Ctx, f: Finding): HTMLElement {
       null,
       badge(f.code, f.severity, ctx.t(`severity_${f.severity}`)),
       ' ',
-      h('h3', null, f.title[ctx.lang] ?? f.title.en),
+      h('h3', { 'data-report-text': '' }, f.title[ctx.lang] ?? f.title.en),
       f.step !== 'NONE' ? h('span', { class: 'step-tag' }, `${ctx.t('step')}: ${stepLabel(f.step, ctx.lang)}`) : null,
     ),
-    h('p', { class: 'explanation' }, f.explanation[ctx.lang] ?? f.explanation.en),
+    h('p', { class: 'explanation', 'data-report-text': '' }, f.explanation[ctx.lang] ?? f.explanation.en),
     checklist(ctx, f),
     h('details', { class: 'evidence-wrap', open: true }, h('summary', null, ctx.t('evidence')), evidence(ctx, f)),
     filterBox(ctx, f.filter),

@@ -8,7 +8,7 @@ import { stepLabel } from '../labels.js';
 import { SEVERITY_GLYPH, verdictSeverity, verdictWithTitle } from '../verdict.js';
 import { isIpAddress } from '../ip.js';
 import { captureHref, clientIpHref } from '../links.js';
-import { errorBox } from './common.js';
+import { errorBox, labelColumns, phrase } from './common.js';
 
 const W = 1000;
 const H = 92;
@@ -58,7 +58,7 @@ function strip(ctx: Ctx, items: DiagnosisItem[]): SVGSVGElement | null {
       return s(
         'g',
         { class: `mark sev-${sev}`, 'data-mark': i, 'data-verdict': p.d.verdict },
-        s('title', null, `${formatTime(p.d.time, ctx.lang)} — ${p.d.verdict} — ${p.d.fileName}`),
+        s('title', { translate: 'no' }, `${formatTime(p.d.time, ctx.lang)} — ${p.d.verdict} — ${p.d.fileName}`),
         sev === 'ok' || sev === 'info'
           ? s('circle', { cx, cy: y, r: 9 })
           : s('rect', { x: cx - 8, y: y - 8, width: 16, height: 16, transform: `rotate(45 ${cx} ${y})` }),
@@ -138,7 +138,7 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
 
   if (ip && !isIpAddress(ip)) {
     // Said here, in the UI language, before asking the API (which answers in English).
-    replace(results, h('div', { class: 'error-box', role: 'alert' }, '✕ ', t('invalidIp', { ip })));
+    replace(results, h('div', { class: 'error-box', role: 'alert' }, '✕ ', phrase(ctx, 'invalidIp', { ip })));
   } else if (ip) {
     const items: DiagnosisItem[] = [];
     let cursor: string | undefined;
@@ -152,6 +152,8 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
         if (!ctx.alive()) return;
         items.push(...page.items);
         for (const d of page.items) body.appendChild(row(ctx, d));
+        const tableEl = body.parentElement;
+        if (tableEl instanceof HTMLTableElement) labelColumns(tableEl);
         cursor = page.cursor;
         more.hidden = !cursor;
         if (!items.length) {
@@ -160,6 +162,10 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
         }
         replace(stripHolder, h('h3', null, t('verdictsOverTime')), strip(ctx, items));
         if (!results.contains(body)) {
+          queueMicrotask(() => {
+            const tableEl = body.parentElement;
+            if (tableEl instanceof HTMLTableElement) labelColumns(tableEl);
+          });
           replace(
             results,
             h('h2', null, t('historyOf', { ip })),

@@ -8,10 +8,17 @@ import type { Ctx } from '../context.js';
 import { s } from '../dom.js';
 import { formatBytes, formatOffset } from '../format.js';
 
-const W = 760;
-const CLIENT_X = 170;
-const MX_X = 676;
-const MID = (CLIENT_X + MX_X) / 2;
+/** Lane positions: the wide layout, and a narrow one for phones that keeps both lanes on screen. */
+interface Geometry {
+  W: number;
+  CLIENT_X: number;
+  MX_X: number;
+  MID: number;
+  LANE_W: number;
+}
+const WIDE: Geometry = { W: 760, CLIENT_X: 170, MX_X: 676, MID: 423, LANE_W: 160 };
+const NARROW: Geometry = { W: 360, CLIENT_X: 108, MX_X: 306, MID: 207, LANE_W: 104 };
+let G: Geometry = WIDE;
 const HEADER = 64;
 const ROW = 46;
 const BAND = 34;
@@ -36,22 +43,23 @@ function arrow(
   t0: string,
   names: Map<number, string>,
   ids: Record<string, string>,
+  onOpen?: (frame: number) => void,
 ): SVGGElement {
   const y = HEADER + 20 + i * ROW;
   const lineY = y + 14;
   const c2m = e.direction === 'client-to-mx';
   const errs = e.notifies.filter(isErrorNotify);
   const kind = errs.length > 0 ? 'err' : e.retransmission ? 'retx' : 'ok';
-  const [x1, x2] = c2m ? [CLIENT_X, MX_X] : [MX_X, CLIENT_X];
+  const [x1, x2] = c2m ? [G.CLIENT_X, G.MX_X] : [G.MX_X, G.CLIENT_X];
   const markers: string[] = [];
   if (e.retransmission) markers.push(ctx.t('retransmission'));
   if (errs.length > 0)
     markers.push(`${ctx.t('errorNotify')}: ${errs.map((n) => `${names.get(n) ?? 'NOTIFY'} (${n})`).join(', ')}`);
   const otherNotifies = e.notifies.filter((n) => !isErrorNotify(n));
   if (otherNotifies.length > 0)
-    markers.push(`notify ${otherNotifies.map((n) => names.get(n) ?? String(n)).join(', ')}`);
+    markers.push(`${ctx.t('notify')} ${otherNotifies.map((n) => names.get(n) ?? String(n)).join(', ')}`);
   if (e.encrypted) markers.push(`[${ctx.t('encrypted')}]`);
-  const tip = `#${e.frame} ${e.exchangeName} (${e.exchangeType}) · next payload ${e.nextPayloadName} (${e.nextPayload}) · msgid ${e.messageId} · UDP ${e.srcPort} → ${e.dstPort}`;
+  const tip = `#${e.frame} ${e.exchangeName} (${e.exchangeType}) · ${ctx.t('nextPayload')} ${e.nextPayloadName} (${e.nextPayload}) · ${ctx.t('messageId')} ${e.messageId} · UDP ${e.srcPort} → ${e.dstPort}`;
   return s(
     'g',
     {
@@ -60,6 +68,20 @@ function arrow(
       'data-frame': e.frame,
       'data-direction': e.direction,
       'data-retransmission': e.retransmission ? 'true' : null,
+      // A message opens its decoded payloads, by click or by keyboard (Enter / Space).
+      tabindex: onOpen ? 0 : null,
+      role: onOpen ? 'button' : null,
+      'aria-label': onOpen ? `${ctx.t('openMessage', { n: e.frame })}: ${stepLabel(e)}` : null,
+      onclick: onOpen ? () => onOpen(e.frame) : null,
+      onkeydown: onOpen
+        ? (ev: Event) => {
+            const k = (ev as KeyboardEvent).key;
+            if (k === 'Enter' || k === ' ') {
+              ev.preventDefault();
+              onOpen(e.frame);
+            }
+          }
+        : null,
     },
     s('title', null, tip),
     s('text', { x: 8, y: lineY - 2, class: 'frame-no' }, `#${e.frame}`),
@@ -74,14 +96,14 @@ function arrow(
     }),
     s(
       'text',
-      { x: MID, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },
+      { x: G.MID, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },
       s('tspan', { class: 'step' }, stepLabel(e)),
       s('tspan', { class: 'ports', dx: 10 }, `UDP ${e.srcPort} → ${e.dstPort}`),
     ),
     markers.length > 0
       ? s(
           'text',
-          { x: MID, y: lineY + 16, 'text-anchor': 'middle', class: `marker-text marker-${kind}` },
+          { x: G.MID, y: lineY + 16, 'text-anchor': 'middle', class: `marker-text marker-${kind}` },
           markers.join('  ·  '),
         )
       : null,
@@ -109,28 +131,80 @@ function espBand(ctx: Ctx, dir: EspFlowSummary['direction'], flows: EspFlowSumma
     'g',
     { class: `esp-band ${flows.length ? 'esp-present' : 'esp-missing'}`, 'data-esp': dir, 'data-packets': packets },
     s('text', { x: 8, y: y + BAND / 2 + 4, class: 'frame-no' }, frames),
-    s('rect', { x: CLIENT_X, y: y + 3, width: MX_X - CLIENT_X, height: BAND - 8, rx: 4 }),
+    s('rect', { x: G.CLIENT_X, y: y + 3, width: G.MX_X - G.CLIENT_X, height: BAND - 8, rx: 4 }),
     s(
       'text',
-      { x: MID, y: y + BAND / 2 + 4, 'text-anchor': 'middle', class: 'esp-text' },
+      { x: G.MID, y: y + BAND / 2 + 4, 'text-anchor': 'middle', class: 'esp-text' },
       flows.length ? `${dir === 'client-to-mx' ? '⟶' : '⟵'}  ${text}` : text,
     ),
   );
 }
 
-export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
+/**
+ * The message a verdict says was due and never came: drawn after the last one as a dashed
+ * "expected, not seen" arrow. From the verdict's meaning (GUIDE.md), not from habit.
+ */
+const EXPECTED: Partial<Record<string, { label: string; direction: TimelineEntry['direction']; ports?: string }>> = {
+  NO_RESPONSE_FROM_MX: { label: 'MM2 SA', direction: 'mx-to-client' },
+  SA_RETRANSMITTED: { label: 'MM3 KE', direction: 'client-to-mx' },
+  KE_RETRANSMITTED: { label: 'MM5 ID', direction: 'client-to-mx' },
+  NAT_T_BLOCKED: { label: 'MM5 ID', direction: 'client-to-mx', ports: 'UDP 4500 → 4500' },
+  PSK_MISMATCH: { label: 'MM6 ID', direction: 'mx-to-client' },
+  PHASE2_RETRANSMITTED: { label: 'QM2 HASH', direction: 'mx-to-client' },
+};
+
+function expectedArrow(ctx: Ctx, verdict: string, i: number, ids: Record<string, string>): SVGGElement | null {
+  const want = EXPECTED[verdict];
+  if (!want) return null;
+  const lineY = HEADER + 20 + i * ROW + 14;
+  const c2m = want.direction === 'client-to-mx';
+  const [x1, x2] = c2m ? [G.CLIENT_X, G.MX_X] : [G.MX_X, G.CLIENT_X];
+  return s(
+    'g',
+    { class: 'arrow arrow-expected', 'data-expected': want.label, 'data-direction': want.direction },
+    s('line', {
+      x1,
+      y1: lineY,
+      x2: x2 + (c2m ? -3 : 3),
+      y2: lineY,
+      'marker-end': `url(#${ids.retx})`,
+      class: 'arrow-line',
+    }),
+    s(
+      'text',
+      { x: G.MID, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },
+      s('tspan', { class: 'step' }, want.label),
+      want.ports ? s('tspan', { class: 'ports', dx: 10 }, want.ports) : null,
+    ),
+    s(
+      'text',
+      { x: G.MID, y: lineY + 16, 'text-anchor': 'middle', class: 'marker-text marker-expected' },
+      `? ${ctx.t('expectedNotSeen')}`,
+    ),
+  );
+}
+
+export function ladder(
+  ctx: Ctx,
+  session: SessionDiagnosis,
+  onOpen?: (frame: number) => void,
+  narrow = window.innerWidth < 640,
+): SVGSVGElement {
+  G = narrow ? NARROW : WIDE;
   const id = `ladder${++seq}`;
   const ids = { ok: `${id}-ok`, retx: `${id}-retx`, err: `${id}-err` };
   const rows = session.timeline;
   const espDirs = session.esp.length > 0 ? (['client-to-mx', 'mx-to-client'] as const) : [];
-  const height = HEADER + 24 + rows.length * ROW + espDirs.length * BAND + 12;
+  const expected = session.timelineTruncated ? undefined : EXPECTED[session.verdict];
+  const drawn = rows.length + (expected ? 1 : 0);
+  const height = HEADER + 24 + drawn * ROW + espDirs.length * BAND + 12;
   const t0 = rows[0]?.time ?? session.esp[0]?.firstTime ?? session.start;
   const names = notifyNames(session);
   const lane = (x: number, title: string, addr: string) =>
     s(
       'g',
       { class: 'lane' },
-      s('rect', { x: x - 80, y: 6, width: 160, height: 42, rx: 6 }),
+      s('rect', { x: x - G.LANE_W / 2, y: 6, width: G.LANE_W, height: 42, rx: 6 }),
       s('text', { x, y: 24, 'text-anchor': 'middle', class: 'lane-title' }, title),
       s('text', { x, y: 40, 'text-anchor': 'middle', class: 'lane-addr' }, addr),
     );
@@ -149,13 +223,13 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
       },
       s('path', { d: 'M0,0 L10,5 L0,10 z' }),
     );
-  let y = HEADER + 24 + rows.length * ROW;
+  let y = HEADER + 24 + drawn * ROW;
   return s(
     'svg',
     {
-      class: 'ladder',
-      viewBox: `0 0 ${W} ${height}`,
-      width: W,
+      class: narrow ? 'ladder narrow' : 'ladder',
+      viewBox: `0 0 ${G.W} ${height}`,
+      width: G.W,
       height,
       role: 'img',
       'aria-labelledby': `${id}-title`,
@@ -163,11 +237,12 @@ export function ladder(ctx: Ctx, session: SessionDiagnosis): SVGSVGElement {
     },
     s('title', { id: `${id}-title` }, `${ctx.t('ladderCaption')} ${session.clientIp} ⇄ ${session.responderIp}`),
     s('defs', null, marker(ids.ok, 'mk-ok'), marker(ids.retx, 'mk-retx'), marker(ids.err, 'mk-err')),
-    lane(CLIENT_X, ctx.t('laneClient'), `${session.clientIp}:${session.clientPort}`),
-    lane(MX_X, ctx.t('laneMx'), `${session.responderIp}:${session.responderPort}`),
-    s('line', { x1: CLIENT_X, y1: 48, x2: CLIENT_X, y2: height - 6, class: 'lifeline' }),
-    s('line', { x1: MX_X, y1: 48, x2: MX_X, y2: height - 6, class: 'lifeline' }),
-    rows.map((e, i) => arrow(ctx, e, i, t0, names, ids)),
+    lane(G.CLIENT_X, ctx.t('laneClient'), `${session.clientIp}:${session.clientPort}`),
+    lane(G.MX_X, ctx.t('laneMx'), `${session.responderIp}:${session.responderPort}`),
+    s('line', { x1: G.CLIENT_X, y1: 48, x2: G.CLIENT_X, y2: height - 6, class: 'lifeline' }),
+    s('line', { x1: G.MX_X, y1: 48, x2: G.MX_X, y2: height - 6, class: 'lifeline' }),
+    rows.map((e, i) => arrow(ctx, e, i, t0, names, ids, onOpen)),
+    expected ? expectedArrow(ctx, session.verdict, rows.length, ids) : null,
     espDirs.map((dir) => {
       const g = espBand(
         ctx,

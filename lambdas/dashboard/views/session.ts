@@ -6,8 +6,9 @@ import { h } from '../dom.js';
 import { formatOffset } from '../format.js';
 import { fingerprintText, modeLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
-import { facts } from './common.js';
+import { facts, labelColumns } from './common.js';
 import { findingView } from './finding.js';
+import { framePanel } from './frame-panel.js';
 import { ladder } from './ladder.js';
 
 function yesNo(ctx: Ctx, v: boolean | null): string {
@@ -37,44 +38,46 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
     'details',
     { class: 'messages' },
     h('summary', null, t('messagesTable', { n: sd.timeline.length })),
-    h(
-      'table',
-      { class: 'list compact' },
+    labelColumns(
       h(
-        'thead',
-        null,
+        'table',
+        { class: 'list compact' },
         h(
-          'tr',
+          'thead',
           null,
-          ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', t('messageId'), t('flags')].map((c) =>
-            h('th', { scope: 'col' }, c),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        sd.timeline.map((e) =>
           h(
             'tr',
             null,
-            h('td', { class: 'mono' }, e.frame),
-            h('td', { class: 'mono' }, formatOffset(e.time, t0)),
-            h('td', null, t(e.direction === 'client-to-mx' ? 'dirC2M' : 'dirM2C')),
-            h('td', null, `${e.label} (${stepLabel(e.step, ctx.lang)})`),
-            h('td', null, `${e.exchangeName} (${e.exchangeType})`),
-            h('td', { class: 'mono' }, `${e.srcPort} → ${e.dstPort}`),
-            h('td', { class: 'mono' }, e.messageId),
+            ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', t('messageId'), t('flags')].map(
+              (c) => h('th', { scope: 'col' }, c),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          sd.timeline.map((e) =>
             h(
-              'td',
+              'tr',
               null,
-              [
-                e.retransmission ? t('retransmission') : '',
-                e.notifies.length ? `${t('notify')} ${e.notifies.join(', ')}` : '',
-                e.encrypted ? t('encrypted') : '',
-              ]
-                .filter(Boolean)
-                .join(' · '),
+              h('td', { class: 'mono' }, e.frame),
+              h('td', { class: 'mono' }, formatOffset(e.time, t0)),
+              h('td', null, t(e.direction === 'client-to-mx' ? 'dirC2M' : 'dirM2C')),
+              h('td', null, `${e.label} (${stepLabel(e.step, ctx.lang)})`),
+              h('td', { translate: 'no' }, `${e.exchangeName} (${e.exchangeType})`),
+              h('td', { class: 'mono' }, `${e.srcPort} → ${e.dstPort}`),
+              h('td', { class: 'mono' }, e.messageId),
+              h(
+                'td',
+                null,
+                [
+                  e.retransmission ? t('retransmission') : '',
+                  e.notifies.length ? `${t('notify')} ${e.notifies.join(', ')}` : '',
+                  e.encrypted ? t('encrypted') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              ),
             ),
           ),
         ),
@@ -83,8 +86,9 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
   );
 }
 
-export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
+export function sessionView(ctx: Ctx, sd: SessionDiagnosis, captureId: string): HTMLElement {
   const { t } = ctx;
+  const details = framePanel(ctx, captureId, sd);
   const main = sd.findings.find((f) => f.code === sd.verdict);
   const others = sd.findings.filter((f) => f !== main);
   const headingId = `session-${sd.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -104,7 +108,8 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
       'figure',
       { class: 'ladder-figure' },
       h('figcaption', null, h('h3', null, t('negotiation')), h('span', { class: 'muted small' }, t('ladderCaption'))),
-      h('div', { class: 'ladder-scroll' }, ladder(ctx, sd)),
+      h('div', { class: 'ladder-scroll' }, ladder(ctx, sd, details.open)),
+      details.panel,
       sd.timelineTruncated ? h('p', { class: 'note' }, t('timelineTruncated', { n: sd.timeline.length })) : null,
       messagesTable(ctx, sd),
     ),
@@ -135,7 +140,12 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
           ...(sd.client.os ? ([[t('os'), sd.client.os]] as [string, string][]) : []),
           // The ID payload in clear (aggressive mode): hostile text, shown as text only.
           ...(sd.client.identity
-            ? ([[t('identity'), `${sd.client.identity.type}: ${sd.client.identity.value}`]] as [string, string][])
+            ? ([
+                [
+                  t('identity'),
+                  h('span', { translate: 'no' }, `${sd.client.identity.type}: ${sd.client.identity.value}`),
+                ],
+              ] as [string, Node][])
             : []),
         ]),
         sd.client.vendorIds.length

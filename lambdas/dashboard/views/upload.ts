@@ -5,6 +5,7 @@ import type { CaptureItem } from '../api-types.js';
 import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
 import { badge } from '../verdict.js';
+import { phrase } from './common.js';
 
 const POLL_LIMIT_MS = 15 * 60 * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,7 +53,10 @@ export function uploadPanel(ctx: Ctx, onAnalysed: () => void): HTMLElement {
       }
       if (item?.status === 'FAILED') {
         const msg = t('analysisFailed', { name, reason: item.error ?? '?' });
-        replace(status, h('span', { class: 'text-error' }, '✕ ', msg));
+        replace(
+          status,
+          h('span', { class: 'text-error' }, '✕ ', phrase(ctx, 'analysisFailed', { name, reason: item.error ?? '?' })),
+        );
         ctx.announce(msg);
         onAnalysed();
         return;

@@ -1,0 +1,59 @@
+// Issue 10.8 (dashboard): a multi-client capture shows every client's verdict, counted per
+// verdict in the captures list and one line per client (linking to its session) in the detail.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { CaptureDetail } from '../../lambdas/dashboard/api-types.js';
+import { apiGet, seedScenario } from './seed.js';
+import { launchBrowser, startHarness, type Harness } from './twin-harness.js';
+
+let h: Harness;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let id: string;
+let single: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  id = await seedScenario(h, 'multi-client');
+  single = await seedScenario(h, 'wrong-psk-nat');
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(`${h.url}/`);
+  await page.fill('#api-key', h.operatorKey);
+  await page.click('form.signin button[type=submit]');
+  await page.waitForSelector('table.captures tbody tr');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+}, 60_000);
+
+it('counts clients per verdict in the list row and lists every client in the detail', async () => {
+  const d = await apiGet<CaptureDetail>(h, `/api/captures/${id}`);
+  const byIp = new Map<string, string[]>();
+  for (const s of d.sessions) byIp.set(s.clientIp, [...(byIp.get(s.clientIp) ?? []), s.verdict]);
+  expect(byIp.size).toBeGreaterThanOrEqual(2);
+
+  const counts = page.locator(`tr[data-capture-id="${id}"] .verdict-counts li`);
+  await expect.poll(() => counts.count()).toBe(new Set(d.sessions.map((s) => s.verdict)).size);
+  const shown = await counts.evaluateAll((lis) =>
+    lis.map((li) => [li.querySelector('[data-verdict]')!.getAttribute('data-verdict'), li.getAttribute('data-count')]),
+  );
+  for (const [verdict, n] of shown)
+    expect(Number(n)).toBe([...byIp.values()].filter((v) => v.includes(verdict!)).length);
+  expect(await page.locator(`tr[data-capture-id="${single}"] .verdict-counts`).count()).toBe(0);
+
+  await page.goto(`${h.url}/#/capture/${id}`);
+  await page.waitForSelector('.clients-summary');
+  for (const [ip, verdicts] of byIp) {
+    const li = page.locator(`.clients-summary li[data-client-ip="${ip}"]`);
+    expect(verdicts).toContain(await li.getAttribute('data-verdict'));
+    await li.locator('a').click();
+    const sid = await page.getAttribute('svg.ladder', 'data-session');
+    expect(d.sessions.find((s) => s.id === sid)!.clientIp).toBe(ip);
+  }
+  await page.goto(`${h.url}/#/capture/${single}`);
+  await page.waitForSelector('svg.ladder');
+  expect(await page.locator('.clients-summary').count()).toBe(0);
+});

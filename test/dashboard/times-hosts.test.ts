@@ -1,0 +1,60 @@
+// Issue 10.7: times carry their zone, the user chooses local time or UTC (remembered), and
+// "Hosts seen" says which host is the MX, the client, or an authentication server.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { AnalysisReport } from '#shared/report/types.js';
+import { apiGet, seedScenario } from './seed.js';
+import { launchBrowser, startHarness, type Harness } from './twin-harness.js';
+
+let h: Harness;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await startHarness();
+  for (const s of ['wrong-psk-nat', 'dns-fail']) ids[s] = await seedScenario(h, s);
+  browser = await launchBrowser({ width: 1280, height: 900 }, { timezoneId: 'Asia/Tokyo' });
+  page = await browser.context.newPage();
+  await page.goto(`${h.url}/`);
+  await page.fill('#api-key', h.operatorKey);
+  await page.click('form.signin button[type=submit]');
+  await page.waitForSelector('table.captures tbody tr');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+}, 60_000);
+
+it('shows the zone with every time and switches between local time and UTC', async () => {
+  const r = await apiGet<AnalysisReport>(h, `/api/captures/${ids['wrong-psk-nat']}/report`);
+  const start = new Date(r.capture.start!);
+  await page.goto(`${h.url}/#/capture/${ids['wrong-psk-nat']}`);
+  await page.waitForSelector('.capture-head');
+  const span = () => page.locator('.capture-head dd').nth(3).textContent();
+  const tokyo = new Date(start.getTime() + 9 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+  expect(await span()).toContain(`${tokyo} UTC+09:00`);
+  await page.selectOption('#zone', 'utc');
+  const utc = start.toISOString().slice(0, 19).replace('T', ' ');
+  await expect.poll(span).toContain(`${utc} UTC`);
+  await page.reload();
+  await page.waitForSelector('.capture-head');
+  expect(await span()).toContain(`${utc} UTC`);
+  expect(await page.locator('#zone').inputValue()).toBe('utc');
+});
+
+it('says which host is the MX, the client and the DNS server', async () => {
+  const psk = await apiGet<AnalysisReport>(h, `/api/captures/${ids['wrong-psk-nat']}/report`);
+  await page.goto(`${h.url}/#/capture/${ids['wrong-psk-nat']}`);
+  await page.waitForSelector('.hosts-card');
+  const s = psk.sessions[0]!;
+  expect(await page.locator(`.hosts [data-host="${s.responderIp}"] .host-role`).textContent()).toContain('MX');
+  expect(await page.locator(`.hosts [data-host="${s.clientIp}"] .host-role`).textContent()).toContain('client');
+
+  const dns = await apiGet<AnalysisReport>(h, `/api/captures/${ids['dns-fail']}/report`);
+  const server = String(dns.auth[0]!.evidence.details!.server).replace(/:\d+$/, '');
+  await page.goto(`${h.url}/#/capture/${ids['dns-fail']}`);
+  await page.waitForSelector('.hosts-card');
+  expect(await page.locator(`.hosts [data-host="${server}"] .host-role`).textContent()).toBe('DNS server');
+});
