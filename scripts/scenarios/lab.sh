@@ -118,7 +118,7 @@ charon_conf() {
   if [ "$backend" = libipsec ]; then kplug="kernel-libipsec kernel-netlink"; else kplug="kernel-netlink"; fi
   cat >"$dir/strongswan.conf" <<EOF
 charon {
-  load = random nonce openssl aes sha1 sha2 md5 hmac gmp $kplug socket-default vici
+  load = random nonce openssl aes sha1 sha2 md5 hmac kdf gmp $kplug socket-default vici
   install_routes = yes
   send_vendor_id = yes
   retransmit_timeout = 2
@@ -253,6 +253,53 @@ secrets {
   ike-mx {
     id = $MX_WAN
     secret = "${CL_PSK:-meraki-lab-psk}"
+  }
+}
+EOF2
+}
+
+# Site-to-site peers (not Client VPN): a branch gateway in vd-client (WAN 192.0.2.10, its LAN
+# 192.0.2.128/25 represented by S2S_LAN on lo) and a head-end in vd-mx (LAN 203.0.113.0/24).
+# s2s_conf NAME BACKEND ROLE(initiator|responder); overrides: S2S_VERSION (1/2), S2S_PSK,
+# S2S_IKE, S2S_ESP.
+S2S_LAN=192.0.2.129
+s2s_conf() {
+  local name=$1 backend=$2 role=$3 me peer lts rts
+  if [ "$role" = initiator ]; then
+    me=$CLIENT1; peer=$MX_WAN; lts=192.0.2.128/25; rts=203.0.113.0/24
+  else
+    me=$MX_WAN; peer=$CLIENT1; lts=203.0.113.0/24; rts=192.0.2.128/25
+  fi
+  charon_conf "$name" "$backend"
+  cat >"$LAB/$name/swanctl.conf" <<EOF2
+connections {
+  s2s {
+    version = ${S2S_VERSION:-2}
+    local_addrs = $me
+    remote_addrs = $peer
+    proposals = ${S2S_IKE:-aes256-sha256-modp2048}
+    local {
+      auth = psk
+      id = $me
+    }
+    remote {
+      auth = psk
+      id = $peer
+    }
+    children {
+      lan {
+        local_ts = $lts
+        remote_ts = $rts
+        esp_proposals = ${S2S_ESP:-aes256-sha256}
+        mode = tunnel
+      }
+    }
+  }
+}
+secrets {
+  ike-peer {
+    id = $peer
+    secret = "${S2S_PSK:-site-to-site-lab-psk}"
   }
 }
 EOF2

@@ -7,7 +7,8 @@
 #
 #   sudo scripts/scenarios/make-captures.sh [OUTDIR] [case ...]     (default: all cases)
 #
-# Needs: strongswan-charon + strongswan-swanctl + libcharon-extra-plugins (kernel-libipsec),
+# Needs: strongswan-charon + strongswan-swanctl + libcharon-extra-plugins (kernel-libipsec) +
+# libstrongswan-standard-plugins (openssl: 3DES; without it the MX picks 3DES and fails), xl2tpd,
 # tcpdump, nftables, iproute2, ethtool, iputils-ping, bind9-dnsutils, curl, freeradius,
 # freeradius-utils, dnsmasq, openssl, tshark (editcap). Expected outputs (expected.json,
 # README.md) are written by hand from the real capture, not by this script: a new run reproduces
@@ -20,7 +21,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 cd "$(dirname "$0")"
 [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
-for t in ip nft ethtool tcpdump tshark editcap swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
+for t in ip nft ethtool tcpdump tshark editcap mergecap xl2tpd node bc swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
   command -v "$t" >/dev/null || { echo "missing: $t (see the header for the Debian packages)" >&2; exit 1; }
 done
 . ./lab.sh
@@ -35,7 +36,7 @@ finish() { # finish CASE : stop capture and daemons, keep logs for the README
   capture_stop
   stop_pids
   mkdir -p "$LAB/logs/$1"
-  for n in mx client client2; do
+  for n in mx client client2 peer-a peer-b; do
     [ -f "$LAB/$n/charon.log" ] && cp "$LAB/$n/charon.log" "$LAB/logs/$1/$n.log"
   done
   rm -f "$OUT/$1/capture.pcap.log"
@@ -245,6 +246,18 @@ case_esp_one_way() { # tunnel up, then the client's ESP-in-UDP never reaches the
   finish esp-one-way
 }
 
+case_late_esp_one_way() { # as esp-one-way, but the capture starts after the negotiation
+  nat_on
+  nat_drop ip saddr $CLIENT1 udp dport 4500 @th,64,32 != 0
+  mx_conf mx libipsec; KEEP_ALIVE=2s client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  initiate client 20
+  sleep 1
+  wan_capture late-esp-one-way
+  nsx vd-mx ping -q -c 10 -i 0.5 -W 1 -I $MX_LAN $CLIENT1_INNER >/dev/null
+  finish late-esp-one-way
+}
+
 case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) has a wrong PSK
   nat_on
   mx_conf mx libipsec
@@ -261,6 +274,142 @@ case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) 
   sleep 1
   finish multi-client
 }
+
+# ---- Site-to-site cases (not Client VPN: contract v2's NOT_CLIENT_VPN) -------------------------
+
+s2s_traffic() { # ESP both ways between the two LANs
+  nsx vd-client ping -q -c 3 -i 0.3 -W 1 -I $S2S_LAN $MX_LAN >/dev/null
+  nsx vd-mx ping -q -c 2 -i 0.3 -W 1 -I $MX_LAN $S2S_LAN >/dev/null
+}
+
+s2s_run() { # s2s_run CASE : branch gateway (vd-client) initiates to the head-end (vd-mx)
+  nsx vd-client ip addr add $S2S_LAN/32 dev lo
+  charon_start vd-mx peer-b; charon_start vd-client peer-a
+  wan_capture "$1"
+  swan peer-a initiate --child lan --timeout 20 >"$LAB/peer-a/initiate.out" 2>&1
+}
+
+
+case_ikev2_site_to_site() { # IKEv2, both sides strongSwan with kernel-libipsec: a working tunnel
+  s2s_conf peer-b libipsec responder; s2s_conf peer-a libipsec initiator
+  s2s_run ikev2-site-to-site
+  s2s_traffic
+  finish ikev2-site-to-site
+}
+
+case_ikev2_site_to_site_wrong_psk() { # IKEv2, the head-end has another PSK: IKE_AUTH fails
+  S2S_PSK=not-the-branch-psk s2s_conf peer-b netlink responder; s2s_conf peer-a netlink initiator
+  s2s_run ikev2-site-to-site-wrong-psk
+  # nothing follows the failed IKE_AUTH; 3 s later the branch pings the head-end's WAN address,
+  # so the capture shows it was still running (and the path still open) long after
+  sleep 3
+  nsx vd-client ping -q -c 1 -W 1 $MX_WAN >/dev/null
+  finish ikev2-site-to-site-wrong-psk
+}
+
+case_ikev1_site_to_site() { # IKEv1 main mode with subnet selectors, kernel-libipsec, ESP both ways
+  S2S_VERSION=1 S2S_IKE=aes128-sha1-modp1024 S2S_ESP=aes128-sha1 s2s_conf peer-b libipsec responder
+  S2S_VERSION=1 S2S_IKE=aes128-sha1-modp1024 S2S_ESP=aes128-sha1 s2s_conf peer-a libipsec initiator
+  s2s_run ikev1-site-to-site
+  s2s_traffic
+  finish ikev1-site-to-site
+}
+
+# ---- L2TP without IPsec (xl2tpd, contract v2's L2TP_WITHOUT_IPSEC) ----------------------------
+
+# l2tp_start NS NAME ROLE(lac|lns) : xl2tpd in the foreground with its own config and control file
+l2tp_start() {
+  local ns=$1 name=$2 role=$3 dir=$LAB/$2
+  rm -rf "$dir"; mkdir -p "$dir"
+  printf 'noauth\nnodefaultroute\nnoipdefault\nlcp-echo-interval 0\n' >"$dir/options"
+  if [ "$role" = lac ]; then
+    cat >"$dir/xl2tpd.conf" <<EOF2
+[global]
+port = 1701
+[lac mx]
+lns = $MX_WAN
+autodial = yes
+redial = no
+hostname = win-lab
+pppoptfile = $dir/options
+EOF2
+  else
+    cat >"$dir/xl2tpd.conf" <<EOF2
+[global]
+listen-addr = $MX_WAN
+port = 1701
+[lns default]
+ip range = 192.0.2.240-192.0.2.250
+local ip = 192.0.2.254
+hostname = mx-lab
+require authentication = no
+pppoptfile = $dir/options
+EOF2
+  fi
+  ip netns exec "$ns" xl2tpd -D -c "$dir/xl2tpd.conf" -p "$dir/xl2tpd.pid" -C "$dir/l2tp-control" >"$dir/xl2tpd.log" 2>&1 &
+  PIDS+=($!)
+}
+
+case_l2tp_clear() { # Windows' "L2TP without IPsec": SCCRQ to UDP 1701 in clear; the MX drops it
+  nat_on
+  mx_drop udp dport 1701
+  wan_capture l2tp-clear
+  l2tp_start vd-client lac lac
+  sleep 12
+  cp "$LAB/lac/xl2tpd.log" "$LAB/l2tp-clear.xl2tpd.log"
+  finish l2tp-clear
+}
+
+case_l2tp_clear_answered() { # the same client, but something on the MX answers L2TP in clear
+  nat_on
+  l2tp_start vd-mx lns lns
+  sleep 1
+  wan_capture l2tp-clear-answered
+  l2tp_start vd-client lac lac
+  sleep 64   # the call fails (no PPP in this kernel); the tunnel stays up idle until xl2tpd's Hello at 60 s
+  cp "$LAB/lac/xl2tpd.log" "$LAB/l2tp-clear-answered.lac.log"; cp "$LAB/lns/xl2tpd.log" "$LAB/l2tp-clear-answered.lns.log"
+  finish l2tp-clear-answered
+}
+
+# ---- Derived cases: real captures above, cut with editcap -r (frames kept byte for byte) ------
+# Contract v2 ("Evidence, not habit") asks what a capture that ends too soon or starts too late
+# still proves. Each of these keeps a frame range of a real capture made above (run its source
+# case first); editcap renumbers the frames from 1 but changes no byte of them.
+
+cut() { # cut SOURCE CASE RANGE : OUT/CASE/capture.pcap = frames RANGE of OUT/SOURCE/capture.pcap
+  mkdir -p "$OUT/$2"
+  editcap -r "$OUT/$1/capture.pcap" "$OUT/$2/capture.pcap" "$3"
+}
+
+case_cut_success_nat_t_after_mm4() { cut success-nat-t cut-success-nat-t-after-mm4 1-6; }
+case_cut_success_after_mm6() { cut success-no-nat cut-success-after-mm6 1-8; }
+case_cut_phase2_mismatch_after_qm1() { cut phase2-mismatch cut-phase2-mismatch-after-qm1 1-9; }
+case_cut_wrong_psk_nat_after_mm5() { cut wrong-psk-nat cut-wrong-psk-nat-after-mm5 1-7; }
+case_cut_wrong_psk_nat_first_answer() { cut wrong-psk-nat cut-wrong-psk-nat-first-answer 1-8; }
+case_cut_mx_no_answer_single_mm1() { cut mx-no-answer cut-mx-no-answer-single-mm1 1-3; }
+case_cut_esp_one_way_single_esp() { cut esp-one-way cut-esp-one-way-single-esp 12; }
+case_cut_esp_one_way_after_qm3() { cut esp-one-way cut-esp-one-way-after-qm3 1-12; }
+case_late_ke_replies_lost() { cut ke-replies-lost late-ke-replies-lost 7-14; }
+case_late_wrong_psk_nat() { cut wrong-psk-nat late-wrong-psk-nat 9-16; }
+# Damaged files: four bytes changed by damage-pcap.mjs (it prints the offset and the bytes).
+damage() { mkdir -p "$OUT/$2"; node ./damage-pcap.mjs "$OUT/$1/capture.pcap" "$OUT/$2/capture.pcap" "${@:3}"; }
+case_damaged_wrong_psk_record8() { damage wrong-psk-nat damaged-wrong-psk-record8 record-length 8 4194304; }
+case_damaged_wrong_psk_record12() { damage wrong-psk-nat damaged-wrong-psk-record12 record-length 12 4194304; }
+case_damaged_unknown_linktype() { damage success-nat-t damaged-unknown-linktype linktype 65000; }
+
+# merged-two-clients: ke-replies-lost (192.0.2.10) and success-nat-t (198.51.100.2) in one
+# file, success-nat-t's timestamps shifted (editcap -t) to start 2.5 s after ke-replies-lost's.
+case_merged_two_clients() {
+  local a=$OUT/ke-replies-lost/capture.pcap b=$OUT/success-nat-t/capture.pcap t0a t0b
+  mkdir -p "$OUT/merged-two-clients"
+  t0a=$(tshark -r "$a" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
+  t0b=$(tshark -r "$b" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
+  editcap -t "$(echo "$t0a + 2.5 - $t0b" | bc -l)" "$b" "$LAB/shifted.pcap"
+  mergecap -w "$OUT/merged-two-clients/capture.pcap" "$a" "$LAB/shifted.pcap"
+}
+case_cut_dns_no_answer_after_query() { cut dns-no-answer cut-dns-no-answer-after-query 1-3; }
+case_cut_late_esp_one_way_first_second() { cut late-esp-one-way cut-late-esp-one-way-first-second 1-4; }
+case_late_dpd_only() { cut success-dpd-delete late-dpd-only 22-32; }
 
 # ---- LAN cases (authentication servers; the MX namespace is the client) -----------------------
 
@@ -323,6 +472,48 @@ dns_ask() {
   nsx vd-mx dig +tries=1 +time=2 @$DNS_IP dashboard.meraki.com A >>"$LAB/dig.out" 2>&1
 }
 
+dns_silent() { # the DNS server's address exists on the "internet" but drops every query
+  nsx vd-nat ip addr add $DNS_IP/24 dev nat-wan
+  nsx vd-nat nft add chain ip lab input '{ type filter hook input priority filter; }'
+  nsx vd-nat nft add rule ip lab input udp dport 53 drop
+}
+
+# the MX's own resolver configuration (ip netns exec binds /etc/netns/vd-mx/* over /etc/*)
+mx_resolv() { mkdir -p /etc/netns/vd-mx; printf 'nameserver %s\noptions %s\n' "$1" "$2" >/etc/netns/vd-mx/resolv.conf; }
+mx_resolv_clear() { rm -rf /etc/netns/vd-mx; }
+
+# Each asks meraki.com, then (after that lookup has given up) dashboard.meraki.com: the second
+# lookup's frames prove the capture ran on past the first lookup's last timeout.
+case_dns_no_answer() { # dig: 3 tries, 2 s each, a new source port per try
+  dns_silent
+  wan_capture dns-no-answer
+  nsx vd-mx dig +tries=3 +time=2 @$DNS_IP meraki.com A >"$LAB/dig.out" 2>&1
+  nsx vd-mx dig +tries=3 +time=2 @$DNS_IP dashboard.meraki.com A >>"$LAB/dig.out" 2>&1
+  finish dns-no-answer
+}
+
+case_dns_no_answer_glibc() { # glibc's stub resolver (getent), timeout 2 s, 2 attempts
+  dns_silent
+  mx_resolv $DNS_IP 'timeout:2 attempts:2'
+  wan_capture dns-no-answer-glibc
+  nsx vd-mx getent ahostsv4 meraki.com >"$LAB/getent.out" 2>&1
+  nsx vd-mx getent ahostsv4 dashboard.meraki.com >>"$LAB/getent.out" 2>&1
+  mx_resolv_clear
+  finish dns-no-answer-glibc
+}
+
+case_dns_no_answer_dnsmasq() { # a local dnsmasq forwarder on the MX, asked by dig (3 tries)
+  dns_silent
+  ip netns exec vd-mx dnsmasq -k --no-resolv --no-hosts --bind-interfaces --listen-address=127.0.0.1 \
+    --server=$DNS_IP --pid-file="$LAB/dnsmasq-mx.pid" --log-facility="$LAB/dnsmasq-mx.log" --log-queries &
+  PIDS+=($!)
+  sleep 1
+  wan_capture dns-no-answer-dnsmasq
+  nsx vd-mx dig +tries=3 +time=2 @127.0.0.1 meraki.com A >"$LAB/dig.out" 2>&1
+  nsx vd-mx dig +tries=3 +time=2 @127.0.0.1 dashboard.meraki.com A >>"$LAB/dig.out" 2>&1
+  finish dns-no-answer-dnsmasq
+}
+
 case_dns_ok() {
   dns_start --address=/meraki.com/203.0.113.80
   wan_capture dns-ok
@@ -366,7 +557,16 @@ case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal ale
 
 ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
-radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail"
+late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site l2tp-clear l2tp-clear-answered
+radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
+ad-tls-ok ad-tls-fail
+cut-success-nat-t-after-mm4 cut-success-after-mm6 cut-phase2-mismatch-after-qm1 cut-wrong-psk-nat-after-mm5
+cut-wrong-psk-nat-first-answer cut-mx-no-answer-single-mm1 cut-esp-one-way-single-esp cut-esp-one-way-after-qm3
+late-ke-replies-lost late-wrong-psk-nat cut-dns-no-answer-after-query cut-late-esp-one-way-first-second late-dpd-only
+merged-two-clients
+damaged-wrong-psk-record8 damaged-wrong-psk-record12 damaged-unknown-linktype"
+# (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-…, come last: they read the
+# captures made above)
 
 trap 'lab_down' EXIT
 lab_up

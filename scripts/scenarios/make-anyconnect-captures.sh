@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Make the real AnyConnect captures under test/fixtures/scenarios/anyconnect-<case>/capture.pcap.
+#
+# Run by hand as root (not by CI): it creates network namespaces ac-* (never vd-*, which the IKE
+# lab uses), runs ocserv (standing in for the MX's AnyConnect server) and openconnect (standing
+# in for Cisco Secure Client) in them, captures with tcpdump on the MX WAN port, and removes
+# everything again. Only documentation ranges are used; nothing leaves the namespaces.
+#
+#   sudo scripts/scenarios/make-anyconnect-captures.sh [OUTDIR] [case ...]   (default: all cases)
+#
+# Needs (Debian 12): ocserv, openconnect, openssl, tcpdump, tshark (editcap), nftables, iproute2,
+# ethtool, iputils-ping. Expected outputs (expected.json, README.md) are written by hand from
+# the real capture with tshark, not by this script; tshark-tls.tsv is made by
+# anyconnect-oracle.sh. A new run reproduces the same message sequences, but keys, timing and
+# TCP segmentation differ, so check the frame numbers in expected.json against a recapture.
+set -u
+OUT=${1:-$(dirname "$0")/../../test/fixtures/scenarios}
+shift || true
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+cd "$(dirname "$0")"
+[ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
+for t in ip nft ethtool tcpdump tshark editcap ocserv ocpasswd openconnect openssl ping ss; do
+  command -v "$t" >/dev/null || { echo "missing: $t (see the header for the Debian packages)" >&2; exit 1; }
+done
+. ./ac-lab.sh
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+wan_capture() { mkdir -p "$OUT/anyconnect-$1"; capture_start ac-mx mx-wan "$OUT/anyconnect-$1/capture.pcap"; }
+
+finish() { # finish CASE [SECONDS] : stop client, capture and daemons, keep logs for the README
+  oc_stop
+  capture_stop "${2:-1}"
+  stop_pids
+  mkdir -p "$AC_LAB/logs/$1"
+  cp "$AC_LAB/oc.log" "$AC_LAB/logs/$1/openconnect.log" 2>/dev/null
+  cp "$AC_LAB/ocserv/ocserv.log" "$AC_LAB/logs/$1/ocserv.log" 2>/dev/null
+  mv "$AC_LAB/s_server.out" "$AC_LAB/logs/$1/s_server.log" 2>/dev/null
+  lab_up
+}
+
+tunnel_pings() { # a few pings from the client to the MX end of the tunnel (203.0.113.1)
+  nsx ac-client ping -q -c 3 -i 0.3 -W 1 203.0.113.1 >"$AC_LAB/ping.out" 2>&1
+}
+
+# ---- cases -----------------------------------------------------------------------------------
+
+case_success() { # no NAT: TLS 1.2, DTLS answered, pings over DTLS
+  ocserv_start good.pem
+  wan_capture success
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_wait "Established DTLS connection" 15 || echo "  (no DTLS established)" >&2
+  tunnel_pings
+  finish success
+}
+
+case_success_nat() { # the client behind a masquerading router: the MX sees 198.51.100.60
+  nat_on
+  ocserv_start good.pem
+  wan_capture success-nat
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_wait "Established DTLS connection" 15 || echo "  (no DTLS established)" >&2
+  tunnel_pings
+  finish success-nat
+}
+
+case_dtls_blocked() { # UDP 443 dropped in the MX after the capture point: the tunnel runs over TLS
+  mx_drop udp dport 443
+  ocserv_start good.pem
+  wan_capture dtls-blocked
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_wait "Configured as" 15 || echo "  (not configured)" >&2
+  oc_wait "DTLS handshake \\(timed out\\|failed\\)" 40 || echo "  (DTLS did not give up)" >&2
+  tunnel_pings
+  finish dtls-blocked
+}
+
+oc_exit_wait() { # wait up to SECONDS for openconnect to exit by itself
+  local i; for i in $(seq 1 $(($1 * 10))); do kill -0 "$OCPID" 2>/dev/null || return 0; sleep 0.1; done
+  echo "  (openconnect still running)" >&2
+}
+
+case_cert_untrusted() { # a self-signed server certificate the client cannot verify
+  ocserv_start self.pem
+  wan_capture cert-untrusted
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 15
+  finish cert-untrusted 2.5
+}
+
+case_cert_expired() { # leaf + intermediate from the trusted CA, but the leaf expired on 2026-06-01
+  ocserv_start expired.pem
+  wan_capture cert-expired
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 15
+  finish cert-expired 2.5
+}
+
+case_cert_no_intermediate() { # a valid leaf sent without its intermediate (a common custom-upload slip)
+  ocserv_start good-leaf.pem
+  wan_capture cert-no-intermediate
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 15
+  finish cert-no-intermediate 2.5
+}
+
+case_wrong_password() {
+  ocserv_start good.pem
+  wan_capture wrong-password
+  oc_start "not-the-password" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 20
+  finish wrong-password 2.5
+}
+
+case_tcp_unreachable() { # TCP 443 dropped in the MX after the capture point: SYNs unanswered
+  mx_drop tcp dport 443
+  ocserv_start good.pem
+  wan_capture tcp-unreachable
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  sleep 8
+  finish tcp-unreachable 2.5
+}
+
+case_tcp_reset() { # nothing listens on TCP 443: the MX's kernel resets each SYN
+  wan_capture tcp-reset
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 10
+  finish tcp-reset 2.5
+}
+
+case_tls_version_refused() { # an old client offering only TLS 1.0/1.1 to a TLS-1.2-only server
+  ocserv_start good.pem
+  wan_capture tls-version-refused
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem" --gnutls-priority "NORMAL:-VERS-ALL:+VERS-TLS1.1:+VERS-TLS1.0"
+  oc_exit_wait 10
+  finish tls-version-refused 2.5
+}
+
+case_tls_suite_refused() { # a client offering only cipher suites the server does not enable
+  ocserv_start good.pem
+  wan_capture tls-suite-refused
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem" \
+    --gnutls-priority "NONE:+VERS-TLS1.2:+CAMELLIA-128-CBC:+CAMELLIA-256-CBC:+SHA1:+SHA256:+RSA:+ECDHE-RSA:+COMP-NULL:+SIGN-ALL:+CURVE-ALL"
+  oc_exit_wait 10
+  finish tls-suite-refused 2.5
+}
+
+case_tls_version_alert() { # the same old client against an OpenSSL TLS-1.2-only server: an alert
+  local d=$AC_LAB/pki
+  ip netns exec ac-mx openssl s_server -accept "$MX_WAN:443" -tls1_2 -cert "$d/good-leaf.pem" \
+    -cert_chain "$d/int.pem" -key "$d/server.key" -naccept 1 -quiet </dev/null >"$AC_LAB/s_server.out" 2>&1 &
+  PIDS+=($!)
+  sleep 1
+  wan_capture tls-version-alert
+  oc_start "$USER_PASS" --cafile "$d/root.pem" --gnutls-priority "NORMAL:-VERS-ALL:+VERS-TLS1.1:+VERS-TLS1.0"
+  oc_exit_wait 10
+  finish tls-version-alert 2.5
+}
+
+case_cut_before_dtls() { # the success capture cut right after the first DTLS ClientHello
+  local src=$OUT/anyconnect-success/capture.pcap n
+  [ -f "$src" ] || case_success
+  n=$(tshark -r "$src" -d udp.port==443,dtls -Y 'dtls.handshake.type == 1' -T fields -e frame.number | head -1)
+  mkdir -p "$OUT/anyconnect-cut-before-dtls"
+  editcap -r "$src" "$OUT/anyconnect-cut-before-dtls/capture.pcap" "1-$n"
+}
+
+ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
+tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls"
+
+trap 'lab_down' EXIT
+lab_up
+pki_make || exit 1
+for c in ${*:-$ALL}; do
+  echo "== anyconnect-$c"
+  "case_${c//-/_}"
+done
