@@ -2,11 +2,12 @@
 // and a 100 MB capture, peak RSS of the analyze handler on a 1 GB capture streamed from s3rver
 // (in a child process, VmHWM), and query-by-client-IP latency with 100 000 diagnoses.
 //   npx tsx scripts/bench-pipeline.ts [--quick]        writes docs/PIPELINE-FIGURES.md
+// Hand-written notes live in docs/PIPELINE-NOTES.md, which this script never writes.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeCapture } from '#shared/analyze.js';
@@ -311,10 +312,9 @@ async function main(): Promise<void> {
     lines.push(
       '# Pipeline figures',
       '',
-      `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx scripts/bench-pipeline.ts${quick ? ' --quick' : ''}\` on the development machine`,
-      '(2 shared cores, Node ' +
-        process.version +
-        '), through the local twin: s3rver and dynalite (leveldb on disk) on loopback,',
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx scripts/bench-pipeline.ts${quick ? ' --quick' : ''}\` on`,
+      `${cpus()[0]?.model.trim() ?? 'an unknown CPU'} (${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the end), Node ${process.version},`,
+      'through the local twin: s3rver and dynalite (leveldb on disk) on loopback,',
       'the real analyze and API handlers. Synthetic captures repeat the frames of',
       `\`${SOURCE}\` with shifted timestamps. Local emulator figures, not AWS ones.`,
       '',
@@ -344,6 +344,9 @@ async function main(): Promise<void> {
       `| GET /api/diagnoses over HTTP (auth + query) | 500 | ${q.http.p50.toFixed(1)} ms | ${q.http.p99.toFixed(1)} ms |`,
       '',
       'Target: p99 under 50 ms locally.',
+      '',
+      'Hand-written notes on these figures (kept when the script regenerates this file):',
+      '[PIPELINE-NOTES.md](PIPELINE-NOTES.md).',
       '',
     );
     await writeFile('docs/PIPELINE-FIGURES.md', lines.join('\n'));

@@ -10,9 +10,9 @@ import { revokeKey } from '../../lambdas/auth/key-admin.js';
 import { TenantStore } from '../../lambdas/store/tenant-store.js';
 import { withIkeIdentity, withRadiusText } from './craft-capture.js';
 import { launchBrowser, repoPath, startHarness, type Harness } from './twin-harness.js';
+import { isError as isErrorNotify } from '#shared/ike/notify-types.js';
 
 const SCENARIOS = ['wrong-psk-nat', 'success-nat-t', 'phase1-mismatch', 'multi-client'] as const;
-const isErrorNotify = (n: number) => n >= 1 && n < 16384;
 const ID_MARKUP = '<img src=x onerror=window.__xss=1>';
 const RADIUS_MARKUP = '<img src=x onerror=window.__xss=3>';
 const NAME_MARKUP = '<script>window.__xss=2</script>.pcap';

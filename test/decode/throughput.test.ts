@@ -1,5 +1,7 @@
-// Decode-only throughput on the largest public capture, repeated in memory. Logs the figure;
-// the floor only catches a gross regression (the machine is shared, timings vary).
+// The decoder run many times over the largest public capture, in memory: every pass must find
+// exactly the ISAKMP frames tshark finds (no state leaks from pass to pass). The rate is logged
+// for information only; speed is judged by `npm run bench` (docs/bench/), where it is compared
+// with tshark on the same machine in the same run, not against a fixed floor.
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
@@ -10,7 +12,7 @@ import { readOracle } from './oracle-table.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/public/', import.meta.url));
 
-it('decodes the largest fixture repeatedly at a useful rate', async () => {
+it('decodes the largest fixture repeatedly, finding the same frames each pass', async () => {
   const largest = readdirSync(DIR)
     .filter((f) => /\.(pcap|pcapng|cap)$/.test(f))
     .sort((a, b) => statSync(DIR + b).size - statSync(DIR + a).size)[0];
@@ -35,5 +37,4 @@ it('decodes the largest fixture repeatedly at a useful rate', async () => {
   // Every pass decoded as much as tshark shows: its ISAKMP frames, each time.
   const oracleIsakmp = readOracle(`${DIR}oracle/${largest}.tsv`).filter((r) => r['isakmp.ispi'] !== '').length;
   expect(isakmp).toBe(3 * reps * oracleIsakmp);
-  expect(mbps).toBeGreaterThan(5);
 }, 60_000);
