@@ -29,7 +29,7 @@ const PUBLIC_PICKS = [
 ];
 const scenarioFiles = existsSync(SCENARIOS)
   ? readdirSync(SCENARIOS)
-      .filter((d) => !pendingContractV2(d))
+      .filter((d) => !pendingContractV2(d) && !d.startsWith('damaged-')) // damaged-*: not whole captures, FAILED by design
       .map((d) => join(SCENARIOS, d, 'capture.pcap'))
       .filter((p) => existsSync(p))
   : [];

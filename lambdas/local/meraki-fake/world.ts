@@ -98,6 +98,9 @@ export interface WorldOptions {
   nowMs: number;
 }
 
+/** Scenario files no MX would store: our cuts, damaged copies, merges, and other products' traffic. */
+const NOT_AN_MX_CAPTURE = /^(anyconnect-|cut-|damaged-|late-|merged-|dns-no-answer|ikev[12]-site|l2tp-)/;
+
 export function scenarioCapture(scenariosDir: string, scenario: string): Uint8Array {
   return readFileSync(join(scenariosDir, scenario, 'capture.pcap'));
 }
@@ -173,7 +176,7 @@ export function createDefaultWorld(opts: WorldOptions): FakeWorld {
   };
   const scenarios = existsSync(opts.scenariosDir)
     ? readdirSync(opts.scenariosDir)
-        .filter((d) => existsSync(join(opts.scenariosDir, d, 'capture.pcap')))
+        .filter((d) => existsSync(join(opts.scenariosDir, d, 'capture.pcap')) && !NOT_AN_MX_CAPTURE.test(d))
         .sort()
     : [];
   const count = Math.min(opts.storedCaptures ?? MAX_STORED_CAPTURES, scenarios.length);
