@@ -150,6 +150,8 @@ export async function importCapture(client: MerakiClient, src: ImportSource, dep
         Body: file.body,
         ContentLength: file.size,
         ContentType: 'application/vnd.tcpdump.pcap',
+        // The analyzer reads the MX's address from this metadata (lambdas/storage/object-store.ts).
+        ...(src.mxIp ? { Metadata: { 'mx-ip': src.mxIp } } : {}),
       }),
     );
     return { merakiCaptureId: capture.captureId, captureId, status: 'imported', size: file.size };
