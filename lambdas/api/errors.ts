@@ -2,7 +2,7 @@
 // one place. Anything else becomes a 500 without internals. There is no 403: whatever lies
 // outside the caller's tenant is reported as not found.
 
-export type ApiErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'INTERNAL' | `MERAKI_${string}`;
+export type ApiErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL' | `MERAKI_${string}`;
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -33,5 +33,12 @@ export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
   constructor(message = 'not found') {
     super(404, 'NOT_FOUND', message);
+  }
+}
+
+export class ConflictError extends ApiError {
+  override name = 'ConflictError';
+  constructor(message: string) {
+    super(409, 'CONFLICT', message);
   }
 }
