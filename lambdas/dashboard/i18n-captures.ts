@@ -15,7 +15,6 @@ export const capturesEn = {
   moreToSearch: 'More captures to search',
   colActions: 'Actions',
   deleteCapture: 'Delete',
-  deleteCaptureOf: 'Delete {name}',
   deleteTitle: 'Delete this capture?',
   deleteBody:
     'This removes {name} (uploaded {time}): the capture file, its report and its {n} client diagnoses, for everyone in this tenant. It cannot be undone.',
@@ -23,7 +22,6 @@ export const capturesEn = {
   cancel: 'Cancel',
   deleted: '{name} was deleted.',
   deleteFailed: 'Could not delete {name}: {reason}',
-  errorExpand: 'Show the whole error',
   newCaptures: '{n} new capture(s) listed.',
 };
 
@@ -41,7 +39,6 @@ export const capturesJa: Record<keyof typeof capturesEn, string> = {
   moreToSearch: 'さらに検索',
   colActions: '操作',
   deleteCapture: '削除',
-  deleteCaptureOf: '{name} を削除',
   deleteTitle: 'このキャプチャを削除しますか？',
   deleteBody:
     '{name}（{time} にアップロード）のキャプチャファイル、レポート、クライアント診断 {n} 件を、このテナントの全員から削除します。元に戻せません。',
@@ -49,6 +46,5 @@ export const capturesJa: Record<keyof typeof capturesEn, string> = {
   cancel: 'キャンセル',
   deleted: '{name} を削除しました。',
   deleteFailed: '{name} を削除できませんでした: {reason}',
-  errorExpand: 'エラー全文を表示',
   newCaptures: '新しいキャプチャ {n} 件を表示しました。',
 };

@@ -247,7 +247,7 @@ describe('dashboard against the local twin', () => {
     expect(d.capture.status).toBe('FAILED');
     expect(d.capture.error).toBeTruthy();
     expect(await row.locator('.upload-status').textContent()).toContain(d.capture.error!);
-    await page.click(`table.captures tr[data-capture-id="${id}"]`);
+    await page.click(`table.captures tr[data-capture-id="${id}"] a.capture-link`);
     await expect.poll(() => page.locator('.capture-head [role=alert]').textContent()).toContain(d.capture.error!);
   }, 40_000);
 

@@ -16,7 +16,7 @@ export function rowSignature(c: CaptureItem): string {
   return [c.status, c.verdict, c.sessions, c.error, c.fileName].join('|');
 }
 
-function errorText(ctx: Ctx, error: string): HTMLElement {
+function errorText(error: string): HTMLElement {
   const button = h(
     'button',
     {
@@ -25,7 +25,6 @@ function errorText(ctx: Ctx, error: string): HTMLElement {
       translate: 'no',
       title: error,
       'aria-expanded': 'false',
-      'aria-label': `${ctx.t('errorExpand')}: ${error}`,
       onclick: () => {
         const open = button.getAttribute('aria-expanded') !== 'true';
         button.setAttribute('aria-expanded', String(open));
@@ -67,11 +66,7 @@ export function captureRow(ctx: Ctx, c: CaptureItem, onDelete: (c: CaptureItem) 
     h(
       'td',
       { class: 'verdict-cell' },
-      c.verdict
-        ? verdictWithTitle(c.verdict, ctx.lang)
-        : c.status === 'FAILED' && c.error
-          ? errorText(ctx, c.error)
-          : '—',
+      c.verdict ? verdictWithTitle(c.verdict, ctx.lang) : c.status === 'FAILED' && c.error ? errorText(c.error) : '—',
     ),
     h('td', { class: 'num' }, c.sessions ?? '—'),
     h(
@@ -83,11 +78,12 @@ export function captureRow(ctx: Ctx, c: CaptureItem, onDelete: (c: CaptureItem) 
             'button',
             {
               type: 'button',
-              class: 'ghost small delete',
-              'aria-label': ctx.t('deleteCaptureOf', { name: c.fileName }),
+              class: 'small delete',
               onclick: () => onDelete(c),
             },
             ctx.t('deleteCapture'),
+            // Which capture, for a screen reader going through the buttons alone.
+            h('span', { class: 'sr-only', translate: 'no' }, ` ${c.fileName}`),
           ),
     ),
   );
