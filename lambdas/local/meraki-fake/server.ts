@@ -4,7 +4,7 @@
 // machine that finishes after its duration, and short-lived download URLs served by the fake
 // itself. Tests (and `npm start -- --meraki-fake`) can make it fail in each way a user will meet.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from '../listen.js';
 import { randomBytes } from 'node:crypto';
 import { captureJson, deviceJson, errorsJson, orgJson, uplinkStatusJson } from './representation.js';
 import { FakeBadRequest, pageOf } from './paging.js';
@@ -274,11 +274,7 @@ export async function startFakeMeraki(opts: FakeMerakiOptions): Promise<FakeMera
       send(res, reply);
     })();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOn(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
   origin = `http://${opts.host ?? '127.0.0.1'}:${port}`;
 
   const keyEntry = (key: string) => {
@@ -313,10 +309,6 @@ export async function startFakeMeraki(opts: FakeMerakiOptions): Promise<FakeMera
         redirect = on;
       },
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }
