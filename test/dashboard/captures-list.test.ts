@@ -11,19 +11,14 @@ import type { CaptureDetail, CaptureItem, DiagnosisItem, Page as ApiPage } from 
 import { MAX_ERROR_LENGTH } from '../../lambdas/store/capture-store.js';
 import { LIST_REFRESH_MS } from '../../lambdas/dashboard/views/captures.js';
 import { apiGet, seed, seedScenario } from './seed.js';
-import { launchBrowser, repoPath, startHarness, type Harness } from './twin-harness.js';
+import { repoPath, type Harness } from './twin-harness.js';
+import { openSignedIn, type SignedIn } from './signed-in.js';
 
 let h: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: SignedIn['browser'];
 let page: Page;
-const ids: Record<string, string> = {};
-
-async function signIn(p: Page): Promise<void> {
-  await p.goto(`${h.url}/`);
-  await p.fill('#api-key', h.operatorKey);
-  await p.click('form.signin button[type=submit]');
-  await p.waitForSelector('#capture-file', { state: 'attached' });
-}
+let session: SignedIn;
+let ids: Record<string, string>;
 
 const rowIds = (p: Page) =>
   p.locator('table.captures tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-capture-id')));
@@ -31,8 +26,8 @@ const listed = async (query = '') =>
   (await apiGet<ApiPage<CaptureItem>>(h, `/api/captures?limit=100${query}`)).items.map((c) => c.captureId);
 
 beforeAll(async () => {
-  h = await startHarness();
-  for (const s of ['wrong-psk-nat', 'success-nat-t', 'multi-client']) ids[s] = await seedScenario(h, s);
+  session = await openSignedIn(['wrong-psk-nat', 'success-nat-t', 'multi-client']);
+  ({ h, browser, page, ids } = session);
   // Not a capture at all: FAILED, with the analyzer's reason; then that reason made as long as a
   // stored error may be, the case that squeezed every column.
   ids.failed = await seed(h, 'notes-not-a-capture.pcap', await readFile(repoPath('README.md')));
@@ -48,15 +43,11 @@ beforeAll(async () => {
       ExpressionAttributeValues: { ':e': { S: long } },
     }),
   );
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await signIn(page);
+  await page.reload();
+  await page.waitForSelector(`tr[data-capture-id="${ids.failed}"]`);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-}, 60_000);
+afterAll(async () => session?.close(), 60_000);
 
 describe('captures list', () => {
   it('shows a capture uploaded from elsewhere while open, keeping focus and filters', async () => {
