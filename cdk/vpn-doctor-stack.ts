@@ -10,6 +10,8 @@ import { PipelineApi } from './http-api.js';
 import { acknowledgeCdkInternals } from './nag-acknowledgements.js';
 import { ResultsTable } from './results-table.js';
 import { SweeperSchedule } from './sweeper-schedule.js';
+import { RateLimitWebAcl } from './web-acl.js';
+import { Monitoring } from './monitoring.js';
 import { DEFAULT_MAX_CAPTURE_BYTES, DEFAULT_RETENTION_DAYS } from '../lambdas/config.js';
 
 export interface VpnDoctorSettings {
@@ -26,6 +28,10 @@ export interface VpnDoctorSettings {
    * (a custom domain: `https://vpn-doctor.example.com`).
    */
   readonly extraOrigins?: readonly string[];
+  /** Adds a WAF web ACL to CloudFront with this per-IP rate (requests / 5 min). Off by default. */
+  readonly wafRateLimit?: number;
+  /** E-mail address subscribed to the alarm topic (a confirmation mail is sent). */
+  readonly alarmEmail?: string;
   /** Reserved concurrency of the analyzer; `null` leaves it unreserved. @default 10 */
   readonly analyzeReservedConcurrency?: number | null;
 }
@@ -70,10 +76,20 @@ export class VpnDoctorStack extends Stack {
       maxUploadBytes: maxCaptureBytes,
       retentionDays,
     });
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      analyzer: analyzer.service.function,
+      api: api.service.function,
+      deadLetters: analyzer.deadLetterQueue.queue,
+      table: results.table,
+      httpApi: api.httpApi,
+      alarmEmail: s.alarmEmail,
+    });
+    const waf = s.wafRateLimit ? new RateLimitWebAcl(this, 'Waf', { rateLimit: s.wafRateLimit }) : undefined;
     const dashboard = new DashboardHosting(this, 'Dashboard', {
       assetDir: s.dashboardDir,
       apiHost: api.endpointHost,
       accessLogs: accessLogs.bucket,
+      webAclArn: waf?.arn,
     });
     // The browser PUTs presigned uploads straight to S3, and follows the report redirect there.
     captures.allowBrowsersFrom([dashboard.url, ...(s.extraOrigins ?? [])]);
@@ -90,6 +106,8 @@ export class VpnDoctorStack extends Stack {
       description: 'API Gateway endpoint (direct; the dashboard uses ApiUrl)',
     });
     new CfnOutput(this, 'CaptureBucketName', { value: captures.bucket.bucketName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
+    new CfnOutput(this, 'AnalyzerFunctionName', { value: analyzer.service.function.functionName });
     new CfnOutput(this, 'ResultsTableName', { value: results.table.tableName });
     new CfnOutput(this, 'AnalyzerDeadLetterQueueUrl', {
       value: analyzer.deadLetterQueue.queue.queueUrl,

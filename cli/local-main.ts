@@ -3,7 +3,8 @@
 import { analyzeCapture } from '#shared/analyze.js';
 import { startTwin } from '../lambdas/local/twin.js';
 import { DEFAULT_DATA_DIR } from '../lambdas/local/state.js';
-import { jsonLogger, type Logger } from '../lambdas/log.js';
+import type { Logger } from '../lambdas/log.js';
+import { powertoolsLogger } from '../lambdas/telemetry.js';
 import { parseArgs, UsageError } from './args.js';
 
 const USAGE = `usage: npm start -- [--port 8080] [--s3-port 4566] [--dynamo-port 4567] [--data-dir .vpn-doctor]
@@ -32,7 +33,9 @@ export async function localMain(argv: string[]): Promise<number> {
   }
   const env = process.env;
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const quiet: Logger = { info() {}, warn: jsonLogger.warn, error: jsonLogger.error };
+  // The same structured logs as the functions on AWS (Powertools JSON lines).
+  const { log } = powertoolsLogger('vpn-doctor-local');
+  const quiet: Logger = { info() {}, warn: log.warn, error: log.error };
   const twin = await startTwin({
     analyze: analyzeCapture,
     dataDir: args.values.get('--data-dir') ?? env.VPN_DOCTOR_DATA_DIR ?? DEFAULT_DATA_DIR,
@@ -40,7 +43,7 @@ export async function localMain(argv: string[]): Promise<number> {
     s3Port: port(args.values.get('--s3-port') ?? env.VPN_DOCTOR_S3_PORT, 4566),
     dynamoPort: port(args.values.get('--dynamo-port') ?? env.VPN_DOCTOR_DYNAMO_PORT, 4567),
     dashboardDir: args.values.get('--dashboard') ?? 'dist/dashboard',
-    log: args.flags.has('--quiet') ? quiet : jsonLogger,
+    log: args.flags.has('--quiet') ? quiet : log,
   });
   const out = process.stdout;
   out.write(

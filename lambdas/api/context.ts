@@ -6,6 +6,8 @@ import type { SessionStore } from '../store/session-store.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { Caller } from './caller.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { PipelineMetrics } from '../telemetry.js';
 
 export interface ApiDeps {
   config: ApiConfig;
@@ -15,6 +17,8 @@ export interface ApiDeps {
   objects: ObjectStore;
   now: () => Date;
   newCaptureId: () => string;
+  rateLimiter: RateLimiter;
+  metrics: PipelineMetrics;
   log: Logger;
 }
 
