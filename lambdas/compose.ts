@@ -49,7 +49,7 @@ export function composeApi(config: ApiConfig, clients: Clients, log: Logger, met
     objects: new ObjectStore(clients.s3, config.bucketName),
     now: () => new Date(),
     newCaptureId: () => newCaptureId(Date.now(), randomBytes(16)),
-    rateLimiter: new RateLimiter(clients.dynamo, config.tableName, config.rateLimits),
+    rateLimiter: config.rateLimits ? new RateLimiter(clients.dynamo, config.tableName, config.rateLimits) : undefined,
     metrics,
     log,
   };

@@ -16,6 +16,7 @@ export function createApi(deps: ApiDeps, authCacheMs = AUTH_CACHE_TTL_MS): Route
   const caches = authCacheMs > 0 ? createCallerCaches(authCacheMs) : undefined;
   const context = async (req: Parameters<typeof resolveCaller>[0]): Promise<RouteContext> => {
     const caller = await resolveCaller(req, deps.tenants, caches);
+    if (!deps.rateLimiter) return { caller, deps };
     const verdict = await deps.rateLimiter.check(caller.principal.keyId, caller.tenant.tenantId, deps.now().getTime());
     if (!verdict.ok) {
       deps.log.warn('rate limited', { scope: verdict.scope, tenantId: caller.tenant.tenantId });

@@ -17,7 +17,7 @@ export interface ApiDeps {
   objects: ObjectStore;
   now: () => Date;
   newCaptureId: () => string;
-  rateLimiter: RateLimiter;
+  rateLimiter?: RateLimiter;
   metrics: PipelineMetrics;
   log: Logger;
 }

@@ -58,7 +58,8 @@ export interface TwinOptions {
   uploadGraceSeconds?: number;
   /** How often the sweeper runs (it also runs once at start, taking over every lease). */
   sweepIntervalMs?: number;
-  rateLimits?: RateLimits;
+  /** null turns rate limiting off (tests that poll fast). */
+  rateLimits?: RateLimits | null;
   /** Local async-invoke retry delays (Lambda retries twice, after about 1 and 2 minutes). */
   retryDelaysMs?: number[];
   writeRetry?: RetryOptions;
