@@ -6,6 +6,7 @@ export type {
   DiagnosisItem,
   Me,
   Page,
+  UploadRequest,
   UploadTicket,
 } from '#shared/api/contract.js';
 import type { TreeNode } from '#shared/view/payload-tree.js';
