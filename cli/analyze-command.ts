@@ -6,12 +6,13 @@ import { analyzeCapture } from '#shared/analyze.js';
 import { renderReport, type Lang } from '#shared/report/ladder-text.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { parseArgs, type UsageError } from './args.js';
+import { ambiguousWidth, AMBIGUOUS_WIDE_ENV } from './terminal-width.js';
 import { captureSize, openCapture, readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
 import { Progress, PROGRESS_MIN_BYTES } from './progress.js';
 
-const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--lang en|ja]
+const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--lang en|ja] [--ascii]
 
 Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1) connection fails, from a capture
 taken on the MX WAN (IKE/ESP) or LAN (RADIUS, directory TLS, meraki.com DNS) side.
@@ -21,13 +22,22 @@ taken on the MX WAN (IKE/ESP) or LAN (RADIUS, directory TLS, meraki.com DNS) sid
   --json        the report as JSON (schemaVersion 1; see README "analyze JSON")
   --client IP   only the sessions of this client IP
   --lang en|ja  language of the human form (default en; JSON carries both)
+  --ascii       draw the ladder and symbols with ASCII characters only
+
+The ladder is laid out for terminals that draw East Asian ambiguous characters (─ ▶ ◀ → ·)
+two columns wide when the locale (LC_ALL, LC_CTYPE, LANG) is Japanese or with --lang ja, one
+column otherwise; ${AMBIGUOUS_WIDE_ENV}=1 or =0 overrides.
 
 Exit status: 0 the capture was read (whatever the verdict), 2 unreadable file or bad usage.`;
+
+function isLang(value: string): value is Lang {
+  return value === 'en' || value === 'ja';
+}
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ['--json', '--help', '-h'], ['--client', '--lang']);
+    args = parseArgs(argv, ['--json', '--ascii', '--help', '-h'], ['--client', '--lang']);
   } catch (error) {
     io.stderr.write(`vpn-doctor: analyze: ${(error as UsageError).message}\n${USAGE}\n`);
     return 2;
@@ -46,7 +56,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const lang = args.values.get('--lang') ?? 'en';
-  if (lang !== 'en' && lang !== 'ja') {
+  if (!isLang(lang)) {
     io.stderr.write(`vpn-doctor: analyze: --lang is en or ja, got ${JSON.stringify(lang)}\n`);
     return 2;
   }
@@ -65,7 +75,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`vpn-doctor: ${readFailureLine(path, error)}\n`);
     return 2;
   }
-  const text = args.flags.has('--json') ? JSON.stringify(report, null, 2) + '\n' : renderReport(report, lang as Lang);
+  const text = args.flags.has('--json')
+    ? JSON.stringify(report, null, 2) + '\n'
+    : renderReport(report, lang, { ambiguous: ambiguousWidth(io.env ?? {}, lang), ascii: args.flags.has('--ascii') });
   await new Promise<void>((resolve) => io.stdout.write(text, () => resolve()));
   return 0;
 }

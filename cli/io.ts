@@ -7,10 +7,17 @@ export interface CliIo {
   stderr: Writable;
   /** stderr is an interactive terminal (progress lines are shown only then). */
   stderrIsTTY: boolean;
+  /** The environment variables the commands may consult (absent: none; tests pass their own). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stderrIsTTY: process.stderr.isTTY === true };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+  };
 }
 
 /**

@@ -1,11 +1,18 @@
 // The human form of a report for a terminal: each session's negotiation drawn as a ladder
 // (client and MX columns, one arrow per message labelled with its step), then the verdict, the
 // evidence, the Wireshark filter and the checklist. Pure: report in, text out.
-import type { AnalysisReport, Finding, SessionDiagnosis, TimelineEntry } from './types.js';
+import type { AmbiguousWidth } from './display-width.js';
+import { ladderRows, type LadderStyle } from './ladder-rows.js';
+import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from './terminal-glyphs.js';
+import type { AnalysisReport, Finding, SessionDiagnosis } from './types.js';
 
 export type Lang = 'en' | 'ja';
 
-const ARROW_WIDTH = 44;
+/** How the terminal draws: the width of East Asian ambiguous characters, and ASCII-only symbols. */
+export interface RenderOptions {
+  ambiguous?: AmbiguousWidth;
+  ascii?: boolean;
+}
 const WORDS = {
   en: {
     verdict: 'Verdict',
@@ -20,6 +27,8 @@ const WORDS = {
     esp: 'ESP',
     none: 'no ESP seen',
     retrans: 'retransmission',
+    frame: 'frame',
+    elapsed: 'time',
     client: 'client',
     mx: 'MX',
     nat: 'NAT',
@@ -45,6 +54,8 @@ const WORDS = {
     esp: 'ESP',
     none: 'ESP なし',
     retrans: '再送',
+    frame: 'フレーム',
+    elapsed: '経過時間',
     client: 'クライアント',
     mx: 'MX',
     nat: 'NAT',
@@ -64,61 +75,29 @@ export function safe(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** Terminal columns of a string: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6);
-    n += wide ? 2 : 1;
-  }
-  return n;
+interface Ctx {
+  lang: Lang;
+  w: (typeof WORDS)[Lang];
+  g: Glyphs;
+  style: LadderStyle;
 }
 
-function padColumns(text: string, columns: number): string {
-  return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
-}
-
-function arrow(e: TimelineEntry, w: (typeof WORDS)[Lang]): string {
-  const notify = e.notifies.length ? ` N(${e.notifies.join(',')})` : '';
-  const mark = e.retransmission ? ` ↻ ${w.retrans}` : '';
-  const label = ` ${e.label} ${e.step === 'INFO' ? '' : e.step + ' '}${e.srcPort}→${e.dstPort}${notify}${mark} `;
-  const fill = Math.max(2, ARROW_WIDTH - displayWidth(label) - 2);
-  const left = Math.floor(fill / 2);
-  const bar = (n: number) => '─'.repeat(n);
-  return e.direction === 'client-to-mx'
-    ? `${bar(left)}${label}${bar(fill - left)}─▶`
-    : `◀─${bar(left)}${label}${bar(fill - left)}`;
-}
-
-function relTime(t: string, start: string): string {
-  const d = Number(t) - Number(start);
-  return Number.isFinite(d) ? d.toFixed(3).padStart(8) : '        ';
-}
-
-function findingBlock(f: Finding, lang: Lang, indent: string, full: boolean): string[] {
-  const w = WORDS[lang];
-  const lines = [`${indent}${f.code} — ${safe(f.title[lang])}`, `${indent}  ${safe(f.explanation[lang])}`];
+function findingBlock(f: Finding, ctx: Ctx, indent: string, full: boolean): string[] {
+  const { lang, w, g } = ctx;
+  const lines = [`${indent}${f.code} ${g.dash} ${safe(f.title[lang])}`, `${indent}  ${safe(f.explanation[lang])}`];
   if (!full) return lines;
   const ev = f.evidence;
   const parts: string[] = [];
   if (ev.frames.length)
-    parts.push(`${w.frames} ${ev.frames.slice(0, 24).join(', ')}${ev.frames.length > 24 ? ' …' : ''}`);
+    parts.push(`${w.frames} ${ev.frames.slice(0, 24).join(', ')}${ev.frames.length > 24 ? ` ${g.more}` : ''}`);
   for (const r of ev.repeated ?? [])
-    parts.push(`${w.repeated}: ${r.message} ×${r.count} (${r.from === 'client' ? w.client : w.mx})`);
+    parts.push(`${w.repeated}: ${r.message} ${g.times}${r.count} (${r.from === 'client' ? w.client : w.mx})`);
   for (const n of ev.notifies ?? []) parts.push(`notify ${safe(n.name)} (${n.type}) @${n.frame}`);
   if (parts.length) lines.push(`${indent}  ${w.evidence}: ${parts.join('; ')}`);
   lines.push(`${indent}  ${w.filter}: ${safe(f.filter)}`);
   if (f.checklist[lang].length) {
     lines.push(`${indent}  ${w.check}:`);
-    for (const c of f.checklist[lang]) lines.push(`${indent}    • ${safe(c)}`);
+    for (const c of f.checklist[lang]) lines.push(`${indent}    ${g.bullet} ${safe(c)}`);
   }
   return lines;
 }
@@ -127,11 +106,11 @@ function natText(v: boolean | null, w: (typeof WORDS)[Lang]): string {
   return v === null ? w.unknown : v ? w.yes : w.no;
 }
 
-function sessionBlock(s: SessionDiagnosis, index: number, lang: Lang): string[] {
-  const w = WORDS[lang];
+function sessionBlock(s: SessionDiagnosis, index: number, ctx: Ctx): string[] {
+  const { w, g } = ctx;
   const mode = s.mode === 'esp-only' ? 'ESP only' : `IKEv${s.ikeVersion ?? '?'} ${s.mode}`;
   const lines = [
-    `${w.session} ${index + 1} · ${w.client} ${s.clientIp}:${s.clientPort} ⇄ ${w.mx} ${s.responderIp}:${s.responderPort} · ${mode} · ${w.nat}: ${w.client} ${natText(s.nat.client, w)}, ${w.mx} ${natText(s.nat.responder, w)}`,
+    `${w.session} ${index + 1}${g.separator}${w.client} ${s.clientIp}:${s.clientPort}${g.between}${w.mx} ${s.responderIp}:${s.responderPort}${g.separator}${mode}${g.separator}${w.nat}: ${w.client} ${natText(s.nat.client, w)}, ${w.mx} ${natText(s.nat.responder, w)}`,
   ];
   if (s.client.vendorIds.length) lines.push(`  ${safe(s.client.fingerprint)}`);
   if (s.client.identity) lines.push(`  ID (${s.client.identity.type}): ${safe(s.client.identity.value)}`);
@@ -140,22 +119,17 @@ function sessionBlock(s: SessionDiagnosis, index: number, lang: Lang): string[] 
       `  ${w.proposals}: ${s.proposals.phase1Offered
         .slice(0, 6)
         .map((p) => p.text)
-        .join('; ')}${s.proposals.phase1Offered.length > 6 ? ' …' : ''}`,
+        .join('; ')}${s.proposals.phase1Offered.length > 6 ? ` ${g.more}` : ''}`,
     );
     if (s.proposals.phase1Chosen) lines.push(`  ${w.chosen}: ${s.proposals.phase1Chosen.text}`);
   }
-  if (s.timeline.length) {
-    const start = s.timeline[0].time;
-    lines.push(`   frame     time  ${padColumns(w.client, ARROW_WIDTH - 2)}${w.mx}`);
-    for (const e of s.timeline)
-      lines.push(`  ${String(e.frame).padStart(6)} ${relTime(e.time, start)}  ${arrow(e, w)}`);
-    if (s.timelineTruncated) lines.push(`         … ${w.truncated}`);
-  }
+  lines.push(...ladderRows(s.timeline, w, ctx.style));
+  if (s.timelineTruncated) lines.push(`         ${g.more} ${w.truncated}`);
   const up = s.esp.filter((x) => x.direction === 'client-to-mx').reduce((n, x) => n + x.packets, 0);
   const down = s.esp.filter((x) => x.direction === 'mx-to-client').reduce((n, x) => n + x.packets, 0);
   lines.push(
     s.esp.length
-      ? `  ${w.esp}: ${w.client}→${w.mx} ${up}, ${w.mx}→${w.client} ${down} (SPI ${s.esp
+      ? `  ${w.esp}: ${w.client}${g.to}${w.mx} ${up}, ${w.mx}${g.to}${w.client} ${down} (SPI ${s.esp
           .slice(0, 4)
           .map((x) => x.spi)
           .join(', ')})`
@@ -163,28 +137,35 @@ function sessionBlock(s: SessionDiagnosis, index: number, lang: Lang): string[] 
   );
   const [primary, ...rest] = s.findings;
   lines.push('', `  ${w.verdict}: ${s.verdict}`);
-  if (primary) lines.push(...findingBlock(primary, lang, '  ', true));
+  if (primary) lines.push(...findingBlock(primary, ctx, '  ', true));
   if (rest.length) {
     lines.push(`  ${w.other}:`);
-    for (const f of rest) lines.push(...findingBlock(f, lang, '    ', false));
+    for (const f of rest) lines.push(...findingBlock(f, ctx, '    ', false));
   }
   return lines;
 }
 
-export function renderReport(report: AnalysisReport, lang: Lang = 'en'): string {
-  const w = WORDS[lang];
+/**
+ * The report as terminal text. `options.ambiguous` says how the terminal draws East Asian
+ * ambiguous characters (the caller knows the locale; this module does not look);
+ * `options.ascii` draws with ASCII symbols only.
+ */
+export function renderReport(report: AnalysisReport, lang: Lang = 'en', options: RenderOptions = {}): string {
+  const g = options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
+  const ctx: Ctx = { lang, w: WORDS[lang], g, style: { ambiguous: options.ambiguous ?? 'narrow', glyphs: g } };
+  const w = ctx.w;
   const c = report.capture;
   const lines = [
-    `vpn-doctor · ${c.fileName ? safe(c.fileName) + ' · ' : ''}${c.format} · ${c.frames} ${w.frames}${c.start ? ` · ${c.start} → ${c.end}` : ''}`,
+    `vpn-doctor${g.separator}${c.fileName ? safe(c.fileName) + g.separator : ''}${c.format}${g.separator}${c.frames} ${w.frames}${c.start ? `${g.separator}${c.start} ${g.to} ${c.end}` : ''}`,
     `${w.verdict}: ${report.verdict}`,
     '',
   ];
-  report.sessions.forEach((s, i) => lines.push(...sessionBlock(s, i, lang), ''));
+  report.sessions.forEach((s, i) => lines.push(...sessionBlock(s, i, ctx), ''));
   if (report.auth.length) {
     lines.push(`${w.auth}:`);
-    for (const f of report.auth) lines.push(...findingBlock(f, lang, '  ', true), '');
+    for (const f of report.auth) lines.push(...findingBlock(f, ctx, '  ', true), '');
   }
-  for (const f of report.findings) lines.push(...findingBlock(f, lang, '', true), '');
+  for (const f of report.findings) lines.push(...findingBlock(f, ctx, '', true), '');
   if (report.sessions.length === 0 && report.hosts.length)
     lines.push(
       `${w.hosts}: ${report.hosts
