@@ -84,8 +84,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary:
-    'diagnose a capture: the negotiation as a ladder, the verdict, evidence and checklist (--json for the report)',
   usage: USAGE,
   run,
 };

@@ -1,10 +1,9 @@
-// What a subcommand is: a name, a one-line summary for the usage text, and a run function
-// returning the exit code. Commands print through CliIo, never through console.*.
+// What a subcommand is: a name, its help text and a run function returning the exit code; its
+// one-line summary lives in the command table (commands.ts), which lists commands unloaded. Commands print through CliIo, never through console.*.
 import type { CliIo } from './io.js';
 
 export interface Command {
   name: string;
-  summary: string;
   /** Full help text (printed for `vpn-doctor <name> --help`). */
   usage: string;
   run(argv: string[], io: CliIo): Promise<number>;

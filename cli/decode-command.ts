@@ -101,7 +101,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const decodeCommand: Command = {
   name: 'decode',
-  summary: 'decode every frame of a capture (tshark-like lines, --json NDJSON, or --summary counts)',
   usage: USAGE,
   run,
 };

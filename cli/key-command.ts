@@ -51,7 +51,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const keyCommand: Command = {
   name: 'key',
-  summary: 'create or revoke API keys (local twin or AWS)',
   usage: USAGE,
   run,
 };

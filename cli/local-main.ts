@@ -2,7 +2,9 @@
 // with s3rver and dynalite on loopback; data under .vpn-doctor/ survives restarts.
 import { analyzeCapture } from '#shared/analyze.js';
 import { startTwin } from '../lambdas/local/twin.js';
-import { DEFAULT_DATA_DIR } from '../lambdas/local/state.js';
+import { join } from 'node:path';
+import { assertPortsFree, PortInUseError } from '../lambdas/local/port-check.js';
+import { DEFAULT_DATA_DIR, localDataDir } from '../lambdas/local/state.js';
 import { jsonLogger, type Logger } from '../lambdas/log.js';
 import { parseArgs, UsageError } from './args.js';
 
@@ -33,12 +35,23 @@ export async function localMain(argv: string[]): Promise<number> {
   const env = process.env;
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const quiet: Logger = { info() {}, warn: jsonLogger.warn, error: jsonLogger.error };
+  const dataDir = localDataDir(args.values.get('--data-dir'), env);
+  const httpPort = port(args.values.get('--port') ?? env.VPN_DOCTOR_PORT, 8080);
+  const s3Port = port(args.values.get('--s3-port') ?? env.VPN_DOCTOR_S3_PORT, 4566);
+  const dynamoPort = port(args.values.get('--dynamo-port') ?? env.VPN_DOCTOR_DYNAMO_PORT, 4567);
+  // Before anything listens: a busy port is one line naming its option, and nothing is left
+  // running that would keep the process from exiting.
+  await assertPortsFree('127.0.0.1', [
+    { port: httpPort, flag: '--port', what: 'the dashboard and API' },
+    { port: s3Port, flag: '--s3-port', what: 'S3 (s3rver)' },
+    { port: dynamoPort, flag: '--dynamo-port', what: 'DynamoDB (dynalite)' },
+  ]);
   const twin = await startTwin({
     analyze: analyzeCapture,
-    dataDir: args.values.get('--data-dir') ?? env.VPN_DOCTOR_DATA_DIR ?? DEFAULT_DATA_DIR,
-    httpPort: port(args.values.get('--port') ?? env.VPN_DOCTOR_PORT, 8080),
-    s3Port: port(args.values.get('--s3-port') ?? env.VPN_DOCTOR_S3_PORT, 4566),
-    dynamoPort: port(args.values.get('--dynamo-port') ?? env.VPN_DOCTOR_DYNAMO_PORT, 4567),
+    dataDir,
+    httpPort,
+    s3Port,
+    dynamoPort,
     dashboardDir: args.values.get('--dashboard') ?? 'dist/dashboard',
     log: args.flags.has('--quiet') ? quiet : jsonLogger,
   });
@@ -48,10 +61,11 @@ export async function localMain(argv: string[]): Promise<number> {
   );
   if (twin.firstKey) {
     out.write(
-      `\nFirst start: created tenant "${twin.state.tenantId}" and an operator API key (shown once, also in .vpn-doctor/first-key.txt):\n\n  ${twin.firstKey}\n\n`,
+      `\nFirst start: created tenant "${twin.state.tenantId}" and an operator API key (shown once, also in ${join(dataDir, 'first-key.txt')}):\n\n  ${twin.firstKey}\n\n`,
     );
   }
-  out.write('Upload: vpn-doctor upload <capture.pcap> --local   Stop: Ctrl-C\n');
+  const dirFlag = dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${dataDir}`;
+  out.write(`Upload: vpn-doctor upload <capture.pcap> --local${dirFlag} --wait   Stop: Ctrl-C\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -68,8 +82,13 @@ if (/local(-main)?\.(mjs|js|ts)$/.test(entry)) {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`vpn-doctor local: ${err instanceof UsageError ? err.message : (err as Error).message}\n`);
-      process.exitCode = (err as { code?: string }).code === 'EADDRINUSE' ? 1 : 2;
+      // One line, never a stack trace: the message names what to change.
+      const message = err instanceof Error ? err.message : String(err);
+      process.stderr.write(`vpn-doctor local: ${message.split('\n')[0]}\n`);
+      const busy = err instanceof PortInUseError || (err as { code?: string }).code === 'EADDRINUSE';
+      process.exitCode = busy ? 1 : err instanceof UsageError ? 2 : 1;
+      // Whatever did start must not keep the process alive.
+      setTimeout(() => process.exit(), 200).unref();
     },
   );
 }

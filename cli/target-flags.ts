@@ -3,7 +3,7 @@
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { AdminInputError } from '../lambdas/auth/key-admin.js';
-import { DEFAULT_DATA_DIR } from '../lambdas/local/state.js';
+import { localDataDir } from '../lambdas/local/state.js';
 import { TargetError, resolveTarget, type Target, type TargetFlags } from '../lambdas/local/target.js';
 import { AlreadyExistsError } from '../lambdas/store/tenant-store.js';
 
@@ -12,7 +12,7 @@ export function targetFlags(args: ParsedArgs): TargetFlags {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return {
     local: args.flags.has('--local'),
-    dataDir: args.values.get('--data-dir') ?? DEFAULT_DATA_DIR,
+    dataDir: localDataDir(args.values.get('--data-dir'), process.env),
     table: args.values.get('--table'),
     bucket: args.values.get('--bucket'),
     region: args.values.get('--region'),

@@ -53,7 +53,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const tenantCommand: Command = {
   name: 'tenant',
-  summary: 'create or list tenants (local twin or AWS)',
   usage: USAGE,
   run,
 };

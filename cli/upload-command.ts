@@ -1,11 +1,13 @@
 // `vpn-doctor upload <capture> [--tenant T]`: puts a capture under the tenant's prefix; the
 // bucket's event starts the analysis (locally the twin, on AWS the analyze Lambda).
 import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { captureObjectKey, isTenantId, newCaptureId } from '#shared/tenancy/ids.js';
 import { TARGET_OPTIONS, TARGET_USAGE } from '../lambdas/local/target.js';
 import { uploadFile } from '../lambdas/storage/upload-file.js';
 import { parseArgs } from './args.js';
+import { readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
 import { withTarget } from './target-flags.js';
@@ -29,6 +31,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const path = args.positionals[0];
+  // Before any network: a directory, a device or an empty file is one line and exit 2.
+  const problem = await notUploadable(path);
+  if (problem) {
+    io.stderr.write(`vpn-doctor: upload: ${problem}\n`);
+    return 2;
+  }
   return withTarget('upload', args, io, async (target) => {
     const tenantId = args.values.get('--tenant') ?? target.defaultTenantId;
     if (!tenantId || !isTenantId(tenantId)) {
@@ -68,10 +76,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const uploadCommand: Command = {
   name: 'upload',
-  summary: 'upload a capture for analysis (local twin or AWS)',
   usage: USAGE,
   run,
 };
+
+/** Why `path` cannot be uploaded (a directory, not a regular file, empty), or undefined. */
+async function notUploadable(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return `cannot read ${path}: is a directory (upload one capture file)`;
+    if (!info.isFile()) return `cannot read ${path}: not a regular file`;
+    if (info.size === 0) return `${path} is empty: nothing to upload`;
+    return undefined;
+  } catch (err) {
+    return readFailureLine(path, err);
+  }
+}
 
 /** Bytes as people read them: 2.6 kB, 104.9 MB. */
 function amount(bytes: number): string {

@@ -118,8 +118,6 @@ const en = {
   notFound: 'Not found.',
   errorPrefix: 'Error: {message}',
   sessionsOf: '({n})',
-  select: 'Show',
-  shown: 'Shown',
   step: 'Step',
   port: 'port',
   hosts: 'Hosts seen',
@@ -130,6 +128,11 @@ const en = {
   message: 'Message',
   exchange: 'Exchange',
   flags: 'Flags',
+  messageId: 'Message ID',
+  notify: 'notify',
+  oneFrame: '1 frame',
+  nFrames: '{n} frames',
+  invalidIp: '"{ip}" is not an IPv4 or IPv6 address.',
 } as const;
 
 export type Key = keyof typeof en;
@@ -248,8 +251,6 @@ const ja: Record<Key, string> = {
   notFound: '見つかりません。',
   errorPrefix: 'エラー: {message}',
   sessionsOf: '({n})',
-  select: '表示',
-  shown: '表示中',
   step: 'ステップ',
   port: 'ポート',
   hosts: '観測されたホスト',
@@ -260,6 +261,11 @@ const ja: Record<Key, string> = {
   message: 'メッセージ',
   exchange: '交換',
   flags: 'フラグ',
+  messageId: 'メッセージ ID',
+  notify: '通知',
+  oneFrame: '1 フレーム',
+  nFrames: '{n} フレーム',
+  invalidIp: '「{ip}」は IPv4 / IPv6 アドレスではありません。',
 };
 
 export const TABLES: Readonly<Record<Lang, Readonly<Record<Key, string>>>> = { en, ja };

@@ -1,5 +1,5 @@
 // Entry point: the page shell (header, tenant switcher, language, sign out), hash routing
-// (#/, #/capture/<id>, #/ip/<addr>) and sign-in. The API key is never put in the URL.
+// (#/, #/capture/<id>[/session/<sessionId>], #/ip/<addr>) and sign-in. The API key is never put in the URL.
 import { Api, ApiError } from './api.js';
 import type { Me } from './api-types.js';
 import type { Ctx } from './context.js';
@@ -169,11 +169,12 @@ function render(): void {
     alive: () => gen === generation,
   };
   const hash = location.hash.replace(/^#/, '');
-  const capture = /^\/capture\/([^/]+)$/.exec(hash);
+  const capture = /^\/capture\/([^/]+)(?:\/session\/([^/]+))?$/.exec(hash);
   const ip = /^\/ip\/(.*)$/.exec(hash);
   let view: HTMLElement;
   let route = 'captures';
-  if (capture) view = detailView(ctx, decodeURIComponent(capture[1]!));
+  if (capture)
+    view = detailView(ctx, decodeURIComponent(capture[1]!), capture[2] ? decodeURIComponent(capture[2]) : undefined);
   else if (ip) {
     route = 'ip';
     view = historyView(ctx, ip[1] ? decodeURIComponent(ip[1]) : undefined);

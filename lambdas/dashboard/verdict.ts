@@ -1,7 +1,9 @@
 // How a verdict or severity is shown: a badge with a glyph AND the code text, so colour is never
 // the only signal.
 import type { Severity, VerdictCode } from '#shared/report/types.js';
+import { codeTitle } from './codes.js';
 import { h } from './dom.js';
+import type { Lang } from './i18n.js';
 
 const OK: ReadonlySet<string> = new Set(['TUNNEL_ESTABLISHED', 'RADIUS_ACCEPTED', 'AD_TLS_OK', 'CLOUD_DNS_OK']);
 const INFO: ReadonlySet<string> = new Set(['NAT_DETECTED', 'CLIENT_FINGERPRINT', 'INCONCLUSIVE', 'NO_AUTH_TRAFFIC']);
@@ -23,6 +25,16 @@ export function verdictSeverity(code: string): Severity {
 }
 
 export const SEVERITY_GLYPH: Record<Severity, string> = { ok: '✓', info: 'i', warning: '!', error: '✕' };
+
+/** The badge and the code's title beside it: "✕ PSK_MISMATCH · Pre-shared key mismatch". */
+export function verdictWithTitle(code: VerdictCode | string, lang: Lang): HTMLElement {
+  return h(
+    'span',
+    { class: 'verdict-with-title' },
+    badge(code),
+    h('span', { class: 'code-title' }, codeTitle(code, lang)),
+  );
+}
 
 export function badge(
   code: VerdictCode | string,

@@ -7,6 +7,11 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 export const LOCAL_REGION = 'us-east-1';
 export const DEFAULT_DATA_DIR = '.vpn-doctor';
 
+/** The data directory: the --data-dir option, else VPN_DOCTOR_DATA_DIR, else .vpn-doctor (npm start and --local alike). */
+export function localDataDir(flag: string | undefined, env: Record<string, string | undefined>): string {
+  return flag ?? (env.VPN_DOCTOR_DATA_DIR || DEFAULT_DATA_DIR);
+}
+
 export interface LocalState {
   version: 1;
   region: string;
@@ -32,8 +37,13 @@ export async function readLocalState(dataDir: string): Promise<LocalState> {
   } catch {
     throw new Error(`${path} not found: start the local twin first (npm start)`);
   }
-  const state = JSON.parse(text) as LocalState;
-  if (state.version !== 1 || !state.bucket || !state.table)
-    throw new Error(`${path} is not a vpn-doctor local state file`);
+  let state: LocalState;
+  try {
+    state = JSON.parse(text) as LocalState;
+  } catch (err) {
+    throw new Error(`${path} is not valid JSON (${(err as Error).message}): delete it and restart the local twin`);
+  }
+  if (state?.version !== 1 || !state.bucket || !state.table)
+    throw new Error(`${path} is not a vpn-doctor local state file: delete it and restart the local twin`);
   return state;
 }

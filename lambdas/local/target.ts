@@ -71,7 +71,7 @@ export async function resolveTarget(flags: TargetFlags, env: Record<string, stri
 export const TARGET_OPTIONS = ['--table', '--bucket', '--region', '--data-dir'] as const;
 export const TARGET_USAGE = `target:
   --local            the running local twin (endpoints from <data-dir>/local.json)
-  --data-dir DIR     the local twin's data directory (default .vpn-doctor)
+  --data-dir DIR     the local twin's data directory (default VPN_DOCTOR_DATA_DIR or .vpn-doctor)
   --table NAME       DynamoDB table on AWS (or VPN_DOCTOR_TABLE); default AWS credential chain
   --bucket NAME      S3 bucket on AWS (or VPN_DOCTOR_BUCKET)
   --region REGION    AWS region (or AWS_REGION)`;

@@ -72,6 +72,17 @@ export class SessionStore {
 
   /** Removes a capture's sessions (cleanup after a failed write phase). */
   async deleteSessions(tenantId: string, captureId: string): Promise<void> {
+    for await (const keys of this.captureSessionPages(tenantId, captureId, 'pk, sk')) {
+      await this.batchWrite(keys.map((k) => ({ DeleteRequest: { Key: k } })));
+    }
+  }
+
+  /** The pages of a capture's session items (only `projection` when given), in key order. */
+  private async *captureSessionPages(
+    tenantId: string,
+    captureId: string,
+    projection?: string,
+  ): AsyncGenerator<DdbItem[]> {
     let startKey: DdbItem | undefined;
     do {
       const out = await this.client.send(
@@ -79,11 +90,11 @@ export class SessionStore {
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
-          ProjectionExpression: 'pk, sk',
+          ProjectionExpression: projection,
           ExclusiveStartKey: startKey,
         }),
       );
-      await this.batchWrite((out.Items ?? []).map((k) => ({ DeleteRequest: { Key: k } })));
+      yield out.Items ?? [];
       startKey = out.LastEvaluatedKey;
     } while (startKey);
   }
@@ -107,23 +118,14 @@ export class SessionStore {
 
   async listForCapture(tenantId: string, captureId: string, nowEpoch: number): Promise<SessionDiagnosis[]> {
     const sessions: SessionDiagnosis[] = [];
-    let startKey: DdbItem | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const raw of out.Items ?? []) {
+    for await (const page of this.captureSessionPages(tenantId, captureId)) {
+      for (const raw of page) {
         const item = unmarshall(raw);
         const data = str(item, 'data');
         if (data && !isExpired(item, nowEpoch)) sessions.push(JSON.parse(data) as SessionDiagnosis);
       }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey && sessions.length < MAX_SESSIONS_PER_CAPTURE);
+      if (sessions.length >= MAX_SESSIONS_PER_CAPTURE) break;
+    }
     return sessions.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   }
 

@@ -21,7 +21,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 cd "$(dirname "$0")"
 [ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 1; }
-for t in ip nft ethtool tcpdump tshark editcap mergecap xl2tpd swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
+for t in ip nft ethtool tcpdump tshark editcap mergecap xl2tpd node bc swanctl /usr/lib/ipsec/charon ping dig curl freeradius radclient dnsmasq openssl; do
   command -v "$t" >/dev/null || { echo "missing: $t (see the header for the Debian packages)" >&2; exit 1; }
 done
 . ./lab.sh
@@ -402,12 +402,14 @@ case_damaged_unknown_linktype() { damage success-nat-t damaged-unknown-linktype 
 case_merged_two_clients() {
   local a=$OUT/ke-replies-lost/capture.pcap b=$OUT/success-nat-t/capture.pcap t0a t0b
   mkdir -p "$OUT/merged-two-clients"
-  t0a=$(tshark -r "$a" -c 1 -T fields -e frame.time_epoch)
-  t0b=$(tshark -r "$b" -c 1 -T fields -e frame.time_epoch)
+  t0a=$(tshark -r "$a" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
+  t0b=$(tshark -r "$b" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
   editcap -t "$(echo "$t0a + 2.5 - $t0b" | bc -l)" "$b" "$LAB/shifted.pcap"
   mergecap -w "$OUT/merged-two-clients/capture.pcap" "$a" "$LAB/shifted.pcap"
 }
 case_cut_dns_no_answer_after_query() { cut dns-no-answer cut-dns-no-answer-after-query 1-3; }
+case_cut_late_esp_one_way_first_second() { cut late-esp-one-way cut-late-esp-one-way-first-second 1-4; }
+case_late_dpd_only() { cut success-dpd-delete late-dpd-only 22-32; }
 
 # ---- LAN cases (authentication servers; the MX namespace is the client) -----------------------
 
@@ -555,10 +557,16 @@ case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal ale
 
 ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
-radius-accept radius-reject radius-no-answer dns-ok dns-fail ad-tls-ok ad-tls-fail
+late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site l2tp-clear l2tp-clear-answered
+radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
+ad-tls-ok ad-tls-fail
 cut-success-nat-t-after-mm4 cut-success-after-mm6 cut-phase2-mismatch-after-qm1 cut-wrong-psk-nat-after-mm5
 cut-wrong-psk-nat-first-answer cut-mx-no-answer-single-mm1 cut-esp-one-way-single-esp cut-esp-one-way-after-qm3
-late-ke-replies-lost late-wrong-psk-nat"
+late-ke-replies-lost late-wrong-psk-nat cut-dns-no-answer-after-query cut-late-esp-one-way-first-second late-dpd-only
+merged-two-clients
+damaged-wrong-psk-record8 damaged-wrong-psk-record12 damaged-unknown-linktype"
+# (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-…, come last: they read the
+# captures made above)
 
 trap 'lab_down' EXIT
 lab_up

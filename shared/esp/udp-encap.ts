@@ -4,8 +4,6 @@ import type { DecodedFrame } from '../decode/types.js';
 import type { IpPayload } from '../net/ip-payload.js';
 import { decodeEsp } from './esp.js';
 
-export const UDP_ENCAP_PORT = 4500;
-
 /**
  * Classifies the UDP payload in `p`. Returns true when an ISAKMP message follows the
  * non-ESP marker (p is then narrowed to it); keep-alive and ESP are decoded here.

@@ -27,22 +27,6 @@ export const IKEV2_EXCHANGE = {
   44: 'IKE_FOLLOWUP_KE',
 } as const;
 
-export const EXCHANGE = {
-  BASE: 1,
-  MAIN_MODE: 2,
-  AUTH_ONLY: 3,
-  AGGRESSIVE: 4,
-  INFORMATIONAL_V1: 5,
-  TRANSACTION: 6,
-  QUICK_MODE: 32,
-  NEW_GROUP: 33,
-  IKE_SA_INIT: 34,
-  IKE_AUTH: 35,
-  CREATE_CHILD_SA: 36,
-  INFORMATIONAL: 37,
-  IKE_SESSION_RESUME: 38,
-} as const;
-
 export function exchangeName(n: number, majorVersion: number): string {
   return nameOf(majorVersion === 2 ? IKEV2_EXCHANGE : IKEV1_EXCHANGE, n);
 }

@@ -4,6 +4,7 @@
 // that starts with a plausible TLS record header.
 import type { Anomaly } from '../anomaly.js';
 import type { DecodedFrame, TlsRecord } from '../decode/types.js';
+import { TLS_MAX_RECORD_LENGTH } from '../tls/constants.js';
 import { TCP_FLAG } from './tcp.js';
 
 export interface StreamLimits {
@@ -49,7 +50,7 @@ export function looksLikeTlsRecord(b: Uint8Array, o: number, end: number): boole
   if (end - o < 5) return false;
   const t = b[o];
   const len = (b[o + 3] << 8) | b[o + 4];
-  return t >= 20 && t <= 24 && b[o + 1] === 3 && b[o + 2] <= 4 && len > 0 && len <= 16384 + 2048;
+  return t >= 20 && t <= 24 && b[o + 1] === 3 && b[o + 2] <= 4 && len > 0 && len <= TLS_MAX_RECORD_LENGTH;
 }
 
 /**

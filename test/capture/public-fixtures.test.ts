@@ -28,6 +28,20 @@ function oracle(name: string): OracleRow[] {
   });
 }
 
+// Link types as capinfos 4.0.17 names them (`capinfos -E -T`), every file not Ethernet; the
+// numbers are tcpdump.org's LINKTYPE_ registry (raw IP: 101, or 12/14 as BSDs write DLT_RAW).
+const NOT_ETHERNET: Record<string, string> = {
+  'suricata-verify__IKEv2_SA_INIT_2-8-weak.pcap': 'rawip',
+  'tcpdump__RADIUS-RFC4675.pcap': 'linux-sll',
+  'tcpdump__radius_rfc5447_invalid_length.pcap': 'linux-sll',
+  'tcpdump__ikev2four.pcap': 'null',
+  'tcpdump__ikev2pI2-segfault.pcapng': 'null',
+  'tcpdump__ikev2pI2.pcap': 'null',
+  'tcpdump__isakmp-identification-segfault.pcap': 'null',
+  'zeek__radius_localhost.pcap': 'null',
+};
+const LINKTYPE_NUMBERS: Record<string, number[]> = { ether: [1], 'linux-sll': [113], null: [0], rawip: [12, 14, 101] };
+
 describe('public captures', () => {
   it('has the 40 files the oracle describes', () => {
     expect(FIXTURES).toHaveLength(40);
@@ -40,6 +54,14 @@ describe('public captures', () => {
       const whole = comparable(parse(bytes));
       expect(whole.frames.length).toBeGreaterThan(0);
       for (const size of [1, 7, 4096]) expect(comparable(parse(bytes, size))).toEqual(whole);
+    });
+
+    it('reports the link type capinfos reads', () => {
+      const { frames, info } = parse(bytes);
+      const allowed = LINKTYPE_NUMBERS[NOT_ETHERNET[name] ?? 'ether'];
+      expect(info.linkTypes.length).toBe(1);
+      expect(allowed).toContain(info.linkTypes[0]);
+      expect(frames.every((f) => f.linkType === info.linkTypes[0])).toBe(true);
     });
 
     it('matches the tshark oracle: frame count, frame.len, frame.cap_len, frame.time_epoch', () => {

@@ -2,8 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeIsakmp } from '#shared/ike/decode.js';
 import type { IkePayload } from '#shared/ike/types.js';
-import { ikeAttributeName, ikeAttributeValueName, ipsecAttributeValueName } from '#shared/ike/ikev1-attributes.js';
-import { transformIdName } from '#shared/ike/ipsec-transforms.js';
 import { h, message } from './build.js';
 
 function only(payloads: { type: number; body: string }[], header = {}): IkePayload[] {
@@ -77,13 +75,6 @@ describe('IKEv1 payloads', () => {
         },
       ],
     });
-    expect(ikeAttributeName(1)).toBe('Encryption Algorithm');
-    expect(ikeAttributeValueName(1, 5)).toBe('3DES-CBC');
-    expect(ikeAttributeValueName(3, 65001)).toBe('XAUTHInitPreShared');
-    expect(ikeAttributeValueName(4, 2)).toBe('Alternate 1024-bit MODP group');
-    expect(ikeAttributeValueName(12, 28800)).toBe('28800');
-    expect(ikeAttributeValueName(1, 99)).toBe('99');
-    expect(transformIdName(1, 1)).toBe('KEY_IKE');
   });
 
   it('SA phase 2: ESP proposal with SPI, two transforms, encapsulation mode', () => {
@@ -119,16 +110,15 @@ describe('IKEv1 payloads', () => {
     if (sa.type !== 'sa') throw new Error(sa.type);
     const [p] = sa.proposals;
     expect(p.spi).toBe('c0ffee01');
-    expect(p.transforms.map((t) => [t.nextPayload, t.id, transformIdName(p.protocolId, t.id)])).toEqual([
-      [3, 12, 'ESP_AES'],
-      [0, 3, 'ESP_3DES'],
+    // ESP transform IDs (IANA "IPsec ESP Transform Identifiers"): 12 ESP_AES, 3 ESP_3DES.
+    expect(p.transforms.map((t) => [t.nextPayload, t.id])).toEqual([
+      [3, 12],
+      [0, 3],
     ]);
     expect(p.transforms[0].attributes).toEqual([
       { type: 4, value: 61443 },
       { type: 6, value: 128 },
     ]);
-    expect(ipsecAttributeValueName(4, 61443)).toBe('UDP-Encapsulated-Tunnel (draft)');
-    expect(ipsecAttributeValueName(5, 2)).toBe('HMAC-SHA');
   });
 
   it('KE, Nonce, HASH, SIG, NAT-D (20 and 130), NAT-OA (21 and 131)', () => {

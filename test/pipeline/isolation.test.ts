@@ -1,31 +1,16 @@
 // Tenant isolation over every endpoint: a key of one tenant (or an operator of one MSP) can
 // neither list, read, query, download nor upload into another tenant. Tenants, keys and uploads
 // are made with the real CLI commands against the running twin.
-import { PassThrough } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyCommand } from '../../cli/key-command.js';
-import { tenantCommand } from '../../cli/tenant-command.js';
-import { uploadCommand } from '../../cli/upload-command.js';
-import type { Command } from '../../cli/command.js';
+import { runCli } from '../cli/run-cli.js';
 import { analyzeCapture } from '#shared/analyze.js';
 import { api, startHarness, waitForCapture, type Harness } from './twin-harness.js';
 
 const CAPTURE_B = 'test/fixtures/public/suricata-verify__ikev1-isakmp-main-mode.pcap';
 const CAPTURE_A = 'test/fixtures/public/tcpdump__isakmp4500.pcap';
-
-async function cli(command: Command, argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await command.run(argv, { stdout, stderr, stderrIsTTY: false });
-  return { code, out, err };
-}
 
 let h: Harness;
 let local: string[];
@@ -45,24 +30,24 @@ beforeAll(async () => {
     ['bravo', 'msp-b'],
     ['bravo-two', 'msp-b'],
   ]) {
-    const res = await cli(tenantCommand, ['create', t, '--name', `Tenant ${t}`, '--msp', msp, ...local]);
-    expect(res.code, res.err).toBe(0);
+    const res = await runCli(['tenant', 'create', t, '--name', `Tenant ${t}`, '--msp', msp, ...local]);
+    expect(res.code, res.stderr).toBe(0);
   }
   const newKey = async (tenant: string, operator: boolean) => {
-    const res = await cli(keyCommand, ['create', '--tenant', tenant, ...(operator ? ['--operator'] : []), ...local]);
-    expect(res.code, res.err).toBe(0);
-    return res.out.trim();
+    const res = await runCli(['key', 'create', '--tenant', tenant, ...(operator ? ['--operator'] : []), ...local]);
+    expect(res.code, res.stderr).toBe(0);
+    return res.stdout.trim();
   };
   keys.alpha = await newKey('alpha', false);
   keys.bravo = await newKey('bravo', false);
   keys.opB = await newKey('bravo', true);
   keys.revoked = await newKey('alpha', false);
-  expect((await cli(keyCommand, ['revoke', keys.revoked, ...local])).code).toBe(0);
+  expect((await runCli(['key', 'revoke', keys.revoked, ...local])).code).toBe(0);
 
   const upload = async (path: string, tenant: string) => {
-    const res = await cli(uploadCommand, [path, '--tenant', tenant, ...local]);
-    expect(res.code, res.err).toBe(0);
-    return res.out.split('\t')[0];
+    const res = await runCli(['upload', path, '--tenant', tenant, ...local]);
+    expect(res.code, res.stderr).toBe(0);
+    return res.stdout.split('\t')[0];
   };
   bravoCaptures.push(await upload(CAPTURE_B, 'bravo'), await upload(CAPTURE_B, 'bravo'));
   alphaCapture = await upload(CAPTURE_A, 'alpha');

@@ -1,16 +1,12 @@
 // The local twin as a product: dashboard files served next to the API, data and dead letters
 // surviving a restart, large reports handed over by redirect, and the admin CLI's error paths.
-import { PassThrough } from 'node:stream';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyCommand } from '../../cli/key-command.js';
-import { tenantCommand } from '../../cli/tenant-command.js';
-import { uploadCommand } from '../../cli/upload-command.js';
-import type { Command } from '../../cli/command.js';
+import { runCli } from '../cli/run-cli.js';
 import { analyzeCapture } from '#shared/analyze.js';
 import { silentLogger } from '../../lambdas/log.js';
 import { createAnalyzeHandler } from '../../lambdas/analyze/analyze-app.js';
@@ -19,17 +15,6 @@ import { startTwin, type Twin } from '../../lambdas/local/twin.js';
 import { api, putCapture, waitForCapture } from './twin-harness.js';
 
 const CAPTURE = 'test/fixtures/public/tcpdump__isakmp4500.pcap';
-
-async function cli(command: Command, argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await command.run(argv, { stdout, stderr, stderrIsTTY: false });
-  return { code, out, err };
-}
 
 let dataDir: string;
 let dashboard: string;
@@ -99,7 +84,7 @@ describe('local twin extras', () => {
   });
 
   it('redirects to S3 for a report too large for a Lambda response', async () => {
-    const id = (await cli(uploadCommand, [CAPTURE, '--local', '--data-dir', dataDir])).out.split('\t')[0];
+    const id = (await runCli(['upload', CAPTURE, '--local', '--data-dir', dataDir])).stdout.split('\t')[0];
     expect((await waitForCapture(twin, key, id)).capture.status).toBe('DONE');
     const big = JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) });
     await twin.clients.s3.send(
@@ -184,38 +169,38 @@ describe('local twin extras', () => {
 
   it('reports admin mistakes with exit status 2 and a message', async () => {
     const local = ['--local', '--data-dir', dataDir];
-    const cases: [Command, string[], RegExp][] = [
-      [tenantCommand, ['create', 'Bad_Id', ...local], /tenant id/],
-      [tenantCommand, ['create', 'local', ...local], /already exists/],
-      [keyCommand, ['create', '--tenant', 'nosuch', ...local], /no tenant nosuch/],
-      [keyCommand, ['revoke', 'abcdef123456', ...local], /needs --tenant/],
-      [uploadCommand, [join(dataDir, 'missing.pcap'), ...local], /cannot read/],
-      [tenantCommand, ['list', '--data-dir', join(dataDir, 'nowhere'), '--local'], /not found: start the local twin/],
-      [tenantCommand, ['list', '--table', 'x', '--bogus'], /unknown option/],
+    const cases: [string[], RegExp][] = [
+      [['tenant', 'create', 'Bad_Id', ...local], /tenant id/],
+      [['tenant', 'create', 'local', ...local], /already exists/],
+      [['key', 'create', '--tenant', 'nosuch', ...local], /no tenant nosuch/],
+      [['key', 'revoke', 'abcdef123456', ...local], /needs --tenant/],
+      [['upload', join(dataDir, 'missing.pcap'), ...local], /cannot read/],
+      [['tenant', 'list', '--data-dir', join(dataDir, 'nowhere'), '--local'], /not found: start the local twin/],
+      [['tenant', 'list', '--table', 'x', '--bogus'], /unknown option/],
     ];
-    for (const [command, argv, message] of cases) {
-      const res = await cli(command, argv).catch((e: Error) => ({ code: 2, out: '', err: e.message }));
+    for (const [argv, message] of cases) {
+      const res = await runCli(argv);
       expect(res.code, argv.join(' ')).toBe(2);
-      expect(res.err, argv.join(' ')).toMatch(message);
+      expect(res.stderr, argv.join(' ')).toMatch(message);
     }
     const saved = process.env.VPN_DOCTOR_TABLE;
     delete process.env.VPN_DOCTOR_TABLE;
-    expect((await cli(tenantCommand, ['list'])).err).toMatch(/no table/);
+    expect((await runCli(['tenant', 'list'])).stderr).toMatch(/no table/);
     if (saved !== undefined) process.env.VPN_DOCTOR_TABLE = saved;
   });
 
   it('lists tenants and revokes a key by its id', async () => {
     const local = ['--local', '--data-dir', dataDir];
-    const list = await cli(tenantCommand, ['list', '--json', ...local]);
-    expect(JSON.parse(list.out).map((t: { tenantId: string }) => t.tenantId)).toContain('local');
-    const created = await cli(keyCommand, ['create', '--tenant', 'local', '--label', 'ci', ...local]);
-    const newKey = created.out.trim();
-    const keyId = /key ([0-9a-f]{12}) /.exec(created.err)?.[1] as string;
+    const list = await runCli(['tenant', 'list', '--json', ...local]);
+    expect(JSON.parse(list.stdout).map((t: { tenantId: string }) => t.tenantId)).toContain('local');
+    const created = await runCli(['key', 'create', '--tenant', 'local', '--label', 'ci', ...local]);
+    const newKey = created.stdout.trim();
+    const keyId = /key ([0-9a-f]{12}) /.exec(created.stderr)?.[1] as string;
     expect((await api(twin, '/api/me', newKey)).json.operator).toBe(false);
-    expect((await cli(keyCommand, ['revoke', keyId, '--tenant', 'local', ...local])).code).toBe(0);
+    expect((await runCli(['key', 'revoke', keyId, '--tenant', 'local', ...local])).code).toBe(0);
     // A fresh key has not been cached by the API yet, so revocation shows at once here.
-    const other = (await cli(keyCommand, ['create', '--tenant', 'local', ...local])).out.trim();
-    expect((await cli(keyCommand, ['revoke', other, ...local])).code).toBe(0);
+    const other = (await runCli(['key', 'create', '--tenant', 'local', ...local])).stdout.trim();
+    expect((await runCli(['key', 'revoke', other, ...local])).code).toBe(0);
     expect((await api(twin, '/api/me', other)).status).toBe(401);
   });
 });

@@ -3,7 +3,7 @@ import type { CaptureItem } from '../api-types.js';
 import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
 import { formatBytes, formatTime } from '../format.js';
-import { badge } from '../verdict.js';
+import { verdictWithTitle } from '../verdict.js';
 import { errorBox } from './common.js';
 import { uploadPanel } from './upload.js';
 
@@ -39,7 +39,7 @@ function row(ctx: Ctx, c: CaptureItem): HTMLTableRowElement {
       'td',
       null,
       c.verdict
-        ? badge(c.verdict)
+        ? verdictWithTitle(c.verdict, ctx.lang)
         : c.status === 'FAILED' && c.error
           ? h('span', { class: 'text-error small' }, c.error)
           : '—',

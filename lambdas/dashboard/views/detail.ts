@@ -6,7 +6,9 @@ import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
 import { formatBytes, formatTime } from '../format.js';
 import type { Key } from '../i18n.js';
-import { badge } from '../verdict.js';
+import { captureHref } from '../links.js';
+import { modeLabel, stepLabel } from '../labels.js';
+import { badge, verdictWithTitle } from '../verdict.js';
 import { errorBox, facts } from './common.js';
 import { findingView } from './finding.js';
 import { sessionView } from './session.js';
@@ -32,7 +34,7 @@ async function download(ctx: Ctx, id: string, fileName: string): Promise<void> {
 function sessionsTable(
   ctx: Ctx,
   sessions: SessionDiagnosis[],
-  show: (i: number) => void,
+  show: (i: number, fromUser?: boolean) => void,
 ): { table: HTMLElement; mark: (i: number) => void } {
   const { t } = ctx;
   const rows = sessions.map((sd, i) =>
@@ -42,25 +44,24 @@ function sessionsTable(
         class: 'clickable',
         tabindex: 0,
         'data-session-index': i,
-        onclick: () => show(i),
+        onclick: () => show(i, true),
         onkeydown: (ev: Event) => {
-          if ((ev as KeyboardEvent).key === 'Enter') show(i);
+          if ((ev as KeyboardEvent).key === 'Enter') show(i, true);
         },
       },
       h('td', { class: 'mono' }, `${sd.clientIp}:${sd.clientPort}`),
       h('td', { class: 'mono' }, `${sd.responderIp}:${sd.responderPort}`),
-      h('td', null, sd.mode),
-      h('td', null, sd.stepReached),
-      h('td', null, badge(sd.verdict)),
+      h('td', null, modeLabel(sd.mode, sd.ikeVersion, ctx.lang)),
+      h('td', null, stepLabel(sd.stepReached, ctx.lang)),
+      h('td', null, verdictWithTitle(sd.verdict, ctx.lang)),
       h('td', null, formatTime(sd.start, ctx.lang)),
-      h('td', { class: 'shown-cell' }),
     ),
   );
+  // The shown session is marked by aria-current (drawn as a highlighted row with a bar).
   const mark = (sel: number) =>
     rows.forEach((r, i) => {
       if (i === sel) r.setAttribute('aria-current', 'true');
       else r.removeAttribute('aria-current');
-      replace(r.lastElementChild!, i === sel ? `▸ ${t('shown')}` : '');
     });
   const table = h(
     'table',
@@ -71,7 +72,7 @@ function sessionsTable(
       h(
         'tr',
         null,
-        [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime'), ''].map((c) =>
+        [t('colClient'), t('colResponder'), t('mode'), t('colStep'), t('verdict'), t('colTime')].map((c) =>
           h('th', { scope: 'col' }, c),
         ),
       ),
@@ -107,6 +108,10 @@ function anomaliesSection(ctx: Ctx, report: AnalysisReport): HTMLElement | null 
         ),
     ),
   );
+}
+
+function framesCount(ctx: Ctx, n: number): string {
+  return ctx.t(n === 1 ? 'oneFrame' : 'nFrames', { n });
 }
 
 function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
@@ -166,7 +171,7 @@ function header(ctx: Ctx, d: CaptureDetail): HTMLElement {
   );
 }
 
-export function detailView(ctx: Ctx, id: string): HTMLElement {
+export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElement {
   const root = h(
     'div',
     { class: 'view detail-view' },
@@ -189,9 +194,11 @@ export function detailView(ctx: Ctx, id: string): HTMLElement {
     const parts: (Node | null)[] = [root.firstChild, header(ctx, d)];
     if (d.capture.status === 'DONE') {
       if (d.sessions.length) {
-        const show = (i: number) => {
+        const show = (i: number, fromUser = false) => {
           replace(holder, sessionView(ctx, d.sessions[i]!));
           mark(i);
+          // The address names the session shown, so it can be shared or reloaded.
+          if (fromUser) history.replaceState(null, '', captureHref(id, d.sessions[i]!.id));
         };
         const { table, mark } = sessionsTable(ctx, d.sessions, show);
         parts.push(
@@ -209,11 +216,15 @@ export function detailView(ctx: Ctx, id: string): HTMLElement {
           ),
           holder,
         );
-        // Show the session that decided the capture verdict first.
-        const first = Math.max(
-          0,
-          d.sessions.findIndex((x) => x.verdict === d.capture.verdict),
-        );
+        // The session the address names; otherwise the one that decided the capture verdict.
+        const named = sessionId === undefined ? -1 : d.sessions.findIndex((x) => x.id === sessionId);
+        const first =
+          named >= 0
+            ? named
+            : Math.max(
+                0,
+                d.sessions.findIndex((x) => x.verdict === d.capture.verdict),
+              );
         show(first);
       } else {
         parts.push(h('section', { class: 'card' }, h('p', { class: 'muted' }, ctx.t('noSessions'))));
@@ -237,7 +248,7 @@ export function detailView(ctx: Ctx, id: string): HTMLElement {
               h(
                 'ul',
                 { class: 'plain mono' },
-                report.hosts.map((x) => h('li', null, `${x.ip} — ${x.frames} ${ctx.t('frames')}`)),
+                report.hosts.map((x) => h('li', null, `${x.ip} — ${framesCount(ctx, x.frames)}`)),
               ),
             ),
           );

@@ -4,6 +4,7 @@ import type { Finding } from '#shared/report/types.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { formatFrames } from '../format.js';
+import { detailLabel, detailValue, ownLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
 import { copyButton } from './copy.js';
 
@@ -63,7 +64,10 @@ function evidence(ctx: Ctx, f: Finding): HTMLElement {
       h(
         'dl',
         { class: 'details' },
-        details.map(([k, v]) => [h('dt', null, k), h('dd', { class: 'mono' }, String(v))]),
+        details.map(([k, v]) => [
+          h('dt', { 'data-key': k }, ownLabel(v, ctx.lang) ?? detailLabel(k, ctx.lang)),
+          h('dd', { class: 'mono', translate: 'no' }, detailValue(v, ctx.lang)),
+        ]),
       ),
     ]);
   return h(
@@ -95,7 +99,7 @@ export function findingView(ctx: Ctx, f: Finding): HTMLElement {
       badge(f.code, f.severity, ctx.t(`severity_${f.severity}`)),
       ' ',
       h('h3', null, f.title[ctx.lang] ?? f.title.en),
-      f.step !== 'NONE' ? h('span', { class: 'step-tag' }, `${ctx.t('step')} ${f.step}`) : null,
+      f.step !== 'NONE' ? h('span', { class: 'step-tag' }, `${ctx.t('step')}: ${stepLabel(f.step, ctx.lang)}`) : null,
     ),
     h('p', { class: 'explanation' }, f.explanation[ctx.lang] ?? f.explanation.en),
     checklist(ctx, f),

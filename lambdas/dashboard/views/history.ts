@@ -4,7 +4,10 @@ import type { DiagnosisItem } from '../api-types.js';
 import type { Ctx } from '../context.js';
 import { h, replace, s } from '../dom.js';
 import { formatTime, parseTime } from '../format.js';
-import { SEVERITY_GLYPH, badge, verdictSeverity } from '../verdict.js';
+import { stepLabel } from '../labels.js';
+import { SEVERITY_GLYPH, verdictSeverity, verdictWithTitle } from '../verdict.js';
+import { isIpAddress } from '../ip.js';
+import { captureHref, clientIpHref } from '../links.js';
 import { errorBox } from './common.js';
 
 const W = 1000;
@@ -78,23 +81,28 @@ function strip(ctx: Ctx, items: DiagnosisItem[]): SVGSVGElement | null {
 }
 
 function row(ctx: Ctx, d: DiagnosisItem): HTMLTableRowElement {
-  const open = () => ctx.navigate(`#/capture/${encodeURIComponent(d.captureId)}`);
+  // The row names one session of one capture: it opens that session, not the capture's first.
+  const href = captureHref(d.captureId, d.sessionId);
+  const open = () => ctx.navigate(href);
   return h(
     'tr',
     {
       class: 'clickable',
       tabindex: 0,
       'data-capture-id': d.captureId,
-      onclick: open,
+      'data-session-id': d.sessionId,
+      onclick: (ev: Event) => {
+        if (!(ev.target as Element).closest('a')) open();
+      },
       onkeydown: (ev: Event) => {
         if ((ev as KeyboardEvent).key === 'Enter') open();
       },
     },
     h('td', null, formatTime(d.time, ctx.lang)),
-    h('td', null, badge(d.verdict)),
-    h('td', null, d.stepReached),
+    h('td', null, verdictWithTitle(d.verdict, ctx.lang)),
+    h('td', null, stepLabel(d.stepReached, ctx.lang)),
     h('td', { class: 'mono' }, d.responderIp),
-    h('td', { class: 'mono filename' }, d.fileName),
+    h('td', { class: 'mono filename' }, h('a', { href, tabindex: -1 }, d.fileName)),
     h('td', null, formatTime(d.analyzedAt, ctx.lang)),
   );
 }
@@ -120,7 +128,7 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
       onsubmit: (ev: Event) => {
         ev.preventDefault();
         const v = input.value.trim();
-        if (v) ctx.navigate(`#/ip/${encodeURIComponent(v)}`);
+        if (v) ctx.navigate(clientIpHref(v));
       },
     },
     h('label', { for: 'client-ip' }, t('clientIp')),
@@ -128,7 +136,10 @@ export function historyView(ctx: Ctx, ip: string | undefined): HTMLElement {
     h('button', { type: 'submit', class: 'primary' }, t('search')),
   );
 
-  if (ip) {
+  if (ip && !isIpAddress(ip)) {
+    // Said here, in the UI language, before asking the API (which answers in English).
+    replace(results, h('div', { class: 'error-box', role: 'alert' }, '✕ ', t('invalidIp', { ip })));
+  } else if (ip) {
     const items: DiagnosisItem[] = [];
     let cursor: string | undefined;
     const body = h('tbody');

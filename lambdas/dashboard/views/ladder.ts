@@ -2,6 +2,7 @@
 // message (data-arrow), labelled with its guide step and ports; retransmissions dashed with a
 // "↻" marker, error notifications red with a "⚠" marker (never colour alone); ESP drawn as one
 // band per direction with its packet count.
+import { isError as isErrorNotify } from '#shared/ike/notify-types.js';
 import type { EspFlowSummary, SessionDiagnosis, TimelineEntry } from '#shared/report/types.js';
 import type { Ctx } from '../context.js';
 import { s } from '../dom.js';
@@ -16,9 +17,6 @@ const ROW = 46;
 const BAND = 34;
 
 let seq = 0;
-
-/** Notify types 1..16383 are errors in IKEv1 (RFC 2408) and IKEv2 (RFC 7296). */
-const isErrorNotify = (n: number) => n >= 1 && n < 16384;
 
 function notifyNames(session: SessionDiagnosis): Map<number, string> {
   const names = new Map<number, string>();

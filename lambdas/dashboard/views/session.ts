@@ -4,6 +4,7 @@ import type { ProposalSummary, SessionDiagnosis } from '#shared/report/types.js'
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { formatOffset } from '../format.js';
+import { fingerprintText, modeLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
 import { facts } from './common.js';
 import { findingView } from './finding.js';
@@ -45,7 +46,7 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
         h(
           'tr',
           null,
-          ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', 'msgid', t('flags')].map((c) =>
+          ['#', t('offset'), t('direction'), t('message'), t('exchange'), 'UDP', t('messageId'), t('flags')].map((c) =>
             h('th', { scope: 'col' }, c),
           ),
         ),
@@ -60,7 +61,7 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
             h('td', { class: 'mono' }, e.frame),
             h('td', { class: 'mono' }, formatOffset(e.time, t0)),
             h('td', null, t(e.direction === 'client-to-mx' ? 'dirC2M' : 'dirM2C')),
-            h('td', null, `${e.label} (${e.step})`),
+            h('td', null, `${e.label} (${stepLabel(e.step, ctx.lang)})`),
             h('td', null, `${e.exchangeName} (${e.exchangeType})`),
             h('td', { class: 'mono' }, `${e.srcPort} → ${e.dstPort}`),
             h('td', { class: 'mono' }, e.messageId),
@@ -69,7 +70,7 @@ function messagesTable(ctx: Ctx, sd: SessionDiagnosis): HTMLElement | null {
               null,
               [
                 e.retransmission ? t('retransmission') : '',
-                e.notifies.length ? `notify ${e.notifies.join(', ')}` : '',
+                e.notifies.length ? `${t('notify')} ${e.notifies.join(', ')}` : '',
                 e.encrypted ? t('encrypted') : '',
               ]
                 .filter(Boolean)
@@ -95,8 +96,8 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
       { id: headingId },
       `${t('session')} `,
       h('span', { class: 'mono' }, `${sd.clientIp}:${sd.clientPort} ⇄ ${sd.responderIp}:${sd.responderPort}`),
-      ' ',
-      badge(sd.verdict),
+      // The verdict block below shows the badge; the heading repeats it only when there is none.
+      main ? null : [' ', badge(sd.verdict)],
     ),
     main ? h('div', { class: 'verdict-block' }, findingView(ctx, main)) : null,
     h(
@@ -115,11 +116,11 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
         { class: 'facet' },
         h('h3', null, t('nat')),
         facts([
-          [t('mode'), `${sd.mode}${sd.ikeVersion ? ` (IKEv${sd.ikeVersion})` : ''}`],
+          [t('mode'), modeLabel(sd.mode, sd.ikeVersion, ctx.lang)],
           [t('natT'), sd.natT ? `✓ ${t('yes')}` : t('no')],
           [t('clientBehindNat'), yesNo(ctx, sd.nat.client)],
           [t('responderBehindNat'), yesNo(ctx, sd.nat.responder)],
-          [t('colStep'), sd.stepReached],
+          [t('colStep'), stepLabel(sd.stepReached, ctx.lang)],
         ]),
       ),
       h(
@@ -127,7 +128,10 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
         { class: 'facet' },
         h('h3', null, t('client')),
         facts([
-          [t('fingerprint'), h('span', { class: 'mono' }, sd.client.fingerprint || '—')],
+          [
+            t('fingerprint'),
+            h('span', { class: 'mono', translate: 'no' }, fingerprintText(sd.client.fingerprint || '—', ctx.lang)),
+          ],
           ...(sd.client.os ? ([[t('os'), sd.client.os]] as [string, string][]) : []),
           // The ID payload in clear (aggressive mode): hostile text, shown as text only.
           ...(sd.client.identity
@@ -146,7 +150,8 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis): HTMLElement {
                   h(
                     'li',
                     { title: v.hex },
-                    h('span', null, v.name),
+                    // Names come from a table of known IDs; some carry a stray newline.
+                    h('span', { translate: 'no' }, v.name.trim()),
                     ' ',
                     h('span', { class: 'mono muted small' }, v.hex.length > 24 ? `${v.hex.slice(0, 24)}…` : v.hex),
                   ),

@@ -1,0 +1,191 @@
+// Words for the report's machine names, in both languages, in one table each: evidence detail
+// keys (and the few prose values the core puts in them), guide steps and IKE modes. A key that
+// is not in the table is shown humanised ("mm5SentOn4500" -> "MM5 sent on 4500"), never raw.
+import type { Lang } from './i18n.js';
+
+type Words = Record<Lang, string>;
+
+/** Evidence detail keys. {n} in a pattern key's label is the number taken from the key. */
+export const DETAIL_LABELS: Record<string, Words> = {
+  hash: { en: 'NAT-D hash algorithm', ja: 'NAT-D のハッシュアルゴリズム' },
+  captureSide: { en: 'Capture taken on', ja: 'キャプチャの取得側' },
+  clientBehindNat: { en: 'Client behind NAT', ja: 'クライアントが NAT 配下' },
+  responderBehindNat: { en: 'MX behind NAT', ja: 'MX が NAT 配下' },
+  answeredWith: { en: 'The MX answered with', ja: 'MX の応答' },
+  mm5SentOn4500: { en: 'MM5 sent on UDP 4500', ja: 'UDP 4500 での MM5 の送信回数' },
+  mm5Count: { en: 'MM5 sent', ja: 'MM5 の送信回数' },
+  mm6Count: { en: 'MM6 sent', ja: 'MM6 の送信回数' },
+  messagesOn4500: { en: 'Messages on UDP 4500', ja: 'UDP 4500 のメッセージ数' },
+  packetsClientToMx: { en: 'ESP packets client → MX', ja: 'ESP パケット数（クライアント → MX）' },
+  packetsMxToClient: { en: 'ESP packets MX → client', ja: 'ESP パケット数（MX → クライアント）' },
+  quickModeCompleted: { en: 'Quick mode completed', ja: 'クイックモード完了' },
+  decidedBy: { en: 'Decided by', ja: '判定の根拠' },
+  vendorIds: { en: 'Vendor IDs', ja: 'Vendor ID' },
+  offered: { en: 'Proposals offered', ja: '提示されたプロポーザル数' },
+  chosen: { en: 'Proposal chosen', ja: '選択されたプロポーザル' },
+  weak: { en: 'Weak algorithms', ja: '弱いアルゴリズム' },
+  sets: { en: 'Fragment sets', ja: 'フラグメントのセット数' },
+  rejects: { en: 'Access-Reject', ja: 'Access-Reject の数' },
+  accepts: { en: 'Access-Accept', ja: 'Access-Accept の数' },
+  unanswered: { en: 'Unanswered requests', ja: '応答のない要求' },
+  users: { en: 'User names', ja: 'ユーザー名' },
+  replyMessage: { en: 'Reply-Message', ja: 'Reply-Message' },
+  name: { en: 'Name looked up', ja: '問い合わせた名前' },
+  rcode: { en: 'DNS response code', ja: 'DNS 応答コード' },
+  server: { en: 'Server', ja: 'サーバー' },
+  failedLookups: { en: 'Failed lookups', ja: '失敗した問い合わせ' },
+  answered: { en: 'Answered lookups', ja: '応答のあった問い合わせ' },
+  failed: { en: 'Failed', ja: '失敗' },
+  sessions: { en: 'Sessions', ja: 'セッション数' },
+  reason: { en: 'Reason', ja: '理由' },
+  likelyVerdict: { en: 'Likely verdict', ja: '可能性の高い判定' },
+  clientIp: { en: 'Client IP', ja: 'クライアント IP' },
+  l2tpPackets: { en: 'L2TP packets', ja: 'L2TP パケット数' },
+  alert: { en: 'TLS alert', ja: 'TLS アラート' },
+  tlsVersion: { en: 'TLS version', ja: 'TLS バージョン' },
+  failedSessions: { en: 'Failed TLS sessions', ja: '失敗した TLS セッション数' },
+  alertFrom: { en: 'TLS alert sent by', ja: 'TLS アラートの送信元' },
+  alertFrame: { en: 'Frame of the TLS alert', ja: 'TLS アラートのフレーム' },
+  mxInformational: { en: 'Informational (INFO) messages from the MX', ja: 'MX からの Informational（INFO）の数' },
+  mxKeyExchangeAgain: { en: 'MM4 Key Exchange sent again by the MX', ja: 'MX による MM4 Key Exchange の再送回数' },
+  hostsSeen: { en: 'Hosts seen (frames)', ja: '観測されたホスト（フレーム数）' },
+};
+
+/** Keys with a number inside (one per frame): the first matching pattern labels them. */
+const DETAIL_PATTERNS: [RegExp, Words][] = [
+  [
+    /^frame(\d+)PeerHashMatches$/,
+    { en: 'Frame {n}: NAT-D hash of the peer matches', ja: 'フレーム {n}: 相手側の NAT-D ハッシュが一致' },
+  ],
+  [
+    /^frame(\d+)OwnHashMatches$/,
+    { en: 'Frame {n}: NAT-D hash of the sender matches', ja: 'フレーム {n}: 送信元の NAT-D ハッシュが一致' },
+  ],
+  [
+    /^frame(\d+)SourceHashMatches$/,
+    { en: 'Frame {n}: NAT source hash matches', ja: 'フレーム {n}: NAT 送信元ハッシュが一致' },
+  ],
+  [
+    /^frame(\d+)DestinationHashMatches$/,
+    { en: 'Frame {n}: NAT destination hash matches', ja: 'フレーム {n}: NAT 宛先ハッシュが一致' },
+  ],
+];
+
+/** The core's few prose values, and enumerations, in both languages. */
+const DETAIL_VALUES: Record<string, Words> = {
+  client: { en: 'the client side', ja: 'クライアント側' },
+  mx: { en: 'the MX side', ja: 'MX 側' },
+  unknown: { en: 'cannot tell', ja: '不明' },
+  none: { en: 'none', ja: 'なし' },
+  'NO-PROPOSAL-CHOSEN in clear': { en: 'NO-PROPOSAL-CHOSEN in clear', ja: '暗号化されていない NO-PROPOSAL-CHOSEN' },
+  'informational exchange': { en: 'an Informational (INFO) exchange', ja: 'Informational（INFO）' },
+  'encrypted informational exchange': {
+    en: 'an encrypted Informational (INFO) exchange',
+    ja: '暗号化された Informational（INFO）',
+  },
+  'furthest step reached; no rule matched': {
+    en: 'the furthest step reached (no rule matched)',
+    ja: '到達した最後のステップ（一致するルールなし）',
+  },
+};
+
+const ACRONYMS = new Set(['mx', 'nat', 'ip', 'udp', 'esp', 'ike', 'tls', 'dns', 'id', 'psk', 'spi', 'qm', 'dpd']);
+
+/** "mm5SentOn4500" -> "MM5 sent on 4500": words split at case and digit changes. */
+export function humanise(key: string): string {
+  const tokens = key.match(/[A-Z]?[a-z]+|\d+|[A-Z]+(?![a-z])/g) ?? [key];
+  const words: string[] = [];
+  for (const tok of tokens) {
+    const prev = words[words.length - 1];
+    // "mm" + "5" is one word, MM5, as the ladder names main mode messages.
+    if (/^\d+$/.test(tok) && prev && /^(mm|qm)$/i.test(prev)) words[words.length - 1] = prev + tok;
+    else words.push(tok);
+  }
+  const text = words
+    .map((w) => (ACRONYMS.has(w.toLowerCase()) || /^(mm|qm)\d+$/i.test(w) ? w.toUpperCase() : w.toLowerCase()))
+    .join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** True when the table (or a pattern) has words for `key`. */
+export function hasLabel(key: string): boolean {
+  return key in DETAIL_LABELS || DETAIL_PATTERNS.some(([re]) => re.test(key));
+}
+
+/** The label of an evidence detail key, in `lang`. */
+export function detailLabel(key: string, lang: Lang): string {
+  const known = DETAIL_LABELS[key];
+  if (known) return known[lang];
+  for (const [re, words] of DETAIL_PATTERNS) {
+    const m = re.exec(key);
+    if (m) return words[lang].replace('{n}', m[1]!);
+  }
+  return humanise(key);
+}
+
+/** A detail value as words: booleans as yes/no, the core's known phrases translated. */
+export function detailValue(value: unknown, lang: Lang): string {
+  if (typeof value === 'boolean') return lang === 'ja' ? (value ? 'はい' : 'いいえ') : value ? 'yes' : 'no';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return DETAIL_VALUES[value]?.[lang] ?? value;
+  if (value && typeof value === 'object') {
+    // A labelled detail ({label: {en, ja}, value}) from schema 2 reports.
+    const v = value as { value?: unknown };
+    if ('value' in v) return detailValue(v.value, lang);
+  }
+  return String(value);
+}
+
+/** A labelled detail's own label, when the report carries one. */
+export function ownLabel(value: unknown, lang: Lang): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const label = (value as { label?: unknown }).label;
+  if (typeof label === 'string') return label;
+  if (label && typeof label === 'object') {
+    const l = (label as Record<string, unknown>)[lang];
+    if (typeof l === 'string') return l;
+  }
+  return undefined;
+}
+
+/** The guide's steps as the guide names them (GLOSSARY-JA: never the raw codes in prose). */
+export const STEP_LABELS: Record<string, Words> = {
+  NONE: { en: 'none', ja: 'なし' },
+  SA: { en: '1. Security Association', ja: '1. セキュリティアソシエーション' },
+  KE: { en: '2. Key Exchange', ja: '2. 鍵交換' },
+  ID: { en: '3. Identification', ja: '3. ピア識別' },
+  HASH: { en: '4. Hash', ja: '4. ハッシュ' },
+  ESP: { en: 'ESP', ja: 'ESP' },
+  INFO: { en: 'Informational (INFO)', ja: 'Informational（INFO）' },
+  AUTH: { en: 'User authentication', ja: 'ユーザー認証' },
+};
+
+export function stepLabel(step: string, lang: Lang): string {
+  return STEP_LABELS[step]?.[lang] ?? humanise(step);
+}
+
+export const MODE_LABELS: Record<string, Words> = {
+  main: { en: 'main mode', ja: 'メインモード' },
+  aggressive: { en: 'aggressive mode', ja: 'アグレッシブモード' },
+  ikev2: { en: 'IKEv2', ja: 'IKEv2' },
+  'esp-only': { en: 'ESP only (no IKE seen)', ja: 'ESP のみ（IKE なし）' },
+  unknown: { en: 'unknown', ja: '不明' },
+};
+
+export function modeLabel(mode: string, ikeVersion: number | null, lang: Lang): string {
+  const base = MODE_LABELS[mode]?.[lang] ?? humanise(mode);
+  if (!ikeVersion || mode === 'ikev2') return base;
+  return lang === 'ja' ? `${base}（IKEv${ikeVersion}）` : `${base} (IKEv${ikeVersion})`;
+}
+
+/** The core's fingerprint words (the rest is product and protocol names). */
+const FINGERPRINT_WORDS: Record<string, Words> = {
+  'unidentified implementation': { en: 'unidentified implementation', ja: '実装不明' },
+  'no vendor IDs': { en: 'no vendor IDs', ja: 'Vendor ID なし' },
+};
+
+export function fingerprintText(fingerprint: string, lang: Lang): string {
+  let text = fingerprint;
+  for (const [k, v] of Object.entries(FINGERPRINT_WORDS)) text = text.split(k).join(v[lang]);
+  return text;
+}
