@@ -3,73 +3,17 @@
 // evidence, the Wireshark filter and the checklist. Pure: report in, text out.
 import type { AmbiguousWidth } from './display-width.js';
 import { ladderRows, type LadderStyle } from './ladder-rows.js';
+import { WORDS, type Lang, type Words } from './ladder-words.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from './terminal-glyphs.js';
 import type { AnalysisReport, Finding, SessionDiagnosis } from './types.js';
 
-export type Lang = 'en' | 'ja';
+export type { Lang } from './ladder-words.js';
 
 /** How the terminal draws: the width of East Asian ambiguous characters, and ASCII-only symbols. */
 export interface RenderOptions {
   ambiguous?: AmbiguousWidth;
   ascii?: boolean;
 }
-const WORDS = {
-  en: {
-    verdict: 'Verdict',
-    session: 'Session',
-    evidence: 'Evidence',
-    filter: 'Wireshark filter',
-    check: 'Check',
-    other: 'Other findings',
-    auth: 'Authentication',
-    frames: 'frames',
-    repeated: 'repeated',
-    esp: 'ESP',
-    none: 'no ESP seen',
-    retrans: 'retransmission',
-    frame: 'frame',
-    elapsed: 'time',
-    client: 'client',
-    mx: 'MX',
-    nat: 'NAT',
-    yes: 'yes',
-    no: 'no',
-    unknown: 'unknown',
-    hosts: 'Hosts seen',
-    anomalies: 'Anomalies',
-    truncated: 'timeline truncated',
-    proposals: 'Phase 1 offered',
-    chosen: 'chosen',
-  },
-  ja: {
-    verdict: '判定',
-    session: 'セッション',
-    evidence: '根拠',
-    filter: 'Wireshark フィルター',
-    check: '確認事項',
-    other: 'その他の所見',
-    auth: '認証',
-    frames: 'フレーム',
-    repeated: '再送',
-    esp: 'ESP',
-    none: 'ESP なし',
-    retrans: '再送',
-    frame: 'フレーム',
-    elapsed: '経過時間',
-    client: 'クライアント',
-    mx: 'MX',
-    nat: 'NAT',
-    yes: 'あり',
-    no: 'なし',
-    unknown: '不明',
-    hosts: '観測されたホスト',
-    anomalies: '異常',
-    truncated: 'タイムライン省略',
-    proposals: 'フェーズ 1 提示',
-    chosen: '選択',
-  },
-} as const;
-
 /** Control characters would let a capture drive the terminal: show them as \xNN. */
 export function safe(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
@@ -77,7 +21,7 @@ export function safe(text: string): string {
 
 interface Ctx {
   lang: Lang;
-  w: (typeof WORDS)[Lang];
+  w: Words;
   g: Glyphs;
   style: LadderStyle;
 }
@@ -90,10 +34,9 @@ function findingBlock(f: Finding, ctx: Ctx, indent: string, full: boolean): stri
   const parts: string[] = [];
   if (ev.frames.length)
     parts.push(`${w.frames} ${ev.frames.slice(0, 24).join(', ')}${ev.frames.length > 24 ? ` ${g.more}` : ''}`);
-  for (const r of ev.repeated ?? [])
-    parts.push(`${w.repeated}: ${r.message} ${g.times}${r.count} (${r.from === 'client' ? w.client : w.mx})`);
-  for (const n of ev.notifies ?? []) parts.push(`notify ${safe(n.name)} (${n.type}) @${n.frame}`);
-  if (parts.length) lines.push(`${indent}  ${w.evidence}: ${parts.join('; ')}`);
+  for (const r of ev.repeated ?? []) parts.push(w.sent(r.message, r.from, r.count, g));
+  for (const n of ev.notifies ?? []) parts.push(w.notify(safe(n.name), n.type, n.frame));
+  if (parts.length) lines.push(`${indent}  ${w.evidence}: ${parts.join(w.partSeparator)}`);
   lines.push(`${indent}  ${w.filter}: ${safe(f.filter)}`);
   if (f.checklist[lang].length) {
     lines.push(`${indent}  ${w.check}:`);
@@ -102,18 +45,13 @@ function findingBlock(f: Finding, ctx: Ctx, indent: string, full: boolean): stri
   return lines;
 }
 
-function natText(v: boolean | null, w: (typeof WORDS)[Lang]): string {
-  return v === null ? w.unknown : v ? w.yes : w.no;
-}
-
 function sessionBlock(s: SessionDiagnosis, index: number, ctx: Ctx): string[] {
   const { w, g } = ctx;
-  const mode = s.mode === 'esp-only' ? 'ESP only' : `IKEv${s.ikeVersion ?? '?'} ${s.mode}`;
   const lines = [
-    `${w.session} ${index + 1}${g.separator}${w.client} ${s.clientIp}:${s.clientPort}${g.between}${w.mx} ${s.responderIp}:${s.responderPort}${g.separator}${mode}${g.separator}${w.nat}: ${w.client} ${natText(s.nat.client, w)}, ${w.mx} ${natText(s.nat.responder, w)}`,
+    `${w.session} ${index + 1}${g.separator}${w.client} ${s.clientIp}:${s.clientPort}${g.between}${w.mx} ${s.responderIp}:${s.responderPort}${g.separator}${w.mode(s.mode, s.ikeVersion)}${g.separator}${w.nat(s.nat.client, s.nat.responder)}`,
   ];
   if (s.client.vendorIds.length) lines.push(`  ${safe(s.client.fingerprint)}`);
-  if (s.client.identity) lines.push(`  ID (${s.client.identity.type}): ${safe(s.client.identity.value)}`);
+  if (s.client.identity) lines.push(`  ${w.identity(s.client.identity.type, safe(s.client.identity.value))}`);
   if (s.proposals.phase1Offered.length) {
     lines.push(
       `  ${w.proposals}: ${s.proposals.phase1Offered
@@ -127,14 +65,11 @@ function sessionBlock(s: SessionDiagnosis, index: number, ctx: Ctx): string[] {
   if (s.timelineTruncated) lines.push(`         ${g.more} ${w.truncated}`);
   const up = s.esp.filter((x) => x.direction === 'client-to-mx').reduce((n, x) => n + x.packets, 0);
   const down = s.esp.filter((x) => x.direction === 'mx-to-client').reduce((n, x) => n + x.packets, 0);
-  lines.push(
-    s.esp.length
-      ? `  ${w.esp}: ${w.client}${g.to}${w.mx} ${up}, ${w.mx}${g.to}${w.client} ${down} (SPI ${s.esp
-          .slice(0, 4)
-          .map((x) => x.spi)
-          .join(', ')})`
-      : `  ${w.esp}: ${w.none}`,
-  );
+  const spis = s.esp
+    .slice(0, 4)
+    .map((x) => x.spi)
+    .join(', ');
+  lines.push(`  ${w.esp}: ${s.esp.length ? w.espCounts(up, down, spis, g) : w.espNone}`);
   const [primary, ...rest] = s.findings;
   lines.push('', `  ${w.verdict}: ${s.verdict}`);
   if (primary) lines.push(...findingBlock(primary, ctx, '  ', true));
@@ -170,12 +105,12 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en', options:
     lines.push(
       `${w.hosts}: ${report.hosts
         .slice(0, 10)
-        .map((h) => `${h.ip} (${h.frames})`)
+        .map((h) => w.host(h.ip, h.frames))
         .join(', ')}`,
     );
   if (c.anomalies.length)
     lines.push(
-      `${w.anomalies}: ${c.anomalies.length} (${[...new Set(c.anomalies.map((a) => `${a.layer}/${a.code}`))].slice(0, 8).join(', ')})`,
+      `${w.anomalies}: ${w.anomalyList(c.anomalies.length, [...new Set(c.anomalies.map((a) => `${a.layer}/${a.code}`))].slice(0, 8).join(', '))}`,
     );
   return (
     lines
