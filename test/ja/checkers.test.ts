@@ -140,6 +140,7 @@ describe('style', () => {
     expect(politeFormProblems('MX は応答しませんでした。再送はありません。')).toEqual([]);
     expect(politeFormProblems('MX は応答しない。')).toHaveLength(1);
     expect(politeFormProblems('NAT 配下にあることがわかります（キャプチャは MX 側で取得）。')).toEqual([]);
+    expect(politeFormProblems('完了していません（MX（TLS クライアント）がアラートを送信: フレーム 10）。')).toEqual([]);
     expect(checklistItemProblem('設定を確認してください（Client VPN OS Configuration）。')).toBeUndefined();
   });
 });
