@@ -7,6 +7,7 @@ import { AnalyzeFunction } from './analyze-function.js';
 import { CaptureBucket } from './capture-bucket.js';
 import { DashboardHosting } from './dashboard-hosting.js';
 import { PipelineApi } from './http-api.js';
+import { MerakiSecrets } from './meraki-secrets.js';
 import { acknowledgeCdkInternals } from './nag-acknowledgements.js';
 import { ResultsTable } from './results-table.js';
 
@@ -61,6 +62,7 @@ export class VpnDoctorStack extends Stack {
       maxUploadBytes: maxCaptureBytes,
       retentionDays,
     });
+    new MerakiSecrets(this, 'MerakiSecrets', { api: api.service });
     const dashboard = new DashboardHosting(this, 'Dashboard', {
       assetDir: s.dashboardDir,
       apiHost: api.endpointHost,

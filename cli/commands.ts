@@ -30,4 +30,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'upload a capture for analysis (local twin or AWS)',
     load: async () => (await import('./upload-command.js')).uploadCommand,
   },
+  {
+    name: 'meraki',
+    summary: 'connect a tenant to the Meraki Dashboard API, import its cloud captures, capture and diagnose an MX',
+    load: async () => (await import('./meraki-command.js')).merakiCommand,
+  },
 ];

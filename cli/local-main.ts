@@ -7,13 +7,16 @@ import { assertPortsFree, PortInUseError } from '../lambdas/local/port-check.js'
 import { DEFAULT_DATA_DIR, localDataDir } from '../lambdas/local/state.js';
 import { jsonLogger, type Logger } from '../lambdas/log.js';
 import { parseArgs, UsageError } from './args.js';
+import { merakiFakeBanner, startLocalMerakiFake } from './meraki-fake-main.js';
 
 const USAGE = `usage: npm start -- [--port 8080] [--s3-port 4566] [--dynamo-port 4567] [--data-dir .vpn-doctor]
-                 [--dashboard dist/dashboard] [--quiet]
+                 [--dashboard dist/dashboard] [--quiet] [--meraki-fake] [--meraki-url URL]
 
 Starts the local twin on 127.0.0.1: the dashboard and API on --port, S3 (s3rver) and DynamoDB
 (dynalite) on their ports. Env: VPN_DOCTOR_PORT, VPN_DOCTOR_S3_PORT, VPN_DOCTOR_DYNAMO_PORT,
-VPN_DOCTOR_DATA_DIR.`;
+VPN_DOCTOR_DATA_DIR. --meraki-fake starts a fake Meraki Dashboard API beside the twin (its cloud
+captures are the scenario captures of test/fixtures/scenarios) and points the twin at it;
+--meraki-url points it at another Dashboard API (default https://api.meraki.com/api/v1).`;
 
 function port(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -25,8 +28,8 @@ function port(value: string | undefined, fallback: number): number {
 export async function localMain(argv: string[]): Promise<number> {
   const args = parseArgs(
     argv,
-    ['--quiet', '--help', '-h'],
-    ['--port', '--s3-port', '--dynamo-port', '--data-dir', '--dashboard'],
+    ['--quiet', '--help', '-h', '--meraki-fake'],
+    ['--port', '--s3-port', '--dynamo-port', '--data-dir', '--dashboard', '--meraki-url'],
   );
   if (args.flags.has('--help') || args.flags.has('-h')) {
     process.stdout.write(USAGE + '\n');
@@ -46,6 +49,9 @@ export async function localMain(argv: string[]): Promise<number> {
     { port: s3Port, flag: '--s3-port', what: 'S3 (s3rver)' },
     { port: dynamoPort, flag: '--dynamo-port', what: 'DynamoDB (dynalite)' },
   ]);
+  // `npm start --meraki-fake` (without `--`) reaches us as npm's config variable.
+  const wantFake = args.flags.has('--meraki-fake') || env.npm_config_meraki_fake === 'true';
+  const fake = wantFake ? await startLocalMerakiFake() : undefined;
   const twin = await startTwin({
     analyze: analyzeCapture,
     dataDir,
@@ -54,6 +60,7 @@ export async function localMain(argv: string[]): Promise<number> {
     dynamoPort,
     dashboardDir: args.values.get('--dashboard') ?? 'dist/dashboard',
     log: args.flags.has('--quiet') ? quiet : jsonLogger,
+    meraki: { baseUrl: fake?.baseUrl ?? args.values.get('--meraki-url') ?? env.MERAKI_BASE_URL },
   });
   const out = process.stdout;
   out.write(
@@ -64,6 +71,7 @@ export async function localMain(argv: string[]): Promise<number> {
       `\nFirst start: created tenant "${twin.state.tenantId}" and an operator API key (shown once, also in ${join(dataDir, 'first-key.txt')}):\n\n  ${twin.firstKey}\n\n`,
     );
   }
+  if (fake) out.write(merakiFakeBanner(fake));
   const dirFlag = dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${dataDir}`;
   out.write(`Upload: vpn-doctor upload <capture.pcap> --local${dirFlag} --wait   Stop: Ctrl-C\n`);
   await new Promise<void>((resolve) => {
@@ -71,6 +79,7 @@ export async function localMain(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await twin.stop();
+  await fake?.close();
   return 0;
 }
 

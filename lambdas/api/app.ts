@@ -6,6 +6,7 @@ import { getCapture, getReport, listCaptures } from './routes/captures.js';
 import { listDiagnoses } from './routes/diagnoses.js';
 import { getMe } from './routes/me.js';
 import { createUpload } from './routes/uploads.js';
+import { registerMerakiRoutes } from './routes/meraki.js';
 
 /**
  * `authCacheMs`: how long a warm container trusts a key lookup (a revocation takes up to that
@@ -17,11 +18,13 @@ export function createApi(deps: ApiDeps, authCacheMs = AUTH_CACHE_TTL_MS): Route
     caller: await resolveCaller(req, deps.tenants, caches),
     deps,
   });
-  return new Router<RouteContext>(context, deps.log)
-    .on('GET', '/api/me', getMe)
-    .on('GET', '/api/captures', listCaptures)
-    .on('GET', '/api/captures/:id', getCapture)
-    .on('GET', '/api/captures/:id/report', getReport)
-    .on('GET', '/api/diagnoses', listDiagnoses)
-    .on('POST', '/api/uploads', createUpload);
+  return registerMerakiRoutes(
+    new Router<RouteContext>(context, deps.log)
+      .on('GET', '/api/me', getMe)
+      .on('GET', '/api/captures', listCaptures)
+      .on('GET', '/api/captures/:id', getCapture)
+      .on('GET', '/api/captures/:id/report', getReport)
+      .on('GET', '/api/diagnoses', listDiagnoses)
+      .on('POST', '/api/uploads', createUpload),
+  );
 }

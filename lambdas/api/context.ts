@@ -6,6 +6,7 @@ import type { SessionStore } from '../store/session-store.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { Caller } from './caller.js';
+import type { MerakiApiDeps } from '../meraki/compose.js';
 
 export interface ApiDeps {
   config: ApiConfig;
@@ -16,6 +17,8 @@ export interface ApiDeps {
   now: () => Date;
   newCaptureId: () => string;
   log: Logger;
+  /** The Meraki integration (issue 12); absent where it is not configured. */
+  meraki?: MerakiApiDeps;
 }
 
 export interface RouteContext {

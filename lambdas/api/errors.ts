@@ -2,7 +2,7 @@
 // one place. Anything else becomes a 500 without internals. There is no 403: whatever lies
 // outside the caller's tenant is reported as not found.
 
-export type ApiErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'INTERNAL';
+export type ApiErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'INTERNAL' | `MERAKI_${string}`;
 
 export class ApiError extends Error {
   override name = 'ApiError';

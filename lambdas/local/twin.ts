@@ -20,6 +20,7 @@ import { TenantStore } from '../store/tenant-store.js';
 import { AsyncInvoker } from './async-invoker.js';
 import { startDynamo, startS3, type RunningDynamo } from './emulators.js';
 import { startHttp } from './http-server.js';
+import { merakiForTwin, type TwinMerakiOptions } from './meraki-twin.js';
 import { toS3Event } from './s3-event-bridge.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, writeLocalState, type LocalState } from './state.js';
 import { ensureTable } from './table.js';
@@ -44,6 +45,8 @@ export interface TwinOptions {
   concurrency?: number;
   /** false: S3 events are not delivered (benchmarks that drive the handler themselves). */
   deliverEvents?: boolean;
+  /** The Meraki integration (issue 12): the Dashboard API's base URL (the fake in tests). */
+  meraki?: TwinMerakiOptions;
   log: Logger;
 }
 
@@ -121,22 +124,27 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
     if (event && opts.deliverEvents !== false) invoker.invoke(event);
   });
 
-  const api = apiGatewayHandler(
-    createApi(
-      composeApi(
-        {
-          tableName: table,
-          bucketName: bucket,
-          maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_CAPTURE_BYTES,
-          uploadUrlTtlSeconds: 900,
-          retentionDays,
-        },
-        clients,
-        opts.log,
-      ),
-      0,
-    ),
-  ); // no key cache locally: a revocation from the CLI bites at once
+  const apiDeps = composeApi(
+    {
+      tableName: table,
+      bucketName: bucket,
+      maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_CAPTURE_BYTES,
+      uploadUrlTtlSeconds: 900,
+      retentionDays,
+    },
+    clients,
+    opts.log,
+  );
+  apiDeps.meraki = await merakiForTwin(
+    opts.meraki ?? {},
+    dataDir,
+    clients,
+    table,
+    bucket,
+    { maxCaptureBytes: opts.maxCaptureBytes ?? DEFAULT_MAX_CAPTURE_BYTES, retentionDays },
+    opts.log,
+  );
+  const api = apiGatewayHandler(createApi(apiDeps, 0)); // no key cache locally: a revocation from the CLI bites at once
   const http = await startHttp({ host, port: httpPortWanted, api, staticDir: opts.dashboardDir });
 
   const firstKey = await bootstrap(new TenantStore(clients.dynamo, table), dataDir);

@@ -271,6 +271,10 @@ function toRecord(item: Record<string, Scalar>): CaptureRecord {
     verdict: str(item, 'verdict') as CaptureItem['verdict'],
     sessions: num(item, 'sessions'),
     error: str(item, 'error'),
+    mxIp: str(item, 'mxIp'),
+    merakiCaptureId: str(item, 'merakiCaptureId'),
+    merakiSerial: str(item, 'merakiSerial'),
+    merakiNetworkId: str(item, 'merakiNetworkId'),
     attempts: num(item, 'attempts'),
   };
 }

@@ -18,6 +18,11 @@ export interface CaptureItem {
   verdict?: VerdictCode;
   sessions?: number;
   error?: string;
+  /** Imported from the Meraki cloud (issue 12): the MX's WAN address and the cloud capture. */
+  mxIp?: string;
+  merakiCaptureId?: string;
+  merakiSerial?: string;
+  merakiNetworkId?: string;
 }
 
 /** GET /api/captures/{id}. */

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { ITEM_READ_WRITE_ACTIONS } from '../../cdk/results-table.js';
+import { MERAKI_SECRET_ACTIONS } from '../../cdk/meraki-secrets.js';
 import { single, type Resource, type SynthesizedStack } from './synth-stack.js';
 
 export function functionsSuite(synthesized: SynthesizedStack): void {
@@ -164,6 +165,7 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
           MAX_UPLOAD_BYTES: String(256 * 1024 * 1024),
           UPLOAD_URL_TTL_SECONDS: '900',
           RETENTION_DAYS: '90',
+          MERAKI_SECRET_PREFIX: 'vpn-doctor/meraki/',
         },
       });
     });
@@ -176,6 +178,24 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
             { Effect: 'Allow', Action: 's3:GetObject', Resource: under('CaptureBucket', '/results/*') },
             { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/captures/*') },
             ...TABLE_STATEMENTS,
+            {
+              Effect: 'Allow',
+              Action: [...MERAKI_SECRET_ACTIONS],
+              Resource: {
+                'Fn::Join': [
+                  '',
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    ':secretsmanager:',
+                    { Ref: 'AWS::Region' },
+                    ':',
+                    { Ref: 'AWS::AccountId' },
+                    ':secret:vpn-doctor/meraki/*',
+                  ],
+                ],
+              },
+            },
           ] as Statement[]
         ).map(normalized),
       );

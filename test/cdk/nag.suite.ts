@@ -62,6 +62,8 @@ export function nagSuite(synthesized: SynthesizedStack): void {
           'AwsSolutions-CFR4 @ VpnDoctor/Dashboard/Distribution',
           'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole] @ VpnDoctor/BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
           'AwsSolutions-L1 @ VpnDoctor/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C',
+          // One Meraki key secret per tenant, under a fixed prefix (cdk/meraki-secrets.ts).
+          'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:vpn-doctor/meraki/*] @ VpnDoctor/Api/Service/Role',
           ...[
             'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
             'AwsSolutions-IAM5[Action::s3:GetBucket*]',

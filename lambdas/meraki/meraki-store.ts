@@ -1,0 +1,215 @@
+// The Meraki items of a tenant, in the tenant's own partition (so every read is scoped to the
+// caller's tenant by construction): the connection (never the key: its last 4 characters, the
+// organizations it reaches, when it was last used), one marker per imported cloud capture (the
+// same capture is never imported twice), and capture-and-diagnose jobs.
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, num, str, unmarshall, values } from '../store/attributes.js';
+import { tenantPk } from '../store/keys.js';
+
+export const MERAKI_CONNECTION_SK = 'MERAKI#CONNECTION';
+export const merakiImportSk = (organizationId: string, merakiCaptureId: string) =>
+  `MERAKI#IMPORT#${organizationId}#${merakiCaptureId}`;
+export const merakiJobSk = (jobId: string) => `MERAKI#JOB#${jobId}`;
+
+export interface MerakiOrgRef {
+  id: string;
+  name: string;
+}
+
+export interface ConnectionRecord {
+  keyLast4: string;
+  organizations: MerakiOrgRef[];
+  createdAt: string;
+  lastUsedAt?: string;
+}
+
+export type JobState = 'CAPTURING' | 'STOPPING' | 'IMPORTING' | 'ANALYZING' | 'DONE' | 'FAILED';
+
+export interface JobRecord {
+  jobId: string;
+  organizationId: string;
+  serial: string;
+  seconds: number;
+  state: JobState;
+  createdAt: string;
+  /** When the capture should end (createdAt + seconds). */
+  endsAt: string;
+  merakiCaptureId: string;
+  mxIp?: string;
+  captureId?: string;
+  verdict?: string;
+  error?: string;
+  updatedAt: string;
+}
+
+const MAX_ORGS = 200;
+
+export class MerakiStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putConnection(tenantId: string, c: ConnectionRecord): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshall({
+          pk: tenantPk(tenantId),
+          sk: MERAKI_CONNECTION_SK,
+          type: 'meraki-connection',
+          keyLast4: c.keyLast4,
+          organizations: JSON.stringify(c.organizations.slice(0, MAX_ORGS)),
+          createdAt: c.createdAt,
+          lastUsedAt: c.lastUsedAt,
+        }),
+      }),
+    );
+  }
+
+  async getConnection(tenantId: string): Promise<ConnectionRecord | undefined> {
+    const out = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(tenantId), sk: MERAKI_CONNECTION_SK }),
+        ConsistentRead: true,
+      }),
+    );
+    if (!out.Item) return undefined;
+    const i = unmarshall(out.Item);
+    let organizations: MerakiOrgRef[] = [];
+    try {
+      organizations = JSON.parse(str(i, 'organizations') ?? '[]');
+    } catch {
+      organizations = [];
+    }
+    return {
+      keyLast4: str(i, 'keyLast4') ?? '',
+      organizations,
+      createdAt: str(i, 'createdAt') ?? '',
+      lastUsedAt: str(i, 'lastUsedAt'),
+    };
+  }
+
+  async touchConnection(tenantId: string, at: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: tenantPk(tenantId), sk: MERAKI_CONNECTION_SK }),
+          UpdateExpression: 'SET lastUsedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values({ ':at': at }),
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
+  async deleteConnection(tenantId: string): Promise<void> {
+    await this.client.send(
+      new DeleteItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(tenantId), sk: MERAKI_CONNECTION_SK }),
+      }),
+    );
+  }
+
+  /** Claims the import of a cloud capture; the existing captureId when it was imported already. */
+  async claimImport(
+    tenantId: string,
+    organizationId: string,
+    merakiCaptureId: string,
+    captureId: string,
+    at: string,
+  ): Promise<{ claimed: boolean; captureId: string }> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall({
+            pk: tenantPk(tenantId),
+            sk: merakiImportSk(organizationId, merakiCaptureId),
+            type: 'meraki-import',
+            captureId,
+            importedAt: at,
+          }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { claimed: true, captureId };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const existing = await this.importedCaptureId(tenantId, organizationId, merakiCaptureId);
+      return { claimed: false, captureId: existing ?? captureId };
+    }
+  }
+
+  async importedCaptureId(
+    tenantId: string,
+    organizationId: string,
+    merakiCaptureId: string,
+  ): Promise<string | undefined> {
+    const out = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(tenantId), sk: merakiImportSk(organizationId, merakiCaptureId) }),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? str(unmarshall(out.Item), 'captureId') : undefined;
+  }
+
+  async releaseImport(tenantId: string, organizationId: string, merakiCaptureId: string): Promise<void> {
+    await this.client.send(
+      new DeleteItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(tenantId), sk: merakiImportSk(organizationId, merakiCaptureId) }),
+      }),
+    );
+  }
+
+  async putJob(tenantId: string, job: JobRecord): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.tableName,
+        Item: marshall({ pk: tenantPk(tenantId), sk: merakiJobSk(job.jobId), type: 'meraki-job', ...job }),
+      }),
+    );
+  }
+
+  async getJob(tenantId: string, jobId: string): Promise<JobRecord | undefined> {
+    const out = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: tenantPk(tenantId), sk: merakiJobSk(jobId) }),
+        ConsistentRead: true,
+      }),
+    );
+    if (!out.Item) return undefined;
+    const i = unmarshall(out.Item);
+    return {
+      jobId: str(i, 'jobId') ?? '',
+      organizationId: str(i, 'organizationId') ?? '',
+      serial: str(i, 'serial') ?? '',
+      seconds: num(i, 'seconds') ?? 0,
+      state: (str(i, 'state') ?? 'FAILED') as JobState,
+      createdAt: str(i, 'createdAt') ?? '',
+      endsAt: str(i, 'endsAt') ?? '',
+      merakiCaptureId: str(i, 'merakiCaptureId') ?? '',
+      mxIp: str(i, 'mxIp'),
+      captureId: str(i, 'captureId'),
+      verdict: str(i, 'verdict'),
+      error: str(i, 'error'),
+      updatedAt: str(i, 'updatedAt') ?? '',
+    };
+  }
+}
