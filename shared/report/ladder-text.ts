@@ -50,7 +50,14 @@ function sessionBlock(s: SessionDiagnosis, index: number, ctx: Ctx): string[] {
   const lines = [
     `${w.session} ${index + 1}${g.separator}${w.client} ${s.clientIp}:${s.clientPort}${g.between}${w.mx} ${s.responderIp}:${s.responderPort}${g.separator}${w.mode(s.mode, s.ikeVersion)}${g.separator}${w.nat(s.nat.client, s.nat.responder)}`,
   ];
-  if (s.client.vendorIds.length) lines.push(`  ${safe(s.client.fingerprint)}`);
+  // The fingerprint field is English; in Japanese the CLIENT_FINGERPRINT finding says the same in words.
+  const fingerprint =
+    ctx.lang === 'ja'
+      ? s.findings.find((f) => f.code === 'CLIENT_FINGERPRINT')?.explanation.ja
+      : s.client.vendorIds.length
+        ? s.client.fingerprint
+        : undefined;
+  if (fingerprint) lines.push(`  ${safe(fingerprint)}`);
   if (s.client.identity) lines.push(`  ${w.identity(s.client.identity.type, safe(s.client.identity.value))}`);
   if (s.proposals.phase1Offered.length) {
     lines.push(
