@@ -51,6 +51,7 @@ describe('englishRuns', () => {
       'AnyConnect（Cisco Secure Client）を使用してください。',
       '@ vpnuser@example.com meraki.com _ldap._tcp',
       'vpn-doctor · capture.pcap · pcapng · 16 フレーム',
+      '.pcap / .pcapng ファイルをここにドロップしてください。',
       'Meraki クライアント VPN は L2TP over IPsec を使用します。',
     ];
     for (const text of clean) expect(englishRuns(text), text).toEqual([]);

@@ -7,7 +7,7 @@
 //    short function word (a Meraki article title: （Client VPN OS Configuration））.
 // 2. The glossary's English terms and product names (ALLOWED_LATIN) are taken out.
 // 3. What remains is cut into Latin tokens: runs of ASCII letters, digits and . _ : / @ ' + -
-//    that start and end with a letter or digit. A token is a code, and allowed, when it has a
+//    that start (after an optional dot: .pcap) and end with a letter or digit. A token is a code, and allowed, when it has a
 //    digit or one of . _ : / @, has two capitals or more (ESP, NAT-T, IKEv1, macOS, AnyConnect),
 //    or is a single letter (a unit: 15840 s). Any other token is an English word.
 // 4. Tokens separated only by spaces and ASCII punctuation form a run; a run with an English
@@ -67,7 +67,7 @@ const FUNCTION_WORDS = new Set([
   'vs',
 ]);
 const JOIN = /^[\s,;:!?"'()/-]*$/;
-const TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9._:/@'+-]*[A-Za-z0-9])?/g;
+const TOKEN = /\.?[A-Za-z0-9](?:[A-Za-z0-9._:/@'+-]*[A-Za-z0-9])?/g;
 
 export function hasJapanese(text: string): boolean {
   return JAPANESE.test(text);
