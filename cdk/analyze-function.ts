@@ -9,9 +9,10 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { acknowledgePrefixGrants, CAPTURES_PREFIX, type CaptureBucket, RESULTS_PREFIX } from './capture-bucket.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
-import { type ResultsTable } from './results-table.js';
 import { ServiceFunction } from './service-function.js';
 import { ANALYZE_HANDLER } from './paths.js';
+import { ANALYZE_TIMEOUT_SECONDS, DEFAULT_LEASE_SECONDS, DEFAULT_MAX_ATTEMPTS } from '../lambdas/config.js';
+import { ANALYZER_TABLE_ACTIONS, GSI_PENDING, type ResultsTable } from './results-table.js';
 
 export interface AnalyzeFunctionProps {
   readonly captures: CaptureBucket;
@@ -30,7 +31,7 @@ export interface AnalyzeFunctionProps {
   readonly memorySize?: number;
 }
 
-export const ANALYZE_TIMEOUT = Duration.minutes(5);
+export const ANALYZE_TIMEOUT = Duration.seconds(ANALYZE_TIMEOUT_SECONDS);
 export const ANALYZE_RETRY_ATTEMPTS = 2;
 
 export class AnalyzeFunction extends Construct {
@@ -52,6 +53,9 @@ export class AnalyzeFunction extends Construct {
         BUCKET_NAME: bucket.bucketName,
         MAX_CAPTURE_BYTES: String(props.maxCaptureBytes),
         RETENTION_DAYS: String(props.retentionDays),
+        // Shorter than nothing that could still be running: the timeout plus a margin.
+        CLAIM_LEASE_SECONDS: String(DEFAULT_LEASE_SECONDS),
+        MAX_ATTEMPTS: String(DEFAULT_MAX_ATTEMPTS),
       },
     });
     const fn = this.service.function;
@@ -73,13 +77,21 @@ export class AnalyzeFunction extends Construct {
         resources: [props.captures.objectsUnder(CAPTURES_PREFIX)],
       }),
     );
+    // What it refuses (not a capture, too large, truncated...) it deletes, that version only.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+        resources: [props.captures.objectsUnder(CAPTURES_PREFIX)],
+      }),
+    );
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:PutObject'],
         resources: [props.captures.objectsUnder(RESULTS_PREFIX)],
       }),
     );
-    props.results.grantItemReadWrite(fn);
+    // The sweeper reads the PENDING index; no other index is queried by the analyzer.
+    props.results.grantItems(fn, ANALYZER_TABLE_ACTIONS, [GSI_PENDING]);
     acknowledgePrefixGrants(this.service.role, [CAPTURES_PREFIX, RESULTS_PREFIX]);
   }
 }

@@ -10,7 +10,9 @@ import {
   type CfnBucket,
   HttpMethods,
   type IBucket,
+  StorageClass,
 } from 'aws-cdk-lib/aws-s3';
+import { BROWSER_CORS_RULE } from '../lambdas/storage/browser-cors.js';
 
 /** Key prefixes the pipeline writes; grants and lifecycle rules are scoped by them. */
 export const CAPTURES_PREFIX = 'captures/';
@@ -23,19 +25,33 @@ export interface CaptureBucketProps {
   readonly accessLogs: IBucket;
   /** Captures and their results expire this many days after upload/analysis. */
   readonly retentionDays: number;
+  /**
+   * Captures move to S3 Standard-IA this many days after upload (they are read once, at
+   * analysis, and rarely again); no transition when it is not shorter than the retention.
+   * S3 requires at least 30 days. @default 30
+   */
+  readonly infrequentAccessAfterDays?: number;
 }
+
+export const DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS = 30;
 
 export class CaptureBucket extends Construct {
   readonly bucket: Bucket;
 
   constructor(scope: Construct, id: string, props: CaptureBucketProps) {
     super(scope, id);
+    const iaAfter = props.infrequentAccessAfterDays ?? DEFAULT_INFREQUENT_ACCESS_AFTER_DAYS;
     const prefixRules = [CAPTURES_PREFIX, RESULTS_PREFIX].map((prefix) => ({
       id: `expire-${prefix.slice(0, -1)}`,
       prefix,
       expiration: Duration.days(props.retentionDays),
       // Versioning keeps an overwritten or expired object as noncurrent; drop it soon after.
       noncurrentVersionExpiration: Duration.days(1),
+      // Captures dominate the storage bill; results are small and read by the dashboard.
+      transitions:
+        prefix === CAPTURES_PREFIX && iaAfter < props.retentionDays
+          ? [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(iaAfter) }]
+          : undefined,
     }));
 
     this.bucket = new Bucket(this, 'Bucket', {
@@ -57,16 +73,18 @@ export class CaptureBucket extends Construct {
   }
 
   /**
-   * Lets a browser on `origin` PUT to presigned upload URLs. Added after construction because
-   * the dashboard origin (the CloudFront domain) is only known once the hosting exists.
+   * Lets browsers on `origins` PUT presigned uploads and follow the API's redirect to a presigned
+   * GET of a large report: the rule of lambdas/storage/browser-cors.ts, which the twin uses too.
+   * Added after construction because the dashboard origin is only known once the hosting exists.
    */
-  allowBrowserUploadsFrom(origin: string): void {
+  allowBrowsersFrom(origins: readonly string[]): void {
+    const r = BROWSER_CORS_RULE;
     this.bucket.addCorsRule({
-      allowedMethods: [HttpMethods.PUT],
-      allowedOrigins: [origin],
-      allowedHeaders: ['*'],
-      exposedHeaders: ['ETag'],
-      maxAge: 3000,
+      allowedMethods: r.allowedMethods.map((m) => HttpMethods[m]),
+      allowedOrigins: [...origins],
+      allowedHeaders: [...r.allowedHeaders],
+      exposedHeaders: [...r.exposedHeaders],
+      maxAge: r.maxAgeSeconds,
     });
   }
 

@@ -16,16 +16,17 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { acknowledgePrefixGrants, CAPTURES_PREFIX, type CaptureBucket, RESULTS_PREFIX } from './capture-bucket.js';
-import { type ResultsTable } from './results-table.js';
+import { API_TABLE_ACTIONS, GSI_CAPTURES, GSI_DIAGNOSES, type ResultsTable } from './results-table.js';
 import { ServiceFunction } from './service-function.js';
 import { API_HANDLER } from './paths.js';
+import { DEFAULT_UPLOAD_GRACE_SECONDS, DEFAULT_UPLOAD_URL_TTL_SECONDS } from '../lambdas/config.js';
 
 export const API_ROUTE_PATH = '/api/{proxy+}';
 
 export interface PipelineApiProps {
   readonly captures: CaptureBucket;
   readonly results: ResultsTable;
-  /** POST /api/uploads refuses larger files; the presigned PUT is bound to the declared size. */
+  /** POST /api/uploads refuses larger files; the presigned PUT signs the declared size. */
   readonly maxUploadBytes: number;
   /** TTL of the capture items the API creates at upload time (same retention as the analyzer). */
   readonly retentionDays: number;
@@ -71,7 +72,8 @@ export class PipelineApi extends Construct {
         TABLE_NAME: props.results.table.tableName,
         BUCKET_NAME: bucket.bucketName,
         MAX_UPLOAD_BYTES: String(props.maxUploadBytes),
-        UPLOAD_URL_TTL_SECONDS: String(props.uploadUrlTtlSeconds ?? 900),
+        UPLOAD_URL_TTL_SECONDS: String(props.uploadUrlTtlSeconds ?? DEFAULT_UPLOAD_URL_TTL_SECONDS),
+        UPLOAD_GRACE_SECONDS: String(DEFAULT_UPLOAD_GRACE_SECONDS),
         // lambdas/config.ts reads it for PENDING capture items; without it they would get the
         // pipeline's default and outlive the objects the bucket lifecycle deletes.
         RETENTION_DAYS: String(props.retentionDays),
@@ -93,7 +95,8 @@ export class PipelineApi extends Construct {
         resources: [props.captures.objectsUnder(CAPTURES_PREFIX)],
       }),
     );
-    props.results.grantItemReadWrite(fn);
+    // gsi1 lists a tenant's captures and an MSP's tenants; gsi2 a client's diagnoses.
+    props.results.grantItems(fn, API_TABLE_ACTIONS, [GSI_CAPTURES, GSI_DIAGNOSES]);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'vpn-doctor pipeline API',

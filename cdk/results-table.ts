@@ -3,7 +3,7 @@
 // logical id and RETAIN.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { GSI2_PROJECTED_ATTRIBUTES } from '../lambdas/store/table-schema.js';
+import { GSI2_PROJECTED_ATTRIBUTES, GSI3_PROJECTED_ATTRIBUTES } from '../lambdas/store/table-schema.js';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   AttributeType,
@@ -22,16 +22,27 @@ export const GSI_DIAGNOSES = 'gsi2';
 /** Epoch seconds; DynamoDB deletes the item some time after it passes. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-/** Item-level actions the adapters use; no Scan, no table management. */
-export const ITEM_READ_WRITE_ACTIONS = [
+/** PENDING captures by due time (sparse): the sweeper's index. */
+export const GSI_PENDING = 'gsi3';
+
+/**
+ * The item actions each function's code sends, no more: the analyzer claims and finishes captures
+ * (UpdateItem) and writes or clears sessions (BatchWriteItem); the API registers uploads
+ * (PutItem) and counts requests for its rate limits (UpdateItem). Neither scans or deletes items.
+ */
+export const ANALYZER_TABLE_ACTIONS = [
   'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
   'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+export const API_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
+  // A Meraki connection is removed on disconnect, and a failed import releases its claim.
   'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
 ] as const;
 
 export class ResultsTable extends Construct {
@@ -64,24 +75,31 @@ export class ResultsTable extends Construct {
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: [...GSI2_PROJECTED_ATTRIBUTES],
     });
+    this.table.addGlobalSecondaryIndex({
+      indexName: GSI_PENDING,
+      partitionKey: { name: 'gsi3pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi3sk', type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...GSI3_PROJECTED_ATTRIBUTES],
+    });
     (this.table.node.defaultChild as CfnTable).overrideLogicalId(RESULTS_TABLE_LOGICAL_ID);
   }
 
-  /** ARNs of the two indexes, named one by one (no `index/*` wildcard). */
-  indexArns(): string[] {
-    return [GSI_CAPTURES, GSI_DIAGNOSES].map((name) => `${this.table.tableArn}/index/${name}`);
+  /** ARNs of the named indexes, one by one (no `index/*` wildcard). */
+  indexArns(names: readonly string[]): string[] {
+    return names.map((name) => `${this.table.tableArn}/index/${name}`);
   }
 
   /**
-   * Item read/write on the table and Query on its indexes. Used instead of
-   * grantReadWriteData(), which also grants Scan, DescribeTable and stream reads.
+   * The given item actions on the table and Query on the given indexes. Used instead of
+   * grantReadWriteData(), which also grants Scan, DeleteItem, DescribeTable and stream reads.
    */
-  grantItemReadWrite(grantee: IGrantable): void {
+  grantItems(grantee: IGrantable, actions: readonly string[], indexes: readonly string[]): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: [...ITEM_READ_WRITE_ACTIONS], resources: [this.table.tableArn] }),
+      new PolicyStatement({ actions: [...actions], resources: [this.table.tableArn] }),
     );
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['dynamodb:Query'], resources: this.indexArns() }),
+      new PolicyStatement({ actions: ['dynamodb:Query'], resources: this.indexArns(indexes) }),
     );
   }
 }

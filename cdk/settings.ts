@@ -1,6 +1,7 @@
 // Deployment settings from CDK context (-c key=value or cdk.json), validated, so a typo fails
 // synth instead of deploying a surprising value. No lookups: synth stays offline.
 import type { VpnDoctorSettings } from './vpn-doctor-stack.js';
+import { parseOrigins } from '../lambdas/storage/browser-cors.js';
 
 export type ContextReader = (key: string) => unknown;
 
@@ -13,6 +14,8 @@ export const CONTEXT_KEYS = {
   retentionDays: 'retentionDays',
   maxCaptureBytes: 'maxCaptureBytes',
   analyzeReservedConcurrency: 'analyzeReservedConcurrency',
+  infrequentAccessAfterDays: 'infrequentAccessAfterDays',
+  extraOrigins: 'extraOrigins',
 } as const;
 
 /** The value of `analyzeReservedConcurrency` that leaves the analyzer unreserved. */
@@ -35,11 +38,26 @@ export function settingsFromContext(read: ContextReader, defaultDashboardDir: st
     throw new SettingsError(`context ${CONTEXT_KEYS.dashboardDir} must be a directory path`);
   }
   const concurrency = read(CONTEXT_KEYS.analyzeReservedConcurrency);
+  const origins = read(CONTEXT_KEYS.extraOrigins);
+  let extraOrigins: string[] | undefined;
+  if (origins !== undefined) {
+    try {
+      if (typeof origins !== 'string') throw new Error('not a string');
+      extraOrigins = parseOrigins(origins);
+    } catch (err) {
+      throw new SettingsError(`context ${CONTEXT_KEYS.extraOrigins}: comma-separated https origins (${String(err)})`);
+    }
+  }
+  const iaDays = positiveInteger(read, CONTEXT_KEYS.infrequentAccessAfterDays);
+  if (iaDays !== undefined && iaDays < 30)
+    throw new SettingsError(`context ${CONTEXT_KEYS.infrequentAccessAfterDays} must be at least 30 (an S3 minimum)`);
   return {
     dashboardDir: dashboardDir ?? defaultDashboardDir,
     retentionDays: positiveInteger(read, CONTEXT_KEYS.retentionDays),
     maxCaptureBytes: positiveInteger(read, CONTEXT_KEYS.maxCaptureBytes),
     analyzeReservedConcurrency:
       concurrency === NO_RESERVATION ? null : positiveInteger(read, CONTEXT_KEYS.analyzeReservedConcurrency),
+    ...(iaDays !== undefined ? { infrequentAccessAfterDays: iaDays } : {}),
+    ...(extraOrigins ? { extraOrigins } : {}),
   };
 }

@@ -10,20 +10,27 @@ import { PipelineApi } from './http-api.js';
 import { MerakiSecrets } from './meraki-secrets.js';
 import { acknowledgeCdkInternals } from './nag-acknowledgements.js';
 import { ResultsTable } from './results-table.js';
+import { SweeperSchedule } from './sweeper-schedule.js';
+import { DEFAULT_MAX_CAPTURE_BYTES, DEFAULT_RETENTION_DAYS } from '../lambdas/config.js';
 
 export interface VpnDoctorSettings {
   /** Built dashboard directory (dist/dashboard). */
   readonly dashboardDir: string;
   /** Captures, results and table items expire after this many days. @default 90 */
   readonly retentionDays?: number;
-  /** Largest capture accepted for upload and analysis. @default 256 MiB */
+  /** Largest capture accepted for upload and analysis. @default 2 GiB (lambdas/config.ts) */
   readonly maxCaptureBytes?: number;
+  /** Captures move to S3 Standard-IA after this many days. @default 30 */
+  readonly infrequentAccessAfterDays?: number;
+  /**
+   * Browser origins besides the CloudFront domain that may upload and read large reports
+   * (a custom domain: `https://vpn-doctor.example.com`).
+   */
+  readonly extraOrigins?: readonly string[];
   /** Reserved concurrency of the analyzer; `null` leaves it unreserved. @default 10 */
   readonly analyzeReservedConcurrency?: number | null;
 }
 
-export const DEFAULT_RETENTION_DAYS = 90;
-export const DEFAULT_MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_ANALYZE_CONCURRENCY = 10;
 
 export interface VpnDoctorStackProps extends StackProps {
@@ -46,6 +53,7 @@ export class VpnDoctorStack extends Stack {
     const captures = new CaptureBucket(this, 'Captures', {
       accessLogs: accessLogs.bucket,
       retentionDays,
+      infrequentAccessAfterDays: s.infrequentAccessAfterDays,
     });
     const results = new ResultsTable(this, 'Results');
 
@@ -56,6 +64,7 @@ export class VpnDoctorStack extends Stack {
       retentionDays,
       reservedConcurrency: concurrency,
     });
+    new SweeperSchedule(this, 'Sweeper', { analyzer: analyzer.service.function });
     const api = new PipelineApi(this, 'Api', {
       captures,
       results,
@@ -68,8 +77,8 @@ export class VpnDoctorStack extends Stack {
       apiHost: api.endpointHost,
       accessLogs: accessLogs.bucket,
     });
-    // The browser PUTs presigned uploads straight to S3 from the dashboard's origin.
-    captures.allowBrowserUploadsFrom(dashboard.url);
+    // The browser PUTs presigned uploads straight to S3, and follows the report redirect there.
+    captures.allowBrowsersFrom([dashboard.url, ...(s.extraOrigins ?? [])]);
 
     acknowledgeCdkInternals(this);
 

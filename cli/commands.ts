@@ -35,4 +35,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'connect a tenant to the Meraki Dashboard API, import its cloud captures, capture and diagnose an MX',
     load: async () => (await import('./meraki-command.js')).merakiCommand,
   },
+  {
+    name: 'redrive',
+    summary: "replay the analyzer's dead-lettered events (local twin or AWS)",
+    load: async () => (await import('./redrive-command.js')).redriveCommand,
+  },
 ];

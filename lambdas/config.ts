@@ -17,6 +17,8 @@ export interface AnalyzeConfig {
   maxCaptureBytes: number;
   retentionDays: number;
   leaseSeconds: number;
+  /** A capture whose analysis was started this often without finishing is FAILED by the sweeper. */
+  maxAttempts: number;
 }
 
 export interface ApiConfig {
@@ -24,6 +26,8 @@ export interface ApiConfig {
   bucketName: string;
   maxUploadBytes: number;
   uploadUrlTtlSeconds: number;
+  /** After the upload URL's end, how long the sweeper waits for the object before FAILED. */
+  uploadGraceSeconds: number;
   retentionDays: number;
 }
 
@@ -48,8 +52,25 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   return n;
 }
 
+/**
+ * The largest capture accepted for upload and analysis, for AWS (CDK) and the twin alike: 2 GiB,
+ * room for the 1 GB captures MSPs take (the core streams them in ~120 MB of memory).
+ */
 export const DEFAULT_MAX_CAPTURE_BYTES = 2 * 1024 ** 3;
 export const DEFAULT_RETENTION_DAYS = 90;
+
+/** The analyze function's timeout (CDK sets it from this). */
+export const ANALYZE_TIMEOUT_SECONDS = 300;
+/**
+ * A claim's lease: the function's timeout plus a margin for clock skew. An invocation cannot
+ * outlive its timeout, so a lease past it belongs to a dead invocation and may be taken over.
+ */
+export const DEFAULT_LEASE_SECONDS = ANALYZE_TIMEOUT_SECONDS + 60;
+/** How often the sweeper runs (EventBridge rule on AWS, a timer in the twin). */
+export const SWEEP_INTERVAL_SECONDS = 300;
+export const DEFAULT_MAX_ATTEMPTS = 3;
+export const DEFAULT_UPLOAD_URL_TTL_SECONDS = 900;
+export const DEFAULT_UPLOAD_GRACE_SECONDS = 300;
 
 export function analyzeConfigFromEnv(env: Env): AnalyzeConfig {
   return {
@@ -57,8 +78,8 @@ export function analyzeConfigFromEnv(env: Env): AnalyzeConfig {
     bucketName: required(env, 'BUCKET_NAME'),
     maxCaptureBytes: positiveInt(env, 'MAX_CAPTURE_BYTES', DEFAULT_MAX_CAPTURE_BYTES),
     retentionDays: positiveInt(env, 'RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
-    // Longer than the Lambda timeout (max 900 s): a live claim is never taken over.
-    leaseSeconds: positiveInt(env, 'CLAIM_LEASE_SECONDS', 960),
+    leaseSeconds: positiveInt(env, 'CLAIM_LEASE_SECONDS', DEFAULT_LEASE_SECONDS),
+    maxAttempts: positiveInt(env, 'MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS),
   };
 }
 
@@ -67,7 +88,8 @@ export function apiConfigFromEnv(env: Env): ApiConfig {
     tableName: required(env, 'TABLE_NAME'),
     bucketName: required(env, 'BUCKET_NAME'),
     maxUploadBytes: positiveInt(env, 'MAX_UPLOAD_BYTES', DEFAULT_MAX_CAPTURE_BYTES),
-    uploadUrlTtlSeconds: positiveInt(env, 'UPLOAD_URL_TTL_SECONDS', 900),
+    uploadUrlTtlSeconds: positiveInt(env, 'UPLOAD_URL_TTL_SECONDS', DEFAULT_UPLOAD_URL_TTL_SECONDS),
+    uploadGraceSeconds: positiveInt(env, 'UPLOAD_GRACE_SECONDS', DEFAULT_UPLOAD_GRACE_SECONDS),
     retentionDays: positiveInt(env, 'RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
   };
 }

@@ -16,7 +16,7 @@ import { encodeEventKey } from '../lambdas/analyze/s3-event.js';
 import { createKey, createTenant } from '../lambdas/auth/key-admin.js';
 import { composeAnalyze } from '../lambdas/compose.js';
 import { createDynamoClient, createS3Client } from '../lambdas/config.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../lambdas/local/state.js';
+import { LOCAL_REGION } from '../lambdas/local/state.js';
 import { startTwin, type Twin } from '../lambdas/local/twin.js';
 import { silentLogger } from '../lambdas/log.js';
 import { marshall } from '../lambdas/store/attributes.js';
@@ -105,10 +105,17 @@ async function latency(twin: Twin, key: string, dir: string, bytes: number, runs
 
 /** Child mode: the analyze handler alone on one object, reporting its peak RSS. */
 async function childAnalyze(arg: string): Promise<void> {
-  const p = JSON.parse(arg) as { s3: string; dynamo: string; bucket: string; table: string; key: string };
+  const p = JSON.parse(arg) as {
+    s3: string;
+    dynamo: string;
+    bucket: string;
+    table: string;
+    key: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+  };
   const endpoints = {
     region: LOCAL_REGION,
-    credentials: { ...LOCAL_CREDENTIALS },
+    credentials: p.credentials,
     s3Endpoint: p.s3,
     dynamoEndpoint: p.dynamo,
   };
@@ -120,6 +127,7 @@ async function childAnalyze(arg: string): Promise<void> {
         maxCaptureBytes: 4 * 1024 ** 3,
         retentionDays: 90,
         leaseSeconds: 960,
+        maxAttempts: 3,
       },
       { s3: createS3Client(endpoints), dynamo: createDynamoClient(endpoints) },
       analyzeCapture,
@@ -167,6 +175,7 @@ async function peakRss(twin: Twin, dir: string, bytes: number) {
     bucket: twin.state.bucket,
     table: twin.state.table,
     key,
+    credentials: twin.credentials,
   });
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, '--child-analyze', arg], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -4,6 +4,10 @@
 import type { Logger } from '../log.js';
 import { processObject, type AnalyzeDeps, type Outcome } from './process-capture.js';
 import { objectCreatedRecords, type S3Event } from './s3-event.js';
+import { isSweepEvent, sweep, type SweepEvent, type SweepResult } from './sweeper.js';
+
+/** What the analyze function is invoked with: S3 notifications, and the sweeper's schedule. */
+export type AnalyzeEvent = S3Event | SweepEvent;
 
 /** The part of Lambda's context we use. */
 export interface InvocationContext {
@@ -15,11 +19,16 @@ export const WRITE_PHASE_RESERVE_MS = 30_000;
 
 export function createAnalyzeHandler(
   deps: AnalyzeDeps,
-): (event: S3Event, context?: InvocationContext) => Promise<{ outcomes: Outcome[] }> {
+): (event: AnalyzeEvent, context?: InvocationContext) => Promise<{ outcomes: Outcome[]; sweep?: SweepResult }> {
   return async (event, context) => {
     const deadline = context
       ? Date.now() + context.getRemainingTimeInMillis() - WRITE_PHASE_RESERVE_MS
       : Number.POSITIVE_INFINITY;
+    if (isSweepEvent(event)) {
+      const result = await sweep(deps, event, deadline);
+      if (result.examined > 0) deps.log.info('sweep done', { ...result, analysed: result.analysed.length });
+      return { outcomes: result.analysed, sweep: result };
+    }
     const outcomes: Outcome[] = [];
     const errors: unknown[] = [];
     for (const rec of objectCreatedRecords(event)) {

@@ -4,11 +4,11 @@ import { composeAnalyze } from '../compose.js';
 import { analyzeConfigFromEnv, createDynamoClient, createS3Client } from '../config.js';
 import { jsonLogger } from '../log.js';
 import { createAnalyzeHandler, type InvocationContext } from './analyze-app.js';
-import type { S3Event } from './s3-event.js';
+import type { AnalyzeEvent } from './analyze-app.js';
 
 let app: ReturnType<typeof createAnalyzeHandler> | undefined;
 
-export const handler = async (event: S3Event, context?: InvocationContext) => {
+export const handler = async (event: AnalyzeEvent, context?: InvocationContext) => {
   app ??= createAnalyzeHandler(
     composeAnalyze(
       analyzeConfigFromEnv(process.env),

@@ -35,6 +35,7 @@ export interface AnalyzeDeps {
 export type Outcome =
   | { status: 'ignored'; reason: string }
   | { status: 'duplicate' }
+  | { status: 'in-progress'; captureId: string }
   | { status: 'done'; tenantId: string; captureId: string; sessions: number }
   | { status: 'failed'; tenantId: string; captureId: string; reason: string };
 
@@ -91,8 +92,11 @@ export async function processObject(
     return { status: 'duplicate' };
   }
   if (claim === 'in-progress') {
-    // Another delivery holds the claim: retry later rather than risk dropping the object.
-    throw new PipelineTransientError(`capture ${captureId} is being analysed by another invocation`);
+    // Another invocation holds a live lease. If it dies, the lease runs out (it is shorter than
+    // the function timeout plus a margin) and the sweeper takes the capture over: nothing to
+    // retry here, and nothing for the dead-letter queue.
+    log.info('capture is being analysed by another invocation', { tenantId, captureId });
+    return { status: 'in-progress', captureId };
   }
 
   // Sessions of an earlier version (or a half-written earlier attempt) must not mix with these.
@@ -106,14 +110,21 @@ export async function processObject(
     );
     return { status: 'failed', tenantId, captureId, reason };
   };
+  // Input the pipeline refuses is not kept: the object (this version) is deleted, the reason stays.
+  const refuse = async (reason: string, frames?: number): Promise<Outcome> => {
+    const outcome = await fail(reason, false, frames);
+    await deps.objects.delete(rec.key, head.versionId).catch((err: unknown) => {
+      log.error('could not delete a refused capture', { tenantId, captureId, error: String(err) });
+    });
+    return outcome;
+  };
 
   // Checks that need no reading (the event's size may be absent; HeadObject is authoritative).
-  if (head.size === 0) return fail('The file is empty (0 bytes): upload the capture file itself.', false);
+  if (head.size === 0) return refuse('The file is empty (0 bytes): upload the capture file itself.');
   if (head.size > config.maxCaptureBytes) {
-    return fail(
+    return refuse(
       `The file is ${head.size} bytes, beyond the limit of ${config.maxCaptureBytes} bytes; ` +
         'filter the capture (e.g. udp port 500 or 4500 or esp) before uploading.',
-      false,
     );
   }
 
@@ -122,11 +133,11 @@ export async function processObject(
     const body = await deps.objects.stream(rec.key, head.versionId);
     report = await deps.analyze(limitStream(body, config.maxCaptureBytes, deadlineMs), { fileName });
   } catch (err) {
-    if (err instanceof NotACaptureError) return fail(`Not a packet capture: ${err.message}.`, false);
-    if (err instanceof CaptureTooLargeError) return fail(`The capture grew beyond the limit: ${err.message}.`, false);
+    if (err instanceof NotACaptureError) return refuse(`Not a packet capture: ${err.message}.`);
+    if (err instanceof CaptureTooLargeError) return refuse(`The capture grew beyond the limit: ${err.message}.`);
     // Slower than the function's timeout allows: another attempt would be just as slow.
     if (err instanceof AnalysisTimeoutError) {
-      return fail(`The analysis did not finish in time (${err.message}); filter the capture before uploading.`, false);
+      return refuse(`The analysis did not finish in time (${err.message}); filter the capture before uploading.`);
     }
     if (isTransientError(err)) return transientFailure(err, deps, tenantId, captureId, tag, 'Reading the capture');
     // A deterministic failure of the core on this input: retrying cannot help.
@@ -136,14 +147,13 @@ export async function processObject(
 
   const truncation = report.capture.anomalies.find((a) => a.layer === 'capture' && a.code.startsWith('truncated'));
   if (truncation) {
-    return fail(
+    return refuse(
       `The capture is truncated: ${truncation.message} (${report.capture.frames} complete frames read); ` +
         'export it again from the dashboard.',
-      false,
       report.capture.frames,
     );
   }
-  if (report.capture.frames === 0) return fail('The capture contains no packets.', false, 0);
+  if (report.capture.frames === 0) return refuse('The capture contains no packets.', 0);
 
   try {
     const analyzedAt = deps.now().toISOString();

@@ -64,6 +64,11 @@ export class Api {
     return res;
   }
 
+  /** A JSON request for the pages that keep their own endpoints (views/meraki.ts). */
+  request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.json<T>(method, path, body);
+  }
+
   private async json<T>(method: string, path: string, body?: unknown, withTenant = true): Promise<T> {
     return (await (await this.send(method, path, body, withTenant)).json()) as T;
   }
@@ -79,8 +84,18 @@ export class Api {
     return this.json('GET', `/api/captures?${q}`);
   }
 
-  capture(id: string): Promise<CaptureDetail> {
-    return this.json('GET', `/api/captures/${encodeURIComponent(id)}`);
+  /** The capture with all its sessions, fetched page by page (each page fits a Lambda response). */
+  async capture(id: string): Promise<CaptureDetail> {
+    const path = `/api/captures/${encodeURIComponent(id)}`;
+    const first = await this.json<CaptureDetail>('GET', path);
+    const sessions = [...first.sessions];
+    for (let cursor = first.cursor; cursor;) {
+      const page = await this.json<CaptureDetail>('GET', `${path}?${new URLSearchParams({ cursor })}`);
+      sessions.push(...page.sessions);
+      cursor = page.cursor;
+    }
+    sessions.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    return { capture: first.capture, sessions };
   }
 
   report(id: string): Promise<AnalysisReport> {

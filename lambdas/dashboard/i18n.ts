@@ -1,10 +1,13 @@
 // UI strings, one table per language. Finding texts are not here: they arrive localized in the
 // report ({en, ja}). The English table defines the keys; the Japanese one must have all of them.
 
+import { merakiEn, merakiJa } from './i18n-meraki.js';
+
 export type Lang = 'en' | 'ja';
 export const LANGS: readonly Lang[] = ['en', 'ja'];
 
 const en = {
+  ...merakiEn,
   appName: 'vpn-doctor',
   tagline: 'Meraki Client VPN capture diagnosis',
   language: 'Language',
@@ -138,6 +141,7 @@ const en = {
 export type Key = keyof typeof en;
 
 const ja: Record<Key, string> = {
+  ...merakiJa,
   appName: 'vpn-doctor',
   tagline: 'Meraki クライアント VPN キャプチャ診断',
   language: '言語',

@@ -21,6 +21,7 @@ import { capturesView } from './views/captures.js';
 import { detailView } from './views/detail.js';
 import { historyView } from './views/history.js';
 import { signInView } from './views/signin.js';
+import { merakiView } from './views/meraki.js';
 
 let lang: Lang = storedLang();
 let apiKey = storedKey();
@@ -120,8 +121,9 @@ function shell(content: HTMLElement, route: string): HTMLElement {
         ? h(
             'nav',
             { 'aria-label': 'main' },
-            nav('#/', 'navCaptures', route !== 'ip'),
+            nav('#/', 'navCaptures', route === 'captures'),
             nav('#/ip/', 'navSearch', route === 'ip'),
+            nav('#/meraki', 'navMeraki', route === 'meraki'),
           )
         : h('span', { class: 'tagline' }, t('tagline')),
       h('div', { class: 'spacer' }),
@@ -173,7 +175,10 @@ function render(): void {
   const ip = /^\/ip\/(.*)$/.exec(hash);
   let view: HTMLElement;
   let route = 'captures';
-  if (capture)
+  if (hash === '/meraki') {
+    route = 'meraki';
+    view = merakiView(ctx);
+  } else if (capture)
     view = detailView(ctx, decodeURIComponent(capture[1]!), capture[2] ? decodeURIComponent(capture[2]) : undefined);
   else if (ip) {
     route = 'ip';

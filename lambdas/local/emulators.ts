@@ -1,9 +1,13 @@
 // The two emulators of the local twin, on loopback, with their data on disk so it survives
-// restarts: s3rver (S3, files under `directory`) and dynalite (DynamoDB, leveldb under `path`).
-import type { Server } from 'node:http';
+// restarts: s3rver (S3, files under `directory`, behind a SigV4-checking front) and dynalite
+// (DynamoDB, leveldb under `path`).
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
 import dynalite from 'dynalite';
+import { corsConfigurationXml } from '../storage/browser-cors.js';
+import { s3Front } from './s3-front.js';
+import type { Credentials } from './sigv4.js';
 
 export interface RunningS3 {
   endpoint: string;
@@ -13,42 +17,47 @@ export interface RunningS3 {
   close(): Promise<void>;
 }
 
-/** CORS so the dashboard's origin may PUT to a presigned URL (the browser talks to s3rver directly). */
-export function corsConfiguration(origins: string[]): string {
-  const allowed = origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('');
-  return (
-    '<CORSConfiguration><CORSRule>' +
-    allowed +
-    '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>' +
-    '<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds>' +
-    '</CORSRule></CORSConfiguration>'
-  );
-}
-
+/**
+ * s3rver behind the authenticating front (s3-front.ts): s3rver's Koa app is mounted on our own
+ * loopback server and never listens itself, so nothing reaches it unsigned.
+ */
 export async function startS3(opts: {
   host: string;
   port: number;
   directory: string;
   bucket: string;
   corsOrigins: string[];
+  credentials: Credentials;
 }): Promise<RunningS3> {
-  const server = new S3rver({
-    address: opts.host,
-    port: opts.port,
+  const s3rver = new S3rver({
     silent: true,
     directory: opts.directory,
     resetOnClose: false,
-    configureBuckets: [{ name: opts.bucket, configs: [corsConfiguration(opts.corsOrigins)] }],
+    configureBuckets: [{ name: opts.bucket, configs: [corsConfigurationXml(opts.corsOrigins)] }],
   });
-  const address = await server.run();
+  await s3rver.configureBuckets();
+  const backend = {
+    listener: s3rver.callback(),
+    exists: (bucket: string, key: string) => s3rver.store.existsObject(bucket, key),
+  };
+  const server = createServer(s3Front(backend, opts.bucket, () => opts.credentials));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
   return {
-    endpoint: `http://${opts.host}:${address.port}`,
-    port: address.port,
-    onEvent: (listener) => void server.on('event', listener),
-    close: async () => {
-      server.httpServer?.closeAllConnections();
-      await server.close();
-    },
+    endpoint: `http://${opts.host}:${port}`,
+    port,
+    onEvent: (listener) => void s3rver.on('event', listener),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -8,8 +8,14 @@ import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ApiGatewayV2Event, ApiGatewayV2Result } from '../api/apigw-adapter.js';
-
-const MAX_BODY_BYTES = 1024 * 1024;
+import {
+  APIGW_INTEGRATION_TIMEOUT_MS,
+  APIGW_INTERNAL_ERROR,
+  APIGW_PAYLOAD_MAX_BYTES,
+  APIGW_TIMEOUT,
+  LAMBDA_SYNC_RESPONSE_MAX_BYTES,
+  lambdaPayloadBytes,
+} from './aws-limits.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,6 +37,8 @@ export interface LocalHttpOptions {
   api: (event: ApiGatewayV2Event) => Promise<ApiGatewayV2Result>;
   /** dist/dashboard: index.html + assets/. Undefined or missing: a short text page instead. */
   staticDir?: string;
+  /** API Gateway's integration timeout (tests shorten it). */
+  integrationTimeoutMs?: number;
 }
 
 export interface RunningHttp {
@@ -44,7 +52,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   let total = 0;
   for await (const chunk of req) {
     total += (chunk as Buffer).length;
-    if (total > MAX_BODY_BYTES) return undefined;
+    if (total > APIGW_PAYLOAD_MAX_BYTES) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -115,6 +123,30 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
+/** The API handler as API Gateway + Lambda run it: a result over the limits never reaches the client. */
+export async function invokeWithLimits(
+  api: (event: ApiGatewayV2Event) => Promise<ApiGatewayV2Result>,
+  event: ApiGatewayV2Event,
+  timeoutMs = APIGW_INTEGRATION_TIMEOUT_MS,
+): Promise<ApiGatewayV2Result> {
+  const gateway = (e: { status: number; body: string }): ApiGatewayV2Result => ({
+    statusCode: e.status,
+    headers: { 'content-type': 'application/json' },
+    body: e.body,
+    isBase64Encoded: false,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  try {
+    const result = await Promise.race([api(event), timeout]);
+    if (result === 'timeout') return gateway(APIGW_TIMEOUT);
+    if (lambdaPayloadBytes(result) > LAMBDA_SYNC_RESPONSE_MAX_BYTES) return gateway(APIGW_INTERNAL_ERROR);
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startHttp(opts: LocalHttpOptions): Promise<RunningHttp> {
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -135,7 +167,7 @@ export async function startHttp(opts: LocalHttpOptions): Promise<RunningHttp> {
           'application/json',
           JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'request body too large' } }),
         );
-      const result = await opts.api(toApiGatewayEvent(req, body));
+      const result = await invokeWithLimits(opts.api, toApiGatewayEvent(req, body), opts.integrationTimeoutMs);
       res.writeHead(result.statusCode, { ...result.headers, 'content-length': Buffer.byteLength(result.body) });
       res.end(result.body);
       return;

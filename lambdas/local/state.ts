@@ -1,9 +1,12 @@
 // `.vpn-doctor/local.json`: where the running twin listens, read by `vpn-doctor ... --local`.
-// Holds no secret: the emulators' credentials are fixed dummies and keys are stored hashed.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+// It holds no secret. The twin's S3 credentials (its S3 endpoint refuses anything not signed with
+// them) are made at first start and kept in `credentials.json`, readable by the owner only.
+import { randomBytes } from 'node:crypto';
+import { chmod, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Credentials } from './sigv4.js';
 
-export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+const CREDENTIALS_FILE = 'credentials.json';
 export const LOCAL_REGION = 'us-east-1';
 export const DEFAULT_DATA_DIR = '.vpn-doctor';
 
@@ -46,4 +49,27 @@ export async function readLocalState(dataDir: string): Promise<LocalState> {
   if (state?.version !== 1 || !state.bucket || !state.table)
     throw new Error(`${path} is not a vpn-doctor local state file: delete it and restart the local twin`);
   return state;
+}
+
+/** The twin's credentials, created (0600) on first use. */
+export async function ensureLocalCredentials(dataDir: string): Promise<Credentials> {
+  const existing = await readLocalCredentials(dataDir).catch(() => undefined);
+  if (existing) return existing;
+  const creds = {
+    accessKeyId: `LOCAL${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(30).toString('base64url'),
+  };
+  await mkdir(dataDir, { recursive: true });
+  const path = join(dataDir, CREDENTIALS_FILE);
+  await writeFile(path, JSON.stringify(creds) + '\n', { mode: 0o600 });
+  await chmod(path, 0o600);
+  return creds;
+}
+
+export async function readLocalCredentials(dataDir: string): Promise<Credentials> {
+  const path = join(dataDir, CREDENTIALS_FILE);
+  const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<Credentials>;
+  if (typeof parsed.accessKeyId !== 'string' || typeof parsed.secretAccessKey !== 'string')
+    throw new Error(`${path} is not a credentials file`);
+  return { accessKeyId: parsed.accessKeyId, secretAccessKey: parsed.secretAccessKey };
 }

@@ -3,7 +3,7 @@
 // bucket from flags or VPN_DOCTOR_TABLE / VPN_DOCTOR_BUCKET). Same SDK code either way.
 import { createDynamoClient, createS3Client, type AwsEndpoints } from '../config.js';
 import type { Clients } from '../compose.js';
-import { LOCAL_CREDENTIALS, readLocalState } from './state.js';
+import { readLocalCredentials, readLocalState } from './state.js';
 
 export interface TargetFlags {
   local: boolean;
@@ -38,7 +38,7 @@ export async function resolveTarget(flags: TargetFlags, env: Record<string, stri
     const state = await readLocalState(flags.dataDir);
     endpoints = {
       region: state.region,
-      credentials: { ...LOCAL_CREDENTIALS },
+      credentials: await readLocalCredentials(flags.dataDir),
       s3Endpoint: state.s3Endpoint,
       dynamoEndpoint: state.dynamoEndpoint,
     };

@@ -8,12 +8,24 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createAnalyzeHandler } from '../analyze/analyze-app.js';
 import type { AnalyzeFn } from '../analyze/process-capture.js';
+import type { AnalyzeEvent } from '../analyze/analyze-app.js';
 import type { S3Event } from '../analyze/s3-event.js';
+import type { SweepEvent } from '../analyze/sweeper.js';
 import { apiGatewayHandler } from '../api/apigw-adapter.js';
 import { createApi } from '../api/app.js';
 import { createKey, createTenant } from '../auth/key-admin.js';
 import { composeAnalyze, composeApi } from '../compose.js';
-import { DEFAULT_MAX_CAPTURE_BYTES, DEFAULT_RETENTION_DAYS, createDynamoClient, createS3Client } from '../config.js';
+import {
+  DEFAULT_LEASE_SECONDS,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_MAX_CAPTURE_BYTES,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_UPLOAD_GRACE_SECONDS,
+  DEFAULT_UPLOAD_URL_TTL_SECONDS,
+  SWEEP_INTERVAL_SECONDS,
+  createDynamoClient,
+  createS3Client,
+} from '../config.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_WRITE_RETRY, type RetryOptions } from '../retry.js';
 import { TenantStore } from '../store/tenant-store.js';
@@ -22,7 +34,8 @@ import { startDynamo, startS3, type RunningDynamo } from './emulators.js';
 import { startHttp } from './http-server.js';
 import { merakiForTwin, type TwinMerakiOptions } from './meraki-twin.js';
 import { toS3Event } from './s3-event-bridge.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, writeLocalState, type LocalState } from './state.js';
+import type { Credentials } from './sigv4.js';
+import { LOCAL_REGION, ensureLocalCredentials, writeLocalState, type LocalState } from './state.js';
 import { ensureTable } from './table.js';
 
 export interface TwinOptions {
@@ -39,6 +52,12 @@ export interface TwinOptions {
   maxCaptureBytes?: number;
   maxUploadBytes?: number;
   retentionDays?: number;
+  leaseSeconds?: number;
+  maxAttempts?: number;
+  uploadUrlTtlSeconds?: number;
+  uploadGraceSeconds?: number;
+  /** How often the sweeper runs (it also runs once at start, taking over every lease). */
+  sweepIntervalMs?: number;
   /** Local async-invoke retry delays (Lambda retries twice, after about 1 and 2 minutes). */
   retryDelaysMs?: number[];
   writeRetry?: RetryOptions;
@@ -54,12 +73,16 @@ export interface Twin {
   state: LocalState;
   apiUrl: string;
   clients: { dynamo: DynamoDBClient; s3: S3Client };
+  /** The twin's own S3 credentials (its S3 endpoint refuses anything else). */
+  credentials: Credentials;
   /** The operator key created on first start (printed once); undefined on later starts. */
   firstKey?: string;
   /** Resolves when every delivered S3 event has been handled (or dead-lettered). */
   idle(): Promise<void>;
   /** Delivers an S3 event to the analyze handler, as S3 would (used for redelivery tests). */
   deliver(event: S3Event): void;
+  /** Runs the sweeper now (as the schedule does). */
+  sweep(event?: Partial<SweepEvent>): void;
   stopDynamo(): Promise<void>;
   startDynamo(): Promise<void>;
   redrive(): Promise<number>;
@@ -85,11 +108,19 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
   // known after listening, so a wildcard is used for port 0 (tests).
   const corsOrigins =
     httpPortWanted === 0 ? ['*'] : [`http://${host}:${httpPortWanted}`, `http://localhost:${httpPortWanted}`];
-  const s3 = await startS3({ host, port: opts.s3Port ?? 4566, directory: join(dataDir, 's3'), bucket, corsOrigins });
+  const credentials = await ensureLocalCredentials(dataDir);
+  const s3 = await startS3({
+    host,
+    port: opts.s3Port ?? 4566,
+    directory: join(dataDir, 's3'),
+    bucket,
+    corsOrigins,
+    credentials,
+  });
 
   const endpoints = {
     region: LOCAL_REGION,
-    credentials: { ...LOCAL_CREDENTIALS },
+    credentials,
     s3Endpoint: s3.endpoint,
     dynamoEndpoint: dynamo.endpoint,
   };
@@ -105,7 +136,8 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
         bucketName: bucket,
         maxCaptureBytes: opts.maxCaptureBytes ?? DEFAULT_MAX_CAPTURE_BYTES,
         retentionDays,
-        leaseSeconds: 960,
+        leaseSeconds: opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
+        maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       },
       clients,
       opts.analyze,
@@ -113,8 +145,9 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
       writeRetry,
     ),
   );
-  const invoker = new AsyncInvoker<S3Event>(analyzeHandler, {
+  const invoker = new AsyncInvoker<AnalyzeEvent>(analyzeHandler, {
     dlqDir: join(dataDir, 'dlq'),
+    queueDir: join(dataDir, 'queue'),
     retryDelaysMs: opts.retryDelaysMs ?? [1000, 2000],
     concurrency: opts.concurrency ?? 2,
     log: opts.log,
@@ -129,7 +162,8 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
       tableName: table,
       bucketName: bucket,
       maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_CAPTURE_BYTES,
-      uploadUrlTtlSeconds: 900,
+      uploadUrlTtlSeconds: opts.uploadUrlTtlSeconds ?? DEFAULT_UPLOAD_URL_TTL_SECONDS,
+      uploadGraceSeconds: opts.uploadGraceSeconds ?? DEFAULT_UPLOAD_GRACE_SECONDS,
       retentionDays,
     },
     clients,
@@ -160,15 +194,23 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
     mspId: LOCAL_MSP_ID,
   };
   await writeLocalState(dataDir, state);
-  // Events that failed for good in an earlier run get another chance now.
+  // Events an earlier process accepted but did not finish run now; the first sweep takes over
+  // the claims it held (it is gone, so are its invocations); dead letters get another chance.
+  await invoker.resume();
+  const sweepNow = (event: Partial<SweepEvent> = {}) => invoker.invoke({ ...event, action: 'sweep' }, false);
+  sweepNow({ takeOverLeases: true });
+  const sweepTimer = setInterval(sweepNow, opts.sweepIntervalMs ?? SWEEP_INTERVAL_SECONDS * 1000);
+  sweepTimer.unref();
   await invoker.redrive();
 
   return {
     state,
     apiUrl: http.url,
     clients,
+    credentials,
     firstKey,
     idle: () => invoker.idle(),
+    sweep: sweepNow,
     deliver: (event) => invoker.invoke(event),
     redrive: () => invoker.redrive(),
     stopDynamo: async () => {
@@ -179,6 +221,7 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
       dynamo ??= await startDynamo({ host, port: dynamoPort, path: dynamoPath });
     },
     stop: async () => {
+      clearInterval(sweepTimer);
       invoker.stop();
       await http.close();
       await s3.close();

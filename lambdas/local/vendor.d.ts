@@ -13,6 +13,9 @@ declare module 's3rver' {
   class S3rver {
     constructor(options: S3rverOptions);
     run(): Promise<{ address: string; port: number }>;
+    configureBuckets(): Promise<void>;
+    callback(): (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+    store: { existsObject(bucket: string, key: string): Promise<boolean> };
     close(): Promise<void>;
     on(event: 'event', listener: (event: unknown) => void): this;
     on(event: 'error', listener: (err: unknown) => void): this;

@@ -1,6 +1,7 @@
 // The S3 side of the pipeline, for one bucket: capture objects read as streams, reports written
-// as JSON, presigned PUT URLs for browser uploads.
+// as JSON, presigned PUT URLs for browser uploads (bound to one size, never overwriting).
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   NotFound,
@@ -14,6 +15,15 @@ export interface ObjectHead {
   size: number;
   etag?: string;
   versionId?: string;
+}
+
+/**
+ * A missing key: 404, or 403 when the caller may not s3:ListBucket (S3 then hides whether the
+ * key exists; our roles are deliberately without ListBucket).
+ */
+export function isGone(err: unknown): boolean {
+  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return err instanceof NotFound || err instanceof NoSuchKey || status === 404 || status === 403;
 }
 
 export class ObjectStore {
@@ -30,13 +40,7 @@ export class ObjectStore {
       );
       return { size: out.ContentLength ?? 0, etag: out.ETag?.replace(/"/g, ''), versionId: out.VersionId };
     } catch (err) {
-      if (
-        err instanceof NotFound ||
-        err instanceof NoSuchKey ||
-        (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
-      ) {
-        return undefined;
-      }
+      if (isGone(err)) return undefined;
       throw err;
     }
   }
@@ -67,11 +71,7 @@ export class ObjectStore {
       const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return out.Body ? await out.Body.transformToString('utf8') : undefined;
     } catch (err) {
-      if (
-        err instanceof NoSuchKey ||
-        (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
-      )
-        return undefined;
+      if (isGone(err)) return undefined;
       throw err;
     }
   }
@@ -80,7 +80,21 @@ export class ObjectStore {
     return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn });
   }
 
-  async presignPut(key: string, expiresIn: number): Promise<string> {
-    return getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn });
+  /**
+   * A PUT URL whose signature covers `Content-Length: size` and `If-None-Match: *`: S3 refuses a
+   * body of any other length (the signature no longer matches) and a second write to the key
+   * (412), so one URL stores at most one object of the declared size.
+   */
+  async presignPut(key: string, expiresIn: number, size: number): Promise<string> {
+    return getSignedUrl(
+      this.client,
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentLength: size, IfNoneMatch: '*' }),
+      { expiresIn, signableHeaders: new Set(['content-length', 'if-none-match']) },
+    );
+  }
+
+  /** Deletes one version (or, without a version id, the current object). */
+  async delete(key: string, versionId?: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
   }
 }

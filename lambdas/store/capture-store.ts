@@ -11,7 +11,16 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { CaptureItem } from '#shared/api/contract.js';
 import { marshall, namesIn, num, str, unmarshall, values, type DdbItem, type Scalar } from './attributes.js';
-import { GSI1, captureListGsi1pk, captureListGsi1sk, captureSk, tenantPk } from './keys.js';
+import {
+  GSI1,
+  GSI3,
+  PENDING_GSI3PK,
+  captureListGsi1pk,
+  captureListGsi1sk,
+  captureSk,
+  dueGsi3sk,
+  tenantPk,
+} from './keys.js';
 
 export type { CaptureStatus } from '#shared/api/contract.js';
 
@@ -54,13 +63,30 @@ export interface Page<T> {
 
 export const MAX_ERROR_LENGTH = 500;
 
+/** A PENDING capture past its due time, as the sweeper sees it. */
+export interface DueCapture {
+  tenantId: string;
+  captureId: string;
+  fileName: string;
+  uploadedAt: string;
+  /** Set once the object's event claimed the capture; absent while the upload is awaited. */
+  objectKey?: string;
+  objectTag?: string;
+  attempts: number;
+  /** When the upload URL (plus grace) or the lease ends. */
+  dueEpoch: number;
+}
+
 export class CaptureStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
   ) {}
 
-  /** Records a PENDING capture when an upload URL is handed out, so the list shows it at once. */
+  /**
+   * Records a PENDING capture when an upload URL is handed out, so the list shows it at once.
+   * `dueEpoch`: when the sweeper gives up on the upload (the URL's end plus grace).
+   */
   async registerUpload(
     tenantId: string,
     captureId: string,
@@ -68,6 +94,7 @@ export class CaptureStore {
     size: number,
     uploadedAt: string,
     expiresAt: number,
+    dueEpoch: number,
   ): Promise<void> {
     await this.client.send(
       new PutItemCommand({
@@ -80,6 +107,8 @@ export class CaptureStore {
           captureId,
           fileName,
           size,
+          gsi3pk: PENDING_GSI3PK,
+          gsi3sk: dueGsi3sk(dueEpoch),
           status: 'PENDING',
           uploadedAt,
           expiresAt,
@@ -93,7 +122,8 @@ export class CaptureStore {
     const update =
       'SET #status = :pending, #captureId = :cid, #fileName = if_not_exists(#fileName, :fn), #size = :size, ' +
       '#objectKey = :okey, #objectTag = :tag, #leaseUntil = :lease, #uploadedAt = if_not_exists(#uploadedAt, :up), ' +
-      '#gsi1pk = :g1pk, #gsi1sk = if_not_exists(#gsi1sk, :g1sk), #expiresAt = :exp ' +
+      '#gsi1pk = :g1pk, #gsi1sk = if_not_exists(#gsi1sk, :g1sk), #expiresAt = :exp, ' +
+      '#gsi3pk = :g3pk, #gsi3sk = :g3sk ' +
       'REMOVE #error, #retryable, #verdict, #frames, #start, #end, #sessions, #analyzedAt ADD #attempts :one';
     // Free, or a new version of the object, or a lease that ran out, or a failure worth retrying.
     const condition =
@@ -122,6 +152,8 @@ export class CaptureStore {
             ':now': input.nowEpoch,
             ':g1pk': captureListGsi1pk(input.tenantId),
             ':g1sk': captureListGsi1sk(input.uploadedAt, input.captureId),
+            ':g3pk': PENDING_GSI3PK,
+            ':g3sk': dueGsi3sk(input.nowEpoch + input.leaseSeconds),
             ':exp': input.expiresAt,
             ':one': 1,
           }),
@@ -144,7 +176,7 @@ export class CaptureStore {
       'SET #status = :done, #analyzedAt = :at, #frames = :frames, #verdict = :verdict, #sessions = :sessions' +
         (done.start ? ', #start = :start' : '') +
         (done.end ? ', #end = :end' : '') +
-        ' REMOVE #leaseUntil',
+        ' REMOVE #leaseUntil, #gsi3pk, #gsi3sk',
       {
         ':done': 'DONE',
         ':at': done.analyzedAt,
@@ -173,7 +205,7 @@ export class CaptureStore {
       objectTag,
       'SET #status = :failed, #error = :err, #retryable = :retryable, #analyzedAt = :at' +
         (frames !== undefined ? ', #frames = :frames' : '') +
-        ' REMOVE #leaseUntil',
+        ' REMOVE #leaseUntil, #gsi3pk, #gsi3sk',
       {
         ':failed': 'FAILED',
         ':err': reason.slice(0, MAX_ERROR_LENGTH),
@@ -184,14 +216,64 @@ export class CaptureStore {
     );
   }
 
-  private async finish(
+  /** An upload URL that was never used: FAILED, unless the object arrived (and was claimed) meanwhile. */
+  async failUnreceived(tenantId: string, captureId: string, reason: string, at: string): Promise<boolean> {
+    const update =
+      'SET #status = :failed, #error = :err, #retryable = :false, #analyzedAt = :at REMOVE #gsi3pk, #gsi3sk';
+    const condition = '#status = :pending AND attribute_not_exists(#objectTag)';
+    return this.conditional(tenantId, captureId, update, condition, {
+      ':failed': 'FAILED',
+      ':err': reason.slice(0, MAX_ERROR_LENGTH),
+      ':false': false,
+      ':at': at,
+      ':pending': 'PENDING',
+    });
+  }
+
+  /** Ends the lease of a claim whose holder is known to be dead (the twin after a restart). */
+  async expireLease(tenantId: string, captureId: string, objectTag: string): Promise<boolean> {
+    return this.conditional(
+      tenantId,
+      captureId,
+      'SET #leaseUntil = :zero, #gsi3sk = :due',
+      '#status = :pending AND #objectTag = :tag',
+      { ':zero': 0, ':due': dueGsi3sk(0), ':pending': 'PENDING', ':tag': objectTag },
+    );
+  }
+
+  /** PENDING captures due at `nowEpoch` (oldest due first), from the sparse gsi3. */
+  async listDue(nowEpoch: number, limit: number): Promise<DueCapture[]> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI3,
+        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :due',
+        ExpressionAttributeValues: values({ ':pk': PENDING_GSI3PK, ':due': dueGsi3sk(nowEpoch) }),
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((raw) => {
+      const i = unmarshall(raw);
+      return {
+        tenantId: (str(i, 'pk') ?? '').replace(/^TENANT#/, ''),
+        captureId: str(i, 'captureId') ?? '',
+        fileName: str(i, 'fileName') ?? '',
+        uploadedAt: str(i, 'uploadedAt') ?? '',
+        objectKey: str(i, 'objectKey'),
+        objectTag: str(i, 'objectTag'),
+        attempts: num(i, 'attempts') ?? 0,
+        dueEpoch: Number(str(i, 'gsi3sk') ?? 0),
+      };
+    });
+  }
+
+  private async conditional(
     tenantId: string,
     captureId: string,
-    objectTag: string,
     update: string,
+    condition: string,
     vals: Record<string, Scalar>,
   ): Promise<boolean> {
-    const condition = '#objectTag = :tag AND #status = :pendingState';
     try {
       await this.client.send(
         new UpdateItemCommand({
@@ -200,7 +282,7 @@ export class CaptureStore {
           UpdateExpression: update,
           ConditionExpression: condition,
           ExpressionAttributeNames: namesIn(update, condition),
-          ExpressionAttributeValues: values({ ...vals, ':tag': objectTag, ':pendingState': 'PENDING' }),
+          ExpressionAttributeValues: values(vals),
         }),
       );
       return true;
@@ -208,6 +290,20 @@ export class CaptureStore {
       if (err instanceof ConditionalCheckFailedException) return false;
       throw err;
     }
+  }
+
+  private async finish(
+    tenantId: string,
+    captureId: string,
+    objectTag: string,
+    update: string,
+    vals: Record<string, Scalar>,
+  ): Promise<boolean> {
+    return this.conditional(tenantId, captureId, update, '#objectTag = :tag AND #status = :pendingState', {
+      ...vals,
+      ':tag': objectTag,
+      ':pendingState': 'PENDING',
+    });
   }
 
   async get(tenantId: string, captureId: string, nowEpoch: number): Promise<CaptureRecord | undefined> {

@@ -116,17 +116,46 @@ export class SessionStore {
     }
   }
 
-  async listForCapture(tenantId: string, captureId: string, nowEpoch: number): Promise<SessionDiagnosis[]> {
+  /**
+   * One page of a capture's sessions in key order: at most `limit` sessions and, past the first,
+   * no more than `maxBytes` of session JSON, so the response stays under Lambda's 6 MB limit
+   * whatever the sessions hold. `next`: the sort key to continue after (the cursor).
+   */
+  async pageForCapture(
+    tenantId: string,
+    captureId: string,
+    nowEpoch: number,
+    limit: number,
+    maxBytes: number,
+    startKey?: DdbItem,
+  ): Promise<{ sessions: SessionDiagnosis[]; lastKey?: DdbItem }> {
     const sessions: SessionDiagnosis[] = [];
-    for await (const page of this.captureSessionPages(tenantId, captureId)) {
-      for (const raw of page) {
+    let bytes = 0;
+    let exclusive = startKey;
+    for (;;) {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: values({ ':pk': tenantPk(tenantId), ':prefix': sessionSkPrefix(captureId) }),
+          ExclusiveStartKey: exclusive,
+          Limit: limit - sessions.length + 1,
+        }),
+      );
+      for (const raw of out.Items ?? []) {
         const item = unmarshall(raw);
         const data = str(item, 'data');
-        if (data && !isExpired(item, nowEpoch)) sessions.push(JSON.parse(data) as SessionDiagnosis);
+        if (!data || isExpired(item, nowEpoch)) continue;
+        const key = { pk: raw.pk, sk: raw.sk };
+        if (sessions.length >= limit || (sessions.length > 0 && bytes + data.length > maxBytes))
+          return { sessions, lastKey: exclusive };
+        sessions.push(JSON.parse(data) as SessionDiagnosis);
+        bytes += data.length;
+        exclusive = key;
       }
-      if (sessions.length >= MAX_SESSIONS_PER_CAPTURE) break;
+      if (!out.LastEvaluatedKey) return { sessions };
+      exclusive = out.LastEvaluatedKey.sk ? { pk: out.LastEvaluatedKey.pk, sk: out.LastEvaluatedKey.sk } : exclusive;
     }
-    return sessions.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   }
 
   /** A tenant's diagnoses for one client IP, newest first. */

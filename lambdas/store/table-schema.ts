@@ -1,7 +1,7 @@
 // The table definition shared by the local twin (CreateTable) and, as documentation, by the CDK
 // construct (cdk/results-table.ts imports its projection; a CDK test compares the two).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { GSI1, GSI2 } from './keys.js';
+import { GSI1, GSI2, GSI3 } from './keys.js';
 
 /** gsi2 only carries what a diagnosis list row needs: the heavy `data` attribute stays out. */
 export const GSI2_PROJECTED_ATTRIBUTES = [
@@ -17,6 +17,17 @@ export const GSI2_PROJECTED_ATTRIBUTES = [
   'expiresAt',
 ] as const;
 
+/** What the sweeper needs of a stale PENDING capture. */
+export const GSI3_PROJECTED_ATTRIBUTES = [
+  'captureId',
+  'fileName',
+  'objectKey',
+  'objectTag',
+  'attempts',
+  'uploadedAt',
+  'leaseUntil',
+] as const;
+
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {
@@ -30,6 +41,8 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: 'gsi1sk', AttributeType: 'S' },
       { AttributeName: 'gsi2pk', AttributeType: 'S' },
       { AttributeName: 'gsi2sk', AttributeType: 'S' },
+      { AttributeName: 'gsi3pk', AttributeType: 'S' },
+      { AttributeName: 'gsi3sk', AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: 'pk', KeyType: 'HASH' },
@@ -51,6 +64,14 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
           { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...GSI2_PROJECTED_ATTRIBUTES] },
+      },
+      {
+        IndexName: GSI3,
+        KeySchema: [
+          { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...GSI3_PROJECTED_ATTRIBUTES] },
       },
     ],
   };

@@ -25,10 +25,14 @@ export interface CaptureItem {
   merakiNetworkId?: string;
 }
 
-/** GET /api/captures/{id}. */
+/**
+ * GET /api/captures/{id}?limit=&cursor=: one page of the sessions (at most `limit`, default 100,
+ * and about 2.5 MB of JSON); `cursor` is present while more follow.
+ */
 export interface CaptureDetail {
   capture: CaptureItem;
   sessions: SessionDiagnosis[];
+  cursor?: string;
 }
 
 /** A row of GET /api/diagnoses?clientIp=. */

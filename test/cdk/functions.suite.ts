@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { ITEM_READ_WRITE_ACTIONS } from '../../cdk/results-table.js';
+import { ANALYZER_TABLE_ACTIONS, API_TABLE_ACTIONS } from '../../cdk/results-table.js';
 import { MERAKI_SECRET_ACTIONS } from '../../cdk/meraki-secrets.js';
+import { DEFAULT_LEASE_SECONDS, SWEEP_INTERVAL_SECONDS } from '../../lambdas/config.js';
 import { single, type Resource, type SynthesizedStack } from './synth-stack.js';
 
 export function functionsSuite(synthesized: SynthesizedStack): void {
@@ -42,12 +43,15 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
   const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
   const under = (id: string, suffix: string) => ({ 'Fn::Join': ['', [arn(id), suffix]] });
   const logGroupOf = (fn: Resource) => (fn.Properties!['LoggingConfig'] as { LogGroup: { Ref: string } }).LogGroup.Ref;
-  const TABLE_STATEMENTS: Statement[] = [
-    { Effect: 'Allow', Action: [...ITEM_READ_WRITE_ACTIONS], Resource: arn('ResultsTable') },
+  const tableStatements = (actions: readonly string[], indexes: string[]): Statement[] => [
+    { Effect: 'Allow', Action: [...actions], Resource: arn('ResultsTable') },
     {
       Effect: 'Allow',
       Action: 'dynamodb:Query',
-      Resource: [under('ResultsTable', '/index/gsi1'), under('ResultsTable', '/index/gsi2')],
+      Resource:
+        indexes.length === 1
+          ? under('ResultsTable', `/index/${indexes[0]}`)
+          : indexes.map((i) => under('ResultsTable', `/index/${i}`)),
     },
   ];
 
@@ -68,8 +72,10 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
         Variables: {
           TABLE_NAME: { Ref: 'ResultsTable' },
           BUCKET_NAME: { Ref: 'CaptureBucket' },
-          MAX_CAPTURE_BYTES: String(256 * 1024 * 1024),
+          MAX_CAPTURE_BYTES: String(2 * 1024 ** 3),
           RETENTION_DAYS: '90',
+          CLAIM_LEASE_SECONDS: '360',
+          MAX_ATTEMPTS: '3',
         },
       });
     });
@@ -118,7 +124,32 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
       });
     });
 
-    it('may only write its logs, read captures/*, write results/*, use the table and reach its queue', () => {
+    it('holds a claim no longer than its timeout plus a minute, so a dead invocation is taken over', () => {
+      expect(DEFAULT_LEASE_SECONDS).toBe((analyze.Properties!['Timeout'] as number) + 60);
+    });
+
+    it('is invoked by a schedule every 5 minutes with the sweep event, without retries', () => {
+      const [ruleId, rule] = single(template, 'AWS::Events::Rule', 'SweeperRule');
+      expect(rule.Properties).toMatchObject({
+        ScheduleExpression: `rate(${SWEEP_INTERVAL_SECONDS / 60} minutes)`,
+        State: 'ENABLED',
+        Targets: [
+          {
+            Arn: arn(analyzeId),
+            Input: JSON.stringify({ action: 'sweep' }),
+            RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: SWEEP_INTERVAL_SECONDS },
+          },
+        ],
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: arn(analyzeId),
+        Principal: 'events.amazonaws.com',
+        SourceArn: arn(ruleId),
+      });
+    });
+
+    it('may only write its logs, read and delete captures/*, write results/*, use the table and reach its queue', () => {
       expect(roleStatements(analyze)).toEqual(
         (
           [
@@ -134,11 +165,11 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
             },
             {
               Effect: 'Allow',
-              Action: ['s3:GetObject', 's3:GetObjectVersion'],
+              Action: ['s3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'],
               Resource: under('CaptureBucket', '/captures/*'),
             },
             { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/results/*') },
-            ...TABLE_STATEMENTS,
+            ...tableStatements(ANALYZER_TABLE_ACTIONS, ['gsi3']),
           ] as Statement[]
         ).map(normalized),
       );
@@ -162,8 +193,9 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
         Variables: {
           TABLE_NAME: { Ref: 'ResultsTable' },
           BUCKET_NAME: { Ref: 'CaptureBucket' },
-          MAX_UPLOAD_BYTES: String(256 * 1024 * 1024),
+          MAX_UPLOAD_BYTES: String(2 * 1024 ** 3),
           UPLOAD_URL_TTL_SECONDS: '900',
+          UPLOAD_GRACE_SECONDS: '300',
           RETENTION_DAYS: '90',
           MERAKI_SECRET_PREFIX: 'vpn-doctor/meraki/',
         },
@@ -177,7 +209,7 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
             { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(logGroupOf(api)) },
             { Effect: 'Allow', Action: 's3:GetObject', Resource: under('CaptureBucket', '/results/*') },
             { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/captures/*') },
-            ...TABLE_STATEMENTS,
+            ...tableStatements(API_TABLE_ACTIONS, ['gsi1', 'gsi2']),
             {
               Effect: 'Allow',
               Action: [...MERAKI_SECRET_ACTIONS],

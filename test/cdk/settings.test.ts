@@ -50,6 +50,19 @@ describe('settingsFromContext', () => {
     );
   });
 
+  it('reads extra browser origins (custom domain) and the Standard-IA transition', () => {
+    const s = settingsFromContext(
+      read({ extraOrigins: 'https://vpn-doctor.example.com, https://b.example.net/', infrequentAccessAfterDays: '45' }),
+      '/x',
+    );
+    expect(s.extraOrigins).toEqual(['https://vpn-doctor.example.com', 'https://b.example.net']);
+    expect(s.infrequentAccessAfterDays).toBe(45);
+    expect(() => settingsFromContext(read({ extraOrigins: 'https://a.example.com/path' }), '/x')).toThrow(
+      SettingsError,
+    );
+    expect(() => settingsFromContext(read({ infrequentAccessAfterDays: '7' }), '/x')).toThrow(/at least 30/);
+  });
+
   it('refuses an empty dashboard directory', () => {
     expect(() => settingsFromContext(read({ dashboardDir: '' }), '/x')).toThrow(
       /dashboardDir must be a directory path/,

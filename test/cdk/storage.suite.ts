@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { CaptureBucket } from '../../cdk/capture-bucket.js';
+import { BROWSER_CORS_RULE } from '../../lambdas/storage/browser-cors.js';
 import { bareStack, single, type Resource, type SynthesizedStack } from './synth-stack.js';
 
 export function storageSuite(synthesized: SynthesizedStack): void {
@@ -83,6 +84,7 @@ export function storageSuite(synthesized: SynthesizedStack): void {
           Prefix: 'captures/',
           ExpirationInDays: 90,
           NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
           Status: 'Enabled',
         },
         {
@@ -101,12 +103,12 @@ export function storageSuite(synthesized: SynthesizedStack): void {
       ]);
     });
 
-    it('lets only the dashboard origin PUT presigned uploads from a browser', () => {
+    it('lets only the dashboard origin PUT uploads and GET redirected reports from a browser', () => {
       const [distributionId] = single(template, 'AWS::CloudFront::Distribution', 'DashboardDistribution');
       expect(bucket['CorsConfiguration']).toEqual({
         CorsRules: [
           {
-            AllowedMethods: ['PUT'],
+            AllowedMethods: ['GET', 'PUT'],
             AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] }],
             AllowedHeaders: ['*'],
             ExposedHeaders: ['ETag'],
@@ -116,16 +118,32 @@ export function storageSuite(synthesized: SynthesizedStack): void {
       });
     });
 
-    it('takes its retention from the setting', () => {
+    it('takes its retention from the setting (no tiering when retention is shorter)', () => {
       // Construct-level: no function bundling needed to check the lifecycle arithmetic.
       const stack = bareStack();
       new CaptureBucket(stack, 'Captures', { accessLogs: new Bucket(stack, 'Logs'), retentionDays: 7 });
       const rules = Template.fromStack(stack).toJSON().Resources.CaptureBucket.Properties.LifecycleConfiguration
-        .Rules as { Id: string; ExpirationInDays?: number }[];
+        .Rules as { Id: string; ExpirationInDays?: number; Transitions?: unknown }[];
       expect(rules.filter((r) => r.ExpirationInDays !== undefined).map((r) => [r.Id, r.ExpirationInDays])).toEqual([
         ['expire-captures', 7],
         ['expire-results', 7],
       ]);
+      expect(rules.every((r) => r.Transitions === undefined)).toBe(true);
+    });
+
+    it('allows a custom domain next to the CloudFront origin, with the same rule', () => {
+      const stack = bareStack();
+      const captures = new CaptureBucket(stack, 'Captures', {
+        accessLogs: new Bucket(stack, 'Logs'),
+        retentionDays: 90,
+      });
+      captures.allowBrowsersFrom(['https://d111.cloudfront.net', 'https://vpn-doctor.example.com']);
+      const cors = Template.fromStack(stack).toJSON().Resources.CaptureBucket.Properties.CorsConfiguration;
+      expect(cors.CorsRules[0].AllowedOrigins).toEqual([
+        'https://d111.cloudfront.net',
+        'https://vpn-doctor.example.com',
+      ]);
+      expect(cors.CorsRules[0].AllowedMethods).toEqual([...BROWSER_CORS_RULE.allowedMethods]);
     });
   });
 
@@ -166,7 +184,7 @@ export function storageSuite(synthesized: SynthesizedStack): void {
       // Exactly what the local twin creates: one definition of the table for both.
       expect(table['GlobalSecondaryIndexes']).toEqual(tableDefinition('x').GlobalSecondaryIndexes);
       expect(table['AttributeDefinitions']).toEqual(
-        ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((AttributeName) => ({
+        ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'].map((AttributeName) => ({
           AttributeName,
           AttributeType: 'S',
         })),

@@ -11,15 +11,22 @@ import { captureRequest } from '#shared/meraki/capture-plan.js';
 import { startFake } from './fake-harness.js';
 
 let fake: FakeMeraki;
-beforeAll(async () => { fake = await startFake(); });
+beforeAll(async () => {
+  fake = await startFake();
+});
 afterAll(async () => fake?.close());
 
 function client(apiKey: string = WORLD.fullKey, extra: Partial<ConstructorParameters<typeof MerakiClient>[0]> = {}) {
   const progress: MerakiProgress[] = [];
   const waits: number[] = [];
   const c = new MerakiClient({
-    apiKey, baseUrl: fake.baseUrl, onProgress: (p) => progress.push(p),
-    sleep: async (ms) => { waits.push(ms); }, ...extra,
+    apiKey,
+    baseUrl: fake.baseUrl,
+    onProgress: (p) => progress.push(p),
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    ...extra,
   });
   return { c, progress, waits };
 }
@@ -56,10 +63,14 @@ describe('reading through the fake', () => {
   it('filters by serial, network, status and time', async () => {
     const { c } = client();
     expect(await c.captures(WORLD.orgId, { serials: [WORLD.notMx] })).toEqual([]);
-    expect(await c.captures(WORLD.orgId, { networkIds: [WORLD.networkId], captureStatus: ['completed'] })).toHaveLength(10);
+    expect(await c.captures(WORLD.orgId, { networkIds: [WORLD.networkId], captureStatus: ['completed'] })).toHaveLength(
+      10,
+    );
     const all = await c.captures(WORLD.orgId);
     const t0 = all[2].startTs as string;
-    expect((await c.captures(WORLD.orgId, { t0 })).map((x) => x.captureId)).toEqual(all.slice(0, 3).map((x) => x.captureId));
+    expect((await c.captures(WORLD.orgId, { t0 })).map((x) => x.captureId)).toEqual(
+      all.slice(0, 3).map((x) => x.captureId),
+    );
   });
 
   it('finds the MXs and their WAN address', async () => {
@@ -91,8 +102,22 @@ describe('retries', () => {
     expect(await c.appliances(WORLD.orgId)).toHaveLength(1);
     expect(waits).toEqual([3000, 3000]);
     expect(progress).toEqual([
-      { type: 'retry', action: 'list the MX appliances', attempt: 1, waitMs: 3000, status: 429, reason: 'rate-limited' },
-      { type: 'retry', action: 'list the MX appliances', attempt: 2, waitMs: 3000, status: 429, reason: 'rate-limited' },
+      {
+        type: 'retry',
+        action: 'list the MX appliances',
+        attempt: 1,
+        waitMs: 3000,
+        status: 429,
+        reason: 'rate-limited',
+      },
+      {
+        type: 'retry',
+        action: 'list the MX appliances',
+        attempt: 2,
+        waitMs: 3000,
+        status: 429,
+        reason: 'rate-limited',
+      },
     ]);
   });
 
@@ -146,7 +171,9 @@ describe('failures a user meets, each with its message', () => {
     expect(await c.captures(WORLD.orgId)).not.toHaveLength(0);
     const err = await failure(c.startCapture(WORLD.orgId, captureRequest(WORLD.mx, 5, new Date().toISOString())));
     expect(err).toMatchObject({ kind: 'forbidden', status: 403 });
-    expect(err.message).toMatch(/may read organization 549236 but not change it.*full \(read-write\) organization access, not read-only/);
+    expect(err.message).toMatch(
+      /may read organization 549236 but not change it.*full \(read-write\) organization access, not read-only/,
+    );
   });
 
   it('an organization the key cannot see: 404 naming the organization', async () => {
@@ -156,7 +183,9 @@ describe('failures a user meets, each with its message', () => {
   });
 
   it('a device that is not an MX cannot be captured on its WAN', async () => {
-    const err = await failure(client().c.startCapture(WORLD.orgId, captureRequest(WORLD.notMx, 5, new Date().toISOString())));
+    const err = await failure(
+      client().c.startCapture(WORLD.orgId, captureRequest(WORLD.notMx, 5, new Date().toISOString())),
+    );
     expect(err).toMatchObject({ kind: 'bad-request', status: 400 });
     expect(err.message).toMatch(/Interface 'wan1' is not valid for device Q2MR-VPND-0002 \(MR46\)/);
   });
@@ -198,7 +227,10 @@ describe('the capture life cycle', () => {
     const { c } = client();
     const started = await c.startCapture(WORLD.orgId, captureRequest(WORLD.mx, 1, new Date().toISOString()));
     await new Promise((r) => setTimeout(r, 1100));
-    expect(await c.capture(WORLD.orgId, started.captureId)).toMatchObject({ status: 'failed', errorMessage: 'Device went offline during the capture' });
+    expect(await c.capture(WORLD.orgId, started.captureId)).toMatchObject({
+      status: 'failed',
+      errorMessage: 'Device went offline during the capture',
+    });
     const err = await failure(c.downloadUrl(WORLD.orgId, started.captureId));
     expect(err.message).toMatch(/failed: Device went offline/);
   });
@@ -226,11 +258,16 @@ describe('the key stays with the API', () => {
     const evil: typeof fetch = async (input, init) => {
       seen.push(String(input));
       if (seen.length === 1) {
-        return new Response(JSON.stringify([{ id: '1', name: 'x' }]), { status: 200, headers: { link: '<https://attacker.example/api/v1/organizations?startingAfter=1>; rel=next' } });
+        return new Response(JSON.stringify([{ id: '1', name: 'x' }]), {
+          status: 200,
+          headers: { link: '<https://attacker.example/api/v1/organizations?startingAfter=1>; rel=next' },
+        });
       }
       return fetch(input, init);
     };
-    const err = await failure(new MerakiClient({ apiKey: WORLD.fullKey, baseUrl: fake.baseUrl, fetch: evil }).organizations());
+    const err = await failure(
+      new MerakiClient({ apiKey: WORLD.fullKey, baseUrl: fake.baseUrl, fetch: evil }).organizations(),
+    );
     expect(err.kind).toBe('bad-response');
     expect(seen).toHaveLength(1);
   });

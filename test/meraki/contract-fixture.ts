@@ -17,7 +17,14 @@ export interface ContractExchange {
   legacyHeader?: boolean;
   given?: 'rateLimitOnce';
   request: { method: string; path: string; query?: [string, string][]; body?: unknown; bodyOf?: string };
-  expect: { status: number; shapeOf?: string; items?: number; link?: string[]; retryAfter?: boolean; fetchUrl?: 'pcap' };
+  expect: {
+    status: number;
+    shapeOf?: string;
+    items?: number;
+    link?: string[];
+    retryAfter?: boolean;
+    fetchUrl?: 'pcap';
+  };
 }
 
 export interface Contract {
@@ -65,7 +72,8 @@ export function shapeDiff(actual: unknown, example: unknown, path = '$'): string
   if (typeof example === 'object') {
     const a = actual as Record<string, unknown>;
     return Object.entries(example as Record<string, unknown>).flatMap(([k, v]) =>
-      k in a ? shapeDiff(a[k], v, `${path}.${k}`) : [`${path}.${k}: missing`]);
+      k in a ? shapeDiff(a[k], v, `${path}.${k}`) : [`${path}.${k}: missing`],
+    );
   }
   return [];
 }

@@ -28,11 +28,16 @@ async function replay(e: ContractExchange) {
   for (const [k, v] of e.request.query ?? []) url.searchParams.append(k, v);
   const headers: Record<string, string> = {};
   const key = keyFor(e);
-  if (key) headers[e.legacyHeader ? 'x-cisco-meraki-api-key' : 'authorization'] = e.legacyHeader ? key : `Bearer ${key}`;
+  if (key)
+    headers[e.legacyHeader ? 'x-cisco-meraki-api-key' : 'authorization'] = e.legacyHeader ? key : `Bearer ${key}`;
   const body = e.request.bodyOf ? operation(e.request.bodyOf).body?.example : e.request.body;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (e.given === 'rateLimitOnce') fake.faults.rateLimit(1, 2);
-  const res = await fetch(url, { method: e.request.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: e.request.method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { res, json: text ? JSON.parse(text) : undefined };
 }
@@ -40,7 +45,12 @@ async function replay(e: ContractExchange) {
 describe('the fake Meraki API answers as contract.json documents', () => {
   it('uses the identities the contract replays with', () => {
     expect(CONTRACT.replay.keys).toEqual({ full: WORLD.fullKey, readOnly: WORLD.readOnlyKey });
-    expect(CONTRACT.replay.world).toEqual({ organizationId: WORLD.orgId, hiddenOrganizationId: WORLD.hiddenOrgId, mx: WORLD.mx, notMx: WORLD.notMx });
+    expect(CONTRACT.replay.world).toEqual({
+      organizationId: WORLD.orgId,
+      hiddenOrganizationId: WORLD.hiddenOrgId,
+      mx: WORLD.mx,
+      notMx: WORLD.notMx,
+    });
   });
 
   // In file order: later exchanges use ids made by earlier ones ({started}, {stored}).
@@ -83,8 +93,13 @@ describe("the client's parsing reads the documented examples", () => {
     const orgs = exampleOf('getOrganizations') as { id: string; name: string }[];
     expect(parseOrganizations(orgs)).toMatchObject([{ id: orgs[0].id, name: orgs[0].name, apiEnabled: true }]);
     const devices = exampleOf('getOrganizationDevices') as { serial: string; productType: string; networkId: string }[];
-    expect(parseDevices(devices)).toMatchObject([{ serial: devices[0].serial, productType: 'appliance', networkId: devices[0].networkId }]);
-    const statuses = exampleOf('getOrganizationApplianceUplinkStatuses') as { serial: string; uplinks: { publicIp: string }[] }[];
+    expect(parseDevices(devices)).toMatchObject([
+      { serial: devices[0].serial, productType: 'appliance', networkId: devices[0].networkId },
+    ]);
+    const statuses = exampleOf('getOrganizationApplianceUplinkStatuses') as {
+      serial: string;
+      uplinks: { publicIp: string }[];
+    }[];
     const parsed = parseUplinkStatuses(statuses);
     expect(parsed[0].serial).toBe(statuses[0].serial);
     const { mxWanIp } = await import('#shared/meraki/wan-ip.js');
@@ -97,14 +112,21 @@ describe("the client's parsing reads the documented examples", () => {
     const list = exampleOf('getOrganizationDevicesPacketCaptureCaptures') as { items: Record<string, any>[] };
     const [c] = parseCaptureList(list);
     expect(c).toMatchObject({
-      captureId: list.items[0].captureId, name: list.items[0].name, serial: list.items[0].device.serial,
-      networkId: list.items[0].network.id, size: list.items[0].file.size, interface: 'wan1',
+      captureId: list.items[0].captureId,
+      name: list.items[0].name,
+      serial: list.items[0].device.serial,
+      networkId: list.items[0].network.id,
+      size: list.items[0].file.size,
+      interface: 'wan1',
     });
     expect(capturePhase(c.status)).toBe('finished');
     const started = parseCapture(exampleOf('createOrganizationDevicesPacketCaptureCapture'));
     expect(capturePhase(started.status)).toBe('running');
     expect(parseCapture(exampleOf('stopOrganizationDevicesPacketCaptureCapture')).captureId).toBe(started.captureId);
-    const dl = exampleOf('generateOrganizationDevicesPacketCaptureCaptureDownloadUrl') as { url: string; captureId: string };
+    const dl = exampleOf('generateOrganizationDevicesPacketCaptureCaptureDownloadUrl') as {
+      url: string;
+      captureId: string;
+    };
     expect(parseDownloadUrl(dl)).toEqual({ captureId: dl.captureId, url: dl.url });
   });
 

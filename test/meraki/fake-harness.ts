@@ -4,7 +4,13 @@ import { startFakeMeraki, type FakeMeraki, type FakeMerakiOptions } from '../../
 
 export const SCENARIOS_DIR = 'test/fixtures/scenarios';
 
-export async function startFake(overrides: Partial<FakeMerakiOptions> & { defaultScenario?: string } = {}): Promise<FakeMeraki> {
-  const world = createDefaultWorld({ scenariosDir: SCENARIOS_DIR, nowMs: Date.now(), defaultScenario: overrides.defaultScenario });
+export async function startFake(
+  overrides: Partial<FakeMerakiOptions> & { defaultScenario?: string } = {},
+): Promise<FakeMeraki> {
+  const world = createDefaultWorld({
+    scenariosDir: SCENARIOS_DIR,
+    nowMs: Date.now(),
+    defaultScenario: overrides.defaultScenario,
+  });
   return startFakeMeraki({ world, ...overrides });
 }

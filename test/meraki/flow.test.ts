@@ -14,7 +14,8 @@ import { startMerakiHarness, type MerakiHarness } from './twin-meraki-harness.js
 let m: MerakiHarness;
 const responses: string[] = [];
 const expectedVerdict = (scenario: string) =>
-  (JSON.parse(readFileSync(`test/fixtures/scenarios/${scenario}/expected.json`, 'utf8')) as { verdict: string }).verdict;
+  (JSON.parse(readFileSync(`test/fixtures/scenarios/${scenario}/expected.json`, 'utf8')) as { verdict: string })
+    .verdict;
 
 async function api(path: string, key: string, init: { method?: string; body?: unknown; tenant?: string } = {}) {
   const res = await rawApi(m.h.twin, path, key, init);
@@ -35,7 +36,9 @@ async function pollJob(key: string, jobId: string, timeoutMs = 20_000) {
   }
 }
 
-beforeAll(async () => { m = await startMerakiHarness(); }, 60_000);
+beforeAll(async () => {
+  m = await startMerakiHarness();
+}, 60_000);
 afterAll(async () => m?.close());
 
 describe('connecting a Meraki API key', () => {
@@ -45,22 +48,34 @@ describe('connecting a Meraki API key', () => {
   });
 
   it('a wrong key is refused with the reason', async () => {
-    const res = await api('/api/meraki/connection', m.keys.alpha, { method: 'PUT', body: { apiKey: 'NOT-A-VALID-MERAKI-KEY-000' } });
+    const res = await api('/api/meraki/connection', m.keys.alpha, {
+      method: 'PUT',
+      body: { apiKey: 'NOT-A-VALID-MERAKI-KEY-000' },
+    });
     expect(res.status).toBe(502);
     expect(res.json.error.code).toBe('MERAKI_UNAUTHORIZED');
     expect(res.json.error.message).toMatch(/revoked, expired or mistyped/);
   });
 
   it('an organization the key does not reach is refused', async () => {
-    const res = await api('/api/meraki/connection', m.keys.alpha, { method: 'PUT', body: { apiKey: WORLD.fullKey, organizationIds: [WORLD.hiddenOrgId] } });
+    const res = await api('/api/meraki/connection', m.keys.alpha, {
+      method: 'PUT',
+      body: { apiKey: WORLD.fullKey, organizationIds: [WORLD.hiddenOrgId] },
+    });
     expect(res.status).toBe(400);
     expect(res.json.error.message).toMatch(/does not reach organization 549299/);
   });
 
   it('stores the key and shows only its last 4 characters, the organizations and when it was used', async () => {
-    const res = await api('/api/meraki/connection', m.keys.alpha, { method: 'PUT', body: { apiKey: WORLD.fullKey, organizationIds: [WORLD.orgId] } });
+    const res = await api('/api/meraki/connection', m.keys.alpha, {
+      method: 'PUT',
+      body: { apiKey: WORLD.fullKey, organizationIds: [WORLD.orgId] },
+    });
     expect(res.status, res.text).toBe(200);
-    expect(res.json.connection).toMatchObject({ keyLast4: '0001', organizations: [{ id: WORLD.orgId, name: 'Example MSP customer' }] });
+    expect(res.json.connection).toMatchObject({
+      keyLast4: '0001',
+      organizations: [{ id: WORLD.orgId, name: 'Example MSP customer' }],
+    });
     expect(res.text).not.toContain(WORLD.fullKey);
     const again = await api('/api/meraki/connection', m.keys.alpha);
     expect(Object.keys(again.json.connection).sort()).toEqual(['createdAt', 'keyLast4', 'lastUsedAt', 'organizations']);
@@ -70,7 +85,9 @@ describe('connecting a Meraki API key', () => {
 describe('the cloud captures and MXs of the connected organization', () => {
   it('lists the MXs with their WAN address from the uplink statuses', async () => {
     const res = await api(`/api/meraki/organizations/${WORLD.orgId}/appliances`, m.keys.alpha);
-    expect(res.json.items).toEqual([{ serial: WORLD.mx, name: 'Branch MX', model: 'MX68', networkId: WORLD.networkId, wanIp: WORLD.mxIp }]);
+    expect(res.json.items).toEqual([
+      { serial: WORLD.mx, name: 'Branch MX', model: 'MX68', networkId: WORLD.networkId, wanIp: WORLD.mxIp },
+    ]);
   });
 
   it('lists every stored capture (all pages), filters by serial and status', async () => {
@@ -78,7 +95,10 @@ describe('the cloud captures and MXs of the connected organization', () => {
     expect(all.json.items).toHaveLength(10);
     const none = await api(`/api/meraki/organizations/${WORLD.orgId}/captures?serial=${WORLD.notMx}`, m.keys.alpha);
     expect(none.json.items).toEqual([]);
-    const done = await api(`/api/meraki/organizations/${WORLD.orgId}/captures?serial=${WORLD.mx}&status=completed`, m.keys.alpha);
+    const done = await api(
+      `/api/meraki/organizations/${WORLD.orgId}/captures?serial=${WORLD.mx}&status=completed`,
+      m.keys.alpha,
+    );
     expect(done.json.items).toHaveLength(10);
   });
 
@@ -97,26 +117,45 @@ describe('importing', () => {
 
   it('imports two captures into the tenant, then diagnoses them as the scenario says', async () => {
     cloud = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items
-      .filter((c: { name: string }) => c.name === 'wrong-psk-nat' || c.name === 'esp-one-way' || c.name === 'ke-replies-lost').slice(0, 2);
+      .filter(
+        (c: { name: string }) => c.name === 'wrong-psk-nat' || c.name === 'esp-one-way' || c.name === 'ke-replies-lost',
+      )
+      .slice(0, 2);
     expect(cloud).toHaveLength(2);
-    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, { method: 'POST', body: { captureIds: cloud.map((c) => c.captureId) } });
+    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
+      method: 'POST',
+      body: { captureIds: cloud.map((c) => c.captureId) },
+    });
     expect(res.status, res.text).toBe(200);
     first = res.json.results;
     expect(first.map((r) => r.status)).toEqual(['imported', 'imported']);
     for (const [i, r] of first.entries()) {
       const detail = await waitForCapture(m.h.twin, m.keys.alpha, r.captureId);
       expect(detail.capture).toMatchObject({
-        status: 'DONE', verdict: expectedVerdict(cloud[i].name), mxIp: WORLD.mxIp, merakiCaptureId: r.merakiCaptureId,
-        merakiSerial: WORLD.mx, merakiNetworkId: WORLD.networkId, fileName: `${cloud[i].name}.pcap`,
+        status: 'DONE',
+        verdict: expectedVerdict(cloud[i].name),
+        mxIp: WORLD.mxIp,
+        merakiCaptureId: r.merakiCaptureId,
+        merakiSerial: WORLD.mx,
+        merakiNetworkId: WORLD.networkId,
+        fileName: `${cloud[i].name}.pcap`,
       });
     }
   });
 
   it('never imports the same capture twice, and the list says which are imported', async () => {
-    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, { method: 'POST', body: { captureIds: cloud.map((c) => c.captureId) } });
-    expect(res.json.results).toEqual(first.map((r) => ({ merakiCaptureId: r.merakiCaptureId, captureId: r.captureId, status: 'already-imported' })));
+    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
+      method: 'POST',
+      body: { captureIds: cloud.map((c) => c.captureId) },
+    });
+    expect(res.json.results).toEqual(
+      first.map((r) => ({ merakiCaptureId: r.merakiCaptureId, captureId: r.captureId, status: 'already-imported' })),
+    );
     const listed = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items;
-    for (const r of first) expect(listed.find((c: { captureId: string }) => c.captureId === r.merakiCaptureId).importedCaptureId).toBe(r.captureId);
+    for (const r of first)
+      expect(listed.find((c: { captureId: string }) => c.captureId === r.merakiCaptureId).importedCaptureId).toBe(
+        r.captureId,
+      );
     const ours = (await api('/api/captures', m.keys.alpha)).json.items;
     expect(ours).toHaveLength(2);
   });
@@ -125,8 +164,17 @@ describe('importing', () => {
     const listed = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items;
     const victim = listed.find((c: { importedCaptureId?: string }) => !c.importedCaptureId);
     m.fake.faults.deleteCapture(victim.captureId);
-    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, { method: 'POST', body: { captureIds: [victim.captureId] } });
-    expect(res.json.results).toEqual([{ merakiCaptureId: victim.captureId, status: 'failed', error: expect.stringMatching(/deleted, or replaced by newer captures/) }]);
+    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
+      method: 'POST',
+      body: { captureIds: [victim.captureId] },
+    });
+    expect(res.json.results).toEqual([
+      {
+        merakiCaptureId: victim.captureId,
+        status: 'failed',
+        error: expect.stringMatching(/deleted, or replaced by newer captures/),
+      },
+    ]);
   });
 });
 
@@ -137,7 +185,13 @@ describe('capture and diagnose', () => {
     const t0 = performance.now();
     const res = await api('/api/meraki/jobs', m.keys.alpha, { method: 'POST', body: { serial: WORLD.mx, seconds: 2 } });
     expect(res.status, res.text).toBe(201);
-    expect(res.json).toMatchObject({ state: 'CAPTURING', serial: WORLD.mx, organizationId: WORLD.orgId, seconds: 2, mxIp: WORLD.mxIp });
+    expect(res.json).toMatchObject({
+      state: 'CAPTURING',
+      serial: WORLD.mx,
+      organizationId: WORLD.orgId,
+      seconds: 2,
+      mxIp: WORLD.mxIp,
+    });
     expect(res.json.remainingSeconds).toBeGreaterThan(0);
     const { job, states } = await pollJob(m.keys.alpha, res.json.jobId);
     measured = performance.now() - t0;
@@ -146,7 +200,11 @@ describe('capture and diagnose', () => {
     expect(states).toContain('ANALYZING');
     // The capture asked of Meraki: the internet interface, the Client VPN filter, our duration.
     const cloud = m.fake.world.captures.find((c) => c.captureId === job.merakiCaptureId);
-    expect(cloud).toMatchObject({ interface: 'wan1', duration: 2, filterExpression: 'udp port 500 or udp port 4500 or udp port 1701 or esp or port 443' });
+    expect(cloud).toMatchObject({
+      interface: 'wan1',
+      duration: 2,
+      filterExpression: 'udp port 500 or udp port 4500 or udp port 1701 or esp or port 443',
+    });
     const detail = (await api(`/api/captures/${job.captureId}`, m.keys.alpha)).json;
     expect(detail.capture).toMatchObject({ mxIp: WORLD.mxIp, status: 'DONE' });
     expect(detail.sessions[0]).toMatchObject({ responderIp: WORLD.mxIp, verdict: 'PSK_MISMATCH' });
@@ -154,10 +212,16 @@ describe('capture and diagnose', () => {
   });
 
   it('a device that is not an MX, or not in the organization, is refused with the reason', async () => {
-    const ap = await api('/api/meraki/jobs', m.keys.alpha, { method: 'POST', body: { serial: WORLD.notMx, seconds: 2 } });
+    const ap = await api('/api/meraki/jobs', m.keys.alpha, {
+      method: 'POST',
+      body: { serial: WORLD.notMx, seconds: 2 },
+    });
     expect(ap.status).toBe(400);
     expect(ap.json.error.message).toMatch(/Q2MR-VPND-0002 is a wireless device \(MR46\), not an MX/);
-    const missing = await api('/api/meraki/jobs', m.keys.alpha, { method: 'POST', body: { serial: WORLD.otherMx, seconds: 2 } });
+    const missing = await api('/api/meraki/jobs', m.keys.alpha, {
+      method: 'POST',
+      body: { serial: WORLD.otherMx, seconds: 2 },
+    });
     expect(missing.status).toBe(404);
     const bad = await api('/api/meraki/jobs', m.keys.alpha, { method: 'POST', body: { serial: WORLD.mx, seconds: 0 } });
     expect(bad.status).toBe(400);
@@ -167,7 +231,10 @@ describe('capture and diagnose', () => {
     m.fake.faults.failNextCapture('The device is offline');
     const res = await api('/api/meraki/jobs', m.keys.alpha, { method: 'POST', body: { serial: WORLD.mx, seconds: 1 } });
     const { job } = await pollJob(m.keys.alpha, res.json.jobId);
-    expect(job).toMatchObject({ state: 'FAILED', error: 'the capture failed on the Meraki side: The device is offline' });
+    expect(job).toMatchObject({
+      state: 'FAILED',
+      error: 'the capture failed on the Meraki side: The device is offline',
+    });
   });
 
   it('a read-only key cannot start a capture, and says which permission is missing', async () => {
@@ -175,30 +242,48 @@ describe('capture and diagnose', () => {
     expect(c.status, c.text).toBe(200);
     const res = await api('/api/meraki/jobs', m.keys.bravo, { method: 'POST', body: { serial: WORLD.mx, seconds: 2 } });
     expect(res.status).toBe(502);
-    expect(res.json.error).toMatchObject({ code: 'MERAKI_FORBIDDEN', message: expect.stringMatching(/full \(read-write\) organization access, not read-only/) });
+    expect(res.json.error).toMatchObject({
+      code: 'MERAKI_FORBIDDEN',
+      message: expect.stringMatching(/full \(read-write\) organization access, not read-only/),
+    });
   });
 });
 
 describe('tenant isolation', () => {
   it("a tenant of another MSP sees no connection and reaches none of alpha's organizations, imports or jobs", async () => {
     expect((await api('/api/meraki/connection', m.keys.charlie)).json).toEqual({ connection: null });
-    for (const path of [`/api/meraki/organizations/${WORLD.orgId}/captures`, `/api/meraki/organizations/${WORLD.orgId}/appliances`]) {
+    for (const path of [
+      `/api/meraki/organizations/${WORLD.orgId}/captures`,
+      `/api/meraki/organizations/${WORLD.orgId}/appliances`,
+    ]) {
       const res = await api(path, m.keys.charlie);
       expect(res.status).toBe(409); // not connected: charlie cannot borrow alpha's key
     }
-    const c = await api('/api/meraki/connection', m.keys.charlie, { method: 'PUT', body: { apiKey: WORLD.otherTenantKey } });
+    const c = await api('/api/meraki/connection', m.keys.charlie, {
+      method: 'PUT',
+      body: { apiKey: WORLD.otherTenantKey },
+    });
     expect(c.json.connection.organizations).toEqual([{ id: WORLD.hiddenOrgId, name: 'Another customer' }]);
     const res = await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.charlie);
     expect(res.status).toBe(404);
-    const imp = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.charlie, { method: 'POST', body: { captureIds: ['4100000001'] } });
+    const imp = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.charlie, {
+      method: 'POST',
+      body: { captureIds: ['4100000001'] },
+    });
     expect(imp.status).toBe(404);
-    const alphaJob = await api('/api/meraki/jobs', m.keys.alpha, { method: 'POST', body: { serial: WORLD.mx, seconds: 30 } });
+    const alphaJob = await api('/api/meraki/jobs', m.keys.alpha, {
+      method: 'POST',
+      body: { serial: WORLD.mx, seconds: 30 },
+    });
     expect((await api(`/api/meraki/jobs/${alphaJob.json.jobId}`, m.keys.charlie)).status).toBe(404);
-    const mxOfAlpha = await api('/api/meraki/jobs', m.keys.charlie, { method: 'POST', body: { serial: WORLD.mx, seconds: 2 } });
+    const mxOfAlpha = await api('/api/meraki/jobs', m.keys.charlie, {
+      method: 'POST',
+      body: { serial: WORLD.mx, seconds: 2 },
+    });
     expect(mxOfAlpha.status).toBe(404);
   });
 
-  it("an operator of another MSP cannot act for alpha; bravo (same MSP) keeps its own connection", async () => {
+  it('an operator of another MSP cannot act for alpha; bravo (same MSP) keeps its own connection', async () => {
     const res = await api('/api/meraki/connection', m.keys.opC, { tenant: 'alpha' });
     expect(res.status).toBe(404);
     expect((await api('/api/meraki/connection', m.keys.bravo)).json.connection.keyLast4).toBe('0002');
@@ -206,19 +291,35 @@ describe('tenant isolation', () => {
   });
 
   it('disconnecting removes the key: the connection cannot be used any more', async () => {
-    expect((await api('/api/meraki/connection', m.keys.bravo, { method: 'DELETE' })).json).toEqual({ connection: null });
+    expect((await api('/api/meraki/connection', m.keys.bravo, { method: 'DELETE' })).json).toEqual({
+      connection: null,
+    });
     expect((await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.bravo)).status).toBe(409);
   });
 });
 
 describe('a key revoked on the Meraki side', () => {
   it('fails the next call with a message saying so', async () => {
-    m.fake.world.keys.set('FAKE-SOON-REVOKED-KEY-0004', { orgIds: new Set([WORLD.orgId]), readOnly: false, revoked: false });
-    expect((await api('/api/meraki/connection', m.keys.bravo, { method: 'PUT', body: { apiKey: 'FAKE-SOON-REVOKED-KEY-0004' } })).status).toBe(200);
+    m.fake.world.keys.set('FAKE-SOON-REVOKED-KEY-0004', {
+      orgIds: new Set([WORLD.orgId]),
+      readOnly: false,
+      revoked: false,
+    });
+    expect(
+      (
+        await api('/api/meraki/connection', m.keys.bravo, {
+          method: 'PUT',
+          body: { apiKey: 'FAKE-SOON-REVOKED-KEY-0004' },
+        })
+      ).status,
+    ).toBe(200);
     m.fake.faults.revokeKey('FAKE-SOON-REVOKED-KEY-0004');
     const res = await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.bravo);
     expect(res.status).toBe(502);
-    expect(res.json.error).toMatchObject({ code: 'MERAKI_UNAUTHORIZED', message: expect.stringMatching(/revoked, expired or mistyped/) });
+    expect(res.json.error).toMatchObject({
+      code: 'MERAKI_UNAUTHORIZED',
+      message: expect.stringMatching(/revoked, expired or mistyped/),
+    });
   });
 });
 

@@ -17,9 +17,11 @@ export interface MerakiHarness {
 }
 
 export function recordingLogger(lines: string[]): Logger {
-  const write = (level: string) => (message: string, fields: Record<string, unknown> = {}) => {
-    lines.push(JSON.stringify({ level, message, ...fields }));
-  };
+  const write =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      lines.push(JSON.stringify({ level, message, ...fields }));
+    };
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }
 
@@ -32,13 +34,26 @@ export async function startMerakiHarness(): Promise<MerakiHarness> {
   });
   const store = new TenantStore(h.twin.clients.dynamo, h.twin.state.table);
   const now = new Date();
-  for (const [t, msp] of [['alpha', 'local-msp'], ['bravo', 'local-msp'], ['charlie', 'msp-c']]) {
+  for (const [t, msp] of [
+    ['alpha', 'local-msp'],
+    ['bravo', 'local-msp'],
+    ['charlie', 'msp-c'],
+  ]) {
     await createTenant(store, { tenantId: t, name: `Tenant ${t}`, mspId: msp }, now);
   }
-  const key = async (tenantId: string, role: 'tenant' | 'operator' = 'tenant') => (await createKey(store, { tenantId, role }, now)).key;
-  const keys = { alpha: await key('alpha'), bravo: await key('bravo'), charlie: await key('charlie'), opC: await key('charlie', 'operator') };
+  const key = async (tenantId: string, role: 'tenant' | 'operator' = 'tenant') =>
+    (await createKey(store, { tenantId, role }, now)).key;
+  const keys = {
+    alpha: await key('alpha'),
+    bravo: await key('bravo'),
+    charlie: await key('charlie'),
+    opC: await key('charlie', 'operator'),
+  };
   return {
-    h, fake, logLines, keys,
+    h,
+    fake,
+    logLines,
+    keys,
     close: async () => {
       await h.close();
       await fake.close();

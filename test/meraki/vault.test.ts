@@ -8,7 +8,9 @@ import { keyHint } from '../../lambdas/meraki/secret-vault.js';
 
 const KEY = '0123456789abcdef0123456789abcdef01234567';
 const dirs: string[] = [];
-afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
 
 async function vault() {
   const dir = await mkdtemp(join(tmpdir(), 'vd-vault-'));

@@ -141,6 +141,7 @@ describe('local twin extras', () => {
             maxCaptureBytes: 1e9,
             retentionDays: 1,
             leaseSeconds: 960,
+            maxAttempts: 3,
           },
           held.clients,
           analyzeCapture,

@@ -2,7 +2,7 @@
 import { isCaptureId, resultObjectKey } from '#shared/tenancy/ids.js';
 import type { CaptureRecord } from '../../store/capture-store.js';
 import { encodeCursor } from '../../store/cursor.js';
-import { captureListGsi1pk, tenantPk } from '../../store/keys.js';
+import { captureListGsi1pk, sessionSkPrefix, tenantPk } from '../../store/keys.js';
 import type { RouteContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { json, rawJson } from '../http.js';
@@ -13,6 +13,11 @@ const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** Reports above this are redirected to S3 (API Gateway + Lambda responses are limited to 6 MB). */
 export const MAX_INLINE_REPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Session JSON per capture-detail page. The body travels JSON-escaped inside Lambda's response
+ * (quotes double), so this stays well under half of the 6 MB limit.
+ */
+export const MAX_DETAIL_PAGE_BYTES = 2_500_000;
 
 /** The contract's CaptureItem: bookkeeping attributes stay inside. */
 function toItem(c: CaptureRecord) {
@@ -40,13 +45,31 @@ async function findCapture(id: string, { caller, deps }: RouteContext): Promise<
   return capture;
 }
 
-export const getCapture: RouteHandler<RouteContext> = async (_req, params, ctx) => {
+/** GET /api/captures/{id}?limit=&cursor=: the capture and one page of its sessions (key order). */
+export const getCapture: RouteHandler<RouteContext> = async (req, params, ctx) => {
   const capture = await findCapture(params.id, ctx);
-  const sessions =
+  const tenantId = ctx.caller.tenant.tenantId;
+  const limit = parseLimit(req.query.limit, 100, 200);
+  const startKey = parseCursor(
+    req.query.cursor,
+    ['pk', 'sk'],
+    { pk: tenantPk(tenantId) },
+    {
+      sk: sessionSkPrefix(capture.captureId),
+    },
+  );
+  const page =
     capture.status === 'DONE'
-      ? await ctx.deps.sessions.listForCapture(ctx.caller.tenant.tenantId, capture.captureId, epoch(ctx.deps.now()))
-      : [];
-  return json(200, { capture: toItem(capture), sessions });
+      ? await ctx.deps.sessions.pageForCapture(
+          tenantId,
+          capture.captureId,
+          epoch(ctx.deps.now()),
+          limit,
+          MAX_DETAIL_PAGE_BYTES,
+          startKey,
+        )
+      : { sessions: [] };
+  return json(200, { capture: toItem(capture), sessions: page.sessions, cursor: encodeCursor(page.lastKey) });
 };
 
 export const getReport: RouteHandler<RouteContext> = async (_req, params, ctx) => {

@@ -1,10 +1,12 @@
-// POST /api/uploads: a presigned PUT into the caller's tenant prefix only; the capture is listed
-// as PENDING at once.
+// POST /api/uploads: a presigned PUT into the caller's tenant prefix only, bound to the declared
+// size and to a key that does not exist yet; the capture is listed as PENDING at once.
 import { captureObjectKey, safeFileName } from '#shared/tenancy/ids.js';
 import type { RouteContext } from '../context.js';
 import { BadRequestError } from '../errors.js';
 import { json } from '../http.js';
 import type { RouteHandler } from '../router.js';
+
+export const UPLOAD_HEADERS = { 'If-None-Match': '*' } as const;
 
 export const createUpload: RouteHandler<RouteContext> = async (req, _params, { caller, deps }) => {
   let body: unknown;
@@ -29,8 +31,10 @@ export const createUpload: RouteHandler<RouteContext> = async (req, _params, { c
   const key = captureObjectKey(tenantId, captureId, name);
   const now = deps.now();
   const expiresAt = Math.floor(now.getTime() / 1000) + deps.config.retentionDays * 86_400;
-  await deps.captures.registerUpload(tenantId, captureId, name, size, now.toISOString(), expiresAt);
   const expiresIn = deps.config.uploadUrlTtlSeconds;
-  const uploadUrl = await deps.objects.presignPut(key, expiresIn);
-  return json(201, { captureId, key, uploadUrl, method: 'PUT', headers: {}, expiresIn });
+  const due = Math.floor(now.getTime() / 1000) + expiresIn + deps.config.uploadGraceSeconds;
+  await deps.captures.registerUpload(tenantId, captureId, name, size, now.toISOString(), expiresAt, due);
+  const uploadUrl = await deps.objects.presignPut(key, expiresIn, size);
+  // The browser sets Content-Length itself; If-None-Match must be sent as signed.
+  return json(201, { captureId, key, uploadUrl, method: 'PUT', headers: UPLOAD_HEADERS, expiresIn });
 };
