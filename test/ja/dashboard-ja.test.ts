@@ -27,7 +27,7 @@ const SAMPLE: Record<string, string> = {
 };
 
 function problems(where: string, text: string): string[] {
-  const filled = text.replace(/\{(\w+)\}/g, (m, k: string) => SAMPLE[k] ?? m);
+  const filled = text.replace(/\{(\w+)\}/g, (_m, k: string) => SAMPLE[k] ?? '42');
   return [
     ...englishRuns(filled).map((r) => `${where}: English 「${r}」 in ${filled}`),
     ...brokenPunctuation(filled).map((p) => `${where}: broken punctuation 「${p}」`),

@@ -27,6 +27,7 @@ export const ALLOWED_LATIN: readonly string[] = [
   'Active Directory',
   'Shared secret',
   // Products, vendors, operating systems, tools.
+  'Meraki Dashboard',
   'Meraki',
   'Cisco',
   'Secure Client',
