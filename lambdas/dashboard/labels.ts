@@ -215,6 +215,11 @@ export function modeLabel(mode: string, ikeVersion: number | null, lang: Lang): 
 const FINGERPRINT_WORDS: Record<string, Words> = {
   'unidentified implementation': { en: 'unidentified implementation', ja: '実装不明' },
   'no vendor IDs': { en: 'no vendor IDs', ja: 'Vendor ID なし' },
+  'IKE fragmentation': { en: 'IKE fragmentation', ja: 'IKE フラグメンテーション' },
+  'NAT-T (RFC 3947)': { en: 'NAT-T (RFC 3947)', ja: 'NAT-T（RFC 3947）' },
+  'NAT-T (draft)': { en: 'NAT-T (draft)', ja: 'NAT-T（ドラフト版）' },
+  ', ': { en: ', ', ja: '、' },
+  '; ': { en: '; ', ja: '。対応: ' },
 };
 
 export function fingerprintText(fingerprint: string, lang: Lang): string {
