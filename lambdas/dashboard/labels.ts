@@ -15,7 +15,7 @@ export const DETAIL_LABELS: Record<string, Words> = {
   secondsAfterCertificate: { en: 'Seconds after the certificate', ja: '証明書からの経過秒数' },
   subject: { en: 'Certificate subject', ja: '証明書のサブジェクト' },
   issuer: { en: 'Certificate issuer', ja: '証明書の発行者' },
-  captureTime: { en: 'Capture time', ja: 'キャプチャ時刻' },
+  captureTime: { en: 'Capture time', ja: 'キャプチャ日時' },
   notAfter: { en: 'Valid until', ja: '有効期限' },
   chainLength: { en: 'Certificates in the chain', ja: '証明書チェーンの長さ' },
   missingIssuer: { en: 'Missing issuer', ja: '不足している発行者' },

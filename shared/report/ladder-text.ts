@@ -5,7 +5,7 @@ import type { AmbiguousWidth } from './display-width.js';
 import { ladderRows, type LadderStyle } from './ladder-rows.js';
 import { WORDS, type Lang, type Words } from './ladder-words.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from './terminal-glyphs.js';
-import type { AnalysisReport, Finding, SessionDiagnosis } from './types.js';
+import type { AnalysisReport, Finding, InconclusiveReason, SessionDiagnosis } from './types.js';
 
 export type { Lang } from './ladder-words.js';
 
@@ -27,7 +27,10 @@ interface Ctx {
 }
 
 /** The verdict, with INCONCLUSIVE's reason and likely verdict when it has them. */
-function verdictText(r: { verdict: string; reason?: string; likelyVerdict?: string | null }, w: Words): string {
+function verdictText(
+  r: { verdict: string; reason?: InconclusiveReason; likelyVerdict?: string | null },
+  w: Words,
+): string {
   return r.verdict === 'INCONCLUSIVE' && r.reason
     ? w.inconclusive(r.verdict, r.reason, r.likelyVerdict ?? null)
     : r.verdict;
@@ -116,10 +119,7 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en', options:
         `  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? ` (${w.sessionsOf(cl.sessions.length)})` : ''}`,
       );
   }
-  if (c.damage)
-    lines.push(
-      `${w.damaged}: ${c.damage.code}${c.damage.frame !== undefined ? ` @${c.damage.frame}` : ''} ${g.dash} ${safe(c.damage.message)}`,
-    );
+  if (c.damage) lines.push(safe(w.damage(c.damage, g)));
   lines.push('');
   report.sessions.forEach((s, i) => lines.push(...sessionBlock(s, i, ctx), ''));
   if (report.auth.length) {

@@ -3,7 +3,8 @@
 // the elapsed-time column, NAT 配下, Informational（INFO）, 表示フィルター, 不明. Composite
 // phrases are functions so that each language orders its own words.
 import type { Glyphs } from './terminal-glyphs.js';
-import type { SessionDiagnosis } from './types.js';
+import { INCONCLUSIVE_REASON_WORDS } from './inconclusive-reasons.js';
+import type { CaptureSummary, InconclusiveReason, SessionDiagnosis } from './types.js';
 
 export type Lang = 'en' | 'ja';
 
@@ -44,10 +45,10 @@ export interface Words {
   /** Heading of the list of clients and their verdicts. */
   clients: string;
   sessionsOf(n: number): string;
-  /** Heading of the line saying where the capture breaks off. */
-  damaged: string;
+  /** The line saying where the capture breaks off. */
+  damage(damage: NonNullable<CaptureSummary['damage']>, g: Glyphs): string;
   /** INCONCLUSIVE, why, and the verdict the evidence leans to (null: none). */
-  inconclusive(verdict: string, reason: string, likely: string | null): string;
+  inconclusive(verdict: string, reason: InconclusiveReason, likely: string | null): string;
   /** How much of the session the capture holds. */
   coverage(sawFirstMessage: boolean, secondsAfter: number): string;
 }
@@ -86,7 +87,7 @@ const en: Words = {
   anomalyList: (count, codes) => `${count} (${codes})`,
   clients: 'Clients',
   sessionsOf: (n) => (n === 1 ? '1 session' : `${n} sessions`),
-  damaged: 'Damaged',
+  damage: (d, g) => `Damaged: ${d.code}${d.frame !== undefined ? ` @${d.frame}` : ''} ${g.dash} ${d.message}`,
   inconclusive: (verdict, reason, likely) => `${verdict} (reason: ${reason}; likely: ${likely ?? 'none'})`,
   coverage: (first, after) =>
     `Coverage: capture started ${first ? 'before' : 'after'} the first message; ${after.toFixed(3)} s captured after the last message`,
@@ -97,6 +98,15 @@ const JA_MODES: Record<string, string> = {
   aggressive: 'アグレッシブモード',
   ikev2: '',
   unknown: 'モード不明',
+};
+
+/** Why reading stopped, per damage code (READING_STOPPED_CODES and an undecodable link type). */
+const DAMAGE_JA: Readonly<Record<string, string>> = {
+  'truncated-record': 'パケットレコードが途中で切れています',
+  'truncated-file-header': 'ファイルヘッダーが途中で切れています',
+  'bad-record-length': 'パケットレコードの長さが不正です',
+  'bad-block': 'pcapng ブロックが不正です',
+  'unsupported-link-type': '解読できないリンクタイプです',
 };
 
 const ja: Words = {
@@ -138,8 +148,11 @@ const ja: Words = {
   anomalyList: (count, codes) => `${count} 件（${codes}）`,
   clients: 'クライアントごとの判定',
   sessionsOf: (n) => `${n} セッション`,
-  damaged: 'キャプチャの破損',
-  inconclusive: (verdict, reason, likely) => `${verdict}（理由: ${reason}、可能性が高い判定: ${likely ?? 'なし'}）`,
+  // The decoder's message is English (the JSON keeps it); the Japanese line words the code.
+  damage: (d) =>
+    `キャプチャの破損: ${d.frame !== undefined ? `フレーム ${d.frame} 以降を` : ''}読み取れません（${DAMAGE_JA[d.code] ?? 'ファイルが不正です'}）`,
+  inconclusive: (verdict, reason, likely) =>
+    `${verdict}（理由: ${INCONCLUSIVE_REASON_WORDS[reason].ja}、可能性が高い判定: ${likely ?? 'なし'}）`,
   coverage: (first, after) =>
     `キャプチャ範囲: 最初のメッセージの${first ? '前' : '後'}から、最後のメッセージの ${after.toFixed(3)} 秒後まで`,
 };
