@@ -74,7 +74,7 @@ function sessionBlock(s: SessionDiagnosis, index: number, ctx: Ctx): string[] {
       `  ${w.proposals}: ${s.proposals.phase1Offered
         .slice(0, 6)
         .map((p) => p.text)
-        .join('; ')}${s.proposals.phase1Offered.length > 6 ? ` ${g.more}` : ''}`,
+        .join(w.partSeparator)}${s.proposals.phase1Offered.length > 6 ? ` ${g.more}` : ''}`,
     );
     if (s.proposals.phase1Chosen) lines.push(`  ${w.chosen}: ${s.proposals.phase1Chosen.text}`);
   }
@@ -115,9 +115,7 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en', options:
   if (report.clients.length) {
     lines.push(`${w.clients}:`);
     for (const cl of report.clients)
-      lines.push(
-        `  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? ` (${w.sessionsOf(cl.sessions.length)})` : ''}`,
-      );
+      lines.push(`  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? w.sessionsOf(cl.sessions.length) : ''}`);
   }
   if (c.damage) lines.push(safe(w.damage(c.damage, g)));
   lines.push('');
@@ -132,7 +130,7 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en', options:
       `${w.hosts}: ${report.hosts
         .slice(0, 10)
         .map((h) => w.host(h.ip, h.frames))
-        .join(', ')}`,
+        .join(w.hostSeparator)}`,
     );
   if (c.anomalies.length)
     lines.push(

@@ -31,8 +31,10 @@ export interface Words {
   truncated: string;
   proposals: string;
   chosen: string;
-  /** Evidence parts are joined with this. */
+  /** Evidence parts and offered proposals are joined with this. */
   partSeparator: string;
+  /** Hosts of the "hosts seen" line are joined with this. */
+  hostSeparator: string;
   mode(mode: Mode | string, ikeVersion: number | null): string;
   nat(client: boolean | null, mx: boolean | null): string;
   /** A message sent `count` times in all (count - 1 of them retransmissions). */
@@ -44,6 +46,7 @@ export interface Words {
   anomalyList(count: number, codes: string): string;
   /** Heading of the list of clients and their verdicts. */
   clients: string;
+  /** How many sessions a client has, as an aside after its verdict. */
   sessionsOf(n: number): string;
   /** The line saying where the capture breaks off. */
   damage(damage: NonNullable<CaptureSummary['damage']>, g: Glyphs): string;
@@ -77,6 +80,7 @@ const en: Words = {
   proposals: 'Phase 1 offered',
   chosen: 'chosen',
   partSeparator: '; ',
+  hostSeparator: ', ',
   mode: (mode, v) => (mode === 'esp-only' ? 'ESP only' : `IKEv${v ?? '?'} ${mode}`),
   nat: (c, m) => `NAT: client ${yesNo(c, 'yes', 'no', 'unknown')}, MX ${yesNo(m, 'yes', 'no', 'unknown')}`,
   sent: (message, from, count, g) => `sent: ${message} ${g.times}${count} (${from === 'client' ? 'client' : 'MX'})`,
@@ -86,7 +90,7 @@ const en: Words = {
   host: (ip, frames) => `${ip} (${frames})`,
   anomalyList: (count, codes) => `${count} (${codes})`,
   clients: 'Clients',
-  sessionsOf: (n) => (n === 1 ? '1 session' : `${n} sessions`),
+  sessionsOf: (n) => (n === 1 ? ' (1 session)' : ` (${n} sessions)`),
   damage: (d, g) => `Damaged: ${d.code}${d.frame !== undefined ? ` @${d.frame}` : ''} ${g.dash} ${d.message}`,
   inconclusive: (verdict, reason, likely) => `${verdict} (reason: ${reason}; likely: ${likely ?? 'none'})`,
   coverage: (first, after) =>
@@ -131,6 +135,7 @@ const ja: Words = {
   proposals: 'クライアントが提示したフェーズ 1 のプロポーザル',
   chosen: 'MX が選択したプロポーザル',
   partSeparator: '、',
+  hostSeparator: '、',
   mode: (mode, v) => {
     if (mode === 'esp-only') return 'ESP のみ';
     const words = mode in JA_MODES ? JA_MODES[mode] : 'モード不明';
@@ -147,7 +152,7 @@ const ja: Words = {
   host: (ip, frames) => `${ip}（${frames} フレーム）`,
   anomalyList: (count, codes) => `${count} 件（${codes}）`,
   clients: 'クライアントごとの判定',
-  sessionsOf: (n) => `${n} セッション`,
+  sessionsOf: (n) => `（${n} セッション）`,
   // The decoder's message is English (the JSON keeps it); the Japanese line words the code.
   damage: (d) =>
     `キャプチャの破損: ${d.frame !== undefined ? `フレーム ${d.frame} 以降を` : ''}読み取れません（${DAMAGE_JA[d.code] ?? 'ファイルが不正です'}）`,
