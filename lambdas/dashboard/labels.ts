@@ -1,6 +1,7 @@
 // Words for the report's machine names, in both languages, in one table each: evidence detail
 // keys (and the few prose values the core puts in them), guide steps and IKE modes. A key that
 // is not in the table is shown humanised ("mm5SentOn4500" -> "MM5 sent on 4500"), never raw.
+import { FEATURES_JA } from '#shared/diagnosis/fingerprint-words.js';
 import type { Lang } from './i18n.js';
 
 type Words = Record<Lang, string>;
@@ -215,9 +216,7 @@ export function modeLabel(mode: string, ikeVersion: number | null, lang: Lang): 
 const FINGERPRINT_WORDS: Record<string, Words> = {
   'unidentified implementation': { en: 'unidentified implementation', ja: '実装不明' },
   'no vendor IDs': { en: 'no vendor IDs', ja: 'Vendor ID なし' },
-  'IKE fragmentation': { en: 'IKE fragmentation', ja: 'IKE フラグメンテーション' },
-  'NAT-T (RFC 3947)': { en: 'NAT-T (RFC 3947)', ja: 'NAT-T（RFC 3947）' },
-  'NAT-T (draft)': { en: 'NAT-T (draft)', ja: 'NAT-T（ドラフト版）' },
+  ...Object.fromEntries(Object.entries(FEATURES_JA).map(([en, ja]) => [en, { en, ja }])),
   ', ': { en: ', ', ja: '、' },
   '; ': { en: '; ', ja: '。対応: ' },
 };

@@ -8,7 +8,8 @@ const IMPLEMENTATIONS_JA: Record<string, string> = {
   'Cisco-compatible client': 'Cisco 互換クライアント',
 };
 
-const FEATURES_JA: Record<string, string> = {
+/** The features fingerprint.ts names, in Japanese (the dashboard words the same features from here). */
+export const FEATURES_JA: Readonly<Record<string, string>> = {
   'NAT-T (RFC 3947)': 'NAT-T（RFC 3947）',
   'NAT-T (draft)': 'NAT-T（ドラフト版）',
   'IKE fragmentation': 'IKE フラグメンテーション',
