@@ -1,7 +1,16 @@
 // The API client: bearer key, optional X-Tenant-Id, JSON errors as ApiError. The key lives in
 // memory and sessionStorage (see session.ts); it never goes into a URL.
 import type { AnalysisReport } from '#shared/report/types.js';
-import type { CaptureDetail, CaptureItem, DiagnosisItem, FrameDetail, Me, Page, UploadTicket } from './api-types.js';
+import type {
+  CaptureDetail,
+  CaptureItem,
+  DiagnosisItem,
+  FrameDetail,
+  Me,
+  Page,
+  UploadRequest,
+  UploadTicket,
+} from './api-types.js';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -117,8 +126,9 @@ export class Api {
     return this.json('GET', `/api/diagnoses?${q}`);
   }
 
-  createUpload(fileName: string, size: number): Promise<UploadTicket> {
-    return this.json('POST', '/api/uploads', { fileName, size });
+  createUpload(fileName: string, size: number, mxIp?: string): Promise<UploadTicket> {
+    const body: UploadRequest = { fileName, size, ...(mxIp ? { mxIp } : {}) };
+    return this.json('POST', '/api/uploads', body);
   }
 }
 

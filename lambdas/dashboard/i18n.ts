@@ -25,6 +25,9 @@ const en = {
   uploadTitle: 'Upload a capture',
   dropHere: 'Drop a .pcap or .pcapng file here, or',
   chooseFile: 'choose a file',
+  mxIpLabel: 'MX IP address (optional)',
+  mxIpHelp:
+    'For a capture that starts after the negotiation: the MX’s address tells which side is the MX when the packets cannot.',
   uploading: 'Uploading {name}… {pct} %',
   uploaded: 'Uploaded {name}. Waiting for the analysis…',
   analysisDone: 'Analysis of {name} done: {verdict}.',
@@ -178,6 +181,9 @@ const ja: Record<Key, string> = {
   uploadTitle: 'キャプチャのアップロード',
   dropHere: '.pcap / .pcapng ファイルをここにドロップ、または',
   chooseFile: 'ファイルを選択',
+  mxIpLabel: 'MX の IP アドレス（任意）',
+  mxIpHelp:
+    'ネゴシエーションの後から始まったキャプチャでは、パケットだけではどちらが MX か判断できないことがあります。その場合はこのアドレスで MX を特定します。',
   uploading: '{name} をアップロード中… {pct}%',
   uploaded: '{name} をアップロードしました。解析を待っています…',
   analysisDone: '{name} の解析が完了しました（判定: {verdict}）。',
