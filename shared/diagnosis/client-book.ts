@@ -21,8 +21,9 @@ export type SessionOutline = Pick<
 /** Session ids listed per client. */
 const MAX_IDS_PER_CLIENT = 64;
 
+/** Only what the verdict needs (a client's entry outlives its sessions). */
 interface ClientEntry {
-  latest: SessionOutline;
+  latest: { verdict: VerdictCode; start: string };
   latestIsIke: boolean;
   ids: { start: string; id: string }[];
 }
@@ -42,20 +43,21 @@ export function createClientBook(): ClientBook {
   const byIp = new Map<string, ClientEntry>();
   const latestByPair = new Map<string, { start: string; clientIp: string }>();
   let ike = false;
-  let inconclusive: SessionOutline | undefined;
+  let inconclusive: Pick<SessionOutline, 'start' | 'reason' | 'likelyVerdict'> | undefined;
 
   function add(s: SessionOutline): void {
     const isIke = s.mode !== 'esp-only';
     if (isIke) ike = true;
-    if (s.verdict === 'INCONCLUSIVE' && (!inconclusive || s.start < inconclusive.start)) inconclusive = s;
+    if (s.verdict === 'INCONCLUSIVE' && (!inconclusive || s.start < inconclusive.start))
+      inconclusive = { start: s.start, reason: s.reason, likelyVerdict: s.likelyVerdict };
     let e = byIp.get(s.clientIp);
     if (!e) {
       if (byIp.size >= MAX_TRACKED_CLIENTS) return;
-      e = { latest: s, latestIsIke: isIke, ids: [] };
+      e = { latest: { verdict: s.verdict, start: s.start }, latestIsIke: isIke, ids: [] };
       byIp.set(s.clientIp, e);
     } else if ((isIke && !e.latestIsIke) || (isIke === e.latestIsIke && s.start >= e.latest.start)) {
       // ESP-only sessions speak for a client only when it has no IKE session.
-      e.latest = s;
+      e.latest = { verdict: s.verdict, start: s.start };
       e.latestIsIke = isIke;
     }
     if (e.ids.length < MAX_IDS_PER_CLIENT) e.ids.push({ start: s.start, id: s.id });

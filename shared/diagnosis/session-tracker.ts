@@ -24,7 +24,7 @@ import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
 
 export const MAX_SESSIONS = 5000;
 /** Live sessions above which idle ones are retired (handed over for a verdict and forgotten). */
-export const MAX_LIVE_SESSIONS = 512;
+export const MAX_LIVE_SESSIONS = 128;
 /**
  * Capture seconds without a message after which a session is idle. Far past the retransmission
  * interval (capture-clock.ts), so every answer it misses is proven missing, as at the end.
