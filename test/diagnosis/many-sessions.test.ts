@@ -30,7 +30,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a capture with many sessions', () => {
   it('holds more sessions and clients than the report keeps in full', () => {
-    expectscanners().toBeGreaterThan(MAX_CLIENTS_IN_FULL);
+    expect(scanners()).toBeGreaterThan(MAX_CLIENTS_IN_FULL);
   });
 
   it('keeps at most the stated number of sessions and clients in full, and validates', () => {
