@@ -1,7 +1,6 @@
 // One item per diagnosed session: read back with its capture (same partition) and listed by
 // client IP newest first through gsi2, whose projection leaves the session JSON out.
 import { BatchWriteItemCommand, QueryCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { MAX_SESSIONS_IN_FULL } from '#shared/report/limits.js';
 import type { SessionDiagnosis } from '#shared/report/types.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
@@ -12,10 +11,11 @@ import { isExpired, type Page } from './capture-store.js';
 import { GSI2, diagnosisGsi2pk, diagnosisGsi2sk, sessionSk, sessionSkPrefix, tenantPk } from './keys.js';
 
 /**
- * Sessions kept per capture in the table: the report's sessions in full, no more (the report
- * counts the others in its summaries, which the detail page reads from the S3 report).
+ * Sessions kept per capture in the table, whatever calls putSessions. A report holds at most
+ * MAX_SESSIONS_IN_FULL (shared/report/limits.ts) in full, so the pipeline writes no more than
+ * that; the sessions it only counts stay in the S3 report's summaries.
  */
-export const MAX_SESSIONS_PER_CAPTURE = MAX_SESSIONS_IN_FULL;
+export const MAX_SESSIONS_PER_CAPTURE = 1000;
 
 export type { DiagnosisItem } from '#shared/api/contract.js';
 
