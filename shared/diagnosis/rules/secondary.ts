@@ -41,7 +41,7 @@ export function clientFingerprint(f: IkeFacts): Finding | null {
     'CLIENT_FINGERPRINT',
     { frames, details: { vendorIds: fp.vendorIds.map((v) => v.name).join(', ') } },
     framesFilter(f, frames),
-    { fingerprint: fp.fingerprint },
+    { implementation: fp.implementation ?? '', features: fp.features.join('|') },
   );
 }
 
