@@ -2,9 +2,11 @@
 // bucket's event starts the analysis (locally the twin, on AWS the analyze Lambda).
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { basename } from 'node:path';
 import { captureObjectKey, isTenantId, newCaptureId } from '#shared/tenancy/ids.js';
 import { TARGET_OPTIONS, TARGET_USAGE } from '../lambdas/local/target.js';
+import { MX_IP_METADATA } from '../lambdas/storage/object-store.js';
 import { uploadFile } from '../lambdas/storage/upload-file.js';
 import { parseArgs } from './args.js';
 import { readFailureLine } from './capture-source.js';
@@ -19,11 +21,13 @@ import { CaptureStore } from '../lambdas/store/capture-store.js';
 import { SessionStore } from '../lambdas/store/session-store.js';
 import { DEFAULT_WRITE_RETRY } from '../lambdas/retry.js';
 
-const USAGE = `usage: vpn-doctor upload <capture> [--tenant T] [--wait [--timeout SECONDS] [--dashboard-url URL]] [target]
+const USAGE = `usage: vpn-doctor upload <capture> [--tenant T] [--mx IP] [--wait [--timeout SECONDS] [--dashboard-url URL]] [target]
 
 Uploads a pcap/pcapng file to captures/<tenant>/<captureId>/<file> (streamed; multipart above
 16 MB, progress on stderr). Prints the capture id; the analysis starts on the bucket's event.
 --tenant defaults to the local twin's tenant with --local.
+--mx IP  the MX's address, kept with the capture (metadata mx-ip) for captures whose roles the
+         bytes cannot tell (one that starts after the negotiation)
 
 --wait             wait for the analysis (progress on stderr), then print the verdict, each
                    client's verdict when there are several, and the dashboard link
@@ -37,7 +41,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(
     argv,
     ['--local', '--wait', '--help', '-h'],
-    ['--tenant', '--timeout', DASHBOARD_URL_OPTION, ...TARGET_OPTIONS],
+    ['--tenant', '--mx', '--timeout', DASHBOARD_URL_OPTION, ...TARGET_OPTIONS],
   );
   if (args.flags.has('--help') || args.flags.has('-h')) {
     io.stdout.write(USAGE + '\n');
@@ -45,6 +49,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (args.positionals.length !== 1) {
     io.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  const mxIp = args.values.get('--mx')?.trim().toLowerCase();
+  if (mxIp !== undefined && isIP(mxIp) === 0) {
+    io.stderr.write(`vpn-doctor: upload: --mx needs an IPv4 or IPv6 address, got ${JSON.stringify(mxIp)}\n`);
     return 2;
   }
   const path = args.positionals[0];
@@ -74,13 +83,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     let lastShown = 0;
     let size: number;
     try {
-      ({ size } = await uploadFile(target.clients.s3, target.bucket, key, path, (sent, total) => {
-        const now = Date.now();
-        if (sent < total && now - lastShown < 1000) return;
-        lastShown = now;
-        const line = `uploaded ${amount(sent)} of ${amount(total)} (${total ? Math.floor((sent / total) * 100) : 100}%)`;
-        io.stderr.write(io.stderrIsTTY ? `\r${line}` : `${line}\n`);
-      }));
+      ({ size } = await uploadFile(
+        target.clients.s3,
+        target.bucket,
+        key,
+        path,
+        (sent, total) => {
+          const now = Date.now();
+          if (sent < total && now - lastShown < 1000) return;
+          lastShown = now;
+          const line = `uploaded ${amount(sent)} of ${amount(total)} (${total ? Math.floor((sent / total) * 100) : 100}%)`;
+          io.stderr.write(io.stderrIsTTY ? `\r${line}` : `${line}\n`);
+        },
+        mxIp ? { [MX_IP_METADATA]: mxIp } : undefined,
+      ));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {

@@ -29,10 +29,11 @@ export function parseCursor(
   }
 }
 
-export function parseIp(raw: string | undefined): string {
-  if (!raw) throw new BadRequestError('clientIp is required');
-  const ip = raw.trim();
-  if (ip.length > 45 || isIP(ip) === 0) throw new BadRequestError('clientIp is not a valid IPv4 or IPv6 address');
+/** An IP address from a query parameter or body field named `field`: 400 unless IPv4 or IPv6. */
+export function parseIp(raw: unknown, field = 'clientIp'): string {
+  if (raw === undefined || raw === null || raw === '') throw new BadRequestError(`${field} is required`);
+  const ip = typeof raw === 'string' ? raw.trim() : '';
+  if (ip.length > 45 || isIP(ip) === 0) throw new BadRequestError(`${field} is not a valid IPv4 or IPv6 address`);
   return ip;
 }
 

@@ -9,5 +9,6 @@ export type {
   FrameDetail,
   Me,
   Page,
+  UploadRequest,
   UploadTicket,
 } from '#shared/api/contract.js';

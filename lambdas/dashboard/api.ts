@@ -10,6 +10,7 @@ import type {
   FrameDetail,
   Me,
   Page,
+  UploadRequest,
   UploadTicket,
 } from './api-types.js';
 
@@ -133,8 +134,9 @@ export class Api {
     return this.json('GET', `/api/diagnoses?${q}`);
   }
 
-  createUpload(fileName: string, size: number): Promise<UploadTicket> {
-    return this.json('POST', '/api/uploads', { fileName, size });
+  createUpload(fileName: string, size: number, mxIp?: string): Promise<UploadTicket> {
+    const body: UploadRequest = { fileName, size, ...(mxIp ? { mxIp } : {}) };
+    return this.json('POST', '/api/uploads', body);
   }
 }
 

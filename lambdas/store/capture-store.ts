@@ -106,6 +106,7 @@ export class CaptureStore {
     uploadedAt: string,
     expiresAt: number,
     dueEpoch: number,
+    mxIp?: string,
   ): Promise<void> {
     await this.client.send(
       new PutItemCommand({
@@ -123,6 +124,7 @@ export class CaptureStore {
           status: 'PENDING',
           uploadedAt,
           expiresAt,
+          ...(mxIp ? { mxIp } : {}),
         }),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),

@@ -10,7 +10,11 @@ import type { DiagnosisItem } from '#shared/api/contract.js';
 import { isExpired, type Page } from './capture-store.js';
 import { GSI2, diagnosisGsi2pk, diagnosisGsi2sk, sessionSk, sessionSkPrefix, tenantPk } from './keys.js';
 
-/** Sessions kept per capture in the table; the S3 report holds all of them. */
+/**
+ * Sessions kept per capture in the table, whatever calls putSessions. A report holds at most
+ * MAX_SESSIONS_IN_FULL (shared/report/limits.ts) in full, so the pipeline writes no more than
+ * that; the sessions it only counts stay in the S3 report's summaries.
+ */
 export const MAX_SESSIONS_PER_CAPTURE = 1000;
 
 export type { DiagnosisItem } from '#shared/api/contract.js';

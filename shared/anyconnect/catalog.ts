@@ -1,5 +1,6 @@
 // Turns a code and its evidence into an AnyConnect finding with the catalog's words (en, ja).
-import type { Severity } from '../report/types.js';
+import { INCONCLUSIVE_REASON_WORDS } from '../report/inconclusive-reasons.js';
+import type { InconclusiveReason, Severity } from '../report/types.js';
 import { ANYCONNECT_CATALOG_EN } from './catalog-en.js';
 import { ANYCONNECT_CATALOG_JA } from './catalog-ja.js';
 import type { AnyConnectCode, AnyConnectFinding, AnyConnectStep } from './types.js';
@@ -35,31 +36,32 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
         : 'TCP リセット（RST）'
       : details.closedBy === 'fin'
         ? 'FIN'
-        : `alert ${String(details.alert ?? 'encrypted')}`;
+        : alertWords(details.alert, lang);
   if (details.closedBy !== undefined)
     v.closedBy =
       lang === 'en'
         ? `${who} closed the connection with ${how}`
-        : `${who} が ${how}${how.endsWith('）') ? '' : ' '}で接続を終了`;
+        : // 「MX が」 with a space after the Latin name, 「クライアントが」 without.
+          `${who}${who === 'MX' ? ' ' : ''}が ${how}${how.endsWith('）') ? '' : ' '}で接続を終了`;
   v.ending =
     details.closedBy !== undefined
       ? v.closedBy
       : details.alert !== undefined
-        ? `alert ${String(details.alert)}`
+        ? alertWords(details.alert, lang)
         : lang === 'en'
           ? 'no answer'
           : '応答なし';
-  if (typeof details.reason === 'string') v.reason = REASONS[details.reason]?.[lang] ?? details.reason;
+  if (typeof details.reason === 'string')
+    v.reason = INCONCLUSIVE_REASON_WORDS[details.reason as InconclusiveReason]?.[lang] ?? details.reason;
   v.likelyVerdict = details.likelyVerdict ?? (lang === 'en' ? 'no verdict' : 'どの判定でもないこと');
   return v;
 }
 
-const REASONS: Record<string, { en: string; ja: string }> = {
-  'capture-ended-early': { en: 'the capture ended too early', ja: 'キャプチャの終了が早すぎます' },
-  'capture-started-late': { en: 'the capture started too late', ja: 'キャプチャの開始が遅すぎます' },
-  'too-few-packets': { en: 'too few packets', ja: 'パケットが少なすぎます' },
-  'not-enough-time': { en: 'not enough time captured', ja: 'キャプチャの時間が足りません' },
-};
+/** A TLS alert by its name (protocol_version …); 'encrypted' when only its record was seen. */
+function alertWords(alert: unknown, lang: 'en' | 'ja'): string {
+  if (lang === 'en') return `alert ${String(alert ?? 'encrypted')}`;
+  return alert === undefined || alert === 'encrypted' ? '暗号化された TLS アラート' : `TLS アラート ${String(alert)}`;
+}
 
 function fill(text: string, vars: Vars): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));

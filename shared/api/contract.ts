@@ -20,8 +20,9 @@ export interface CaptureItem {
   verdict?: VerdictCode;
   sessions?: number;
   error?: string;
-  /** Imported from the Meraki cloud (issue 12): the MX's WAN address and the cloud capture. */
+  /** The MX's address the upload gave, or the MX's WAN address of a Meraki import (issue 12). */
   mxIp?: string;
+  /** Imported from the Meraki cloud (issue 12): the cloud capture. */
   merakiCaptureId?: string;
   merakiSerial?: string;
   merakiNetworkId?: string;
@@ -83,6 +84,14 @@ export interface Me {
   tenantName: string;
   operator: boolean;
   tenants: { tenantId: string; name: string }[];
+}
+
+/** POST /api/uploads: the body. */
+export interface UploadRequest {
+  fileName: string;
+  size: number;
+  /** The MX's IPv4/IPv6 address, for captures whose roles the bytes cannot tell (a late start). */
+  mxIp?: string;
 }
 
 /** POST /api/uploads (201). */

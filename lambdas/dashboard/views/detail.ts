@@ -13,6 +13,7 @@ import { badge, verdictWithTitle } from '../verdict.js';
 import { errorBox, facts, labelColumns, phrase } from './common.js';
 import { findingView } from './finding.js';
 import { sessionView } from './session.js';
+import { summariesSection } from './summaries.js';
 
 async function download(ctx: Ctx, id: string, fileName: string): Promise<void> {
   try {
@@ -314,7 +315,7 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
             ),
           );
         if (report.hosts?.length) parts.push(hostsSection(ctx, report, d.sessions.length > 0));
-        parts.push(authSection(ctx, report), anomaliesSection(ctx, report));
+        parts.push(summariesSection(ctx, report), authSection(ctx, report), anomaliesSection(ctx, report));
       }
     } else if (d.capture.status === 'PENDING') {
       parts.push(h('p', { class: 'muted', role: 'status' }, ctx.t('stillPending', { name: d.capture.fileName })));
