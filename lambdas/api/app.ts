@@ -4,6 +4,7 @@ import type { ApiDeps, RouteContext } from './context.js';
 import { TooManyRequestsError } from './errors.js';
 import { Router } from './router.js';
 import { getCapture, getReport, listCaptures } from './routes/captures.js';
+import { deleteCapture } from './routes/delete-capture.js';
 import { listDiagnoses } from './routes/diagnoses.js';
 import { getFrameDetail } from './routes/frame-detail.js';
 import { getMe } from './routes/me.js';
@@ -32,6 +33,7 @@ export function createApi(deps: ApiDeps, authCacheMs = AUTH_CACHE_TTL_MS): Route
       .on('GET', '/api/me', getMe)
       .on('GET', '/api/captures', listCaptures)
       .on('GET', '/api/captures/:id', getCapture)
+      .on('DELETE', '/api/captures/:id', deleteCapture)
       .on('GET', '/api/captures/:id/report', getReport)
       .on('GET', '/api/captures/:id/frames/:frame', getFrameDetail)
       .on('GET', '/api/diagnoses', listDiagnoses)

@@ -3,7 +3,7 @@
 // outside the caller's tenant is reported as not found.
 
 export type ApiErrorCode =
-  'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'TOO_MANY_REQUESTS' | 'INTERNAL' | `MERAKI_${string}`;
+  'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'INTERNAL' | `MERAKI_${string}`;
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -44,5 +44,12 @@ export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
   constructor(message = 'not found') {
     super(404, 'NOT_FOUND', message);
+  }
+}
+
+export class ConflictError extends ApiError {
+  override name = 'ConflictError';
+  constructor(message: string) {
+    super(409, 'CONFLICT', message);
   }
 }

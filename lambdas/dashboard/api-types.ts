@@ -1,6 +1,8 @@
 // The HTTP API contract as the dashboard reads it: the one definition in shared/api/contract.ts.
 export type {
+  CaptureDeleted,
   CaptureDetail,
+  CaptureListFilter,
   CaptureItem,
   CaptureStatus,
   DiagnosisItem,

@@ -75,11 +75,17 @@ export class SessionStore {
     return kept.length;
   }
 
-  /** Removes a capture's sessions (cleanup after a failed write phase). */
-  async deleteSessions(tenantId: string, captureId: string): Promise<void> {
+  /**
+   * Removes a capture's sessions, which are also its client-IP diagnoses (gsi2 indexes the same
+   * items): cleanup after a failed write phase, and DELETE /api/captures/{id}. Returns how many.
+   */
+  async deleteSessions(tenantId: string, captureId: string): Promise<number> {
+    let removed = 0;
     for await (const keys of this.captureSessionPages(tenantId, captureId, 'pk, sk')) {
       await this.batchWrite(keys.map((k) => ({ DeleteRequest: { Key: k } })));
+      removed += keys.length;
     }
+    return removed;
   }
 
   /** The pages of a capture's session items (only `projection` when given), in key order. */

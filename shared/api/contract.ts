@@ -3,7 +3,8 @@
 import type { GuideStep, SessionDiagnosis, VerdictCode } from '../report/types.js';
 import type { TreeNode } from '../view/payload-tree.js';
 
-export type CaptureStatus = 'PENDING' | 'DONE' | 'FAILED';
+export const CAPTURE_STATUSES = ['PENDING', 'DONE', 'FAILED'] as const;
+export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
 
 /** A row of GET /api/captures. */
 export interface CaptureItem {
@@ -48,6 +49,27 @@ export interface DiagnosisItem {
   stepReached: GuideStep;
   time: string;
   analyzedAt: string;
+}
+
+/**
+ * GET /api/captures filters (query parameters of the same names). `from`/`to`: ISO 8601 instants,
+ * upload time in [from, to); `verdict`: the capture's verdict code; `status`; `q`: part of the
+ * file name, case-insensitive. A filtered page may hold fewer than `limit` items and still have a
+ * cursor (the server examines a bounded number of captures per request).
+ */
+export interface CaptureListFilter {
+  from?: string;
+  to?: string;
+  verdict?: VerdictCode;
+  status?: CaptureStatus;
+  q?: string;
+}
+
+/** DELETE /api/captures/{id} (200): what was removed. */
+export interface CaptureDeleted {
+  captureId: string;
+  /** Session (per-client-IP diagnosis) items removed with the capture item. */
+  sessions: number;
 }
 
 /** A page of a list; `cursor` is opaque and bound to the caller's tenant. */

@@ -208,7 +208,16 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
       });
     });
 
-    it('may only write its logs, read results/*, put captures/* (presigning) and use the table', () => {
+    it('may only write its logs, read results/*, put captures/* (presigning), delete both (DELETE /api/captures/{id}) and use the table', () => {
+      // Pinned here, not only imported: a new table action for the API shows up in this diff.
+      expect([...API_TABLE_ACTIONS].sort()).toEqual([
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ]);
       expect(roleStatements(api)).toEqual(
         (
           [
@@ -216,6 +225,11 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
             XRAY,
             { Effect: 'Allow', Action: 's3:GetObject', Resource: under('CaptureBucket', '/results/*') },
             { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/captures/*') },
+            {
+              Effect: 'Allow',
+              Action: 's3:DeleteObject',
+              Resource: [under('CaptureBucket', '/captures/*'), under('CaptureBucket', '/results/*')],
+            },
             ...tableStatements(API_TABLE_ACTIONS, ['gsi1', 'gsi2']),
             {
               Effect: 'Allow',

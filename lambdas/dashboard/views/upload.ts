@@ -12,7 +12,8 @@ import { phrase } from './common.js';
 const POLL_LIMIT_MS = 15 * 60 * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function reason(e: unknown): string {
+/** An upload's or a request's failure in words, with its status. */
+export function reason(e: unknown): string {
   return e instanceof ApiError ? `${e.message} (${e.status || e.code})` : e instanceof Error ? e.message : String(e);
 }
 
