@@ -218,6 +218,24 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         capturedLength: raw.data.length,
         linkType: raw.linkType,
         protocols: [],
+        // Every optional layer present (undefined) from the start: all frames share one hidden
+        // class, so the trackers' per-frame reads stay monomorphic (layers added later would give
+        // each protocol mix its own shape).
+        vlanIds: undefined,
+        ip: undefined,
+        udp: undefined,
+        tcp: undefined,
+        isakmp: undefined,
+        natKeepalive: undefined,
+        nonEspMarker: undefined,
+        esp: undefined,
+        icmp: undefined,
+        radius: undefined,
+        dns: undefined,
+        l2tp: undefined,
+        srcMac: undefined,
+        tls: undefined,
+        dtls: undefined,
         anomalies: [],
       };
       try {

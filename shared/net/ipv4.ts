@@ -41,7 +41,17 @@ export function decodeIpv4(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
   const fragOffset = (ff & 0x1fff) * 8;
   const protocol = d[o + 9];
   const id = (d[o + 4] << 8) | d[o + 5];
-  f.ip = { version: 4, src, dst, protocol, ttl: d[o + 8], length: total };
+  // One shape for every IP layer (see frame-decoder.ts): the optional fields exist from the start.
+  f.ip = {
+    version: 4,
+    src,
+    dst,
+    protocol,
+    ttl: d[o + 8],
+    length: total,
+    fragment: undefined,
+    reassembledFrom: undefined,
+  };
   if (total < ihl) {
     layerAnomaly(f, 'ip', 'bad-total-length', `IPv4 total length ${total} is below the header length ${ihl}`);
     return;

@@ -29,7 +29,16 @@ export function decodeIpv6(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
   if (payloadLen === 0) payloadLen = reported;
   const src = ipv6Text(d, o + 8);
   const dst = ipv6Text(d, o + 24);
-  f.ip = { version: 6, src, dst, protocol: d[o + 6], ttl: d[o + 7], length: 40 + payloadLen };
+  f.ip = {
+    version: 6,
+    src,
+    dst,
+    protocol: d[o + 6],
+    ttl: d[o + 7],
+    length: 40 + payloadLen,
+    fragment: undefined,
+    reassembledFrom: undefined,
+  };
   if (payloadLen > reported) {
     layerAnomaly(
       f,

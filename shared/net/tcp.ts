@@ -25,6 +25,7 @@ export function decodeTcp(f: DecodedFrame, p: IpPayload): boolean {
     ack,
     flags: ((b[o + 12] & 0x01) << 8) | b[o + 13],
     payloadLength: payloadLength < 0 ? 0 : payloadLength,
+    retransmission: undefined,
   };
   if (hlen < 20) {
     layerAnomaly(f, 'tcp', 'bad-header-length', `TCP header length ${hlen} is below 20`);
