@@ -20,7 +20,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
   ANYCONNECT_DTLS_BLOCKED: {
-    title: 'DTLS（UDP {port}）に応答がなく、トンネルは TLS のみで動作',
+    title: 'DTLS に応答がなく、トンネルは TLS のみで動作',
     explanation:
       'クライアントは DTLS の ClientHello を {secondsTried} 秒間に {dtlsClientHellos} 回送信しましたが、UDP {port} の応答はありません。トンネルは TLS（TCP）で動作しますが、音声やビデオの品質が低下します。',
     checklist: [
@@ -48,7 +48,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
   ANYCONNECT_TCP_UNREACHABLE: {
-    title: 'TCP {port} に応答がない',
+    title: 'AnyConnect の TCP ポートに応答がない',
     explanation: 'クライアントはポート {port} に SYN を {syns} 回送信しましたが、{answer}。TLS を開始できていません。',
     checklist: [
       'MX で AnyConnect が有効になっており（クライアント VPN > AnyConnect 設定）、クライアントが設定された AnyConnect のポートに接続していることを確認してください。',

@@ -1,23 +1,8 @@
 // Turns a code and its evidence into an AnyConnect finding with the catalog's words (en, ja).
-import type { Severity } from '../report/types.js';
+import { CODE_META } from '../diagnosis/catalog.js';
 import { ANYCONNECT_CATALOG_EN } from './catalog-en.js';
 import { ANYCONNECT_CATALOG_JA } from './catalog-ja.js';
 import type { AnyConnectCode, AnyConnectFinding, AnyConnectStep } from './types.js';
-
-export const ANYCONNECT_SEVERITY: Record<AnyConnectCode, Severity> = {
-  ANYCONNECT_ESTABLISHED: 'ok',
-  ANYCONNECT_DTLS_BLOCKED: 'warning',
-  ANYCONNECT_CERT_REJECTED: 'error',
-  ANYCONNECT_AUTH_FAILED: 'error',
-  ANYCONNECT_TCP_UNREACHABLE: 'error',
-  ANYCONNECT_TLS_FAILED: 'error',
-  INCONCLUSIVE: 'warning',
-  ANYCONNECT_CERT_EXPIRED: 'error',
-  ANYCONNECT_CERT_NOT_YET_VALID: 'error',
-  ANYCONNECT_CERT_NAME_MISMATCH: 'warning',
-  ANYCONNECT_CERT_SELF_SIGNED: 'warning',
-  ANYCONNECT_CERT_CHAIN_INCOMPLETE: 'warning',
-};
 
 type Vars = Record<string, string | number | boolean>;
 
@@ -77,7 +62,7 @@ export function buildAnyConnectFinding(
   const vj = localVars(details, 'ja');
   return {
     code,
-    severity: ANYCONNECT_SEVERITY[code],
+    severity: CODE_META[code].severity,
     step,
     title: { en: fill(en.title, ve), ja: fill(ja.title, vj) },
     explanation: { en: fill(en.explanation, ve), ja: fill(ja.explanation, vj) },

@@ -3,6 +3,7 @@
 import type { Anomaly } from '../anomaly.js';
 import type { CaptureInfo } from '../capture/types.js';
 import type { DecodedFrame } from '../decode/types.js';
+import type { AnyConnectSession } from '../anyconnect/types.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
 import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis } from '../report/types.js';
 import { directoryTlsFindings, dnsFindings, dnsStillOpen, radiusFindings } from './auth/auth-findings.js';
@@ -40,7 +41,8 @@ export interface AnalyzerOptions {
 
 export interface Analyzer {
   add(frame: DecodedFrame): void;
-  finish(info: CaptureInfo, pendingFragments?: PendingFragmentSet[]): AnalysisReport;
+  /** `anyconnect`: the capture's AnyConnect sessions (shared/anyconnect), judged beside the IKE ones. */
+  finish(info: CaptureInfo, pendingFragments?: PendingFragmentSet[], anyconnect?: AnyConnectSession[]): AnalysisReport;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -93,7 +95,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (frame.l2tp) l2tp.add(frame);
   }
 
-  function finish(info: CaptureInfo, pending: PendingFragmentSet[] = []): AnalysisReport {
+  function finish(
+    info: CaptureInfo,
+    pending: PendingFragmentSet[] = [],
+    anyconnect: AnyConnectSession[] = [],
+  ): AnalysisReport {
     const allAnomalies = [...info.anomalies, ...anomalies];
     const damage = captureDamage(allAnomalies, info.frames, decodable, firstUndecodable);
     const [startSec, startNsec] = info.firstTime ?? [0, 0];
@@ -154,7 +160,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       });
 
     const hostList = hosts.top(20);
-    const clients = clientsOf(kept, l2tpFound);
+    // A flow taken for AnyConnect only because its server is the port's sole one is other traffic of
+    // a client that speaks IKE, ESP or L2TP to the same host: the capture was taken for that VPN
+    // (GUIDE.md: not AnyConnect without the port or --mx saying so).
+    const ac = anyconnect.filter(
+      (s) =>
+        (!options.clientIp || s.clientIp === options.clientIp) &&
+        !(s.recognizedBy === 'sole-server' && peers.knows(s.clientIp, s.responderIp)),
+    );
+    const attempts = [...kept, ...ac];
+    const clients = clientsOf(attempts, l2tpFound);
     const fallback: CaptureVerdict = damage
       ? { verdict: 'INCONCLUSIVE', reason: 'capture-damaged', likelyVerdict: null }
       : dnsStillOpen(lookups, clock)
@@ -162,10 +177,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         : espTooFew
           ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
           : { verdict: 'NO_IKE_FROM_CLIENT' };
-    const v = captureVerdict(kept, clients, auth, fallback);
+    const v = captureVerdict(attempts, clients, auth, fallback);
     const findings: Finding[] = [...l2tpFound];
     if (v.verdict === 'NO_IKE_FROM_CLIENT') findings.push(noIke(hostList));
-    const mxIp = options.mxIp ?? kept[0]?.responderIp ?? (l2tpFound[0]?.evidence.details?.mx as string | undefined);
+    const mxIp =
+      options.mxIp ??
+      kept[0]?.responderIp ??
+      ac[0]?.responderIp ??
+      (l2tpFound[0]?.evidence.details?.mx as string | undefined);
     return {
       schemaVersion: SCHEMA_VERSION,
       capture: {
@@ -189,6 +208,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       auth,
       findings,
       hosts: hostList,
+      ...(ac.length > 0 ? { anyconnect: ac } : {}),
     };
   }
 

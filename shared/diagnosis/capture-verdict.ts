@@ -1,7 +1,8 @@
 // The capture-level verdict and every client's own: a client's verdict is its latest attempt's;
 // the capture's is the most important client's (failures before INCONCLUSIVE before
 // successes, in GUIDE.md's order), else L2TP in clear, an authentication verdict, a lookup or
-// ESP the capture cut short (INCONCLUSIVE), or NO_IKE_FROM_CLIENT.
+// ESP the capture cut short (INCONCLUSIVE), or NO_IKE_FROM_CLIENT. AnyConnect sessions are
+// attempts like IKE ones: a client that tried both is judged by its latest attempt.
 import type { ClientSummary, Finding, InconclusiveReason, SessionDiagnosis, VerdictCode } from '../report/types.js';
 import { CODE_META } from './catalog.js';
 
@@ -9,6 +10,8 @@ import { CODE_META } from './catalog.js';
 const PRIORITY: VerdictCode[] = [
   'IKEV2_NOT_SUPPORTED',
   'AGGRESSIVE_MODE',
+  'ANYCONNECT_TLS_FAILED',
+  'ANYCONNECT_CERT_REJECTED',
   'L2TP_WITHOUT_IPSEC',
   'PHASE1_PROPOSAL_REJECTED',
   'PHASE2_PROPOSAL_REJECTED',
@@ -19,12 +22,18 @@ const PRIORITY: VerdictCode[] = [
   'SA_RETRANSMITTED',
   'KE_RETRANSMITTED',
   'PHASE2_RETRANSMITTED',
+  'ANYCONNECT_TCP_UNREACHABLE',
   'RADIUS_REJECTED',
   'RADIUS_NO_RESPONSE',
   'AD_TLS_FAILED',
   'CLOUD_DNS_FAILED',
+  // "likely": the LAN side's authentication verdict, when there is one, is the proof.
+  'ANYCONNECT_AUTH_FAILED',
+  // It works, over TLS only: a fault, but not a failure.
+  'ANYCONNECT_DTLS_BLOCKED',
   'INCONCLUSIVE',
   'TUNNEL_ESTABLISHED',
+  'ANYCONNECT_ESTABLISHED',
   'RADIUS_ACCEPTED',
   'AD_TLS_OK',
   'CLOUD_DNS_OK',
@@ -35,9 +44,15 @@ function rank(code: VerdictCode): number {
   return i < 0 ? PRIORITY.length : i;
 }
 
+/** What the capture-level verdict reads of a session, IKE or AnyConnect. */
+export type VerdictSession = Pick<
+  SessionDiagnosis,
+  'id' | 'clientIp' | 'responderIp' | 'mode' | 'verdict' | 'reason' | 'likelyVerdict' | 'start'
+>;
+
 /** Every client with its latest session's verdict, most important first. */
-export function clientsOf(sessions: SessionDiagnosis[], extra: Finding[] = []): ClientSummary[] {
-  const byIp = new Map<string, SessionDiagnosis[]>();
+export function clientsOf(sessions: VerdictSession[], extra: Finding[] = []): ClientSummary[] {
+  const byIp = new Map<string, VerdictSession[]>();
   for (const s of sessions) {
     const list = byIp.get(s.clientIp) ?? [];
     list.push(s);
@@ -58,8 +73,8 @@ export function clientsOf(sessions: SessionDiagnosis[], extra: Finding[] = []): 
   return out.sort((a, b) => rank(a.verdict) - rank(b.verdict) || (a.ip < b.ip ? -1 : 1));
 }
 
-function latestPerHostPair(sessions: SessionDiagnosis[]): SessionDiagnosis[] {
-  const latest = new Map<string, SessionDiagnosis>();
+function latestPerHostPair(sessions: VerdictSession[]): VerdictSession[] {
+  const latest = new Map<string, VerdictSession>();
   for (const s of sessions) {
     const key = s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`;
     const prev = latest.get(key);
@@ -75,7 +90,7 @@ export interface CaptureVerdict {
 }
 
 export function captureVerdict(
-  sessions: SessionDiagnosis[],
+  sessions: VerdictSession[],
   clients: ClientSummary[],
   auth: Finding[],
   fallback: CaptureVerdict,

@@ -1,4 +1,5 @@
 // English texts per code. {placeholders} are filled from the evidence.
+import { contractCodes, ANYCONNECT_CATALOG_EN } from '../anyconnect/catalog-en.js';
 import type { Code, CatalogText } from './catalog.js';
 
 /** "once", "2 times": never "1 time(s)". */
@@ -327,4 +328,5 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
       "If this capture was meant to show a Client VPN connection, capture again filtered on the client's public IP.",
     ],
   },
+  ...contractCodes(ANYCONNECT_CATALOG_EN),
 };

@@ -1,4 +1,6 @@
 // 日本語のテキスト（コードごと）。ガイド自身のシグネチャにはガイド（seed/ の原文）のチェック項目を使う。
+import { ANYCONNECT_CATALOG_JA } from '../anyconnect/catalog-ja.js';
+import { contractCodes } from '../anyconnect/catalog-en.js';
 import type { Code, CatalogText } from './catalog.js';
 
 const AUTH_COMMON = [
@@ -321,4 +323,5 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
       'クライアント VPN の接続を調べる場合は、クライアントのパブリック IP でフィルターしてキャプチャを取り直してください。',
     ],
   },
+  ...contractCodes(ANYCONNECT_CATALOG_JA),
 };

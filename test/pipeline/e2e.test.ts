@@ -6,7 +6,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeleteItemCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pendingContractV2 } from '../diagnosis/pending-cases.js';
 import { analyzeCapture } from '#shared/analyze.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { createAnalyzeHandler } from '../../lambdas/analyze/analyze-app.js';
@@ -29,7 +28,7 @@ const PUBLIC_PICKS = [
 ];
 const scenarioFiles = existsSync(SCENARIOS)
   ? readdirSync(SCENARIOS)
-      .filter((d) => !pendingContractV2(d) && !d.startsWith('damaged-')) // damaged-*: not whole captures, FAILED by design
+      .filter((d) => !d.startsWith('damaged-')) // damaged-*: not whole captures, FAILED by design
       .map((d) => join(SCENARIOS, d, 'capture.pcap'))
       .filter((p) => existsSync(p))
   : [];
