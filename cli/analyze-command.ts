@@ -18,8 +18,9 @@ const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--mx 
 Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1) connection fails, from a capture
 taken on the MX WAN (IKE/ESP) or LAN (RADIUS, directory TLS, meraki.com DNS) side.
 
-  (default)     each IKE session drawn as a ladder, then the verdict, its evidence, a Wireshark
-                display filter and what to check
+  (default)     each IKE and AnyConnect session drawn as a ladder (AnyConnect: TLS ─, DTLS ═,
+                then the MX's certificate), the verdict, its evidence, a Wireshark display
+                filter and what to check
   --json        the report as JSON (schemaVersion 2; see README "analyze JSON")
   --client IP   only the sessions of this client IP
   --mx IP       the MX's address, for captures whose roles the bytes cannot tell

@@ -11,8 +11,9 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
   const v: Vars = { ...details };
   if (details.answer === 'reset') v.answer = lang === 'en' ? 'reset by the MX (RST)' : 'MX から RST で拒否されました';
   else if (details.answer === 'none') v.answer = lang === 'en' ? 'never answered' : '応答はありません';
-  const who =
-    details.closedFrom === 'mx' ? (lang === 'en' ? 'the MX' : 'MX') : lang === 'en' ? 'the client' : 'クライアント';
+  const fromMx = details.closedFrom === 'mx';
+  // Alert names (unknown_ca, protocol_version) are protocol names and stay as they are in Japanese.
+  const alert = (a: unknown) => (lang === 'en' ? `alert ${String(a)}` : `TLS アラート ${String(a)}`);
   const how =
     details.closedBy === 'rst'
       ? lang === 'en'
@@ -20,30 +21,37 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
         : 'TCP リセット（RST）'
       : details.closedBy === 'fin'
         ? 'FIN'
-        : `alert ${String(details.alert ?? 'encrypted')}`;
+        : alert(details.alert ?? (lang === 'en' ? 'encrypted' : '（暗号化）'));
   if (details.closedBy !== undefined)
     v.closedBy =
       lang === 'en'
-        ? `${who} closed the connection with ${how}`
-        : `${who} が ${how}${how.endsWith('）') ? '' : ' '}で接続を終了`;
+        ? `${fromMx ? 'the MX' : 'the client'} closed the connection with ${how}`
+        : `${fromMx ? 'MX が' : 'クライアントが'} ${how}${/\w$/.test(how) ? ' ' : ''}で接続を終了`;
   v.ending =
     details.closedBy !== undefined
       ? v.closedBy
       : details.alert !== undefined
-        ? `alert ${String(details.alert)}`
+        ? alert(details.alert)
         : lang === 'en'
           ? 'no answer'
           : '応答なし';
   if (typeof details.reason === 'string') v.reason = REASONS[details.reason]?.[lang] ?? details.reason;
-  v.likelyVerdict = details.likelyVerdict ?? (lang === 'en' ? 'no verdict' : 'どの判定でもないこと');
+  const likely = details.likelyVerdict;
+  // A whole clause per language: Japanese cannot slot "no verdict" into the sentence's place.
+  v.leaning =
+    lang === 'en'
+      ? `the evidence leans to ${likely === undefined ? 'no verdict' : String(likely)}`
+      : likely === undefined
+        ? '証拠はどの判定も示していません'
+        : `証拠は ${String(likely)} を示唆しています`;
   return v;
 }
 
 const REASONS: Record<string, { en: string; ja: string }> = {
-  'capture-ended-early': { en: 'the capture ended too early', ja: 'キャプチャの終了が早すぎます' },
-  'capture-started-late': { en: 'the capture started too late', ja: 'キャプチャの開始が遅すぎます' },
-  'too-few-packets': { en: 'too few packets', ja: 'パケットが少なすぎます' },
-  'not-enough-time': { en: 'not enough time captured', ja: 'キャプチャの時間が足りません' },
+  'capture-ended-early': { en: 'the capture ended too early', ja: 'キャプチャの終了が早すぎるため' },
+  'capture-started-late': { en: 'the capture started too late', ja: 'キャプチャの開始が遅すぎるため' },
+  'too-few-packets': { en: 'too few packets', ja: 'パケットが少なすぎるため' },
+  'not-enough-time': { en: 'not enough time captured', ja: 'キャプチャの時間が足りないため' },
 };
 
 function fill(text: string, vars: Vars): string {
