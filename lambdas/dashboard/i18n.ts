@@ -1,6 +1,7 @@
 // UI strings, one table per language. Finding texts are not here: they arrive localized in the
 // report ({en, ja}). The English table defines the keys; the Japanese one must have all of them.
 
+import { anyconnectEn, anyconnectJa } from './i18n-anyconnect.js';
 import { merakiEn, merakiJa } from './i18n-meraki.js';
 
 export type Lang = 'en' | 'ja';
@@ -8,6 +9,7 @@ export const LANGS: readonly Lang[] = ['en', 'ja'];
 
 const en = {
   ...merakiEn,
+  ...anyconnectEn,
   appName: 'vpn-doctor',
   tagline: 'Meraki Client VPN capture diagnosis',
   language: 'Language',
@@ -161,6 +163,7 @@ export type Key = keyof typeof en;
 
 const ja: Record<Key, string> = {
   ...merakiJa,
+  ...anyconnectJa,
   appName: 'vpn-doctor',
   tagline: 'Meraki クライアント VPN キャプチャ診断',
   language: '言語',
