@@ -3,7 +3,8 @@
 // logical id and RETAIN.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { GSI2_PROJECTED_ATTRIBUTES, GSI3_PROJECTED_ATTRIBUTES } from '../lambdas/store/table-schema.js';
+import { GSI1, GSI2, GSI3 } from '../lambdas/store/keys.js';
+import { GSI2_PROJECTED_ATTRIBUTES, GSI3_PROJECTED_ATTRIBUTES, TTL_ATTRIBUTE } from '../lambdas/store/table-schema.js';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   AttributeType,
@@ -15,15 +16,14 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 
 export const RESULTS_TABLE_LOGICAL_ID = 'ResultsTable';
+// Index names and the TTL attribute are the store's (lambdas/store): the code that queries them
+// and the table that defines them must never disagree.
 /** A tenant's captures, newest first. */
-export const GSI_CAPTURES = 'gsi1';
+export const GSI_CAPTURES = GSI1;
 /** A tenant's diagnoses by client IP, newest first. */
-export const GSI_DIAGNOSES = 'gsi2';
-/** Epoch seconds; DynamoDB deletes the item some time after it passes. */
-export const TTL_ATTRIBUTE = 'expiresAt';
-
+export const GSI_DIAGNOSES = GSI2;
 /** PENDING captures by due time (sparse): the sweeper's index. */
-export const GSI_PENDING = 'gsi3';
+export const GSI_PENDING = GSI3;
 
 /**
  * The item actions each function's code sends, no more: the analyzer claims and finishes captures

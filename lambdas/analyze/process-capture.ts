@@ -17,6 +17,7 @@ import type { SessionStore } from '../store/session-store.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { AnalysisTimeoutError, CaptureTooLargeError, limitStream } from './limit-stream.js';
 import type { ObjectCreated } from './s3-event.js';
+import { expiryEpochSeconds } from '../store/table-schema.js';
 
 export type AnalyzeFn = (
   source: AsyncIterable<Uint8Array>,
@@ -75,7 +76,7 @@ export async function processObject(
   const version = head.versionId ?? head.etag ?? rec.versionId ?? rec.eTag ?? '';
   const tag = objectTag(rec.bucket, rec.key, version);
   const now = deps.now();
-  const expiresAt = epoch(now) + config.retentionDays * 86_400;
+  const expiresAt = expiryEpochSeconds(now, config.retentionDays);
 
   const claim = await deps.captures.claim({
     tenantId,

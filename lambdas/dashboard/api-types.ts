@@ -4,20 +4,8 @@ export type {
   CaptureItem,
   CaptureStatus,
   DiagnosisItem,
+  FrameDetail,
   Me,
   Page,
   UploadTicket,
 } from '#shared/api/contract.js';
-import type { TreeNode } from '#shared/view/payload-tree.js';
-
-/** GET /api/captures/{id}/frames/{frame} (lambdas/api/routes/frame-detail.ts). */
-export interface FrameDetail {
-  frame: number;
-  time: string;
-  src?: string;
-  dst?: string;
-  srcPort?: number;
-  dstPort?: number;
-  protocols: string[];
-  isakmp: TreeNode[];
-}

@@ -2,7 +2,7 @@
 // restarts: s3rver (S3, files under `directory`, behind a SigV4-checking front) and dynalite
 // (DynamoDB, leveldb under `path`).
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from './listen.js';
 import S3rver from 's3rver';
 import dynalite from 'dynalite';
 import { corsConfigurationXml } from '../storage/browser-cors.js';
@@ -41,23 +41,12 @@ export async function startS3(opts: {
     exists: (bucket: string, key: string) => s3rver.store.existsObject(bucket, key),
   };
   const server = createServer(s3Front(backend, opts.bucket, () => opts.credentials));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOn(server, opts.port, opts.host);
   return {
     endpoint: `http://${opts.host}:${port}`,
     port,
     onEvent: (listener) => void s3rver.on('event', listener),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }
 
@@ -69,22 +58,10 @@ export interface RunningDynamo {
 
 export async function startDynamo(opts: { host: string; port: number; path: string }): Promise<RunningDynamo> {
   const server: Server = dynalite({ path: opts.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOn(server, opts.port, opts.host);
   return {
     endpoint: `http://${opts.host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // Keep-alive sockets of the SDK would hold the close (and the leveldb lock) for 30 s.
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -2,7 +2,7 @@
 // handler that runs on AWS; `/` and `/assets/*` are served from the dashboard build when present.
 // Static hosting lives here only: on AWS the dashboard has its own hosting.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from './listen.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -186,18 +186,10 @@ export async function startHttp(opts: LocalHttpOptions): Promise<RunningHttp> {
     send(res, 404, 'application/json', JSON.stringify({ error: { code: 'NOT_FOUND', message: 'not found' } }));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOn(server, opts.port, opts.host);
   return {
     url: `http://${opts.host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

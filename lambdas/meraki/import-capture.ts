@@ -14,6 +14,7 @@ import { captureListGsi1pk, captureListGsi1sk, captureSk, tenantPk } from '../st
 import type { MerakiClient } from './client.js';
 import { MerakiApiError } from './errors.js';
 import type { MerakiStore } from './meraki-store.js';
+import { expiryEpochSeconds } from '../store/table-schema.js';
 
 export interface ImportDeps {
   dynamo: DynamoDBClient;
@@ -131,7 +132,7 @@ export async function importCapture(client: MerakiClient, src: ImportSource, dep
           size: file.size,
           status: 'PENDING',
           uploadedAt,
-          expiresAt: Math.floor(now.getTime() / 1000) + deps.retentionDays * 86_400,
+          expiresAt: expiryEpochSeconds(now, deps.retentionDays),
           source: 'meraki',
           mxIp: src.mxIp,
           merakiCaptureId: capture.captureId,

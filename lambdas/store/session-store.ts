@@ -6,6 +6,7 @@ import type { SessionDiagnosis } from '#shared/report/types.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
 import { boundAnyConnectJson, boundSessionJson } from './bound-session.js';
+import { allPages } from './all-pages.js';
 import type { DiagnosisItem } from '#shared/api/contract.js';
 import { isExpired, type Page } from './capture-store.js';
 import { GSI2, diagnosisGsi2pk, diagnosisGsi2sk, sessionSk, sessionSkPrefix, tenantPk } from './keys.js';
@@ -94,14 +95,9 @@ export class SessionStore {
   }
 
   /** The pages of a capture's session items (only `projection` when given), in key order. */
-  private async *captureSessionPages(
-    tenantId: string,
-    captureId: string,
-    projection?: string,
-  ): AsyncGenerator<DdbItem[]> {
-    let startKey: DdbItem | undefined;
-    do {
-      const out = await this.client.send(
+  private captureSessionPages(tenantId: string, captureId: string, projection?: string): AsyncGenerator<DdbItem[]> {
+    return allPages((startKey) =>
+      this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -109,10 +105,8 @@ export class SessionStore {
           ProjectionExpression: projection,
           ExclusiveStartKey: startKey,
         }),
-      );
-      yield out.Items ?? [];
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+      ),
+    );
   }
 
   /** Writes in batches of 25, resubmitting unprocessed items with bounded backoff. */

@@ -28,7 +28,13 @@ export const GSI3_PROJECTED_ATTRIBUTES = [
   'leaseUntil',
 ] as const;
 
+/** Epoch seconds; DynamoDB deletes the item some time after it passes. */
 export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** The TTL value of an item written at `now` that is kept `retentionDays` days. */
+export function expiryEpochSeconds(now: Date, retentionDays: number): number {
+  return Math.floor(now.getTime() / 1000) + retentionDays * 86_400;
+}
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {
   return {

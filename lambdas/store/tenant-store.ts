@@ -9,7 +9,8 @@ import {
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
+import { marshall, str, unmarshall, values } from './attributes.js';
+import { allItems } from './all-pages.js';
 import { API_KEY_SK, GSI1, TENANT_META_SK, apiKeyPk, mspTenantsGsi1pk, tenantKeysGsi1pk, tenantPk } from './keys.js';
 
 export interface TenantRecord {
@@ -80,10 +81,8 @@ export class TenantStore {
   }
 
   async listTenantsOfMsp(mspId: string): Promise<TenantRecord[]> {
-    const tenants: TenantRecord[] = [];
-    let startKey: DdbItem | undefined;
-    do {
-      const out = await this.client.send(
+    const items = await allItems((startKey) =>
+      this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: GSI1,
@@ -91,19 +90,15 @@ export class TenantStore {
           ExpressionAttributeValues: values({ ':pk': mspTenantsGsi1pk(mspId) }),
           ExclusiveStartKey: startKey,
         }),
-      );
-      tenants.push(...(out.Items ?? []).map((i) => toTenant(unmarshall(i))));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return tenants;
+      ),
+    );
+    return items.map((i) => toTenant(unmarshall(i)));
   }
 
   /** Every tenant of every MSP: an operator's CLI listing, so a filtered Scan is acceptable. */
   async listAllTenants(): Promise<TenantRecord[]> {
-    const tenants: TenantRecord[] = [];
-    let startKey: DdbItem | undefined;
-    do {
-      const out = await this.client.send(
+    const items = await allItems((startKey) =>
+      this.client.send(
         new ScanCommand({
           TableName: this.tableName,
           FilterExpression: 'sk = :meta AND #type = :tenant',
@@ -111,11 +106,9 @@ export class TenantStore {
           ExpressionAttributeValues: values({ ':meta': TENANT_META_SK, ':tenant': 'tenant' }),
           ExclusiveStartKey: startKey,
         }),
-      );
-      tenants.push(...(out.Items ?? []).map((i) => toTenant(unmarshall(i))));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return tenants.sort((a, b) => a.tenantId.localeCompare(b.tenantId));
+      ),
+    );
+    return items.map((i) => toTenant(unmarshall(i))).sort((a, b) => a.tenantId.localeCompare(b.tenantId));
   }
 
   async putApiKey(k: ApiKeyRecord): Promise<void> {

@@ -2,6 +2,7 @@
 // dashboard that reads them and the README that documents them.
 import type { AnyConnectStep } from '../anyconnect/types.js';
 import type { GuideStep, SessionDiagnosis, VerdictCode } from '../report/types.js';
+import type { TreeNode } from '../view/payload-tree.js';
 
 export type CaptureStatus = 'PENDING' | 'DONE' | 'FAILED';
 
@@ -78,4 +79,16 @@ export interface UploadTicket {
 /** Every error: 400 BAD_REQUEST, 401 UNAUTHORIZED, 404 NOT_FOUND, 413/500 … */
 export interface ApiErrorBody {
   error: { code: string; message: string };
+}
+
+/** GET /api/captures/{id}/frames/{frame}: one frame's decoded ISAKMP payloads, as a tree. */
+export interface FrameDetail {
+  frame: number;
+  time: string;
+  src?: string;
+  dst?: string;
+  srcPort?: number;
+  dstPort?: number;
+  protocols: string[];
+  isakmp: TreeNode[];
 }

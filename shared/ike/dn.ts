@@ -2,23 +2,7 @@
 // "C=US, O=Example, CN=vpn.example.com". Anything it does not understand returns undefined
 // and the caller shows hex instead.
 import { safeText } from './bytes.js';
-
-const ATTRIBUTE_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.4': 'SN',
-  '2.5.4.5': 'serialNumber',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.9': 'street',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.12': 'title',
-  '2.5.4.42': 'GN',
-  '0.9.2342.19200300.100.1.25': 'DC',
-  '0.9.2342.19200300.100.1.1': 'UID',
-  '1.2.840.113549.1.9.1': 'emailAddress',
-};
+import { DN_ATTRIBUTE_NAMES } from '../asn1/dn-attribute-names.js';
 
 const MAX_RDNS = 32;
 
@@ -90,7 +74,7 @@ export function decodeDn(data: Uint8Array, start: number, end: number): string |
       if (!value) return undefined;
       const o = oidText(data, oid.start, oid.end);
       if (!o) return undefined;
-      rdns.push(`${ATTRIBUTE_NAMES[o] ?? o}=${stringValue(data, value)}`);
+      rdns.push(`${DN_ATTRIBUTE_NAMES[o] ?? o}=${stringValue(data, value)}`);
       if (rdns.length > MAX_RDNS) return undefined;
       inner = atv.end;
     }

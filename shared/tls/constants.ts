@@ -1,13 +1,5 @@
 // TLS wire numbers -> IANA names (RFC 5246, 8446 and the TLS parameters registry).
 
-export const TLS_CONTENT_TYPES = {
-  20: 'ChangeCipherSpec',
-  21: 'Alert',
-  22: 'Handshake',
-  23: 'ApplicationData',
-  24: 'Heartbeat',
-} as const satisfies Record<number, string>;
-
 export const TLS_CONTENT = {
   CHANGE_CIPHER_SPEC: 20,
   ALERT: 21,

@@ -23,6 +23,7 @@ import {
   SubjectAlternativeName,
 } from '@peculiar/asn1-x509';
 import type { CertificateFacts } from '../decode/types.js';
+import { DN_ATTRIBUTE_NAMES } from '../asn1/dn-attribute-names.js';
 
 export interface CertificateReaderLimits {
   /** Distinct certificates parsed per reader (capture); later new ones get an error entry. */
@@ -32,24 +33,6 @@ export interface CertificateReaderLimits {
 }
 
 const DEFAULT_LIMITS: CertificateReaderLimits = { maxParsed: 512, maxBytes: 32 * 1024 };
-
-/** Attribute type short names (RFC 4514 and the usual extras), else the dotted OID. */
-const ATTRIBUTE_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.4': 'SN',
-  '2.5.4.5': 'serialNumber',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.9': 'STREET',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.12': 'title',
-  '2.5.4.42': 'GN',
-  '1.2.840.113549.1.9.1': 'emailAddress',
-  '0.9.2342.19200300.100.1.25': 'DC',
-  '0.9.2342.19200300.100.1.1': 'UID',
-};
 
 const EC_CURVES: Record<string, string> = {
   '06082a8648ce3d030107': 'P-256',
@@ -134,7 +117,7 @@ function failed(der: Uint8Array, error: string): CertificateFacts {
 function nameString(name: Name): string {
   const parts: string[] = [];
   for (const rdn of name)
-    for (const atv of rdn) parts.push(`${ATTRIBUTE_NAMES[atv.type] ?? atv.type}=${printable(atv.value.toString())}`);
+    for (const atv of rdn) parts.push(`${DN_ATTRIBUTE_NAMES[atv.type] ?? atv.type}=${printable(atv.value.toString())}`);
   return parts.join(', ');
 }
 

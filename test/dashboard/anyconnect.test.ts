@@ -6,31 +6,23 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '#shared/report/types.js';
 import type { DiagnosisItem, Page as ApiPage } from '../../lambdas/dashboard/api-types.js';
-import { apiGet, seedScenario } from './seed.js';
-import { launchBrowser, startHarness, type Harness } from './twin-harness.js';
+import { apiGet } from './seed.js';
+import { openSignedIn, type SignedIn } from './signed-in.js';
 
-let h: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let app: SignedIn;
+let h: SignedIn['h'];
 let page: Page;
 let blocked: string;
 let expired: string;
 
 beforeAll(async () => {
-  h = await startHarness();
-  blocked = await seedScenario(h, 'anyconnect-dtls-blocked');
-  expired = await seedScenario(h, 'anyconnect-cert-expired');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(`${h.url}/`);
-  await page.fill('#api-key', h.operatorKey);
-  await page.click('form.signin button[type=submit]');
-  await page.waitForSelector('#capture-file', { state: 'attached' });
+  app = await openSignedIn(['anyconnect-dtls-blocked', 'anyconnect-cert-expired']);
+  ({ h, page } = app);
+  blocked = app.ids['anyconnect-dtls-blocked']!;
+  expired = app.ids['anyconnect-cert-expired']!;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-}, 60_000);
+afterAll(async () => app?.close(), 60_000);
 
 it('draws the TLS and DTLS lanes of a blocked DTLS, with the certificate panel', async () => {
   const report = await apiGet<AnalysisReport>(h, `/api/captures/${blocked}/report`);

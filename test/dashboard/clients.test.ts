@@ -3,31 +3,24 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaptureDetail } from '../../lambdas/dashboard/api-types.js';
-import { apiGet, seedScenario } from './seed.js';
-import { launchBrowser, startHarness, type Harness } from './twin-harness.js';
+import { apiGet } from './seed.js';
+import type { Harness } from './twin-harness.js';
+import { openSignedIn, type SignedIn } from './signed-in.js';
 
+let signedIn: SignedIn;
 let h: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let id: string;
 let single: string;
 
 beforeAll(async () => {
-  h = await startHarness();
-  id = await seedScenario(h, 'multi-client');
-  single = await seedScenario(h, 'wrong-psk-nat');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(`${h.url}/`);
-  await page.fill('#api-key', h.operatorKey);
-  await page.click('form.signin button[type=submit]');
-  await page.waitForSelector('table.captures tbody tr');
+  signedIn = await openSignedIn(['multi-client', 'wrong-psk-nat']);
+  ({ h, page } = signedIn);
+  id = signedIn.ids['multi-client'];
+  single = signedIn.ids['wrong-psk-nat'];
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-}, 60_000);
+afterAll(() => signedIn?.close(), 60_000);
 
 it('counts clients per verdict in the list row and lists every client in the detail', async () => {
   const d = await apiGet<CaptureDetail>(h, `/api/captures/${id}`);

@@ -5,29 +5,21 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { CATALOG_EN } from '#shared/diagnosis/catalog-en.js';
-import { apiGet, seedScenario } from './seed.js';
-import { launchBrowser, startHarness, type Harness } from './twin-harness.js';
+import { apiGet } from './seed.js';
+import type { Harness } from './twin-harness.js';
+import { openSignedIn, type SignedIn } from './signed-in.js';
 
+let signedIn: SignedIn;
 let h: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-const ids: Record<string, string> = {};
+let ids: Record<string, string>;
 
 beforeAll(async () => {
-  h = await startHarness();
-  for (const s of ['wrong-psk-nat', 'multi-client', 'no-ike']) ids[s] = await seedScenario(h, s);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(`${h.url}/`);
-  await page.fill('#api-key', h.operatorKey);
-  await page.click('form.signin button[type=submit]');
-  await page.waitForSelector('table.captures tbody tr');
+  signedIn = await openSignedIn(['wrong-psk-nat', 'multi-client', 'no-ike']);
+  ({ h, page, ids } = signedIn);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-}, 60_000);
+afterAll(() => signedIn?.close(), 60_000);
 
 it('shows each code with its title in the captures list', async () => {
   await expect.poll(() => page.locator('table.captures tbody tr').count()).toBe(3);

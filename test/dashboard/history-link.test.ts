@@ -3,29 +3,22 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaptureDetail, DiagnosisItem, Page as ApiPage } from '../../lambdas/dashboard/api-types.js';
-import { apiGet, seedScenario } from './seed.js';
-import { launchBrowser, startHarness, type Harness } from './twin-harness.js';
+import { apiGet } from './seed.js';
+import type { Harness } from './twin-harness.js';
+import { openSignedIn, type SignedIn } from './signed-in.js';
 
+let signedIn: SignedIn;
 let h: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let captureId: string;
 
 beforeAll(async () => {
-  h = await startHarness();
-  captureId = await seedScenario(h, 'multi-client');
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(`${h.url}/`);
-  await page.fill('#api-key', h.operatorKey);
-  await page.click('form.signin button[type=submit]');
-  await page.waitForSelector('#capture-file', { state: 'attached' });
+  signedIn = await openSignedIn(['multi-client'], { readySelector: '#capture-file' });
+  ({ h, page } = signedIn);
+  captureId = signedIn.ids['multi-client'];
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-}, 60_000);
+afterAll(() => signedIn?.close(), 60_000);
 
 it('opens the session a history row names, for every client of a multi-client capture', async () => {
   const d = await apiGet<CaptureDetail>(h, `/api/captures/${captureId}`);

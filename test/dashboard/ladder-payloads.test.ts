@@ -4,29 +4,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '#shared/report/types.js';
-import { apiGet, seedScenario } from './seed.js';
-import { launchBrowser, startHarness, type Harness } from './twin-harness.js';
+import { apiGet } from './seed.js';
+import type { Harness } from './twin-harness.js';
+import { openSignedIn, type SignedIn } from './signed-in.js';
 
+let signedIn: SignedIn;
 let h: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-const ids: Record<string, string> = {};
+let ids: Record<string, string>;
 
 beforeAll(async () => {
-  h = await startHarness();
-  for (const s of ['wrong-psk-nat', 'phase1-mismatch', 'udp4500-blocked']) ids[s] = await seedScenario(h, s);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(`${h.url}/`);
-  await page.fill('#api-key', h.operatorKey);
-  await page.click('form.signin button[type=submit]');
-  await page.waitForSelector('table.captures tbody tr');
+  signedIn = await openSignedIn(['wrong-psk-nat', 'phase1-mismatch', 'udp4500-blocked']);
+  ({ h, page, ids } = signedIn);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-}, 60_000);
+afterAll(() => signedIn?.close(), 60_000);
 
 it('opens MM1 with its SA proposals, transforms and vendor IDs, and MM3 with NAT-D and the computed match', async () => {
   const r = await apiGet<AnalysisReport>(h, `/api/captures/${ids['wrong-psk-nat']}/report`);

@@ -3,29 +3,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '#shared/report/types.js';
-import { apiGet, seedScenario } from './seed.js';
-import { launchBrowser, startHarness, type Harness } from './twin-harness.js';
+import { apiGet } from './seed.js';
+import type { Harness } from './twin-harness.js';
+import { openSignedIn, type SignedIn } from './signed-in.js';
 
+let signedIn: SignedIn;
 let h: Harness;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-const ids: Record<string, string> = {};
+let ids: Record<string, string>;
 
 beforeAll(async () => {
-  h = await startHarness();
-  for (const s of ['wrong-psk-nat', 'dns-fail']) ids[s] = await seedScenario(h, s);
-  browser = await launchBrowser({ width: 1280, height: 900 }, { timezoneId: 'Asia/Tokyo' });
-  page = await browser.context.newPage();
-  await page.goto(`${h.url}/`);
-  await page.fill('#api-key', h.operatorKey);
-  await page.click('form.signin button[type=submit]');
-  await page.waitForSelector('table.captures tbody tr');
+  signedIn = await openSignedIn(['wrong-psk-nat', 'dns-fail'], { browser: { timezoneId: 'Asia/Tokyo' } });
+  ({ h, page, ids } = signedIn);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-}, 60_000);
+afterAll(() => signedIn?.close(), 60_000);
 
 it('shows the zone with every time and switches between local time and UTC', async () => {
   const r = await apiGet<AnalysisReport>(h, `/api/captures/${ids['wrong-psk-nat']}/report`);

@@ -14,7 +14,8 @@ let h: Harness;
 let key: string;
 
 beforeAll(async () => {
-  h = await startHarness({ uploadUrlTtlSeconds: 1, uploadGraceSeconds: 1, sweepIntervalMs: 500 });
+  // URLs live 5 s: long enough for two PUTs on a loaded machine, short enough to see one expire.
+  h = await startHarness({ uploadUrlTtlSeconds: 5, uploadGraceSeconds: 1, sweepIntervalMs: 500 });
   key = h.twin.firstKey as string;
 }, 30_000);
 afterAll(() => h.close());
@@ -131,5 +132,5 @@ describe('an upload URL stores one object of the declared size, once', () => {
     ).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
     expect(b.status).toBe('FAILED');
     expect(b.error).toBe(UPLOAD_NOT_RECEIVED);
-  });
+  }, 20_000);
 });

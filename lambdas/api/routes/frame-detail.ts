@@ -5,23 +5,12 @@
 import { readCapture } from '#shared/capture/reader.js';
 import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import { captureObjectKey, isCaptureId } from '#shared/tenancy/ids.js';
-import { isakmpTree, type TreeNode } from '#shared/view/payload-tree.js';
+import { isakmpTree } from '#shared/view/payload-tree.js';
+import type { FrameDetail } from '#shared/api/contract.js';
 import type { RouteContext } from '../context.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
 import { json } from '../http.js';
 import type { RouteHandler } from '../router.js';
-
-/** The body of a frame-detail answer. */
-export interface FrameDetail {
-  frame: number;
-  time: string;
-  src?: string;
-  dst?: string;
-  srcPort?: number;
-  dstPort?: number;
-  protocols: string[];
-  isakmp: TreeNode[];
-}
 
 /** Stops reading the capture once the frame is found. */
 class Found extends Error {}

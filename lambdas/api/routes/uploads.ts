@@ -5,6 +5,7 @@ import type { RouteContext } from '../context.js';
 import { BadRequestError } from '../errors.js';
 import { json } from '../http.js';
 import type { RouteHandler } from '../router.js';
+import { expiryEpochSeconds } from '../../store/table-schema.js';
 
 export const UPLOAD_HEADERS = { 'If-None-Match': '*' } as const;
 
@@ -30,7 +31,7 @@ export const createUpload: RouteHandler<RouteContext> = async (req, _params, { c
   const name = safeFileName(fileName);
   const key = captureObjectKey(tenantId, captureId, name);
   const now = deps.now();
-  const expiresAt = Math.floor(now.getTime() / 1000) + deps.config.retentionDays * 86_400;
+  const expiresAt = expiryEpochSeconds(now, deps.config.retentionDays);
   const expiresIn = deps.config.uploadUrlTtlSeconds;
   const due = Math.floor(now.getTime() / 1000) + expiresIn + deps.config.uploadGraceSeconds;
   await deps.captures.registerUpload(tenantId, captureId, name, size, now.toISOString(), expiresAt, due);

@@ -4,10 +4,21 @@
 // machine that finishes after its duration, and short-lived download URLs served by the fake
 // itself. Tests (and `npm start -- --meraki-fake`) can make it fail in each way a user will meet.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from '../listen.js';
 import { randomBytes } from 'node:crypto';
 import { captureJson, deviceJson, errorsJson, orgJson, uplinkStatusJson } from './representation.js';
 import { FakeBadRequest, pageOf } from './paging.js';
+import { listCaptures } from './capture-list.js';
+import {
+  FakeHttpError,
+  keyOf,
+  list,
+  parseJsonBody,
+  readBody,
+  serialsOf,
+  type FakeAuth,
+  type Reply,
+} from './requests.js';
 import { MAX_STORED_CAPTURES, settle, type FakeCapture, type FakeKey, type FakeWorld } from './world.js';
 
 export interface FakeMerakiOptions {
@@ -25,7 +36,7 @@ export interface FakeRequestLog {
   path: string;
   status: number;
   /** Which header carried the key (the key itself is never logged). */
-  auth: 'bearer' | 'legacy' | 'none';
+  auth: FakeAuth;
 }
 
 export interface FakeMeraki {
@@ -49,61 +60,8 @@ export interface FakeMeraki {
   close(): Promise<void>;
 }
 
-type Json = unknown;
-interface Reply {
-  status: number;
-  body?: Json;
-  headers?: Record<string, string>;
-}
-
 const API = '/api/v1';
 const SHARD = '/n1/api/v1';
-const MAX_BODY = 64 * 1024;
-
-class FakeHttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) reject(new FakeHttpError(413, 'request body too large'));
-      else parts.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function keyOf(req: IncomingMessage): { key?: string; auth: FakeRequestLog['auth'] } {
-  const bearer = /^Bearer\s+(\S+)$/i.exec((req.headers.authorization ?? '').trim());
-  if (bearer) return { key: bearer[1], auth: 'bearer' };
-  const legacy = req.headers['x-cisco-meraki-api-key'];
-  if (typeof legacy === 'string' && legacy) return { key: legacy, auth: 'legacy' };
-  return { auth: 'none' };
-}
-
-const list = (url: URL, name: string) =>
-  url.searchParams
-    .getAll(name)
-    .concat(url.searchParams.getAll(`${name}[]`))
-    .filter(Boolean);
-
-function parseTime(raw: string | null): number | undefined {
-  if (raw === null || raw === '') return undefined;
-  const n = Number(raw);
-  const ms = Number.isFinite(n) ? n * 1000 : Date.parse(raw);
-  if (Number.isNaN(ms)) throw new FakeBadRequest(`invalid time ${raw}`);
-  return ms;
-}
 
 export async function startFakeMeraki(opts: FakeMerakiOptions): Promise<FakeMeraki> {
   const { world } = opts;
@@ -169,7 +127,7 @@ export async function startFakeMeraki(opts: FakeMerakiOptions): Promise<FakeMera
       const page = pageOf(mxs, (d) => d.serial, url, { min: 3, max: 1000, default: 1000 });
       return { status: 200, body: page.items.map(uplinkStatusJson), headers: { link: page.link } };
     }
-    if (rest === 'devices/packetCapture/captures' && method === 'GET') return listCaptures(orgId, url);
+    if (rest === 'devices/packetCapture/captures' && method === 'GET') return listCaptures(world, orgId, url, now());
     if (rest === 'devices/packetCapture/captures' && method === 'POST') {
       requireWrite(key);
       return startCapture(orgId, await readBody(req));
@@ -190,74 +148,6 @@ export async function startFakeMeraki(opts: FakeMerakiOptions): Promise<FakeMera
       if (method === 'POST' && m[2] === '/downloadUrl/generate') return downloadUrl(orgId, captureId);
     }
     throw new FakeHttpError(404, 'Not found');
-  }
-
-  function listCaptures(orgId: string, url: URL): Reply {
-    const f = {
-      ids: list(url, 'captureIds'),
-      networks: list(url, 'networkIds'),
-      serials: list(url, 'serials'),
-      statuses: list(url, 'captureStatus'),
-      names: list(url, 'name'),
-      t0: parseTime(url.searchParams.get('t0')),
-      t1: parseTime(url.searchParams.get('t1')),
-      device: url.searchParams.get('deviceName'),
-      notes: url.searchParams.get('notes'),
-    };
-    const sortOrder = url.searchParams.get('sortOrder') ?? 'descending';
-    if (sortOrder !== 'ascending' && sortOrder !== 'descending')
-      throw new FakeBadRequest("'sortOrder' must be 'ascending' or 'descending'");
-    const t = now();
-    const matching = world.captures
-      .filter((c) => c.orgId === orgId)
-      .map((c) => settle(c, t))
-      .filter(
-        (c) =>
-          (f.ids.length === 0 || f.ids.includes(c.captureId)) &&
-          (f.networks.length === 0 || f.networks.includes(c.networkId)) &&
-          (f.serials.length === 0 || f.serials.includes(c.serial)) &&
-          (f.statuses.length === 0 || f.statuses.includes(c.status)) &&
-          (f.names.length === 0 || f.names.includes(c.name)) &&
-          (f.t0 === undefined || c.startMs >= f.t0) &&
-          (f.t1 === undefined || c.startMs <= f.t1) &&
-          (!f.notes || c.notes.includes(f.notes)) &&
-          (!f.device || world.devices.find((d) => d.serial === c.serial)?.name === f.device),
-      )
-      .sort(
-        (a, b) =>
-          (sortOrder === 'ascending' ? a.startMs - b.startMs : b.startMs - a.startMs) ||
-          a.captureId.localeCompare(b.captureId),
-      );
-    const page = pageOf(matching, (c) => c.captureId, url, { min: 3, max: 100, default: 10 });
-    const total = matching.length;
-    const after = matching.indexOf(page.items[page.items.length - 1]) + 1;
-    return {
-      status: 200,
-      body: {
-        items: page.items.map((c) => captureJson(world, c, t)),
-        meta: { counts: { items: { total, remaining: Math.max(0, total - after) } } },
-      },
-      headers: { link: page.link },
-    };
-  }
-
-  function parseJsonBody(text: string): Record<string, unknown> {
-    let body: unknown;
-    try {
-      body = JSON.parse(text || '{}');
-    } catch {
-      throw new FakeBadRequest('The request body is not valid JSON');
-    }
-    if (!body || typeof body !== 'object' || Array.isArray(body))
-      throw new FakeBadRequest('The request body must be a JSON object');
-    return body as Record<string, unknown>;
-  }
-
-  function serialsOf(body: Record<string, unknown>): string[] {
-    const s = body.serials;
-    if (!Array.isArray(s) || s.length === 0 || !s.every((x) => typeof x === 'string'))
-      throw new FakeBadRequest("'serials' must be provided");
-    return s as string[];
   }
 
   function startCapture(orgId: string, text: string): Reply {
@@ -384,11 +274,7 @@ export async function startFakeMeraki(opts: FakeMerakiOptions): Promise<FakeMera
       send(res, reply);
     })();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOn(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
   origin = `http://${opts.host ?? '127.0.0.1'}:${port}`;
 
   const keyEntry = (key: string) => {
@@ -423,10 +309,6 @@ export async function startFakeMeraki(opts: FakeMerakiOptions): Promise<FakeMera
         redirect = on;
       },
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }
