@@ -15,8 +15,9 @@ import { Progress, PROGRESS_MIN_BYTES } from './progress.js';
 
 const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--mx IP] [--lang en|ja]
 
-Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1) connection fails, from a capture
-taken on the MX WAN (IKE/ESP) or LAN (RADIUS, directory TLS, meraki.com DNS) side.
+Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1, or AnyConnect: TLS/DTLS on 443)
+connection fails, from a capture taken on the MX WAN (IKE/ESP, TLS/DTLS) or LAN (RADIUS,
+directory TLS, meraki.com DNS) side.
 
   (default)     each IKE and AnyConnect session drawn as a ladder (AnyConnect: TLS ─, DTLS ═,
                 then the MX's certificate), the verdict, its evidence, a Wireshark display
