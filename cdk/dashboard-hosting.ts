@@ -32,6 +32,8 @@ export interface DashboardHostingProps {
   /** Host name of the HTTP API endpoint that serves /api/*. */
   readonly apiHost: string;
   readonly accessLogs: IBucket;
+  /** A CloudFront-scope WAF web ACL to attach (cdk/web-acl.ts). */
+  readonly webAclArn?: string;
 }
 
 // Same policy as the <meta> in lambdas/dashboard/index.html (a header also covers responses
@@ -100,6 +102,7 @@ export class DashboardHosting extends Construct {
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'vpn-doctor dashboard',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
@@ -137,7 +140,7 @@ export class DashboardHosting extends Construct {
       {
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF by default (a web ACL costs a fixed monthly fee): the static files are public by design and /api is authenticated by API key and throttled at the HTTP API stage. Attach a web ACL when a deployment needs one.',
+          'No WAF by default (a web ACL costs a fixed monthly fee): the static files are public by design and /api is authenticated by API key, rate-limited per key and tenant, and throttled at the HTTP API stage. -c wafRateLimit=N adds one (cdk/web-acl.ts).',
       },
       {
         id: 'AwsSolutions-CFR4',

@@ -95,6 +95,14 @@ export class PipelineApi extends Construct {
         resources: [props.captures.objectsUnder(CAPTURES_PREFIX)],
       }),
     );
+    // DELETE /api/captures/{id} removes the capture's object and its report (the current version:
+    // the bucket's lifecycle expires the noncurrent one a day later).
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:DeleteObject'],
+        resources: [props.captures.objectsUnder(CAPTURES_PREFIX), props.captures.objectsUnder(RESULTS_PREFIX)],
+      }),
+    );
     // gsi1 lists a tenant's captures and an MSP's tenants; gsi2 a client's diagnoses.
     props.results.grantItems(fn, API_TABLE_ACTIONS, [GSI_CAPTURES, GSI_DIAGNOSES]);
 

@@ -41,8 +41,11 @@ export const API_TABLE_ACTIONS = [
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
-  // A Meraki connection is removed on disconnect, and a failed import releases its claim.
+  // A Meraki connection is removed on disconnect, a failed import releases its claim, and
+  // DELETE /api/captures/{id} removes the capture item.
   'dynamodb:DeleteItem',
+  // DELETE /api/captures/{id} removes a capture's session items 25 at a time.
+  'dynamodb:BatchWriteItem',
 ] as const;
 
 export class ResultsTable extends Construct {

@@ -1,10 +1,10 @@
 // One Node.js Lambda function with the project's defaults: arm64, Node 24, ESM bundle built by
 // the locally installed esbuild (never Docker), its own log group with a bounded retention and
 // its own role that may only write to that log group (no AWSLambdaBasicExecutionRole wildcard).
-import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Role, ServicePrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LOCK_FILE, REPO_ROOT } from './paths.js';
@@ -73,6 +73,8 @@ export class ServiceFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup: this.logGroup,
+      // Powertools Tracer: X-Ray segments for each invocation and SDK call.
+      tracing: Tracing.ACTIVE,
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
@@ -84,6 +86,11 @@ export class ServiceFunction extends Construct {
         minify: true,
         sourceMap: false,
       },
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray does not scope to resources; nothing else on this role uses a wildcard resource.',
     });
   }
 }

@@ -16,6 +16,8 @@ export const CONTEXT_KEYS = {
   analyzeReservedConcurrency: 'analyzeReservedConcurrency',
   infrequentAccessAfterDays: 'infrequentAccessAfterDays',
   extraOrigins: 'extraOrigins',
+  wafRateLimit: 'wafRateLimit',
+  alarmEmail: 'alarmEmail',
 } as const;
 
 /** The value of `analyzeReservedConcurrency` that leaves the analyzer unreserved. */
@@ -59,5 +61,22 @@ export function settingsFromContext(read: ContextReader, defaultDashboardDir: st
       concurrency === NO_RESERVATION ? null : positiveInteger(read, CONTEXT_KEYS.analyzeReservedConcurrency),
     ...(iaDays !== undefined ? { infrequentAccessAfterDays: iaDays } : {}),
     ...(extraOrigins ? { extraOrigins } : {}),
+    ...wafAndAlarms(read),
   };
+}
+
+function wafAndAlarms(read: ContextReader): { wafRateLimit?: number; alarmEmail?: string } {
+  const out: { wafRateLimit?: number; alarmEmail?: string } = {};
+  const rate = positiveInteger(read, CONTEXT_KEYS.wafRateLimit);
+  if (rate !== undefined) {
+    if (rate < 10) throw new SettingsError(`context ${CONTEXT_KEYS.wafRateLimit} must be at least 10 (a WAF minimum)`);
+    out.wafRateLimit = rate;
+  }
+  const email = read(CONTEXT_KEYS.alarmEmail);
+  if (email !== undefined) {
+    if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw new SettingsError(`context ${CONTEXT_KEYS.alarmEmail} must be an e-mail address`);
+    out.alarmEmail = email;
+  }
+  return out;
 }

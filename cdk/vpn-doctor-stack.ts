@@ -11,6 +11,8 @@ import { MerakiSecrets } from './meraki-secrets.js';
 import { acknowledgeCdkInternals } from './nag-acknowledgements.js';
 import { ResultsTable } from './results-table.js';
 import { SweeperSchedule } from './sweeper-schedule.js';
+import { RateLimitWebAcl } from './web-acl.js';
+import { Monitoring } from './monitoring.js';
 import { DEFAULT_MAX_CAPTURE_BYTES, DEFAULT_RETENTION_DAYS } from '../lambdas/config.js';
 
 export interface VpnDoctorSettings {
@@ -27,6 +29,10 @@ export interface VpnDoctorSettings {
    * (a custom domain: `https://vpn-doctor.example.com`).
    */
   readonly extraOrigins?: readonly string[];
+  /** Adds a WAF web ACL to CloudFront with this per-IP rate (requests / 5 min). Off by default. */
+  readonly wafRateLimit?: number;
+  /** E-mail address subscribed to the alarm topic (a confirmation mail is sent). */
+  readonly alarmEmail?: string;
   /** Reserved concurrency of the analyzer; `null` leaves it unreserved. @default 10 */
   readonly analyzeReservedConcurrency?: number | null;
 }
@@ -72,10 +78,20 @@ export class VpnDoctorStack extends Stack {
       retentionDays,
     });
     new MerakiSecrets(this, 'MerakiSecrets', { api: api.service });
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      analyzer: analyzer.service.function,
+      api: api.service.function,
+      deadLetters: analyzer.deadLetterQueue.queue,
+      table: results.table,
+      httpApi: api.httpApi,
+      alarmEmail: s.alarmEmail,
+    });
+    const waf = s.wafRateLimit ? new RateLimitWebAcl(this, 'Waf', { rateLimit: s.wafRateLimit }) : undefined;
     const dashboard = new DashboardHosting(this, 'Dashboard', {
       assetDir: s.dashboardDir,
       apiHost: api.endpointHost,
       accessLogs: accessLogs.bucket,
+      webAclArn: waf?.arn,
     });
     // The browser PUTs presigned uploads straight to S3, and follows the report redirect there.
     captures.allowBrowsersFrom([dashboard.url, ...(s.extraOrigins ?? [])]);
@@ -92,6 +108,8 @@ export class VpnDoctorStack extends Stack {
       description: 'API Gateway endpoint (direct; the dashboard uses ApiUrl)',
     });
     new CfnOutput(this, 'CaptureBucketName', { value: captures.bucket.bucketName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
+    new CfnOutput(this, 'AnalyzerFunctionName', { value: analyzer.service.function.functionName });
     new CfnOutput(this, 'ResultsTableName', { value: results.table.tableName });
     new CfnOutput(this, 'AnalyzerDeadLetterQueueUrl', {
       value: analyzer.deadLetterQueue.queue.queueUrl,

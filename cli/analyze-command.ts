@@ -8,12 +8,13 @@ import { renderReport, type Lang } from '#shared/report/ladder-text.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { parseArgs, type UsageError } from './args.js';
 import { colourCodes, useColour } from './colour.js';
+import { ambiguousWidth, AMBIGUOUS_WIDE_ENV } from './terminal-width.js';
 import { captureSize, openCapture, readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
 import { Progress, PROGRESS_MIN_BYTES } from './progress.js';
 
-const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--mx IP] [--lang en|ja]
+const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--mx IP] [--lang en|ja] [--ascii]
 
 Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1, or AnyConnect: TLS/DTLS on 443)
 connection fails, from a capture taken on the MX WAN (IKE/ESP, TLS/DTLS) or LAN (RADIUS,
@@ -26,14 +27,23 @@ directory TLS, meraki.com DNS) side.
   --client IP   only the sessions of this client IP
   --mx IP       the MX's address, for captures whose roles the bytes cannot tell
   --lang en|ja  language of the human form (default en; JSON carries both)
+  --ascii       draw the ladder and symbols with ASCII characters only
+
+The ladder is laid out for terminals that draw East Asian ambiguous characters (─ ▶ ◀ → ·)
+two columns wide when the locale (LC_ALL, LC_CTYPE, LANG) is Japanese or with --lang ja, one
+column otherwise; ${AMBIGUOUS_WIDE_ENV}=1 or =0 overrides.
 
 Exit status: 0 the capture was read (whatever the verdict), 2 unreadable file or bad usage,
 3 the capture is damaged or empty (the report is printed; the pipeline marks such a file FAILED).`;
 
+function isLang(value: string): value is Lang {
+  return value === 'en' || value === 'ja';
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ['--json', '--help', '-h'], ['--client', '--mx', '--lang']);
+    args = parseArgs(argv, ['--json', '--ascii', '--help', '-h'], ['--client', '--mx', '--lang']);
   } catch (error) {
     io.stderr.write(`vpn-doctor: analyze: ${(error as UsageError).message}\n${USAGE}\n`);
     return 2;
@@ -57,7 +67,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const lang = args.values.get('--lang') ?? 'en';
-  if (lang !== 'en' && lang !== 'ja') {
+  if (!isLang(lang)) {
     io.stderr.write(`vpn-doctor: analyze: --lang is en or ja, got ${JSON.stringify(lang)}\n`);
     return 2;
   }
@@ -78,8 +88,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   // The report's own header lists every client (diagnosis v2), so no second summary is added here.
-  const text = args.flags.has('--json') ? JSON.stringify(report, null, 2) + '\n' : renderReport(report, lang as Lang);
-  const shown = !args.flags.has('--json') && useColour(io.stdoutIsTTY === true, process.env) ? colourCodes(text) : text;
+  const env = io.env ?? {};
+  const text = args.flags.has('--json')
+    ? JSON.stringify(report, null, 2) + '\n'
+    : renderReport(report, lang, { ambiguous: ambiguousWidth(env, lang), ascii: args.flags.has('--ascii') });
+  const shown = !args.flags.has('--json') && useColour(io.stdoutIsTTY === true, env) ? colourCodes(text) : text;
   await new Promise<void>((resolve) => io.stdout.write(shown, () => resolve()));
   const failure = captureFailure(report);
   if (failure) {

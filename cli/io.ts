@@ -9,6 +9,8 @@ export interface CliIo {
   stderrIsTTY: boolean;
   /** stdout is an interactive terminal (colour is used only then, and never with NO_COLOR). */
   stdoutIsTTY?: boolean;
+  /** The environment variables the commands may consult (absent: none; tests pass their own). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function processIo(): CliIo {
@@ -17,6 +19,7 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     stderrIsTTY: process.stderr.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
   };
 }
 

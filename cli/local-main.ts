@@ -5,7 +5,8 @@ import { startTwin } from '../lambdas/local/twin.js';
 import { join } from 'node:path';
 import { assertPortsFree, PortInUseError } from '../lambdas/local/port-check.js';
 import { DEFAULT_DATA_DIR, localDataDir } from '../lambdas/local/state.js';
-import { jsonLogger, type Logger } from '../lambdas/log.js';
+import type { Logger } from '../lambdas/log.js';
+import { powertoolsLogger } from '../lambdas/telemetry.js';
 import { parseArgs, UsageError } from './args.js';
 import { merakiFakeBanner, startLocalMerakiFake } from './meraki-fake-main.js';
 
@@ -37,7 +38,9 @@ export async function localMain(argv: string[]): Promise<number> {
   }
   const env = process.env;
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const quiet: Logger = { info() {}, warn: jsonLogger.warn, error: jsonLogger.error };
+  // The same structured logs as the functions on AWS (Powertools JSON lines).
+  const { log } = powertoolsLogger('vpn-doctor-local');
+  const quiet: Logger = { info() {}, warn: log.warn, error: log.error };
   const dataDir = localDataDir(args.values.get('--data-dir'), env);
   const httpPort = port(args.values.get('--port') ?? env.VPN_DOCTOR_PORT, 8080);
   const s3Port = port(args.values.get('--s3-port') ?? env.VPN_DOCTOR_S3_PORT, 4566);
@@ -59,7 +62,7 @@ export async function localMain(argv: string[]): Promise<number> {
     s3Port,
     dynamoPort,
     dashboardDir: args.values.get('--dashboard') ?? 'dist/dashboard',
-    log: args.flags.has('--quiet') ? quiet : jsonLogger,
+    log: args.flags.has('--quiet') ? quiet : log,
     meraki: { baseUrl: fake?.baseUrl ?? args.values.get('--meraki-url') ?? env.MERAKI_BASE_URL },
   });
   const out = process.stdout;

@@ -7,7 +7,6 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { isTenantId } from '#shared/tenancy/ids.js';
 import { DEFAULT_CAPTURE_SECONDS } from '#shared/meraki/capture-plan.js';
 import { TARGET_OPTIONS, TARGET_USAGE, type Target } from '../lambdas/local/target.js';
-import { readLocalState } from '../lambdas/local/state.js';
 import { twinMerakiBaseUrl } from '../lambdas/local/meraki-twin.js';
 import { DEFAULT_MAX_CAPTURE_BYTES, DEFAULT_RETENTION_DAYS } from '../lambdas/config.js';
 import { silentLogger } from '../lambdas/log.js';
@@ -26,6 +25,7 @@ import { parseArgs, type ParsedArgs } from './args.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
 import { targetFlags, withTarget } from './target-flags.js';
+import { dashboardLink } from './dashboard-link.js';
 
 const USAGE = `usage: vpn-doctor meraki connect    --tenant T [--org ID[,ID]] [--key-file F]   (key: MERAKI_API_KEY, --key-file or stdin)
        vpn-doctor meraki status     --tenant T
@@ -115,13 +115,6 @@ async function onlyOrg(m: MerakiApiDeps, tenantId: string, args: ParsedArgs): Pr
     );
   }
   return connection.organizations[0].id;
-}
-
-async function dashboardLink(args: ParsedArgs, captureId: string): Promise<string | undefined> {
-  let base = args.values.get('--dashboard-url') ?? process.env.VPN_DOCTOR_DASHBOARD_URL;
-  if (!base && args.flags.has('--local'))
-    base = (await readLocalState(targetFlags(args).dataDir).catch(() => undefined))?.apiUrl;
-  return base ? `${base.replace(/\/+$/, '')}/#/capture/${encodeURIComponent(captureId)}` : undefined;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

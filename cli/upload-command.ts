@@ -2,26 +2,47 @@
 // bucket's event starts the analysis (locally the twin, on AWS the analyze Lambda).
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { basename } from 'node:path';
 import { captureObjectKey, isTenantId, newCaptureId } from '#shared/tenancy/ids.js';
 import { TARGET_OPTIONS, TARGET_USAGE } from '../lambdas/local/target.js';
+import { MX_IP_METADATA } from '../lambdas/storage/object-store.js';
 import { uploadFile } from '../lambdas/storage/upload-file.js';
 import { parseArgs } from './args.js';
 import { readFailureLine } from './capture-source.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';
 import { withTarget } from './target-flags.js';
+import { colourCodes, useColour } from './colour.js';
+import { DASHBOARD_URL_OPTION, dashboardLink } from './dashboard-link.js';
+import { DEFAULT_WAIT_SECONDS, waitForAnalysis, type WaitOutcome } from './wait-for-analysis.js';
+import { catalogText, type Code } from '#shared/diagnosis/catalog.js';
+import { CaptureStore } from '../lambdas/store/capture-store.js';
+import { SessionStore } from '../lambdas/store/session-store.js';
+import { DEFAULT_WRITE_RETRY } from '../lambdas/retry.js';
 
-const USAGE = `usage: vpn-doctor upload <capture> [--tenant T] [target]
+const USAGE = `usage: vpn-doctor upload <capture> [--tenant T] [--mx IP] [--wait [--timeout SECONDS] [--dashboard-url URL]] [target]
 
 Uploads a pcap/pcapng file to captures/<tenant>/<captureId>/<file> (streamed; multipart above
 16 MB, progress on stderr). Prints the capture id; the analysis starts on the bucket's event.
 --tenant defaults to the local twin's tenant with --local.
+--mx IP  the MX's address, kept with the capture (metadata mx-ip) for captures whose roles the
+         bytes cannot tell (one that starts after the negotiation)
+
+--wait             wait for the analysis (progress on stderr), then print the verdict, each
+                   client's verdict when there are several, and the dashboard link
+--timeout SECONDS  how long --wait waits (default ${DEFAULT_WAIT_SECONDS})
+--dashboard-url    the dashboard to link to on AWS (or VPN_DOCTOR_DASHBOARD_URL); --local links the twin
+exit status with --wait: 0 analysed, 3 the analysis FAILED (the reason on stderr), 1 error or timeout
 
 ${TARGET_USAGE}`;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, ['--local', '--help', '-h'], ['--tenant', ...TARGET_OPTIONS]);
+  const args = parseArgs(
+    argv,
+    ['--local', '--wait', '--help', '-h'],
+    ['--tenant', '--mx', '--timeout', DASHBOARD_URL_OPTION, ...TARGET_OPTIONS],
+  );
   if (args.flags.has('--help') || args.flags.has('-h')) {
     io.stdout.write(USAGE + '\n');
     return 0;
@@ -30,7 +51,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(USAGE + '\n');
     return 2;
   }
+  const mxIp = args.values.get('--mx')?.trim().toLowerCase();
+  if (mxIp !== undefined && isIP(mxIp) === 0) {
+    io.stderr.write(`vpn-doctor: upload: --mx needs an IPv4 or IPv6 address, got ${JSON.stringify(mxIp)}\n`);
+    return 2;
+  }
   const path = args.positionals[0];
+  const timeoutSeconds = Number(args.values.get('--timeout') ?? DEFAULT_WAIT_SECONDS);
+  if (!(timeoutSeconds > 0) || !Number.isFinite(timeoutSeconds)) {
+    io.stderr.write('vpn-doctor: upload: --timeout must be a positive number of seconds\n');
+    return 2;
+  }
   // Before any network: a directory, a device or an empty file is one line and exit 2.
   const problem = await notUploadable(path);
   if (problem) {
@@ -52,13 +83,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     let lastShown = 0;
     let size: number;
     try {
-      ({ size } = await uploadFile(target.clients.s3, target.bucket, key, path, (sent, total) => {
-        const now = Date.now();
-        if (sent < total && now - lastShown < 1000) return;
-        lastShown = now;
-        const line = `uploaded ${amount(sent)} of ${amount(total)} (${total ? Math.floor((sent / total) * 100) : 100}%)`;
-        io.stderr.write(io.stderrIsTTY ? `\r${line}` : `${line}\n`);
-      }));
+      ({ size } = await uploadFile(
+        target.clients.s3,
+        target.bucket,
+        key,
+        path,
+        (sent, total) => {
+          const now = Date.now();
+          if (sent < total && now - lastShown < 1000) return;
+          lastShown = now;
+          const line = `uploaded ${amount(sent)} of ${amount(total)} (${total ? Math.floor((sent / total) * 100) : 100}%)`;
+          io.stderr.write(io.stderrIsTTY ? `\r${line}` : `${line}\n`);
+        },
+        mxIp ? { [MX_IP_METADATA]: mxIp } : undefined,
+      ));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
@@ -70,7 +108,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (io.stderrIsTTY) io.stderr.write('\n');
     io.stderr.write(`${size} bytes to ${target.describe}, bucket ${target.bucket}\n`);
     io.stdout.write(`${captureId}\t${key}\n`);
-    return 0;
+    if (!args.flags.has('--wait')) return 0;
+    const waitDeps = {
+      captures: new CaptureStore(target.clients.dynamo, target.table),
+      sessions: new SessionStore(target.clients.dynamo, target.table, DEFAULT_WRITE_RETRY),
+      io,
+    };
+    const outcome = await waitForAnalysis(waitDeps, tenantId, captureId, timeoutSeconds * 1000);
+    return printOutcome(outcome, await dashboardLink(args, captureId), io);
   });
 }
 
@@ -91,6 +136,30 @@ async function notUploadable(path: string): Promise<string | undefined> {
   } catch (err) {
     return readFailureLine(path, err);
   }
+}
+
+/** The end of `--wait`: the verdict (and each client's), the link; the exit status. */
+function printOutcome(outcome: WaitOutcome, link: string | undefined, io: CliIo): number {
+  if (outcome.state === 'TIMEOUT') {
+    io.stderr.write(
+      `vpn-doctor: upload: the analysis did not end within ${Math.round(outcome.waitedMs / 1000)} s (--timeout)${link ? `; see ${link}` : ''}\n`,
+    );
+    return 1;
+  }
+  const { capture } = outcome;
+  const colour = useColour(io.stdoutIsTTY === true, process.env) ? colourCodes : (text: string) => text;
+  if (outcome.state === 'FAILED') {
+    io.stderr.write(`vpn-doctor: upload: the analysis FAILED: ${capture.error ?? 'no reason recorded'}\n`);
+    if (link) io.stdout.write(`${link}\n`);
+    return 3;
+  }
+  const titled = (code: string) => colour(`${code} · ${catalogText(code as Code).title.en}`);
+  const lines = [`Verdict: ${capture.verdict ? titled(capture.verdict) : 'none'}`];
+  if (outcome.clients.length > 1)
+    for (const c of outcome.clients) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
+  if (link) lines.push(link);
+  io.stdout.write(lines.join('\n') + '\n');
+  return 0;
 }
 
 /** Bytes as people read them: 2.6 kB, 104.9 MB. */

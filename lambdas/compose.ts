@@ -6,6 +6,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { newCaptureId } from '#shared/tenancy/ids.js';
 import type { AnalyzeDeps, AnalyzeFn } from './analyze/process-capture.js';
 import type { ApiDeps } from './api/context.js';
+import { RateLimiter } from './api/rate-limit.js';
+import { noMetrics } from './telemetry.js';
 import type { AnalyzeConfig, ApiConfig } from './config.js';
 import type { Logger } from './log.js';
 import { DEFAULT_WRITE_RETRY, type RetryOptions } from './retry.js';
@@ -38,7 +40,7 @@ export function composeAnalyze(
   };
 }
 
-export function composeApi(config: ApiConfig, clients: Clients, log: Logger): ApiDeps {
+export function composeApi(config: ApiConfig, clients: Clients, log: Logger, metrics = noMetrics): ApiDeps {
   return {
     config,
     tenants: new TenantStore(clients.dynamo, config.tableName),
@@ -47,6 +49,8 @@ export function composeApi(config: ApiConfig, clients: Clients, log: Logger): Ap
     objects: new ObjectStore(clients.s3, config.bucketName),
     now: () => new Date(),
     newCaptureId: () => newCaptureId(Date.now(), randomBytes(16)),
+    rateLimiter: config.rateLimits ? new RateLimiter(clients.dynamo, config.tableName, config.rateLimits) : undefined,
+    metrics,
     log,
   };
 }

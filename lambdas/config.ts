@@ -1,5 +1,6 @@
 // Environment parsing and client construction in one place (the composition root). Handlers get
 // their dependencies from here; nothing deeper reads process.env or builds a client.
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './api/rate-limit.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 
@@ -29,6 +30,8 @@ export interface ApiConfig {
   /** After the upload URL's end, how long the sweeper waits for the object before FAILED. */
   uploadGraceSeconds: number;
   retentionDays: number;
+  /** null: no rate limiting (tests of the twin that poll fast). */
+  rateLimits: RateLimits | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -91,6 +94,11 @@ export function apiConfigFromEnv(env: Env): ApiConfig {
     uploadUrlTtlSeconds: positiveInt(env, 'UPLOAD_URL_TTL_SECONDS', DEFAULT_UPLOAD_URL_TTL_SECONDS),
     uploadGraceSeconds: positiveInt(env, 'UPLOAD_GRACE_SECONDS', DEFAULT_UPLOAD_GRACE_SECONDS),
     retentionDays: positiveInt(env, 'RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+    rateLimits: {
+      perKey: positiveInt(env, 'RATE_LIMIT_PER_KEY', DEFAULT_RATE_LIMITS.perKey),
+      perTenant: positiveInt(env, 'RATE_LIMIT_PER_TENANT', DEFAULT_RATE_LIMITS.perTenant),
+      windowSeconds: DEFAULT_RATE_LIMITS.windowSeconds,
+    },
   };
 }
 

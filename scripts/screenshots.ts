@@ -69,8 +69,9 @@ try {
   await page.waitForSelector('svg.strip');
   await page.screenshot({ path: `${OUT}/client-ip-history.png` });
 
-  // Japanese needs a CJK font on the machine taking the picture (Debian: fonts-noto-cjk).
-  await page.goto(`${h.url}/#/capture/${ids['udp4500-blocked'] ?? ids['wrong-psk-nat']}`);
+  // Japanese needs a CJK font on the machine taking the picture (Debian: fonts-noto-cjk). The
+  // PSK mismatch behind NAT: the capture of README's Japanese CLI example, as issue 14 asks.
+  await page.goto(`${h.url}/#/capture/${ids['wrong-psk-nat']}`);
   await page.waitForSelector('svg.ladder');
   await page.selectOption('#lang', 'ja');
   await page.waitForFunction(() => document.documentElement.lang === 'ja');

@@ -4,6 +4,7 @@
 import type { Logger } from '../log.js';
 import { processObject, type AnalyzeDeps, type Outcome } from './process-capture.js';
 import { objectCreatedRecords, type S3Event } from './s3-event.js';
+import { noMetrics, type PipelineMetrics } from '../telemetry.js';
 import { isSweepEvent, sweep, type SweepEvent, type SweepResult } from './sweeper.js';
 
 /** What the analyze function is invoked with: S3 notifications, and the sweeper's schedule. */
@@ -19,13 +20,16 @@ export const WRITE_PHASE_RESERVE_MS = 30_000;
 
 export function createAnalyzeHandler(
   deps: AnalyzeDeps,
+  metrics: PipelineMetrics = noMetrics,
 ): (event: AnalyzeEvent, context?: InvocationContext) => Promise<{ outcomes: Outcome[]; sweep?: SweepResult }> {
   return async (event, context) => {
     const deadline = context
       ? Date.now() + context.getRemainingTimeInMillis() - WRITE_PHASE_RESERVE_MS
       : Number.POSITIVE_INFINITY;
     if (isSweepEvent(event)) {
+      const started = Date.now();
       const result = await sweep(deps, event, deadline);
+      for (const o of result.analysed) metrics.outcome(o, Date.now() - started);
       if (result.examined > 0) deps.log.info('sweep done', { ...result, analysed: result.analysed.length });
       return { outcomes: result.analysed, sweep: result };
     }
@@ -33,7 +37,10 @@ export function createAnalyzeHandler(
     const errors: unknown[] = [];
     for (const rec of objectCreatedRecords(event)) {
       try {
-        outcomes.push(await processObject(rec, deps, deadline));
+        const started = Date.now();
+        const outcome = await processObject(rec, deps, deadline);
+        metrics.outcome(outcome, Date.now() - started);
+        outcomes.push(outcome);
       } catch (err) {
         logFailure(deps.log, rec.key, err);
         errors.push(err);

@@ -39,7 +39,7 @@ export type Outcome =
   | { status: 'ignored'; reason: string }
   | { status: 'duplicate' }
   | { status: 'in-progress'; captureId: string }
-  | { status: 'done'; tenantId: string; captureId: string; sessions: number }
+  | { status: 'done'; tenantId: string; captureId: string; sessions: number; verdict: string; bytes: number }
   | { status: 'failed'; tenantId: string; captureId: string; reason: string };
 
 /** A persistent AWS failure: the handler rethrows it so the event reaches the DLQ. */
@@ -182,7 +182,14 @@ export async function processObject(
     );
     if (!done) log.warn('claim was taken over before completion', { tenantId, captureId });
     log.info('capture analysed', { tenantId, captureId, sessions: stored, verdict: report.verdict });
-    return { status: 'done', tenantId, captureId, sessions: report.sessions.length };
+    return {
+      status: 'done',
+      tenantId,
+      captureId,
+      sessions: report.sessions.length,
+      verdict: report.verdict,
+      bytes: head.size,
+    };
   } catch (err) {
     if (!isTransientError(err)) throw err;
     // Leave nothing half-written: the sessions go, the capture shows FAILED (retryable).

@@ -19,12 +19,20 @@ export interface Caller {
 export interface CallerCaches {
   principals: TtlCache<Principal>;
   tenants: TtlCache<TenantRecord>;
+  /** Keys looked up and not found (or revoked): refused without another read for a while. */
+  unknownKeys: TtlCache<true>;
 }
 
 export const AUTH_CACHE_TTL_MS = 30_000;
+/** Short: a key created a moment ago works within this time. */
+export const NEGATIVE_CACHE_TTL_MS = 10_000;
 
 export function createCallerCaches(ttlMs = AUTH_CACHE_TTL_MS): CallerCaches {
-  return { principals: new TtlCache(ttlMs, 1000), tenants: new TtlCache(ttlMs, 1000) };
+  return {
+    principals: new TtlCache(ttlMs, 1000),
+    tenants: new TtlCache(ttlMs, 1000),
+    unknownKeys: new TtlCache(Math.min(ttlMs, NEGATIVE_CACHE_TTL_MS), 10_000),
+  };
 }
 
 export async function resolveCaller(req: HttpRequest, tenants: TenantStore, caches?: CallerCaches): Promise<Caller> {
@@ -33,10 +41,12 @@ export async function resolveCaller(req: HttpRequest, tenants: TenantStore, cach
   if (!match) throw new UnauthorizedError();
   if (!isWellFormedApiKey(match[1])) throw new UnauthorizedError('the API key is invalid or revoked');
   const cacheKey = hashApiKey(match[1]);
+  if (caches?.unknownKeys.get(cacheKey)) throw new UnauthorizedError('the API key is invalid or revoked');
   let principal = caches?.principals.get(cacheKey);
   if (!principal) {
     principal = await authenticate(match[1], tenants);
     if (principal) caches?.principals.set(cacheKey, principal);
+    else caches?.unknownKeys.set(cacheKey, true);
   }
   if (!principal) throw new UnauthorizedError('the API key is invalid or revoked');
 

@@ -7,6 +7,8 @@ import type { TenantStore } from '../store/tenant-store.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { Caller } from './caller.js';
 import type { MerakiApiDeps } from '../meraki/compose.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { PipelineMetrics } from '../telemetry.js';
 
 export interface ApiDeps {
   config: ApiConfig;
@@ -16,6 +18,8 @@ export interface ApiDeps {
   objects: ObjectStore;
   now: () => Date;
   newCaptureId: () => string;
+  rateLimiter?: RateLimiter;
+  metrics: PipelineMetrics;
   log: Logger;
   /** The Meraki integration (issue 12); absent where it is not configured. */
   meraki?: MerakiApiDeps;

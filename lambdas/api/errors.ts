@@ -2,7 +2,8 @@
 // one place. Anything else becomes a 500 without internals. There is no 403: whatever lies
 // outside the caller's tenant is reported as not found.
 
-export type ApiErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'INTERNAL' | `MERAKI_${string}`;
+export type ApiErrorCode =
+  'BAD_REQUEST' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'INTERNAL' | `MERAKI_${string}`;
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -10,8 +11,18 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
+  }
+}
+
+export class TooManyRequestsError extends ApiError {
+  override name = 'TooManyRequestsError';
+  constructor(retryAfterSeconds: number, scope: string) {
+    super(429, 'TOO_MANY_REQUESTS', `rate limit of this ${scope} reached; retry in ${retryAfterSeconds} s`, {
+      'retry-after': String(retryAfterSeconds),
+    });
   }
 }
 
@@ -33,5 +44,12 @@ export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
   constructor(message = 'not found') {
     super(404, 'NOT_FOUND', message);
+  }
+}
+
+export class ConflictError extends ApiError {
+  override name = 'ConflictError';
+  constructor(message: string) {
+    super(409, 'CONFLICT', message);
   }
 }

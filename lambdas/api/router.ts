@@ -33,7 +33,10 @@ export class Router<C> {
       const ctx = await this.context(req);
       return await found.route.handler(req, found.params, ctx);
     } catch (err) {
-      if (err instanceof ApiError) return json(err.status, { error: { code: err.code, message: err.message } });
+      if (err instanceof ApiError) {
+        const res = json(err.status, { error: { code: err.code, message: err.message } });
+        return { ...res, headers: { ...res.headers, ...err.headers } };
+      }
       this.log.error('unhandled API error', { path: req.path.slice(0, 200), error: String(err) });
       return json(500, { error: { code: 'INTERNAL', message: 'internal error' } });
     }

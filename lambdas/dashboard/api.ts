@@ -1,7 +1,18 @@
 // The API client: bearer key, optional X-Tenant-Id, JSON errors as ApiError. The key lives in
 // memory and sessionStorage (see session.ts); it never goes into a URL.
 import type { AnalysisReport } from '#shared/report/types.js';
-import type { CaptureDetail, CaptureItem, DiagnosisItem, FrameDetail, Me, Page, UploadTicket } from './api-types.js';
+import type {
+  CaptureDeleted,
+  CaptureDetail,
+  CaptureItem,
+  CaptureListFilter,
+  DiagnosisItem,
+  FrameDetail,
+  Me,
+  Page,
+  UploadRequest,
+  UploadTicket,
+} from './api-types.js';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -78,10 +89,16 @@ export class Api {
     return this.json<Me>('GET', '/api/me', undefined, false);
   }
 
-  captures(cursor?: string, limit = 25): Promise<Page<CaptureItem>> {
+  captures(cursor?: string, limit = 25, filter: CaptureListFilter = {}): Promise<Page<CaptureItem>> {
     const q = new URLSearchParams({ limit: String(limit) });
+    for (const [k, v] of Object.entries(filter)) if (v) q.set(k, String(v));
     if (cursor) q.set('cursor', cursor);
     return this.json('GET', `/api/captures?${q}`);
+  }
+
+  /** Removes the capture, its report and its diagnoses (tenant-scoped; 409 while PENDING). */
+  deleteCapture(id: string): Promise<CaptureDeleted> {
+    return this.json('DELETE', `/api/captures/${encodeURIComponent(id)}`);
   }
 
   /** The capture with all its sessions, fetched page by page (each page fits a Lambda response). */
@@ -117,8 +134,9 @@ export class Api {
     return this.json('GET', `/api/diagnoses?${q}`);
   }
 
-  createUpload(fileName: string, size: number): Promise<UploadTicket> {
-    return this.json('POST', '/api/uploads', { fileName, size });
+  createUpload(fileName: string, size: number, mxIp?: string): Promise<UploadTicket> {
+    const body: UploadRequest = { fileName, size, ...(mxIp ? { mxIp } : {}) };
+    return this.json('POST', '/api/uploads', body);
   }
 }
 

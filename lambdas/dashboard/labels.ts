@@ -1,6 +1,7 @@
 // Words for the report's machine names, in both languages, in one table each: evidence detail
 // keys (and the few prose values the core puts in them), guide steps and IKE modes. A key that
 // is not in the table is shown humanised ("mm5SentOn4500" -> "MM5 sent on 4500"), never raw.
+import { FEATURES_JA } from '#shared/diagnosis/fingerprint-words.js';
 import type { Lang } from './i18n.js';
 
 type Words = Record<Lang, string>;
@@ -15,7 +16,7 @@ export const DETAIL_LABELS: Record<string, Words> = {
   secondsAfterCertificate: { en: 'Seconds after the certificate', ja: '証明書からの経過秒数' },
   subject: { en: 'Certificate subject', ja: '証明書のサブジェクト' },
   issuer: { en: 'Certificate issuer', ja: '証明書の発行者' },
-  captureTime: { en: 'Capture time', ja: 'キャプチャ時刻' },
+  captureTime: { en: 'Capture time', ja: 'キャプチャ日時' },
   notAfter: { en: 'Valid until', ja: '有効期限' },
   chainLength: { en: 'Certificates in the chain', ja: '証明書チェーンの長さ' },
   missingIssuer: { en: 'Missing issuer', ja: '不足している発行者' },
@@ -223,6 +224,9 @@ export function modeLabel(mode: string, ikeVersion: number | null, lang: Lang): 
 const FINGERPRINT_WORDS: Record<string, Words> = {
   'unidentified implementation': { en: 'unidentified implementation', ja: '実装不明' },
   'no vendor IDs': { en: 'no vendor IDs', ja: 'Vendor ID なし' },
+  ...Object.fromEntries(Object.entries(FEATURES_JA).map(([en, ja]) => [en, { en, ja }])),
+  ', ': { en: ', ', ja: '、' },
+  '; ': { en: '; ', ja: '。対応: ' },
 };
 
 export function fingerprintText(fingerprint: string, lang: Lang): string {

@@ -14,6 +14,17 @@ export interface S3Backend {
 }
 
 function xmlError(res: ServerResponse, status: number, code: string, message: string, head: boolean): void {
+  // Read the refused body to its end first: answering mid-upload makes clients see a reset.
+  const req = (res as ServerResponse & { req?: IncomingMessage }).req;
+  if (req && !req.readableEnded) {
+    req.resume();
+    req.once('end', () => sendError(res, status, code, message, head));
+    return;
+  }
+  sendError(res, status, code, message, head);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, head: boolean): void {
   const body = head
     ? ''
     : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message.replace(/[<>&]/g, '')}</Message></Error>`;

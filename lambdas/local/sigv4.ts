@@ -142,5 +142,16 @@ export function verifySigV4(req: SignedRequest, creds: Credentials, now = Date.n
   const given = Buffer.from(/^[0-9a-f]{64}$/.test(signature) ? signature : '', 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, code: 'SignatureDoesNotMatch', why: 'the signature does not match' };
+  // As S3: an x-amz-* header outside the signature (say an added x-amz-meta-mx-ip) is refused,
+  // so a presigned URL cannot be given metadata it was not signed with.
+  const unsigned = Object.keys(req.headers).filter(
+    (h) => h.startsWith('x-amz-') && h !== 'x-amz-content-sha256' && !signedHeaders.includes(h),
+  );
+  if (unsigned.length > 0)
+    return {
+      ok: false,
+      code: 'AccessDenied',
+      why: `There were headers present in the request which were not signed: ${unsigned.join(', ')}`,
+    };
   return { ok: true, signedHeaders, presigned };
 }

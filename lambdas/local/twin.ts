@@ -13,6 +13,7 @@ import type { S3Event } from '../analyze/s3-event.js';
 import type { SweepEvent } from '../analyze/sweeper.js';
 import { apiGatewayHandler } from '../api/apigw-adapter.js';
 import { createApi } from '../api/app.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../api/rate-limit.js';
 import { createKey, createTenant } from '../auth/key-admin.js';
 import { composeAnalyze, composeApi } from '../compose.js';
 import {
@@ -58,6 +59,8 @@ export interface TwinOptions {
   uploadGraceSeconds?: number;
   /** How often the sweeper runs (it also runs once at start, taking over every lease). */
   sweepIntervalMs?: number;
+  /** null turns rate limiting off (tests that poll fast). */
+  rateLimits?: RateLimits | null;
   /** Local async-invoke retry delays (Lambda retries twice, after about 1 and 2 minutes). */
   retryDelaysMs?: number[];
   writeRetry?: RetryOptions;
@@ -165,6 +168,8 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
       uploadUrlTtlSeconds: opts.uploadUrlTtlSeconds ?? DEFAULT_UPLOAD_URL_TTL_SECONDS,
       uploadGraceSeconds: opts.uploadGraceSeconds ?? DEFAULT_UPLOAD_GRACE_SECONDS,
       retentionDays,
+      // null (not ??): tests that poll fast turn the limiter off.
+      rateLimits: opts.rateLimits === undefined ? DEFAULT_RATE_LIMITS : opts.rateLimits,
     },
     clients,
     opts.log,

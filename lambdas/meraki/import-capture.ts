@@ -9,6 +9,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { capturePhase } from '#shared/meraki/capture-status.js';
 import type { MerakiCapture } from '#shared/meraki/types.js';
 import { captureObjectKey, safeFileName } from '#shared/tenancy/ids.js';
+import { MX_IP_METADATA } from '../storage/object-store.js';
 import { marshall } from '../store/attributes.js';
 import { captureListGsi1pk, captureListGsi1sk, captureSk, tenantPk } from '../store/keys.js';
 import type { MerakiClient } from './client.js';
@@ -152,7 +153,7 @@ export async function importCapture(client: MerakiClient, src: ImportSource, dep
         ContentLength: file.size,
         ContentType: 'application/vnd.tcpdump.pcap',
         // The analyzer reads the MX's address from this metadata (lambdas/storage/object-store.ts).
-        ...(src.mxIp ? { Metadata: { 'mx-ip': src.mxIp } } : {}),
+        ...(src.mxIp ? { Metadata: { [MX_IP_METADATA]: src.mxIp } } : {}),
       }),
     );
     return { merakiCaptureId: capture.captureId, captureId, status: 'imported', size: file.size };

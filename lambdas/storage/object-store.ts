@@ -11,6 +11,13 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
+/**
+ * User metadata naming the MX's address (`x-amz-meta-mx-ip`), for captures whose roles the bytes
+ * cannot tell: set by an upload that gave `mxIp` and by the Meraki import; read by the analyzer.
+ */
+export const MX_IP_METADATA = 'mx-ip';
+const MX_IP_HEADER = `x-amz-meta-${MX_IP_METADATA}`;
+
 export interface ObjectHead {
   size: number;
   etag?: string;
@@ -40,7 +47,7 @@ export class ObjectStore {
       const out = await this.client.send(
         new HeadObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
       );
-      const mxIp = out.Metadata?.['mx-ip'];
+      const mxIp = out.Metadata?.[MX_IP_METADATA];
       return {
         size: out.ContentLength ?? 0,
         etag: out.ETag?.replace(/"/g, ''),
@@ -91,14 +98,30 @@ export class ObjectStore {
   /**
    * A PUT URL whose signature covers `Content-Length: size` and `If-None-Match: *`: S3 refuses a
    * body of any other length (the signature no longer matches) and a second write to the key
-   * (412), so one URL stores at most one object of the declared size.
+   * (412), so one URL stores at most one object of the declared size. With `mxIp`, the metadata
+   * header is signed too (kept a header, not hoisted into the query), so the uploader sends
+   * exactly that value or nothing is stored. Returns the headers the PUT must carry.
    */
-  async presignPut(key: string, expiresIn: number, size: number): Promise<string> {
-    return getSignedUrl(
+  async presignPut(
+    key: string,
+    expiresIn: number,
+    size: number,
+    mxIp?: string,
+  ): Promise<{ url: string; headers: Record<string, string> }> {
+    const headers: Record<string, string> = { 'If-None-Match': '*', ...(mxIp ? { [MX_IP_HEADER]: mxIp } : {}) };
+    const signed = new Set(['content-length', 'if-none-match', ...(mxIp ? [MX_IP_HEADER] : [])]);
+    const url = await getSignedUrl(
       this.client,
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentLength: size, IfNoneMatch: '*' }),
-      { expiresIn, signableHeaders: new Set(['content-length', 'if-none-match']) },
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ContentLength: size,
+        IfNoneMatch: '*',
+        ...(mxIp ? { Metadata: { [MX_IP_METADATA]: mxIp } } : {}),
+      }),
+      { expiresIn, signableHeaders: signed, unhoistableHeaders: signed },
     );
+    return { url, headers };
   }
 
   /** Deletes one version (or, without a version id, the current object). */

@@ -20,16 +20,21 @@ export async function uploadFile(
   key: string,
   path: string,
   onProgress: (sent: number, total: number) => void,
+  /** User metadata stored with the object (e.g. `mx-ip`). */
+  metadata?: Record<string, string>,
 ): Promise<{ size: number; etag?: string }> {
   const { size } = await stat(path);
+  const Metadata = metadata && Object.keys(metadata).length > 0 ? metadata : undefined;
   if (size <= MULTIPART_THRESHOLD) {
     const body = createReadStream(path);
     let sent = 0;
     body.on('data', (chunk) => onProgress((sent += chunk.length), size));
-    const out = await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: size }));
+    const out = await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: size, Metadata }),
+    );
     return { size, etag: out.ETag };
   }
-  const created = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+  const created = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, Metadata }));
   const uploadId = created.UploadId as string;
   const file = await open(path, 'r');
   try {

@@ -3,6 +3,7 @@
 // an S3 event delivered twice is analysed and written once.
 import {
   ConditionalCheckFailedException,
+  DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -10,7 +11,15 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { CaptureItem } from '#shared/api/contract.js';
+import {
+  MAX_FILTER_EXAMINED,
+  hasItemFilter,
+  matchesFilter,
+  uploadRange,
+  type CaptureListFilter,
+} from './capture-filter.js';
 import { marshall, namesIn, num, str, unmarshall, values, type DdbItem, type Scalar } from './attributes.js';
+import { gsi1Key, toRecord } from './capture-record.js';
 import {
   GSI1,
   GSI3,
@@ -27,6 +36,8 @@ export type { CaptureStatus } from '#shared/api/contract.js';
 /** The API's CaptureItem (shared/api/contract.ts) plus the pipeline's bookkeeping. */
 export interface CaptureRecord extends CaptureItem {
   attempts?: number;
+  /** The stored object, once its upload was claimed for analysis. */
+  objectKey?: string;
 }
 
 export interface ClaimInput {
@@ -95,6 +106,7 @@ export class CaptureStore {
     uploadedAt: string,
     expiresAt: number,
     dueEpoch: number,
+    mxIp?: string,
   ): Promise<void> {
     await this.client.send(
       new PutItemCommand({
@@ -112,6 +124,7 @@ export class CaptureStore {
           status: 'PENDING',
           uploadedAt,
           expiresAt,
+          ...(mxIp ? { mxIp } : {}),
         }),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -327,50 +340,67 @@ export class CaptureStore {
     return out.Item ? unmarshall(out.Item) : undefined;
   }
 
-  /** A tenant's captures, newest first (gsi1). */
-  async list(tenantId: string, limit: number, nowEpoch: number, startKey?: DdbItem): Promise<Page<CaptureRecord>> {
-    const out = await this.client.send(
-      new QueryCommand({
+  /**
+   * A tenant's captures, newest first (gsi1), optionally filtered. Filtered, it reads on until it
+   * has `limit` matches or has examined MAX_FILTER_EXAMINED captures; the key it returns is the
+   * last capture examined, so the next page continues right after it.
+   */
+  async list(
+    tenantId: string,
+    limit: number,
+    nowEpoch: number,
+    startKey?: DdbItem,
+    filter: CaptureListFilter = {},
+  ): Promise<Page<CaptureRecord>> {
+    const range = uploadRange(filter);
+    const items: CaptureRecord[] = [];
+    let key = startKey;
+    let examined = 0;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: GSI1,
+          KeyConditionExpression: 'gsi1pk = :pk' + (range ? ' AND gsi1sk BETWEEN :low AND :high' : ''),
+          // dynalite has no TTL: expired items are filtered here (on AWS they also linger up to ~48 h).
+          FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+          ExpressionAttributeValues: values({
+            ':pk': captureListGsi1pk(tenantId),
+            ':now': nowEpoch,
+            ...(range ? { ':low': range.low, ':high': range.high } : {}),
+          }),
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: key,
+        }),
+      );
+      examined += out.ScannedCount ?? 0;
+      for (const raw of out.Items ?? []) {
+        const record = toRecord(unmarshall(raw));
+        if (!matchesFilter(record, filter)) continue;
+        items.push(record);
+        if (items.length === limit) {
+          const last = raw === out.Items?.at(-1) ? out.LastEvaluatedKey : gsi1Key(raw);
+          return { items, lastKey: last };
+        }
+      }
+      key = out.LastEvaluatedKey;
+    } while (key && hasItemFilter(filter) && examined < MAX_FILTER_EXAMINED);
+    return { items, lastKey: key };
+  }
+
+  /** Deletes the capture item (its sessions and objects are removed before, by the caller). */
+  async remove(tenantId: string, captureId: string): Promise<void> {
+    await this.client.send(
+      new DeleteItemCommand({
         TableName: this.tableName,
-        IndexName: GSI1,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        // dynalite has no TTL: expired items are filtered here (on AWS they also linger up to ~48 h).
-        FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
-        ExpressionAttributeValues: values({ ':pk': captureListGsi1pk(tenantId), ':now': nowEpoch }),
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: startKey,
+        Key: marshall({ pk: tenantPk(tenantId), sk: captureSk(captureId) }),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => toRecord(unmarshall(i))), lastKey: out.LastEvaluatedKey };
   }
 }
 
 export function isExpired(item: Record<string, Scalar>, nowEpoch: number): boolean {
   const exp = num(item, 'expiresAt');
   return exp !== undefined && exp <= nowEpoch;
-}
-
-function toRecord(item: Record<string, Scalar>): CaptureRecord {
-  const status = str(item, 'status');
-  return {
-    captureId: str(item, 'captureId') ?? '',
-    fileName: str(item, 'fileName') ?? '',
-    size: num(item, 'size') ?? 0,
-    status: status === 'DONE' || status === 'FAILED' ? status : 'PENDING',
-    uploadedAt: str(item, 'uploadedAt') ?? '',
-    analyzedAt: str(item, 'analyzedAt'),
-    frames: num(item, 'frames'),
-    start: str(item, 'start'),
-    end: str(item, 'end'),
-    // Written by our own analyzer from VERDICT_CODES.
-    verdict: str(item, 'verdict') as CaptureItem['verdict'],
-    sessions: num(item, 'sessions'),
-    error: str(item, 'error'),
-    mxIp: str(item, 'mxIp'),
-    merakiCaptureId: str(item, 'merakiCaptureId'),
-    merakiSerial: str(item, 'merakiSerial'),
-    merakiNetworkId: str(item, 'merakiNetworkId'),
-    attempts: num(item, 'attempts'),
-  };
 }

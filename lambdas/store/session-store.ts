@@ -11,7 +11,11 @@ import type { DiagnosisItem } from '#shared/api/contract.js';
 import { isExpired, type Page } from './capture-store.js';
 import { GSI2, diagnosisGsi2pk, diagnosisGsi2sk, sessionSk, sessionSkPrefix, tenantPk } from './keys.js';
 
-/** Sessions kept per capture in the table; the S3 report holds all of them. */
+/**
+ * Sessions kept per capture in the table, whatever calls putSessions. A report holds at most
+ * MAX_SESSIONS_IN_FULL (shared/report/limits.ts) in full, so the pipeline writes no more than
+ * that; the sessions it only counts stay in the S3 report's summaries.
+ */
 export const MAX_SESSIONS_PER_CAPTURE = 1000;
 
 export type { DiagnosisItem } from '#shared/api/contract.js';
@@ -87,11 +91,17 @@ export class SessionStore {
     return kept.length;
   }
 
-  /** Removes a capture's sessions (cleanup after a failed write phase). */
-  async deleteSessions(tenantId: string, captureId: string): Promise<void> {
+  /**
+   * Removes a capture's sessions, which are also its client-IP diagnoses (gsi2 indexes the same
+   * items): cleanup after a failed write phase, and DELETE /api/captures/{id}. Returns how many.
+   */
+  async deleteSessions(tenantId: string, captureId: string): Promise<number> {
+    let removed = 0;
     for await (const keys of this.captureSessionPages(tenantId, captureId, 'pk, sk')) {
       await this.batchWrite(keys.map((k) => ({ DeleteRequest: { Key: k } })));
+      removed += keys.length;
     }
+    return removed;
   }
 
   /** The pages of a capture's session items (only `projection` when given), in key order. */

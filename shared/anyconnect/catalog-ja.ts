@@ -7,7 +7,7 @@ import type { AnyConnectCode } from './types.js';
 const CERT_COMMON = [
   '自動登録（既定）の証明書を使う場合、クライアントが MX の DDNS ホスト名（…dynamic-m.com）または AnyConnect プロファイルのエイリアスで接続しており、その名前が証明書に含まれていることを確認してください。',
   'カスタム証明書を使う場合、サーバー証明書と中間証明書をまとめて（チェーン全体を）アップロードし、クライアントがそのルート証明書を信頼していることを確認してください。',
-  '証明書が現在有効であること（クライアントの時刻も含めて）を確認してください。',
+  '証明書が現在有効であること（クライアントの日時設定も含めて）を確認してください。',
 ];
 
 export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
@@ -32,7 +32,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_CERT_REJECTED: {
     title: 'クライアントが MX の証明書を拒否',
     explanation:
-      'MX の Certificate の直後、クライアント自身の鍵交換の前に、{closedBy}しました。クライアントは証明書またはその名前を信頼していません。',
+      'MX が証明書（Certificate）を送信した直後、クライアント自身の鍵交換の前に、{closedBy}しました。クライアントは証明書またはその名前を信頼していません。',
     checklist: CERT_COMMON,
   },
   ANYCONNECT_AUTH_FAILED: {
@@ -74,13 +74,14 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   },
   ANYCONNECT_CERT_EXPIRED: {
     title: 'MX の証明書の有効期限切れ',
-    explanation: '証明書 {subject} の有効期限は {notAfter} で、キャプチャは {captureTime} に取得されています。',
+    explanation: '証明書「{subject}」の有効期限は {notAfter} で、キャプチャは {captureTime} に取得されています。',
     checklist: ['サーバー証明書を更新または再アップロードしてください（自動登録の証明書は自動更新されます）。'],
   },
   ANYCONNECT_CERT_NOT_YET_VALID: {
     title: 'MX の証明書がまだ有効になっていない',
-    explanation: '証明書 {subject} の有効期間の開始は {notBefore} で、キャプチャは {captureTime} に取得されています。',
-    checklist: ['クライアントと MX の時刻、または証明書の日付を確認してください。'],
+    explanation:
+      '証明書「{subject}」の有効期間の開始は {notBefore} で、キャプチャは {captureTime} に取得されています。',
+    checklist: ['クライアントと MX の日時設定、または証明書の日付を確認してください。'],
   },
   ANYCONNECT_CERT_NAME_MISMATCH: {
     title: 'クライアントが指定した名前が証明書にない',
@@ -92,7 +93,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_CERT_SELF_SIGNED: {
     title: 'MX の証明書が自己署名',
     explanation:
-      '証明書 {subject} は自身で署名されています。各クライアントに信頼済みとしてインストールしない限り拒否されます。',
+      '証明書「{subject}」は自身で署名されています。各クライアントに信頼済みとしてインストールしない限り拒否されます。',
     checklist: [
       '自動登録の（公的に信頼された）証明書か、クライアントが信頼する CA のカスタム証明書を使用してください。',
     ],
@@ -100,7 +101,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_CERT_CHAIN_INCOMPLETE: {
     title: '証明書チェーンが不完全',
     explanation:
-      'MX は発行者 {missingIssuer} を含まない {chainLength} 枚の証明書を送信しました。その中間証明書を持たないクライアントはチェーンを構築できません。',
+      'MX は発行者「{missingIssuer}」を含まない {chainLength} 枚の証明書を送信しました。その中間証明書を持たないクライアントはチェーンを構築できません。',
     checklist: [
       'カスタム証明書は中間証明書と一緒に（サーバー証明書を先頭にしたチェーン全体で）アップロードしてください。',
     ],

@@ -1,5 +1,7 @@
 // Turns a code and its evidence into an AnyConnect finding with the catalog's words (en, ja).
 import { CODE_META } from '../diagnosis/catalog.js';
+import { INCONCLUSIVE_REASON_WORDS } from '../report/inconclusive-reasons.js';
+import type { InconclusiveReason } from '../report/types.js';
 import { ANYCONNECT_CATALOG_EN } from './catalog-en.js';
 import { ANYCONNECT_CATALOG_JA } from './catalog-ja.js';
 import type { AnyConnectCode, AnyConnectFinding, AnyConnectStep } from './types.js';
@@ -11,9 +13,8 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
   const v: Vars = { ...details };
   if (details.answer === 'reset') v.answer = lang === 'en' ? 'reset by the MX (RST)' : 'MX から RST で拒否されました';
   else if (details.answer === 'none') v.answer = lang === 'en' ? 'never answered' : '応答はありません';
-  const fromMx = details.closedFrom === 'mx';
-  // Alert names (unknown_ca, protocol_version) are protocol names and stay as they are in Japanese.
-  const alert = (a: unknown) => (lang === 'en' ? `alert ${String(a)}` : `TLS アラート ${String(a)}`);
+  const who =
+    details.closedFrom === 'mx' ? (lang === 'en' ? 'the MX' : 'MX') : lang === 'en' ? 'the client' : 'クライアント';
   const how =
     details.closedBy === 'rst'
       ? lang === 'en'
@@ -21,21 +22,23 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
         : 'TCP リセット（RST）'
       : details.closedBy === 'fin'
         ? 'FIN'
-        : alert(details.alert ?? (lang === 'en' ? 'encrypted' : '（暗号化）'));
+        : alertWords(details.alert, lang);
   if (details.closedBy !== undefined)
     v.closedBy =
       lang === 'en'
-        ? `${fromMx ? 'the MX' : 'the client'} closed the connection with ${how}`
-        : `${fromMx ? 'MX が' : 'クライアントが'} ${how}${/\w$/.test(how) ? ' ' : ''}で接続を終了`;
+        ? `${who} closed the connection with ${how}`
+        : // 「MX が」 with a space after the Latin name, 「クライアントが」 without.
+          `${who}${who === 'MX' ? ' ' : ''}が ${how}${how.endsWith('）') ? '' : ' '}で接続を終了`;
   v.ending =
     details.closedBy !== undefined
       ? v.closedBy
       : details.alert !== undefined
-        ? alert(details.alert)
+        ? alertWords(details.alert, lang)
         : lang === 'en'
           ? 'no answer'
           : '応答なし';
-  if (typeof details.reason === 'string') v.reason = REASONS[details.reason]?.[lang] ?? details.reason;
+  if (typeof details.reason === 'string')
+    v.reason = INCONCLUSIVE_REASON_WORDS[details.reason as InconclusiveReason]?.[lang] ?? details.reason;
   const likely = details.likelyVerdict;
   // A whole clause per language: Japanese cannot slot "no verdict" into the sentence's place.
   v.leaning =
@@ -47,12 +50,11 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
   return v;
 }
 
-const REASONS: Record<string, { en: string; ja: string }> = {
-  'capture-ended-early': { en: 'the capture ended too early', ja: 'キャプチャの終了が早すぎるため' },
-  'capture-started-late': { en: 'the capture started too late', ja: 'キャプチャの開始が遅すぎるため' },
-  'too-few-packets': { en: 'too few packets', ja: 'パケットが少なすぎるため' },
-  'not-enough-time': { en: 'not enough time captured', ja: 'キャプチャの時間が足りないため' },
-};
+/** A TLS alert by its name (protocol_version …); 'encrypted' when only its record was seen. */
+function alertWords(alert: unknown, lang: 'en' | 'ja'): string {
+  if (lang === 'en') return `alert ${String(alert ?? 'encrypted')}`;
+  return alert === undefined || alert === 'encrypted' ? '暗号化された TLS アラート' : `TLS アラート ${String(alert)}`;
+}
 
 function fill(text: string, vars: Vars): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));

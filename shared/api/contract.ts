@@ -4,7 +4,8 @@ import type { AnyConnectStep } from '../anyconnect/types.js';
 import type { GuideStep, SessionDiagnosis, VerdictCode } from '../report/types.js';
 import type { TreeNode } from '../view/payload-tree.js';
 
-export type CaptureStatus = 'PENDING' | 'DONE' | 'FAILED';
+export const CAPTURE_STATUSES = ['PENDING', 'DONE', 'FAILED'] as const;
+export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
 
 /** A row of GET /api/captures. */
 export interface CaptureItem {
@@ -20,8 +21,9 @@ export interface CaptureItem {
   verdict?: VerdictCode;
   sessions?: number;
   error?: string;
-  /** Imported from the Meraki cloud (issue 12): the MX's WAN address and the cloud capture. */
+  /** The MX's address the upload gave, or the MX's WAN address of a Meraki import (issue 12). */
   mxIp?: string;
+  /** Imported from the Meraki cloud (issue 12): the cloud capture. */
   merakiCaptureId?: string;
   merakiSerial?: string;
   merakiNetworkId?: string;
@@ -52,6 +54,27 @@ export interface DiagnosisItem {
   analyzedAt: string;
 }
 
+/**
+ * GET /api/captures filters (query parameters of the same names). `from`/`to`: ISO 8601 instants,
+ * upload time in [from, to); `verdict`: the capture's verdict code; `status`; `q`: part of the
+ * file name, case-insensitive. A filtered page may hold fewer than `limit` items and still have a
+ * cursor (the server examines a bounded number of captures per request).
+ */
+export interface CaptureListFilter {
+  from?: string;
+  to?: string;
+  verdict?: VerdictCode;
+  status?: CaptureStatus;
+  q?: string;
+}
+
+/** DELETE /api/captures/{id} (200): what was removed. */
+export interface CaptureDeleted {
+  captureId: string;
+  /** Session (per-client-IP diagnosis) items removed with the capture item. */
+  sessions: number;
+}
+
 /** A page of a list; `cursor` is opaque and bound to the caller's tenant. */
 export interface Page<T> {
   items: T[];
@@ -64,6 +87,14 @@ export interface Me {
   tenantName: string;
   operator: boolean;
   tenants: { tenantId: string; name: string }[];
+}
+
+/** POST /api/uploads: the body. */
+export interface UploadRequest {
+  fileName: string;
+  size: number;
+  /** The MX's IPv4/IPv6 address, for captures whose roles the bytes cannot tell (a late start). */
+  mxIp?: string;
 }
 
 /** POST /api/uploads (201). */

@@ -12,7 +12,7 @@ import { createDnsTracker } from './auth/dns-lookups.js';
 import { createRadiusTracker } from './auth/radius-exchanges.js';
 import type { CaptureClock } from './capture-clock.js';
 import { captureDamage } from './capture-damage.js';
-import { captureVerdict, clientsOf, type CaptureVerdict } from './capture-verdict.js';
+import { captureVerdict, type CaptureVerdict } from './capture-verdict.js';
 import { createHostCounter, ProtocolCounts } from './capture-stats.js';
 import { isMerakiMac } from './data/meraki-oui.js';
 import { createEspFlowTracker } from './esp-flows.js';
@@ -20,11 +20,15 @@ import { espOnlyRoles, espOnlySession } from './esp-only-session.js';
 import { pairEsp } from './esp-pairing.js';
 import { buildFinding } from './finding.js';
 import { createL2tpTracker, l2tpFindings } from './l2tp-clients.js';
-import { detectNat } from './nat-detection.js';
 import { createPeerCounter } from './peers.js';
 import type { RoleHints } from './roles.js';
-import { diagnoseSession } from './session-diagnosis.js';
-import { createSessionTracker } from './session-tracker.js';
+import { diagnoseSession, ikeFacts, ikeOutline, outlineOf } from './session-diagnosis.js';
+import { createSessionCollector } from './session-collector.js';
+import { createSessionTracker, MAX_LIVE_SESSIONS } from './session-tracker.js';
+import type { IkeSession } from './ike-session.js';
+import type { EspFlow } from './esp-flows.js';
+import { boundClients, createClientBook } from './client-book.js';
+import { MAX_TRACKED_CLIENTS } from '../report/limits.js';
 import { epochString, isoString } from './time.js';
 
 const MAX_CAPTURE_ANOMALIES = 200;
@@ -63,7 +67,36 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   let decodable = 0;
   let firstUndecodable: number | undefined;
 
+  const wanted = (clientIp: string) => !options.clientIp || clientIp === options.clientIp;
+  const book = createClientBook();
+  const collector = createSessionCollector<IkeSession | SessionDiagnosis>((s) => book.add(s));
+  /** Host pairs with an IKE session (bounded), for L2TP in clear. */
+  const ikePairs = new Set<string>();
+  let firstFrameTime: [number, number] | undefined;
+  let nextSweep = 0;
+
+  /** Decides a session and hands it to the collector (kept for a full diagnosis, or counted). */
+  function offerIke(s: IkeSession, flows: EspFlow[], clock: CaptureClock): void {
+    if (ikePairs.size < MAX_TRACKED_CLIENTS)
+      ikePairs.add(s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`);
+    if (wanted(s.clientIp)) collector.offer(s, ikeOutline(ikeFacts(s, flows, clock)));
+  }
+
+  /**
+   * Too many sessions live: those idle for IDLE_SECONDS are decided now, as the capture's end
+   * would decide them (every missing answer is proven missing by then), and forgotten unless
+   * kept for a full diagnosis. A session with ESP between its hosts is not over: it stays.
+   */
+  function retireIdle(frame: DecodedFrame): void {
+    nextSweep = frame.timeSec + 1;
+    const [startSec, startNsec] = firstFrameTime ?? [frame.timeSec, frame.timeNsec];
+    const clock: CaptureClock = { startSec, startNsec, endSec: frame.timeSec, endNsec: frame.timeNsec };
+    const keep = (s: IkeSession) => esp.hasPair(s.clientIp, s.responderIp);
+    for (const s of sessions.retireIdle(frame.timeSec, keep)) offerIke(s, [], clock);
+  }
+
   function add(frame: DecodedFrame): void {
+    firstFrameTime ??= [frame.timeSec, frame.timeNsec];
     protocols.add(frame);
     const ip = frame.ip;
     if (ip) {
@@ -87,7 +120,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         merakiIps.add(ip.src);
     }
     if (frame.natKeepalive && keepaliveFrom.size < MAX_KEEPALIVE_HOSTS) keepaliveFrom.add(ip.src);
-    if (frame.isakmp) sessions.add(frame);
+    if (frame.isakmp) {
+      sessions.add(frame);
+      if (frame.timeSec >= nextSweep && sessions.live() > MAX_LIVE_SESSIONS) retireIdle(frame);
+    }
     if (frame.esp) esp.add(frame);
     if (frame.radius) radius.add(frame);
     if (frame.dns || frame.icmp?.quoted) dns.add(frame);
@@ -112,30 +148,32 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       ...(damage ? { damagedAtFrame: damage.frame ?? info.frames + 1 } : {}),
     };
 
-    const ike = sessions.sessions();
-    const paired = pairEsp(ike, esp.flows());
-    const diagnoses: SessionDiagnosis[] = [];
-    const ikePairs = new Set<string>();
-    for (const s of ike) {
-      ikePairs.add(s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`);
-      const flows = paired.bySession.get(s) ?? [];
-      const facts = {
-        session: s,
-        nat: detectNat(s),
-        espUp: flows.filter((x) => x.src === s.clientIp),
-        espDown: flows.filter((x) => x.src !== s.clientIp),
-        clock,
-      };
-      diagnoses.push(diagnoseSession(facts, fragmentFindings(pending, s.clientIp, s.responderIp)));
-    }
+    // Sessions retired while streaming and kept for a full diagnosis pair with ESP as the live ones.
+    const retiredKept = collector.kept().filter(isIkeSession);
+    const live = sessions.sessions();
+    const paired = pairEsp([...retiredKept, ...live], esp.flows());
+    for (const s of live) offerIke(s, paired.bySession.get(s) ?? [], clock);
     let espTooFew = false;
     for (const [, flows] of paired.espOnly) {
       const roles = espOnlyRoles(flows, hints);
-      if (roles) diagnoses.push(espOnlySession(flows, roles, clock));
-      else espTooFew = true;
+      if (!roles) espTooFew = true;
+      else if (wanted(roles.client)) {
+        const d = espOnlySession(flows, roles, clock);
+        collector.offer(d, outlineOf(d));
+      }
     }
-    const kept = options.clientIp ? diagnoses.filter((d) => d.clientIp === options.clientIp) : diagnoses;
+    const kept = collector
+      .kept()
+      .map((x) =>
+        isIkeSession(x)
+          ? diagnoseSession(
+              ikeFacts(x, paired.bySession.get(x) ?? [], clock),
+              fragmentFindings(pending, x.clientIp, x.responderIp),
+            )
+          : x,
+      );
     kept.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    for (const d of kept) book.add(d);
 
     const lookups = dns.lookups();
     const auth: Finding[] = [
@@ -164,12 +202,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     // a client that speaks IKE, ESP or L2TP to the same host: the capture was taken for that VPN
     // (GUIDE.md: not AnyConnect without the port or --mx saying so).
     const ac = anyconnect.filter(
-      (s) =>
-        (!options.clientIp || s.clientIp === options.clientIp) &&
-        !(s.recognizedBy === 'sole-server' && peers.knows(s.clientIp, s.responderIp)),
+      (s) => wanted(s.clientIp) && !(s.recognizedBy === 'sole-server' && peers.knows(s.clientIp, s.responderIp)),
     );
-    const attempts = [...kept, ...ac];
-    const clients = clientsOf(attempts, l2tpFound);
+    // AnyConnect sessions are attempts like IKE ones, all reported in full.
+    for (const s of ac) book.add(s);
+    const allClients = book.all(l2tpFound);
+    const bounded = boundClients(allClients, new Set([...kept, ...ac].map((d) => d.clientIp)));
+    const summaries = collector.summaries();
     const fallback: CaptureVerdict = damage
       ? { verdict: 'INCONCLUSIVE', reason: 'capture-damaged', likelyVerdict: null }
       : dnsStillOpen(lookups, clock)
@@ -177,7 +216,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         : espTooFew
           ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
           : { verdict: 'NO_IKE_FROM_CLIENT' };
-    const v = captureVerdict(attempts, clients, auth, fallback);
+    const v = captureVerdict(book, allClients, auth, fallback);
     const findings: Finding[] = [...l2tpFound];
     if (v.verdict === 'NO_IKE_FROM_CLIENT') findings.push(noIke(hostList));
     const mxIp =
@@ -203,8 +242,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       verdict: v.verdict,
       ...(v.verdict === 'INCONCLUSIVE' ? { reason: v.reason, likelyVerdict: v.likelyVerdict ?? null } : {}),
       ...(mxIp ? { mxIp } : {}),
-      clients,
+      clients: bounded.clients,
+      ...(bounded.groups.length > 0 ? { clientSummaries: bounded.groups } : {}),
       sessions: kept,
+      ...(summaries.length > 0 ? { sessionSummaries: summaries } : {}),
       auth,
       findings,
       hosts: hostList,
@@ -213,6 +254,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   }
 
   return { add, finish };
+}
+
+function isIkeSession(x: IkeSession | SessionDiagnosis): x is IkeSession {
+  return 'labels' in x;
 }
 
 /** With nothing to diagnose, the capture-level finding names the hosts that were seen. */

@@ -2,6 +2,10 @@
 import { contractCodes, ANYCONNECT_CATALOG_EN } from '../anyconnect/catalog-en.js';
 import type { Code, CatalogText } from './catalog.js';
 
+/** See catalog-ja.ts for the sources (Microsoft KB 947234, [MS-FASP] 2.2.41): value 2 when the MX (the server) is behind NAT. */
+const WINDOWS_MX_BEHIND_NAT =
+  'If the MX is behind NAT, Windows clients connect only once the registry value AssumeUDPEncapsulationContextOnSendRule (HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent, DWORD) is 2 (error 809): set it to 2 on the Windows client and restart it.';
+
 /** "once", "2 times": never "1 time(s)". */
 function times(n: unknown): string {
   return n === 1 ? 'once' : `${String(n)} times`;
@@ -88,7 +92,7 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   RADIUS_REJECTED: {
     title: 'RADIUS rejected the user',
     explanation: (v) =>
-      `The RADIUS server answered the MX's Access-Request with Access-Reject${v.reply ? ` ("${v.reply}")` : ''}.`,
+      `The RADIUS server answered the MX's Access-Request with Access-Reject${v.reply ? ` (Reply-Message "${v.reply}")` : ''}.`,
     checklist: [
       "Check the RADIUS server's event log for the reason of the reject.",
       "The user name and password are correct; the user is allowed by the server's policy.",
@@ -107,12 +111,13 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   AD_TLS_FAILED: {
     title: 'TLS to the directory failed',
+    // The MX is the TLS client towards the domain controller: see catalog-ja.ts for the source.
     explanation: (v) =>
       `The TLS session from the MX to the domain controller (${v.server}) did not complete${
         v.alert
-          ? ` (${v.alertFrom} sent the alert "${v.alert}", frame ${v.alertFrame})`
+          ? ` (${v.alertFrom === 'client' ? 'the MX, as TLS client,' : 'the domain controller, as TLS server,'} sent the alert "${v.alert}", frame ${v.alertFrame})`
           : v.resetFrame
-            ? ` (reset in frame ${v.resetFrame})`
+            ? ` (TCP reset in frame ${v.resetFrame})`
             : ''
       }.`,
     checklist: [
@@ -178,7 +183,7 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
     checklist: [
       'UDP 4500 is allowed in both directions on every firewall between the client and the MX.',
       'If the MX is behind NAT, UDP 4500 (as well as 500) is forwarded to it upstream.',
-      'The client OS supports NAT-T (Windows behind NAT needs AssumeUDPEncapsulationContextOnSendRule; error 809).',
+      WINDOWS_MX_BEHIND_NAT,
     ],
   },
   PHASE1_PROPOSAL_REJECTED: {
@@ -212,7 +217,8 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
       'The client started an IKEv2 negotiation (IKE_SA_INIT); Meraki Client VPN speaks IKEv1 (L2TP over IPsec).',
     checklist: [
       'Configure the client as L2TP/IPsec with a pre-shared key (IKEv1), not IKEv2.',
-      'If IKEv2 is intended, the MX must be set up for it (AnyConnect / Secure Client is another product).',
+      // The MX has no IKEv2 setting for Client VPN; its other Client VPN is AnyConnect: see catalog-ja.ts.
+      'Where the OS cannot use L2TP/IPsec, use AnyConnect (Cisco Secure Client, TLS/DTLS) on the MX ("AnyConnect on the MX Appliance"): the MX has no IKEv2 setting for Client VPN.',
     ],
   },
   ESP_ONE_WAY: {
@@ -233,14 +239,23 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
           ? ''
           : `; the capture was taken on the ${v.captureSide === 'mx' ? 'MX' : 'client'} side of the NAT`
       }.`,
-    checklist: [
-      'A client behind NAT must support NAT-T (UDP 4500); on Windows error 809 points at this.',
+    checklist: (v) => [
+      'A client behind NAT must support NAT-T (UDP 4500): check its OS and VPN settings.',
       'UDP 4500 must be allowed both ways.',
+      ...(v.responder ? [WINDOWS_MX_BEHIND_NAT] : []),
     ],
   },
   CLIENT_FINGERPRINT: {
     title: 'Client implementation',
-    explanation: "The client's vendor IDs identify it as {fingerprint}.",
+    explanation: (v) => {
+      const features = String(v.features ?? '')
+        .split('|')
+        .filter(Boolean);
+      const supports = features.length ? `; it announces ${features.join(', ')}` : '';
+      return v.implementation
+        ? `The client's vendor IDs identify it as ${String(v.implementation)}${supports}.`
+        : `The client's vendor IDs do not identify its implementation${supports}.`;
+    },
     checklist: ['Compare with the OS the user reports; try another device or OS if this one misbehaves.'],
   },
   PROPOSAL_NOT_ACCEPTED_BY_MERAKI: {

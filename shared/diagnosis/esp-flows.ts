@@ -25,10 +25,13 @@ export interface EspFlow {
 export interface EspFlowTracker {
   add(frame: DecodedFrame): void;
   flows(): EspFlow[];
+  /** Has ESP flowed between these two hosts (either way)? */
+  hasPair(a: string, b: string): boolean;
 }
 
 export function createEspFlowTracker(): EspFlowTracker {
   const flows = new Map<string, EspFlow>();
+  const pairs = new Set<string>();
   function add(frame: DecodedFrame): void {
     const esp = frame.esp;
     const ip = frame.ip;
@@ -54,6 +57,7 @@ export function createEspFlowTracker(): EspFlowTracker {
         lastNsec: frame.timeNsec,
       };
       flows.set(key, flow);
+      pairs.add(`${ip.src}|${ip.dst}`);
     }
     flow.packets++;
     flow.bytes += frame.length;
@@ -61,5 +65,9 @@ export function createEspFlowTracker(): EspFlowTracker {
     flow.lastSec = frame.timeSec;
     flow.lastNsec = frame.timeNsec;
   }
-  return { add, flows: () => [...flows.values()] };
+  return {
+    add,
+    flows: () => [...flows.values()],
+    hasPair: (a, b) => pairs.has(`${a}|${b}`) || pairs.has(`${b}|${a}`),
+  };
 }

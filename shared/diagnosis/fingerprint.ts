@@ -8,6 +8,8 @@ import { nameOf } from '../ike/lookup.js';
 
 export interface ClientFingerprint {
   fingerprint: string;
+  /** The implementation the vendor IDs name (undefined: they name none). */
+  implementation?: string;
   os?: string;
   identity?: { type: string; value: string };
   vendorIds: { name: string; hex: string }[];
@@ -72,6 +74,7 @@ export function fingerprintClient(payloads: IkePayload[] | undefined): ClientFin
   const identity = id && id.type === 'id' ? { type: nameOf(ID_TYPE_V1, id.idType), value: id.value } : undefined;
   return {
     fingerprint: features.length ? `${base}; ${features.join(', ')}` : base,
+    ...(fingerprint ? { implementation: fingerprint } : {}),
     os,
     vendorIds,
     features,

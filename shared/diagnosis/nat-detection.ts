@@ -18,7 +18,11 @@ export interface NatVerdict {
   hash: string | null;
   /** Frames whose hashes were checked. */
   frames: number[];
-  details: Record<string, string | number | boolean>;
+  /**
+   * Evidence details as key/value pairs, made an object only for a finding: keys named after
+   * frame numbers on an object per session cost a hidden class each.
+   */
+  details: [string, string | number | boolean][];
 }
 
 export function ipBytes(ip: string): Uint8Array | null {
@@ -46,22 +50,27 @@ export function ipBytes(ip: string): Uint8Array | null {
 
 export function natDHash(algorithm: string, ispi: string, rspi: string, ip: string, port: number): string | null {
   const addr = ipBytes(ip);
-  if (!addr || !/^[0-9a-f]{16}$/.test(ispi) || !/^[0-9a-f]{16}$/.test(rspi)) return null;
-  const portBytes = Uint8Array.of((port >> 8) & 0xff, port & 0xff);
-  return toHex(
-    createHash(algorithm).update(fromHex(ispi)).update(fromHex(rspi)).update(addr).update(portBytes).digest(),
-  );
+  if (!addr || !SPI_HEX.test(ispi) || !SPI_HEX.test(rspi)) return null;
+  // One buffer, one update: this runs for every session of captures with tens of thousands.
+  const input = new Uint8Array(16 + addr.length + 2);
+  putHex(input, 0, ispi);
+  putHex(input, 8, rspi);
+  input.set(addr, 16);
+  input[16 + addr.length] = (port >> 8) & 0xff;
+  input[17 + addr.length] = port & 0xff;
+  return toHex(createHash(algorithm).update(input).digest());
 }
 
-function fromHex(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
+const SPI_HEX = /^[0-9a-f]{16}$/;
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+function putHex(out: Uint8Array, at: number, hex: string): void {
+  for (let i = 0; i < hex.length >> 1; i++) out[at + i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
 }
 
 function toHex(bytes: Uint8Array): string {
   let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  for (const b of bytes) s += HEX_BYTE[b];
   return s;
 }
 
@@ -93,13 +102,13 @@ function hashFromLength(session: IkeSession): string | null {
 }
 
 export function detectNat(session: IkeSession): NatVerdict {
-  const details: Record<string, string | number | boolean> = {};
+  const details: NatVerdict['details'] = [];
   const frames = session.natd.map((o) => o.frame);
   if (session.version === 2) return detectNatV2(session, frames, details);
   const hash = negotiatedHash(session) ?? hashFromLength(session);
   const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash, frames, details };
   if (!hash) return verdict;
-  details.hash = hash;
+  details.push(['hash', hash]);
   let clientOwnMismatch = false;
   let clientSeenMismatch = false;
   let mxOwnMismatch = false;
@@ -114,8 +123,7 @@ export function detectNat(session: IkeSession): NatVerdict {
     checked = true;
     const peerMatches = o.hashes[0] === peerHash;
     const ownMatches = o.hashes.slice(1).includes(ownHash);
-    details[`frame${o.frame}PeerHashMatches`] = peerMatches;
-    details[`frame${o.frame}OwnHashMatches`] = ownMatches;
+    details.push([`frame${o.frame}PeerHashMatches`, peerMatches], [`frame${o.frame}OwnHashMatches`, ownMatches]);
     if (o.from === 'client') {
       clientOwnMismatch ||= !ownMatches;
       mxSeenMismatch ||= !peerMatches;
@@ -142,11 +150,7 @@ function sideOf(clientOwn: boolean, clientSeen: boolean, mxOwn: boolean, mxSeen:
   return 'unknown';
 }
 
-function detectNatV2(
-  session: IkeSession,
-  frames: number[],
-  details: Record<string, string | number | boolean>,
-): NatVerdict {
+function detectNatV2(session: IkeSession, frames: number[], details: NatVerdict['details']): NatVerdict {
   const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash: 'sha1', frames, details };
   let clientNat: boolean | null = null;
   let mxNat: boolean | null = null;
@@ -156,7 +160,7 @@ function detectNatV2(
     if (!own || !peer) continue;
     const ownMatches = (o.sourceHashes ?? []).includes(own);
     const peerMatches = o.destinationHash === undefined ? true : o.destinationHash === peer;
-    details[`frame${o.frame}SourceHashMatches`] = ownMatches;
+    details.push([`frame${o.frame}SourceHashMatches`, ownMatches]);
     if (o.from === 'client') {
       clientNat = (clientNat ?? false) || !ownMatches;
       mxNat = (mxNat ?? false) || !peerMatches;

@@ -9,17 +9,20 @@ import type {
   GuideStep,
   SessionCoverage,
   SessionDiagnosis,
+  SessionMode,
   TimelineEntry,
 } from '../report/types.js';
 import { secondsToEnd, type CaptureClock } from './capture-clock.js';
 import { decide } from './decide.js';
 import type { EspFlow } from './esp-flows.js';
 import { fingerprintClient } from './fingerprint.js';
-import type { MessageRecord } from './ike-session.js';
+import type { IkeSession, MessageRecord } from './ike-session.js';
+import { detectNat } from './nat-detection.js';
+import type { OfferedSession } from './session-collector.js';
 import { phase1Proposals } from './proposals.js';
 import { secondaryFindings } from './rules/secondary.js';
 import { IKE_RULES } from './rules/table.js';
-import { verdictOf } from './session-result.js';
+import { verdictCodeOf, verdictOf, type VerdictOnly } from './session-result.js';
 import { framesFilter, packets, type IkeFacts } from './session-facts.js';
 import { epochString, isoString, secondsBetween } from './time.js';
 
@@ -113,6 +116,73 @@ export function ikeCoverage(f: IkeFacts): SessionCoverage {
   };
 }
 
+function ikeMode(s: IkeSession): SessionMode {
+  if (s.version === 2) return 'ikev2';
+  if (s.exchangeTypes.has(EXCHANGE.AGGRESSIVE)) return 'aggressive';
+  return s.exchangeTypes.has(EXCHANGE.MAIN_MODE) ? 'main' : 'unknown';
+}
+
+/** The facts of one IKE session: its ESP flows split by direction, its NAT verdict. */
+export function ikeFacts(session: IkeSession, flows: EspFlow[], clock: CaptureClock): IkeFacts {
+  return {
+    session,
+    nat: detectNat(session),
+    espUp: flows.filter((x) => x.src === session.clientIp),
+    espDown: flows.filter((x) => x.src !== session.clientIp),
+    clock,
+  };
+}
+
+/** Messages of a session's shape: identical tries from many scanners share it. */
+const SHAPE_MESSAGES = 32;
+
+/**
+ * A session decided but not yet diagnosed in full: its verdict, where it got to, and its shape
+ * (verdict, mode and the labels of its messages), for the collector to rank or count it.
+ */
+export function ikeOutline(f: IkeFacts): OfferedSession {
+  const s = f.session;
+  const v = ikeVerdict(f);
+  const coverage = ikeCoverage(f);
+  const mode = ikeMode(s);
+  let shape = `${v.verdict}|${mode}|`;
+  for (const e of s.timeline.slice(0, SHAPE_MESSAGES)) shape += `${e.from === 'client' ? '>' : '<'}${e.label}`;
+  return {
+    id: s.ispi,
+    clientIp: s.clientIp,
+    responderIp: s.responderIp,
+    mode,
+    ...v,
+    stepReached: stepReached(f),
+    start: isoString(s.firstSec, s.firstNsec),
+    end: isoString(s.lastSec, s.lastNsec),
+    firstFrame: coverage.firstFrame,
+    lastFrame: coverage.lastFrame,
+    shape,
+  };
+}
+
+/** The outline of a session already diagnosed in full (ESP only). */
+export function outlineOf(d: SessionDiagnosis): OfferedSession {
+  return {
+    ...d,
+    firstFrame: d.coverage.firstFrame,
+    lastFrame: d.coverage.lastFrame,
+    shape: `${d.verdict}|${d.mode}`,
+  };
+}
+
+/** IKE messages and ESP packets of the session. */
+function sessionPackets(f: IkeFacts): number {
+  return f.session.messages + packets(f.espUp) + packets(f.espDown);
+}
+
+/** The session's verdict alone (no words, no timeline): what a session counted in a summary needs. */
+export function ikeVerdict(f: IkeFacts): VerdictOnly {
+  const d = decide(IKE_RULES, f, f.clock);
+  return verdictCodeOf(d, f.clock, { ...ikeCoverage(f), packets: sessionPackets(f) });
+}
+
 export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiagnosis {
   const s = f.session;
   const step = stepReached(f);
@@ -125,7 +195,7 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
     f.clock,
     {
       ...coverage,
-      packets: s.messages + packets(f.espUp) + packets(f.espDown),
+      packets: sessionPackets(f),
       lastStep: tail[tail.length - 1]?.label,
       lastFrames,
     },
@@ -141,7 +211,6 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
   );
   const fp = fingerprintClient(s.clientSaPayloads);
   const { offered, chosen } = phase1Proposals(s);
-  const exchangeTypes = s.exchangeTypes;
   return {
     id: s.ispi,
     clientIp: s.clientIp,
@@ -149,14 +218,7 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
     responderIp: s.responderIp,
     responderPort: s.responderPort,
     ikeVersion: s.version,
-    mode:
-      s.version === 2
-        ? 'ikev2'
-        : exchangeTypes.has(EXCHANGE.AGGRESSIVE)
-          ? 'aggressive'
-          : exchangeTypes.has(EXCHANGE.MAIN_MODE)
-            ? 'main'
-            : 'unknown',
+    mode: ikeMode(s),
     natT: natTraversal(f),
     nat: { client: f.nat.client, responder: f.nat.responder },
     stepReached: step,

@@ -14,6 +14,18 @@ export interface Verdict {
   findings: Finding[];
 }
 
+export type VerdictOnly = Omit<Verdict, 'findings'>;
+
+/** The verdict of a decision without its words or evidence: what a summarised session needs. */
+export function verdictCodeOf(
+  d: Decision,
+  clock: CaptureClock,
+  coverage: { sawFirstMessage: boolean; secondsAfter: number; packets: number },
+): VerdictOnly {
+  if (d.proven.length > 0) return { verdict: d.proven[0].code as VerdictCode };
+  return { verdict: 'INCONCLUSIVE', reason: inconclusiveReason(clock, d, coverage), likelyVerdict: d.likely };
+}
+
 /** The findings of a decision: the verdict first, then the other proven hits. */
 export function verdictOf(
   d: Decision,
@@ -22,8 +34,9 @@ export function verdictOf(
   filter: string,
 ): Verdict {
   const findings = d.proven.map((h) => buildFinding(h.code, h.evidence, h.filter, h.values));
-  if (d.proven.length > 0) return { verdict: d.proven[0].code as VerdictCode, findings };
-  const reason = inconclusiveReason(clock, d, coverage);
+  const v = verdictCodeOf(d, clock, coverage);
+  if (v.verdict !== 'INCONCLUSIVE') return { ...v, findings };
+  const reason = v.reason ?? 'not-enough-time';
   const inconclusive = buildFinding(
     'INCONCLUSIVE',
     {

@@ -23,6 +23,13 @@ import { rolesFromMessages, type RoleHints, type RoleMessage } from './roles.js'
 import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
 
 export const MAX_SESSIONS = 5000;
+/** Live sessions above which idle ones are retired (handed over for a verdict and forgotten). */
+export const MAX_LIVE_SESSIONS = 128;
+/**
+ * Capture seconds without a message after which a session is idle. Far past the retransmission
+ * interval (capture-clock.ts), so every answer it misses is proven missing, as at the end.
+ */
+export const IDLE_SECONDS = 60;
 const MAX_SEEN_MESSAGES = 512;
 /** Messages a session seen from the middle keeps before its roles must be decided. */
 const MAX_WAITING = 16;
@@ -45,6 +52,13 @@ export interface SessionTracker {
   sessions(): IkeSession[];
   /** Sessions not tracked because MAX_SESSIONS was reached. */
   dropped(): number;
+  /** Sessions tracked now (live and waiting for their roles). */
+  live(): number;
+  /**
+   * Forgets and returns the sessions idle since `nowSec - IDLE_SECONDS`, except those `keep`
+   * holds (a session with ESP flowing is not over); waiting ones get their roles first.
+   */
+  retireIdle(nowSec: number, keep: (s: IkeSession) => boolean): IkeSession[];
 }
 
 interface Waiting {
@@ -126,7 +140,19 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     return [...byKey.values()];
   }
 
-  return { add, sessions, dropped: () => dropped };
+  function retireIdle(nowSec: number, keep: (s: IkeSession) => boolean): IkeSession[] {
+    const before = nowSec - IDLE_SECONDS;
+    for (const w of [...waiting.values()]) if (w.messages[w.messages.length - 1].frame.timeSec < before) resolve(w);
+    const retired: IkeSession[] = [];
+    for (const [key, s] of byKey) {
+      if (s.lastSec >= before || keep(s)) continue;
+      byKey.delete(key);
+      retired.push(s);
+    }
+    return retired;
+  }
+
+  return { add, sessions, dropped: () => dropped, live: () => byKey.size + waiting.size, retireIdle };
 }
 
 function sessionKey(msg: IsakmpMessage, a: string, b: string): string {

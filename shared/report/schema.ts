@@ -3,6 +3,13 @@
 import { ANOMALY_CODES } from '../anomaly.js';
 import { ANYCONNECT_SESSION_SCHEMA } from './anyconnect-schema.js';
 import {
+  MAX_CLIENTS_IN_FULL,
+  MAX_SESSIONS_IN_FULL,
+  MAX_SUMMARY_CLIENT_SAMPLE,
+  MAX_SUMMARY_GROUPS,
+  MAX_TRACKED_CLIENTS,
+} from './limits.js';
+import {
   DECLINE_REASONS,
   FINDING_CODES,
   INCONCLUSIVE_REASONS,
@@ -272,6 +279,46 @@ const session = {
   },
 };
 
+const clientSample = { type: 'array', maxItems: MAX_SUMMARY_CLIENT_SAMPLE, items: str } as const;
+
+/** Sessions beyond MAX_SESSIONS_IN_FULL, counted per verdict and responder (report/limits.ts). */
+const sessionSummary = {
+  type: 'object',
+  required: [
+    'verdict',
+    'responderIp',
+    'title',
+    'sessions',
+    'clientAddresses',
+    'clientSample',
+    'firstFrame',
+    'lastFrame',
+    'start',
+    'end',
+  ],
+  additionalProperties: false,
+  properties: {
+    verdict: { enum: [...VERDICT_CODES] },
+    responderIp: str,
+    title: localized(str),
+    sessions: int,
+    clientAddresses: { type: 'integer', minimum: 0, maximum: MAX_TRACKED_CLIENTS },
+    clientSample,
+    firstFrame: int,
+    lastFrame: int,
+    start: str,
+    end: str,
+  },
+} as const;
+
+/** Clients beyond MAX_CLIENTS_IN_FULL, counted per verdict. */
+const clientGroup = {
+  type: 'object',
+  required: ['verdict', 'clients', 'sample'],
+  additionalProperties: false,
+  properties: { verdict: { enum: [...VERDICT_CODES] }, clients: int, sample: clientSample },
+} as const;
+
 export const REPORT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://vpn-doctor.invalid/schema/report-v2.json',
@@ -310,6 +357,7 @@ export const REPORT_SCHEMA = {
     mxIp: str,
     clients: {
       type: 'array',
+      maxItems: MAX_CLIENTS_IN_FULL,
       items: {
         type: 'object',
         required: ['ip', 'verdict', 'sessions'],
@@ -317,7 +365,10 @@ export const REPORT_SCHEMA = {
         properties: { ip: str, verdict: { enum: [...VERDICT_CODES] }, sessions: { type: 'array', items: str } },
       },
     },
-    sessions: { type: 'array', items: session },
+    clientSummaries: { type: 'array', maxItems: VERDICT_CODES.length, items: clientGroup },
+    sessions: { type: 'array', maxItems: MAX_SESSIONS_IN_FULL, items: session },
+    // Verdict × responder groups, plus one `*` group per verdict once responders fold.
+    sessionSummaries: { type: 'array', maxItems: MAX_SUMMARY_GROUPS + VERDICT_CODES.length, items: sessionSummary },
     auth: { type: 'array', items: finding },
     findings: { type: 'array', items: finding },
     hosts: {

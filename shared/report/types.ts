@@ -280,6 +280,33 @@ export interface ClientSummary {
   sessions: string[];
 }
 
+/**
+ * Sessions beyond MAX_SESSIONS_IN_FULL (report/limits.ts), counted per verdict and responder:
+ * thousands of scanners' identical tries become one line. The verdict's words come once, here.
+ */
+export interface SessionSummary {
+  verdict: VerdictCode;
+  /** `*` when the groups' limit folded several responders together. */
+  responderIp: string;
+  title: Localized<string>;
+  sessions: number;
+  /** Distinct client addresses (counted up to MAX_TRACKED_CLIENTS). */
+  clientAddresses: number;
+  /** The first MAX_SUMMARY_CLIENT_SAMPLE of them. */
+  clientSample: string[];
+  firstFrame: number;
+  lastFrame: number;
+  start: string;
+  end: string;
+}
+
+/** Clients beyond MAX_CLIENTS_IN_FULL, counted per verdict. */
+export interface ClientGroup {
+  verdict: VerdictCode;
+  clients: number;
+  sample: string[];
+}
+
 export interface AnalysisReport {
   schemaVersion: typeof SCHEMA_VERSION;
   capture: CaptureSummary;
@@ -289,9 +316,14 @@ export interface AnalysisReport {
   likelyVerdict?: VerdictCode | null;
   /** The MX's address when the capture tells it (or `--mx` / `mxIp` said it). */
   mxIp?: string;
-  /** Every client and its verdict, most important first. */
+  /** Every client and its verdict, most important first (at most MAX_CLIENTS_IN_FULL; the rest in clientSummaries). */
   clients: ClientSummary[];
+  /** Clients beyond the limit of `clients`, per verdict (only when there are any). */
+  clientSummaries?: ClientGroup[];
+  /** The sessions that say most, in full (at most MAX_SESSIONS_IN_FULL), in time order. */
   sessions: SessionDiagnosis[];
+  /** The other sessions, counted per verdict and responder (only when there are any). */
+  sessionSummaries?: SessionSummary[];
   /** RADIUS / Active Directory (TLS) / Meraki cloud (DNS) findings of LAN-side captures. */
   auth: Finding[];
   /** Capture-level findings: NO_IKE_FROM_CLIENT with its checklist when nothing else was found. */

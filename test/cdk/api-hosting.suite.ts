@@ -171,7 +171,9 @@ export function apiHostingSuite(synthesized: SynthesizedStack): void {
 
     it('publishes the URLs and names an operator needs', () => {
       expect(Object.keys(template.toJSON().Outputs).sort()).toEqual([
+        'AlarmTopicArn',
         'AnalyzerDeadLetterQueueUrl',
+        'AnalyzerFunctionName',
         'ApiUrl',
         'CaptureBucketName',
         'DashboardUrl',

@@ -43,6 +43,11 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
   const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
   const under = (id: string, suffix: string) => ({ 'Fn::Join': ['', [arn(id), suffix]] });
   const logGroupOf = (fn: Resource) => (fn.Properties!['LoggingConfig'] as { LogGroup: { Ref: string } }).LogGroup.Ref;
+  const XRAY: Statement = {
+    Effect: 'Allow',
+    Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+    Resource: '*',
+  };
   const tableStatements = (actions: readonly string[], indexes: string[]): Statement[] => [
     { Effect: 'Allow', Action: [...actions], Resource: arn('ResultsTable') },
     {
@@ -158,6 +163,7 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
               Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
               Resource: arn(logGroupOf(analyze)),
             },
+            XRAY,
             {
               Effect: 'Allow',
               Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
@@ -202,13 +208,28 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
       });
     });
 
-    it('may only write its logs, read results/*, put captures/* (presigning) and use the table', () => {
+    it('may only write its logs, read results/*, put captures/* (presigning), delete both (DELETE /api/captures/{id}) and use the table', () => {
+      // Pinned here, not only imported: a new table action for the API shows up in this diff.
+      expect([...API_TABLE_ACTIONS].sort()).toEqual([
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ]);
       expect(roleStatements(api)).toEqual(
         (
           [
             { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(logGroupOf(api)) },
+            XRAY,
             { Effect: 'Allow', Action: 's3:GetObject', Resource: under('CaptureBucket', '/results/*') },
             { Effect: 'Allow', Action: 's3:PutObject', Resource: under('CaptureBucket', '/captures/*') },
+            {
+              Effect: 'Allow',
+              Action: 's3:DeleteObject',
+              Resource: [under('CaptureBucket', '/captures/*'), under('CaptureBucket', '/results/*')],
+            },
             ...tableStatements(API_TABLE_ACTIONS, ['gsi1', 'gsi2']),
             {
               Effect: 'Allow',
@@ -281,6 +302,41 @@ export function functionsSuite(synthesized: SynthesizedStack): void {
     it('ship different code for the two handlers', () => {
       const [a, b] = [analyze, api].map((fn) => readFileSync(join(assetDir(fn), 'index.mjs'), 'utf8'));
       expect(a).not.toBe(b);
+    });
+  });
+}
+
+export function monitoringSuite(synthesized: SynthesizedStack): void {
+  const { template } = synthesized;
+  describe('monitoring', () => {
+    it('alarms on DLQ depth, function errors and throttles, API 5xx and DynamoDB throttles, to one topic', () => {
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm') as Record<string, Resource>).map(
+        (a) => a.Properties!,
+      );
+      const [topicId] = single(template, 'AWS::SNS::Topic', 'MonitoringAlarms');
+      expect(alarms.every((a) => JSON.stringify(a['AlarmActions']) === JSON.stringify([{ Ref: topicId }]))).toBe(true);
+      const names = alarms.map((a) => `${a['Namespace']}/${a['MetricName']}`).sort();
+      expect(names).toEqual(
+        [
+          'AWS/SQS/ApproximateNumberOfMessagesVisible',
+          'AWS/Lambda/Errors',
+          'AWS/Lambda/Errors',
+          'AWS/Lambda/Throttles',
+          'AWS/Lambda/Throttles',
+          'AWS/ApiGateway/5xx',
+          'AWS/DynamoDB/ReadThrottleEvents',
+          'AWS/DynamoDB/WriteThrottleEvents',
+        ].sort(),
+      );
+      expect(template.findResources('AWS::CloudWatch::Dashboard')).not.toEqual({});
+      expect(template.findResources('AWS::SNS::Subscription')).toEqual({}); // no alarmEmail given
+    });
+
+    it('traces both functions with X-Ray', () => {
+      for (const prefix of ['AnalyzerServiceFunction', 'ApiServiceFunction']) {
+        const [, fn] = single(template, 'AWS::Lambda::Function', prefix);
+        expect(fn.Properties!['TracingConfig']).toEqual({ Mode: 'Active' });
+      }
     });
   });
 }

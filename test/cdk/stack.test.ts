@@ -2,7 +2,7 @@
 // suite against it; one synthesis keeps the area's test time low on a shared two-core machine.
 import { afterAll } from 'vitest';
 import { apiHostingSuite } from './api-hosting.suite.js';
-import { functionsSuite } from './functions.suite.js';
+import { functionsSuite, monitoringSuite } from './functions.suite.js';
 import { nagSuite } from './nag.suite.js';
 import { storageSuite } from './storage.suite.js';
 import { synthStack } from './synth-stack.js';
@@ -12,5 +12,6 @@ afterAll(() => synthesized.cleanup());
 
 storageSuite(synthesized);
 functionsSuite(synthesized);
+monitoringSuite(synthesized);
 apiHostingSuite(synthesized);
 nagSuite(synthesized);

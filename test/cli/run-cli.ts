@@ -16,10 +16,11 @@ class Collect extends Writable {
   }
 }
 
-export async function runCli(argv: string[]): Promise<CliResult> {
+/** `env` is all the command sees of the environment (none by default: the host's LANG never leaks in). */
+export async function runCli(argv: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const stdout = new Collect();
   const stderr = new Collect();
-  const code = await main(argv, { stdout, stderr, stderrIsTTY: false });
+  const code = await main(argv, { stdout, stderr, stderrIsTTY: false, env });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -106,9 +106,9 @@ describe('dashboard against the local twin', () => {
     for (const s of ['wrong-psk-nat', 'success-nat-t', 'phase1-mismatch'] as const) {
       const id = ids.get(s)!;
       await page.goto(`${h.url}/#/`);
-      const row = page.locator(`table.captures tr[data-capture-id="${id}"]`);
-      await row.focus();
-      await page.keyboard.press('Enter'); // rows open with the keyboard
+      // Rows open with the keyboard: the file name is the row's link.
+      await page.locator(`table.captures tr[data-capture-id="${id}"] a.capture-link`).focus();
+      await page.keyboard.press('Enter');
       await page.waitForSelector('svg.ladder');
       const d = await api<CaptureDetail>(`/api/captures/${id}`);
       const sessionId = await page.getAttribute('svg.ladder', 'data-session');
@@ -247,7 +247,7 @@ describe('dashboard against the local twin', () => {
     expect(d.capture.status).toBe('FAILED');
     expect(d.capture.error).toBeTruthy();
     expect(await row.locator('.upload-status').textContent()).toContain(d.capture.error!);
-    await page.click(`table.captures tr[data-capture-id="${id}"]`);
+    await page.click(`table.captures tr[data-capture-id="${id}"] a.capture-link`);
     await expect.poll(() => page.locator('.capture-head [role=alert]').textContent()).toContain(d.capture.error!);
   }, 40_000);
 

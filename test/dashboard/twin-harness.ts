@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { analyzeCapture } from '#shared/analyze.js';
-import { startTwin, type Twin } from '../../lambdas/local/twin.js';
+import { startTwin, type Twin, type TwinOptions } from '../../lambdas/local/twin.js';
 import { createKey, createTenant } from '../../lambdas/auth/key-admin.js';
 import { TenantStore } from '../../lambdas/store/tenant-store.js';
 import { silentLogger } from '../../lambdas/log.js';
@@ -23,7 +23,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `overrides`: twin options a test needs (a fixed httpPort, so S3 CORS names the exact origin). */
+export async function startHarness(overrides: Partial<TwinOptions> = {}): Promise<Harness> {
   const dashboardDir = await buildDashboard(await mkdtemp(join(tmpdir(), 'vpnd-dash-')));
   const dataDir = await mkdtemp(join(tmpdir(), 'vpnd-twin-'));
   const twin = await startTwin({
@@ -35,6 +36,7 @@ export async function startHarness(): Promise<Harness> {
     dashboardDir,
     retryDelaysMs: [200],
     log: silentLogger,
+    ...overrides,
   });
   if (!twin.firstKey) throw new Error('the twin did not create its first key');
   const tenants = new TenantStore(twin.clients.dynamo, twin.state.table);

@@ -106,7 +106,7 @@ describe('local twin, end to end', () => {
     for (const u of uploads) expect(listed).toContain(u.id);
     const times = list.json.items.map((i: { uploadedAt: string }) => i.uploadedAt);
     expect([...times].sort().reverse()).toEqual(times);
-  }, 60_000);
+  }, 120_000);
 
   it('accepts an upload through a presigned URL', async () => {
     const path = scenarioFiles[0] ?? join(PUBLIC, PUBLIC_PICKS[0]);

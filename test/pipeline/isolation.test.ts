@@ -1,7 +1,9 @@
 // Tenant isolation over every endpoint: a key of one tenant (or an operator of one MSP) can
-// neither list, read, query, download nor upload into another tenant. Tenants, keys and uploads
+// neither list, read, query, download, delete nor upload into another tenant. Tenants, keys and uploads
 // are made with the real CLI commands against the running twin.
 import { readFileSync } from 'node:fs';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 import { analyzeCapture } from '#shared/analyze.js';
@@ -123,6 +125,15 @@ const probes: Probe[] = [
     expect: 404,
   },
   { name: 'unknown tenant', path: () => '/api/captures', tenant: 'nosuch', expect: 404 },
+  { name: 'delete bravo capture', method: 'DELETE', path: () => `/api/captures/${bravoCaptures[0]}`, expect: 404 },
+  {
+    name: 'delete bravo capture as bravo',
+    method: 'DELETE',
+    path: () => `/api/captures/${bravoCaptures[1]}`,
+    tenant: 'bravo',
+    expect: 404,
+  },
+  { name: 'filter bravo list', path: () => '/api/captures?status=DONE', tenant: 'bravo', expect: 404 },
 ];
 
 describe.each([
@@ -208,6 +219,58 @@ describe('isolation: positive controls and operators', () => {
       expect(
         (await api(h.twin, '/api/uploads', key, { method: 'POST', body: { fileName: 'a', size: 1 } })).status,
       ).toBe(401);
+      expect((await api(h.twin, `/api/captures/${alphaCapture}`, key, { method: 'DELETE' })).status).toBe(401);
     }
+  });
+
+  it('the owner deletes its own capture: object, report, capture and session (client-IP) items; nothing else', async () => {
+    const [kept, gone] = bravoCaptures;
+    const before = await api(h.twin, `/api/diagnoses?clientIp=${ipB}`, keys.bravo);
+    const goneSessions = before.json.items.filter((i: { captureId: string }) => i.captureId === gone).length;
+    expect(goneSessions).toBeGreaterThan(0);
+    const objectKeys = async () =>
+      (await h.twin.clients.s3.send(new ListObjectsV2Command({ Bucket: h.twin.state.bucket }))).Contents?.map(
+        (o) => o.Key!,
+      ) ?? [];
+    expect((await objectKeys()).filter((k) => k.includes(gone))).toHaveLength(2); // capture + report
+    const itemsOf = async (id: string) =>
+      (
+        await h.twin.clients.dynamo.send(
+          new QueryCommand({
+            TableName: h.twin.state.table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+            ExpressionAttributeValues: { ':pk': { S: 'TENANT#bravo' }, ':sk': { S: `CAPTURE#${id}` } },
+          }),
+        )
+      ).Items ?? [];
+    const keptItems = (await itemsOf(kept)).length;
+
+    const res = await api(h.twin, `/api/captures/${gone}`, keys.bravo, { method: 'DELETE' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toEqual({ captureId: gone, sessions: goneSessions });
+
+    expect((await api(h.twin, `/api/captures/${gone}`, keys.bravo)).status).toBe(404);
+    expect((await api(h.twin, `/api/captures/${gone}/report`, keys.bravo)).status).toBe(404);
+    expect((await api(h.twin, `/api/captures/${gone}`, keys.bravo, { method: 'DELETE' })).status).toBe(404);
+    const list = await api(h.twin, '/api/captures', keys.bravo);
+    expect(list.json.items.map((i: { captureId: string }) => i.captureId)).toEqual([kept]);
+    const after = await api(h.twin, `/api/diagnoses?clientIp=${ipB}`, keys.bravo);
+    expect(after.json.items.map((i: { captureId: string }) => i.captureId)).toEqual(
+      before.json.items.map((i: { captureId: string }) => i.captureId).filter((id: string) => id !== gone),
+    );
+    expect(await itemsOf(gone)).toHaveLength(0);
+    expect((await objectKeys()).filter((k) => k.includes(gone))).toEqual([]);
+    // The other capture of the tenant, and the other tenants' objects, are untouched.
+    expect((await itemsOf(kept)).length).toBe(keptItems);
+    expect((await objectKeys()).filter((k) => k.includes(kept))).toHaveLength(2);
+    expect((await objectKeys()).filter((k) => k.includes(alphaCapture))).toHaveLength(2);
+  });
+
+  it('a PENDING capture is not deleted (its object may still arrive): 409', async () => {
+    const up = await api(h.twin, '/api/uploads', keys.alpha, { method: 'POST', body: { fileName: 'p.pcap', size: 5 } });
+    const res = await api(h.twin, `/api/captures/${up.json.captureId}`, keys.alpha, { method: 'DELETE' });
+    expect(res.status).toBe(409);
+    expect(res.json.error.code).toBe('CONFLICT');
+    expect((await api(h.twin, `/api/captures/${up.json.captureId}`, keys.alpha)).json.capture.status).toBe('PENDING');
   });
 });

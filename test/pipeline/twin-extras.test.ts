@@ -30,6 +30,7 @@ const start = () =>
     log: silentLogger,
     dashboardDir: dashboard,
     retryDelaysMs: [200, 200],
+    rateLimits: null,
     writeRetry: { attempts: 2, baseDelayMs: 20, maxDelayMs: 50 },
   });
 
@@ -98,7 +99,7 @@ describe('local twin extras', () => {
     const location = res.headers.get('location') as string;
     expect(location.startsWith(twin.state.s3Endpoint)).toBe(true);
     expect((await (await fetch(location)).text()).length).toBe(big.length);
-  });
+  }, 20_000);
 
   it('keeps data and dead letters across a restart, and redrives them at start', async () => {
     await twin.stopDynamo();

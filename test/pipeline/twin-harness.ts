@@ -26,6 +26,8 @@ export async function startHarness(overrides: Partial<TwinOptions> = {}): Promis
     log: silentLogger,
     retryDelaysMs: [400, 800],
     writeRetry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
+    // Tests poll fast (two counter writes per request would slow dynalite); fair-use.test.ts sets limits.
+    rateLimits: null,
     ...overrides,
   });
   return {

@@ -3,8 +3,10 @@
 // its filter and checklist and the certificate checks, in both languages.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from '#shared/report/display-width.js';
 import { renderReport } from '#shared/report/ladder-text.js';
 import { analyzeFile } from '../diagnosis/analyze-file.js';
+import { ladders } from './ladder-lines.js';
 
 const SC = join(__dirname, '../fixtures/scenarios');
 const arrowsOf = (text: string) => text.split('\n').filter((l) => /^\s+\d+\s+\d+\.\d{3}\s+[─═◀]/.test(l));
@@ -45,5 +47,22 @@ describe('AnyConnect ladder text', () => {
     expect(arrowsOf(text).filter((l) => l.includes('TCP SYN')).length).toBe(7);
     expect(text).not.toContain('Certificate');
     expect(text).toContain('Verdict: ANYCONNECT_TCP_UNREACHABLE');
+  });
+
+  it('keeps its columns in a Japanese terminal and draws DTLS with = in ASCII', async () => {
+    const r = await analyzeFile(join(SC, 'anyconnect-dtls-blocked/capture.pcap'));
+    const s = r.anyconnect![0];
+    const [wide] = ladders(renderReport(r, 'ja', { ambiguous: 'wide' }));
+    expect(wide[0]).toMatch(/^\s*フレーム\s+経過時間\s+クライアント\s+MX$/);
+    expect(new Set(wide.map((l) => displayWidth(l, 'wide'))).size).toBe(1);
+    const text = renderReport(r, 'en', { ascii: true });
+    const [ascii] = ladders(text);
+    expect(ascii).toHaveLength(s.timeline.length + 1);
+    const dtls = ascii.filter((l) => l.includes('DTLS ClientHello'));
+    expect(dtls.length).toBe(s.timeline.filter((e) => e.channel === 'dtls').length);
+    expect(dtls.every((l) => /=+ DTLS ClientHello .*=>$/.test(l))).toBe(true);
+    expect(dtls.filter((l) => l.includes(' retransmission ')).length).toBe(3);
+    expect(text).toMatch(/^AnyConnect session 1 \| client \S+ <-> MX \S+:443 \| recognised by: /m);
+    expect(text).not.toMatch(/[^\x00-\x7f]/);
   });
 });

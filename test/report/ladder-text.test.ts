@@ -2,7 +2,8 @@
 // its filter and checklist, in both languages; capture strings cannot drive the terminal.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, renderReport, safe } from '#shared/report/ladder-text.js';
+import { displayWidth } from '#shared/report/display-width.js';
+import { renderReport, safe } from '#shared/report/ladder-text.js';
 import { analyzeFile } from '../diagnosis/analyze-file.js';
 
 const SC = join(__dirname, '../fixtures/scenarios');
@@ -31,7 +32,7 @@ describe('ladder text', () => {
     expect(text).toContain('判定: NAT_T_BLOCKED');
     for (const item of r.sessions[0].findings[0].checklist.ja) expect(text).toContain(item);
     const lines = text.split('\n');
-    const header = lines.find((l) => l.includes('frame') && l.includes('クライアント'))!;
+    const header = lines.find((l) => l.includes('経過時間') && l.includes('クライアント'))!;
     const firstArrow = lines.find((l) => l.includes('▶'))!;
     expect(displayWidth(header.slice(0, header.indexOf('MX')))).toBe(displayWidth(firstArrow) - 2);
   });

@@ -1,4 +1,4 @@
-// GET /api/captures, /api/captures/{id}, /api/captures/{id}/report — all within the caller's tenant.
+// GET /api/captures (filtered by verdict, status, file name, upload time), /api/captures/{id}, /api/captures/{id}/report — all within the caller's tenant.
 import { isCaptureId, resultObjectKey } from '#shared/tenancy/ids.js';
 import type { CaptureRecord } from '../../store/capture-store.js';
 import { encodeCursor } from '../../store/cursor.js';
@@ -6,10 +6,10 @@ import { captureListGsi1pk, sessionSkPrefix, tenantPk } from '../../store/keys.j
 import type { RouteContext } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { json, rawJson } from '../http.js';
-import { parseCursor, parseLimit } from '../params.js';
+import { parseCaptureFilter, parseCursor, parseLimit } from '../params.js';
 import type { RouteHandler } from '../router.js';
 
-const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+export const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** Reports above this are redirected to S3 (API Gateway + Lambda responses are limited to 6 MB). */
 export const MAX_INLINE_REPORT_BYTES = 5 * 1024 * 1024;
@@ -21,7 +21,7 @@ export const MAX_DETAIL_PAGE_BYTES = 2_500_000;
 
 /** The contract's CaptureItem: bookkeeping attributes stay inside. */
 function toItem(c: CaptureRecord) {
-  const { attempts: _attempts, ...item } = c;
+  const { attempts: _attempts, objectKey: _objectKey, ...item } = c;
   return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
 }
 
@@ -34,11 +34,12 @@ export const listCaptures: RouteHandler<RouteContext> = async (req, _params, { c
     { pk: tenantPk(tenantId), gsi1pk: captureListGsi1pk(tenantId) },
     { sk: 'CAPTURE#' },
   );
-  const page = await deps.captures.list(tenantId, limit, epoch(deps.now()), startKey);
+  const filter = parseCaptureFilter(req.query);
+  const page = await deps.captures.list(tenantId, limit, epoch(deps.now()), startKey, filter);
   return json(200, { items: page.items.map(toItem), cursor: encodeCursor(page.lastKey) });
 };
 
-async function findCapture(id: string, { caller, deps }: RouteContext): Promise<CaptureRecord> {
+export async function findCapture(id: string, { caller, deps }: RouteContext): Promise<CaptureRecord> {
   if (!isCaptureId(id)) throw new NotFoundError('no such capture');
   const capture = await deps.captures.get(caller.tenant.tenantId, id, epoch(deps.now()));
   if (!capture) throw new NotFoundError('no such capture');

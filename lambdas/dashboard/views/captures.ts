@@ -1,127 +1,145 @@
-// Home: the upload panel and the tenant's captures, newest first, paged with "More".
-import type { CaptureItem } from '../api-types.js';
+// Home: the upload panel and the tenant's captures, newest first, paged with "More", filtered by
+// the API (capture-filters.ts). While the page is visible the first page is fetched again every
+// few seconds and merged into the rows in place — new captures (uploaded from the CLI, another
+// tab) appear on top, changed rows are redrawn, deleted ones go — so scroll, focus, filters and
+// the pages loaded with "More" stay as they are.
+import type { CaptureItem, Page } from '../api-types.js';
 import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
-import { formatBytes, formatTime } from '../format.js';
-import { clientVerdicts, countByVerdict } from '#shared/view/client-verdicts.js';
-import { verdictWithTitle } from '../verdict.js';
-import { errorBox, labelColumns } from './common.js';
-import { uploadPanel } from './upload.js';
+import { errorBox, labelColumns, phrase } from './common.js';
+import { captureFilters } from './capture-filters.js';
+import { captureRow, rowSignature } from './capture-row.js';
+import { confirmDelete } from './delete-dialog.js';
+import { reason, uploadPanel } from './upload.js';
 
-const STATUS_GLYPH = { PENDING: '…', DONE: '✓', FAILED: '✕' } as const;
-
-function row(ctx: Ctx, c: CaptureItem): HTMLTableRowElement {
-  const open = () => ctx.navigate(`#/capture/${encodeURIComponent(c.captureId)}`);
-  return h(
-    'tr',
-    {
-      class: 'clickable',
-      tabindex: 0,
-      'data-capture-id': c.captureId,
-      onclick: open,
-      onkeydown: (ev: Event) => {
-        if ((ev as KeyboardEvent).key === 'Enter') open();
-      },
-    },
-    h('td', { class: 'mono filename' }, c.fileName),
-    h('td', { class: 'num' }, formatBytes(c.size)),
-    h('td', null, formatTime(c.uploadedAt, ctx.lang)),
-    h(
-      'td',
-      null,
-      h(
-        'span',
-        { class: `status status-${c.status}`, title: c.error ?? null },
-        h('span', { 'aria-hidden': 'true' }, STATUS_GLYPH[c.status] ?? '?', ' '),
-        ctx.t(`status_${c.status}`),
-      ),
-    ),
-    h(
-      'td',
-      { class: 'verdict-cell' },
-      c.verdict
-        ? verdictWithTitle(c.verdict, ctx.lang)
-        : c.status === 'FAILED' && c.error
-          ? h('span', { class: 'text-error small error-text', translate: 'no', title: c.error }, c.error)
-          : '—',
-    ),
-    h('td', { class: 'num' }, c.sessions ?? '—'),
-  );
-}
-
-/**
- * A capture with several sessions may hold several clients: the row's verdict cell then counts
- * clients per verdict ("1 × PSK_MISMATCH · 1 × TUNNEL_ESTABLISHED"), read from the capture's sessions.
- */
-async function fillClientCounts(ctx: Ctx, c: CaptureItem, tr: HTMLTableRowElement): Promise<void> {
-  if (c.status !== 'DONE' || (c.sessions ?? 0) < 2) return;
-  const d = await ctx.api.capture(c.captureId).catch(() => undefined);
-  if (!d || !ctx.alive()) return;
-  const clients = clientVerdicts(d.sessions);
-  if (clients.length < 2) return;
-  const cell = tr.querySelector('td.verdict-cell');
-  if (!cell) return;
-  replace(
-    cell,
-    h(
-      'ul',
-      { class: 'plain verdict-counts', 'aria-label': ctx.t('clientsTitle', { n: clients.length }) },
-      countByVerdict(clients).map(([verdict, n]) =>
-        h('li', { 'data-count': n }, h('span', { class: 'count' }, `${n} ×`), ' ', verdictWithTitle(verdict, ctx.lang)),
-      ),
-    ),
-  );
-}
+export const LIST_REFRESH_MS = 5000;
 
 export function capturesView(ctx: Ctx): HTMLElement {
   const { t } = ctx;
   const body = h('tbody');
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('more'));
   const state = h('p', { class: 'muted' }, t('loading'));
+  const notice = h('p', { class: 'list-notice', role: 'status' });
   let cursor: string | undefined;
-  let pages = 0;
-  let refresh: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by every reset, so an answer to an older filter is dropped. */
+  let generation = 0;
+  let loading = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const rowsById = () => new Map(Array.from(body.rows).map((r) => [r.getAttribute('data-capture-id') ?? '', r]));
+  const rowFor = (c: CaptureItem) => captureRow(ctx, c, (x) => void remove(x));
+
+  function showState(): void {
+    const empty = body.rows.length === 0;
+    replace(state, empty ? t(filters.active() ? 'noMatches' : 'noCaptures') : '');
+    state.hidden = !empty;
+    labelColumns(table);
+  }
 
   async function load(reset: boolean): Promise<void> {
+    const mine = reset ? ++generation : generation;
     more.disabled = true;
+    loading = true;
     try {
-      const page = await ctx.api.captures(reset ? undefined : cursor);
-      if (!ctx.alive()) return;
+      const page = await ctx.api.captures(reset ? undefined : cursor, 25, filters.filter());
+      if (!ctx.alive() || mine !== generation) return;
       if (reset) replace(body);
-      for (const c of page.items) {
-        const tr = row(ctx, c);
-        body.appendChild(tr);
-        void fillClientCounts(ctx, c, tr);
-      }
-      labelColumns(table);
+      for (const c of page.items) body.appendChild(rowFor(c));
       cursor = page.cursor;
-      pages = reset ? 1 : pages + 1;
       more.hidden = !cursor;
-      // Captures uploaded elsewhere (CLI, another tab) finish on their own: while the first
-      // page shows one PENDING, look again in a few seconds (not once "More" was used).
-      clearTimeout(refresh);
-      if (pages === 1 && page.items.some((c) => c.status === 'PENDING'))
-        refresh = setTimeout(() => {
-          if (ctx.alive() && pages === 1) void load(true);
-        }, 4000);
-      replace(state, body.children.length === 0 ? t('noCaptures') : '');
-      state.hidden = body.children.length > 0;
+      // A filtered page may come back short while more remain to be searched.
+      replace(more, t(page.items.length === 0 && cursor ? 'moreToSearch' : 'more'));
+      showState();
     } catch (e) {
+      if (mine !== generation) return;
       replace(state, errorBox(ctx, e));
       state.hidden = false;
     } finally {
+      loading = false;
       more.disabled = false;
     }
   }
-  more.addEventListener('click', () => {
-    clearTimeout(refresh);
-    void load(false);
-  });
-  void load(true);
+
+  /** Merges a fresh first page into the rows on screen. */
+  function merge(page: Page<CaptureItem>): void {
+    const existing = rowsById();
+    const fresh = new Set(page.items.map((c) => c.captureId));
+    const oldest = page.items.at(-1)?.uploadedAt ?? '';
+    // Gone from the range the fresh page covers: deleted elsewhere (or no longer matching).
+    for (const [id, row] of existing) {
+      const uploaded = row.getAttribute('data-uploaded') ?? '';
+      if (!fresh.has(id) && (!page.cursor || uploaded >= oldest)) row.remove();
+    }
+    let added = 0;
+    let anchor: Element | null = body.firstElementChild;
+    for (const c of page.items) {
+      const row = existing.get(c.captureId);
+      if (row?.isConnected) {
+        if (row.getAttribute('data-signature') !== rowSignature(c)) {
+          const hadFocus = row.contains(document.activeElement);
+          const next = rowFor(c);
+          row.replaceWith(next);
+          if (hadFocus) next.querySelector<HTMLElement>('a.capture-link')?.focus();
+          anchor = next.nextElementSibling;
+        } else anchor = row.nextElementSibling;
+        continue;
+      }
+      // New: newer than the row it now precedes (the list is newest first).
+      body.insertBefore(rowFor(c), anchor);
+      added++;
+    }
+    if (added) {
+      replace(notice, t('newCaptures', { n: added }));
+      ctx.announce(t('newCaptures', { n: added }));
+    }
+    showState();
+  }
+
+  async function refresh(): Promise<void> {
+    if (loading) return;
+    const mine = generation;
+    const page = await ctx.api.captures(undefined, 25, filters.filter());
+    if (ctx.alive() && mine === generation && !loading) merge(page);
+  }
+
+  function schedule(): void {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (!ctx.alive()) return;
+      if (document.visibilityState === 'visible') await refresh().catch(() => undefined);
+      schedule();
+    }, LIST_REFRESH_MS);
+  }
+  const onVisible = () => {
+    if (!ctx.alive()) document.removeEventListener('visibilitychange', onVisible);
+    else if (document.visibilityState === 'visible') void refresh().catch(() => undefined);
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
+  async function remove(c: CaptureItem): Promise<void> {
+    if (!(await confirmDelete(ctx, c))) return;
+    const row = rowsById().get(c.captureId);
+    try {
+      await ctx.api.deleteCapture(c.captureId);
+      const next = row?.nextElementSibling ?? row?.previousElementSibling;
+      row?.remove();
+      (next?.querySelector<HTMLElement>('a.capture-link') ?? table).focus();
+      replace(notice, phrase(ctx, 'deleted', { name: c.fileName }));
+      ctx.announce(t('deleted', { name: c.fileName }));
+      showState();
+    } catch (e) {
+      const msg = t('deleteFailed', { name: c.fileName, reason: reason(e) });
+      replace(notice, h('span', { class: 'text-error' }, '✕ ', msg));
+      ctx.announce(msg);
+    }
+  }
+
+  const filters = captureFilters(ctx, () => void load(true));
+  more.addEventListener('click', () => void load(false));
 
   const table = h(
     'table',
-    { class: 'list captures' },
+    { class: 'list captures', tabindex: -1 },
     h('caption', { class: 'sr-only' }, t('capturesTitle')),
     h(
       'thead',
@@ -135,18 +153,23 @@ export function capturesView(ctx: Ctx): HTMLElement {
         h('th', { scope: 'col' }, t('colStatus')),
         h('th', { scope: 'col' }, t('colVerdict')),
         h('th', { scope: 'col', class: 'num' }, t('colSessions')),
+        h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('colActions'))),
       ),
     ),
     body,
   );
+  void load(true);
+  schedule();
   return h(
     'div',
     { class: 'view captures-view' },
-    uploadPanel(ctx, () => void load(true)),
+    uploadPanel(ctx, () => void refresh().catch(() => undefined)),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'captures-title' },
       h('h2', { id: 'captures-title' }, t('capturesTitle')),
+      filters.element,
+      notice,
       table,
       state,
       h('div', { class: 'pager' }, more),

@@ -15,6 +15,7 @@ import { errorBox, facts, labelColumns, phrase } from './common.js';
 import { anyConnectView } from './anyconnect.js';
 import { findingView } from './finding.js';
 import { sessionView } from './session.js';
+import { summariesSection } from './summaries.js';
 
 async function download(ctx: Ctx, id: string, fileName: string): Promise<void> {
   try {
@@ -336,7 +337,7 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
             ),
           );
         if (report.hosts?.length) parts.push(hostsSection(ctx, report, d.sessions.length > 0));
-        parts.push(authSection(ctx, report), anomaliesSection(ctx, report));
+        parts.push(summariesSection(ctx, report), authSection(ctx, report), anomaliesSection(ctx, report));
       }
     } else if (d.capture.status === 'PENDING') {
       parts.push(h('p', { class: 'muted', role: 'status' }, ctx.t('stillPending', { name: d.capture.fileName })));

@@ -1,16 +1,19 @@
 // Upload panel: drop or pick files; each gets a row with a progress bar (XHR upload events on the
-// presigned PUT), then its live status, polled until the analysis is DONE or FAILED.
+// presigned PUT), then its live status, polled until the analysis is DONE or FAILED. An optional
+// MX address goes with every file dropped while it is filled in (for late-start captures).
 import { ApiError, putWithProgress } from '../api.js';
 import type { CaptureItem } from '../api-types.js';
 import type { Ctx } from '../context.js';
 import { h, replace } from '../dom.js';
+import { isIpAddress } from '../ip.js';
 import { badge } from '../verdict.js';
 import { phrase } from './common.js';
 
 const POLL_LIMIT_MS = 15 * 60 * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function reason(e: unknown): string {
+/** An upload's or a request's failure in words, with its status. */
+export function reason(e: unknown): string {
   return e instanceof ApiError ? `${e.message} (${e.status || e.code})` : e instanceof Error ? e.message : String(e);
 }
 
@@ -67,14 +70,14 @@ export function uploadPanel(ctx: Ctx, onAnalysed: () => void): HTMLElement {
     }
   }
 
-  async function uploadOne(file: File): Promise<void> {
+  async function uploadOne(file: File, mxIp: string | undefined): Promise<void> {
     const name = file.name;
     const progress = h('progress', { max: 100, value: 0, 'aria-label': name });
     const status = h('span', { class: 'upload-status' }, t('uploading', { name, pct: 0 }));
     const row = h('li', { class: 'upload' }, h('span', { class: 'upload-name mono' }, name), progress, status);
     rows.prepend(row);
     try {
-      const ticket = await ctx.api.createUpload(name, file.size);
+      const ticket = await ctx.api.createUpload(name, file.size, mxIp);
       row.setAttribute('data-capture-id', ticket.captureId);
       let lastPct = -1;
       await putWithProgress(ticket, file, (f) => {
@@ -96,8 +99,37 @@ export function uploadPanel(ctx: Ctx, onAnalysed: () => void): HTMLElement {
     }
   }
 
+  const mxInput = h('input', {
+    id: 'mx-ip',
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: '198.51.100.1',
+    'aria-describedby': 'mx-ip-help mx-ip-error',
+  });
+  const mxError = h('p', { id: 'mx-ip-error', class: 'form-error', role: 'alert' });
+  /** The MX address to send, undefined when empty, null when it is not an address (said in the UI). */
+  function mxIpToSend(): string | undefined | null {
+    const v = mxInput.value.trim();
+    const bad = v !== '' && !isIpAddress(v);
+    mxInput.setAttribute('aria-invalid', String(bad));
+    // Said here, in the UI language, before asking the API (which answers in English).
+    mxError.textContent = bad ? t('invalidIp', { ip: v }) : '';
+    return bad ? null : v || undefined;
+  }
+  mxInput.addEventListener('input', () => {
+    if (mxInput.getAttribute('aria-invalid') === 'true') mxIpToSend();
+  });
+
   async function uploadAll(files: FileList | File[] | null | undefined): Promise<void> {
-    for (const f of Array.from(files ?? [])) await uploadOne(f);
+    const list = Array.from(files ?? []);
+    if (list.length === 0) return;
+    const mxIp = mxIpToSend();
+    if (mxIp === null) {
+      mxInput.focus();
+      return;
+    }
+    for (const f of list) await uploadOne(f, mxIp);
   }
 
   const input = h('input', {
@@ -138,6 +170,14 @@ export function uploadPanel(ctx: Ctx, onAnalysed: () => void): HTMLElement {
     'section',
     { class: 'card upload-panel', 'aria-labelledby': 'upload-title' },
     h('h2', { id: 'upload-title' }, t('uploadTitle')),
+    h(
+      'div',
+      { class: 'mx-field' },
+      h('label', { for: 'mx-ip' }, t('mxIpLabel')),
+      mxInput,
+      h('p', { id: 'mx-ip-help', class: 'help' }, t('mxIpHelp')),
+      mxError,
+    ),
     zone,
     rows,
   );

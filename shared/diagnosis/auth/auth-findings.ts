@@ -53,7 +53,7 @@ export function radiusFindings(exchanges: RadiusExchange[]): Finding[] {
             .filter((e) => e.requestFrames.length > 1)
             .slice(0, 8)
             .map((e) => ({
-              message: `Access-Request id ${e.identifier}`,
+              message: `Access-Request ID ${e.identifier}`,
               from: 'mx' as const,
               count: e.requestFrames.length,
               frames: e.requestFrames,

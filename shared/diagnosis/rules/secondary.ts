@@ -15,7 +15,15 @@ export function natDetected(f: IkeFacts): Finding | null {
   if (!client && !responder) return null;
   return buildFinding(
     'NAT_DETECTED',
-    { frames, details: { ...f.nat.details, clientBehindNat: !!client, responderBehindNat: !!responder, captureSide } },
+    {
+      frames,
+      details: {
+        ...Object.fromEntries(f.nat.details),
+        clientBehindNat: !!client,
+        responderBehindNat: !!responder,
+        captureSide,
+      },
+    },
     framesFilter(f, frames),
     { hash: hash ?? '?', client: !!client, responder: !!responder, captureSide },
   );
@@ -33,7 +41,7 @@ export function clientFingerprint(f: IkeFacts): Finding | null {
     'CLIENT_FINGERPRINT',
     { frames, details: { vendorIds: fp.vendorIds.map((v) => v.name).join(', ') } },
     framesFilter(f, frames),
-    { fingerprint: fp.fingerprint },
+    { implementation: fp.implementation ?? '', features: fp.features.join('|') },
   );
 }
 

@@ -1,0 +1,50 @@
+// UI strings of the captures list's filters, delete and live updates (issue 10, point 9),
+// merged into the tables of i18n.ts.
+
+export const capturesEn = {
+  filtersTitle: 'Filter captures',
+  filterVerdict: 'Verdict',
+  filterAny: 'Any',
+  filterFailed: 'Failed (not analysed)',
+  filterPending: 'Being analysed',
+  filterName: 'File name',
+  filterFrom: 'Uploaded from',
+  filterTo: 'to',
+  filterClear: 'Clear filters',
+  noMatches: 'No capture matches these filters.',
+  moreToSearch: 'More captures to search',
+  colActions: 'Actions',
+  deleteCapture: 'Delete',
+  deleteTitle: 'Delete this capture?',
+  deleteBody:
+    'This removes {name} (uploaded {time}): the capture file, its report and its {n} client diagnoses, for everyone in this tenant. It cannot be undone.',
+  deleteConfirm: 'Delete capture',
+  cancel: 'Cancel',
+  deleted: '{name} was deleted.',
+  deleteFailed: 'Could not delete {name}: {reason}',
+  newCaptures: '{n} new capture(s) listed.',
+};
+
+export const capturesJa: Record<keyof typeof capturesEn, string> = {
+  filtersTitle: 'キャプチャの絞り込み',
+  filterVerdict: '判定',
+  filterAny: 'すべて',
+  filterFailed: '失敗（解析できず）',
+  filterPending: '解析中',
+  filterName: 'ファイル名',
+  filterFrom: 'アップロード日 開始',
+  filterTo: '終了',
+  filterClear: '絞り込みを解除',
+  noMatches: '条件に合うキャプチャはありません。',
+  moreToSearch: 'さらに検索',
+  colActions: '操作',
+  deleteCapture: '削除',
+  deleteTitle: 'このキャプチャを削除しますか？',
+  deleteBody:
+    '{name}（{time} にアップロード）のキャプチャファイル、レポート、クライアント診断 {n} 件を、このテナントの全員から削除します。元に戻せません。',
+  deleteConfirm: 'キャプチャを削除',
+  cancel: 'キャンセル',
+  deleted: '{name} を削除しました。',
+  deleteFailed: '{name} を削除できませんでした: {reason}',
+  newCaptures: '新しいキャプチャ {n} 件を表示しました。',
+};

@@ -1,0 +1,134 @@
+// Which sessions the report holds in full and which it only counts. Sessions are offered as
+// they are decided (idle ones while the capture streams, the rest at its end) with their
+// verdict and shape; the MAX_SESSIONS_IN_FULL that say most are kept for a full diagnosis:
+// distinct sessions (the first of their shape) before identical repeats, then those that got
+// further in the negotiation, then the earliest. The others are counted per verdict and
+// responder, with a sample of their clients: a day of scanners becomes one line.
+import {
+  MAX_SESSIONS_IN_FULL,
+  MAX_SUMMARY_CLIENT_SAMPLE,
+  MAX_SUMMARY_GROUPS,
+  MAX_TRACKED_CLIENTS,
+} from '../report/limits.js';
+import type { GuideStep, SessionSummary } from '../report/types.js';
+import { catalogText } from './catalog.js';
+import type { SessionOutline } from './client-book.js';
+import { STEP_ORDER } from './steps.js';
+
+/** A decided session as the collector ranks and counts it. */
+export interface OfferedSession extends SessionOutline {
+  stepReached: GuideStep;
+  firstFrame: number;
+  lastFrame: number;
+  end: string;
+  /** Equal for identical tries (same verdict and messages), whoever sent them. */
+  shape: string;
+}
+
+/** Shapes remembered to tell a distinct session from a repeat. */
+const MAX_SHAPES = 4096;
+
+interface Kept<T> {
+  item: T;
+  session: OfferedSession;
+  distinct: boolean;
+}
+
+interface Group {
+  summary: Omit<SessionSummary, 'title' | 'clientAddresses'>;
+  clients: Set<string>;
+}
+
+export interface SessionCollector<T> {
+  /** `item` is what a full diagnosis is made from, should the session be kept. */
+  offer(item: T, session: OfferedSession): void;
+  /** The items kept for a full diagnosis, in the order they were offered. */
+  kept(): T[];
+  /** Sessions counted, not kept (only when some were). */
+  summaries(): SessionSummary[];
+}
+
+/** `onSummarised` hears every session that will only be counted (for the clients' verdicts). */
+export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => void): SessionCollector<T> {
+  const kept: Kept<T>[] = [];
+  const shapes = new Set<string>();
+  const groups = new Map<string, Group>();
+  let clientsCounted = 0;
+
+  function offer(item: T, session: OfferedSession): void {
+    let distinct = false;
+    if (!shapes.has(session.shape) && shapes.size < MAX_SHAPES) {
+      shapes.add(session.shape);
+      distinct = true;
+    }
+    const candidate = { item, session, distinct };
+    if (kept.length < MAX_SESSIONS_IN_FULL) {
+      kept.push(candidate);
+      return;
+    }
+    let worst = 0;
+    for (let i = 1; i < kept.length; i++) if (outranks(kept[worst], kept[i])) worst = i;
+    if (!outranks(candidate, kept[worst])) {
+      summarise(session);
+      return;
+    }
+    summarise(kept[worst].session);
+    kept.splice(worst, 1);
+    kept.push(candidate);
+  }
+
+  function summarise(s: OfferedSession): void {
+    onSummarised(s);
+    let key = `${s.verdict}|${s.responderIp}`;
+    if (!groups.has(key) && groups.size >= MAX_SUMMARY_GROUPS) key = `${s.verdict}|*`;
+    let g = groups.get(key);
+    if (!g) {
+      const responderIp = key.slice(s.verdict.length + 1);
+      g = {
+        summary: {
+          verdict: s.verdict,
+          responderIp,
+          sessions: 0,
+          clientSample: [],
+          firstFrame: s.firstFrame,
+          lastFrame: s.lastFrame,
+          start: s.start,
+          end: s.end,
+        },
+        clients: new Set(),
+      };
+      groups.set(key, g);
+    }
+    const sum = g.summary;
+    sum.sessions++;
+    if (!g.clients.has(s.clientIp) && clientsCounted < MAX_TRACKED_CLIENTS) {
+      g.clients.add(s.clientIp);
+      clientsCounted++;
+      if (sum.clientSample.length < MAX_SUMMARY_CLIENT_SAMPLE) sum.clientSample.push(s.clientIp);
+    }
+    if (s.firstFrame < sum.firstFrame) sum.firstFrame = s.firstFrame;
+    if (s.lastFrame > sum.lastFrame) sum.lastFrame = s.lastFrame;
+    if (s.start < sum.start) sum.start = s.start;
+    if (s.end > sum.end) sum.end = s.end;
+  }
+
+  function summaries(): SessionSummary[] {
+    return [...groups.values()]
+      .map((g) => ({
+        ...g.summary,
+        title: catalogText(g.summary.verdict).title,
+        clientAddresses: g.clients.size,
+      }))
+      .sort((a, b) => b.sessions - a.sessions || a.firstFrame - b.firstFrame);
+  }
+
+  return { offer, kept: () => kept.map((k) => k.item), summaries };
+}
+
+/** Does `a` say more than `b`: distinct before repeated, further in the negotiation, earlier? */
+function outranks<T>(a: Kept<T>, b: Kept<T>): boolean {
+  if (a.distinct !== b.distinct) return a.distinct;
+  const step = STEP_ORDER[a.session.stepReached] - STEP_ORDER[b.session.stepReached];
+  if (step !== 0) return step > 0;
+  return a.session.firstFrame < b.session.firstFrame;
+}

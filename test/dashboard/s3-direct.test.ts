@@ -1,0 +1,176 @@
+// Where the browser talks to S3 itself, in real Chromium against the twin, whose S3 carries the
+// CDK bucket's CORS rule (lambdas/storage/browser-cors.ts) for the exact dashboard origin:
+// - the upload form's optional MX address travels as a signed metadata header on the presigned PUT
+//   (a non-simple header: the browser's CORS preflight must allow it), and the diagnosis uses it;
+// - a report over 5 MB is not sent through the API (Lambda answers at most 6 MB): the API answers
+//   302 to a presigned S3 GET, which the dashboard's fetch follows cross-origin (issue 9: the
+//   bucket's CORS allowed only PUT, so the browser blocked it and the report parts went missing).
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { CaptureDetail } from '../../lambdas/dashboard/api-types.js';
+import { MAX_INLINE_REPORT_BYTES } from '../../lambdas/api/routes/captures.js';
+import { generateManySessions } from '../../scripts/bench/many-sessions.js';
+import { launchBrowser, repoPath, startHarness, type Harness } from './twin-harness.js';
+
+let h: Harness;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+/** A port free right now: the twin then lists its exact origin in the S3 CORS rule. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${h.operatorKey}` } });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Signs the tab in, unless it already is (the key lives in the tab's sessionStorage). */
+async function signIn(): Promise<void> {
+  await page.goto(`${h.url}/`);
+  await page.waitForSelector('#api-key, #capture-file', { state: 'attached' });
+  if ((await page.locator('#api-key').count()) === 0) return;
+  await page.fill('#api-key', h.operatorKey);
+  await page.click('form.signin button[type=submit]');
+  await page.waitForSelector('#capture-file', { state: 'attached' });
+}
+
+/** Uploads through the file picker; the capture id once the row shows a verdict. */
+async function uploadThroughPage(file: { name: string; buffer: Buffer } | string): Promise<string> {
+  const before = await page.locator('li.upload').count();
+  await page.setInputFiles(
+    '#capture-file',
+    typeof file === 'string' ? file : { ...file, mimeType: 'application/octet-stream' },
+  );
+  await expect.poll(() => page.locator('li.upload').count()).toBe(before + 1);
+  const row = page.locator('li.upload').first();
+  await row.locator('.upload-status [data-verdict], .upload-status .text-error').waitFor({ timeout: 60_000 });
+  expect(await row.locator('.text-error').count()).toBe(0);
+  return (await row.getAttribute('data-capture-id'))!;
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  h = await startHarness({ httpPort: port });
+  expect(h.url).toBe(`http://127.0.0.1:${port}`);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+}, 60_000);
+
+describe('the upload form with an MX address', () => {
+  // Frames 2-13 of the real late-esp-one-way: without its frame 1 (the client's NAT-T keepalive)
+  // nothing in the bytes tells the roles, and the MX sends first (see that scenario's README).
+  const CLIENT = '198.51.100.2';
+  const MX = '198.51.100.1';
+
+  async function lateEspCut(): Promise<Buffer> {
+    const buf = await readFile(repoPath('test/fixtures/scenarios/late-esp-one-way/capture.pcap'));
+    const records: Buffer[] = [];
+    for (let at = 24, n = 1; at + 16 <= buf.length; n++) {
+      const end = at + 16 + buf.readUInt32LE(at + 8);
+      if (n >= 2) records.push(buf.subarray(at, end));
+      at = end;
+    }
+    return Buffer.concat([buf.subarray(0, 24), ...records]);
+  }
+
+  it('says a wrong address in the UI language and uploads nothing', async () => {
+    await page.addInitScript(() => localStorage.setItem('vpn-doctor.lang', 'ja'));
+    await signIn();
+    expect(await page.textContent('label[for=mx-ip]')).toBe('MX の IP アドレス（任意）');
+    await page.fill('#mx-ip', '198.51.100');
+    await page.setInputFiles('#capture-file', {
+      name: 'x.pcap',
+      mimeType: 'application/octet-stream',
+      buffer: await lateEspCut(),
+    });
+    await expect
+      .poll(() => page.textContent('#mx-ip-error'))
+      .toBe('「198.51.100」は IPv4 / IPv6 アドレスではありません。');
+    expect(await page.getAttribute('#mx-ip', 'aria-invalid')).toBe('true');
+    expect(await page.locator('li.upload').count()).toBe(0);
+    // Back to English for the rest of the file.
+    await page.evaluate(() => localStorage.setItem('vpn-doctor.lang', 'en'));
+  }, 60_000);
+
+  it('sends the address with the file, and the diagnosis takes that MX', async () => {
+    const en = await browser.context.newPage();
+    await page.close();
+    page = en;
+    await page.addInitScript(() => localStorage.setItem('vpn-doctor.lang', 'en'));
+    await signIn();
+    expect(await page.textContent('label[for=mx-ip]')).toBe('MX IP address (optional)');
+    await page.fill('#mx-ip', MX);
+    const id = await uploadThroughPage({ name: 'late-esp-cut.pcap', buffer: await lateEspCut() });
+    const d = await api<CaptureDetail>(`/api/captures/${id}`);
+    expect(d.capture).toMatchObject({ status: 'DONE', verdict: 'ESP_ONE_WAY', mxIp: MX });
+    expect(d.sessions[0]).toMatchObject({ clientIp: CLIENT, responderIp: MX, roles: { decidedBy: 'user-mx-ip' } });
+    await page.fill('#mx-ip', '');
+  }, 90_000);
+});
+
+describe('a report over 5 MB', () => {
+  it('is fetched by the dashboard from S3 after the API redirect (CORS GET from the dashboard origin)', async () => {
+    // The bench's many-sessions capture (a real wrong-PSK negotiation repeated from new clients):
+    // 1.25 MB of capture gives a report of about 6 MB.
+    const file = join(h.dataDir, 'many-sessions.pcap');
+    await generateManySessions(file, 1.25, repoPath('test/fixtures/scenarios'));
+    await signIn();
+    const id = await uploadThroughPage(file);
+
+    const res = await fetch(`${h.url}/api/captures/${id}/report`, {
+      headers: { authorization: `Bearer ${h.operatorKey}` },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(302);
+    const location = res.headers.get('location')!;
+    expect(location.startsWith(h.twin.state.s3Endpoint)).toBe(true);
+    const reportBytes = (await (await fetch(location)).arrayBuffer()).byteLength;
+    expect(reportBytes).toBeGreaterThan(MAX_INLINE_REPORT_BYTES);
+
+    const fromS3: { status: number; allowOrigin?: string }[] = [];
+    const blocked: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().startsWith(h.twin.state.s3Endpoint) && r.request().method() === 'GET')
+        fromS3.push({ status: r.status(), allowOrigin: r.headers()['access-control-allow-origin'] });
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /CORS/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.goto(`${h.url}/#/capture/${id}`);
+    await page.waitForSelector('table.sessions tbody tr', { timeout: 60_000 });
+    // The parts drawn from the report only: the hosts and the authentication section.
+    await page.waitForSelector('section.auth', { timeout: 30_000 });
+    expect(blocked).toEqual([]);
+    expect(fromS3).toContainEqual({ status: 200, allowOrigin: h.url });
+
+    // The download goes the same way and carries every byte.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON report' }).click(),
+    ]);
+    const saved = join(h.dataDir, 'downloaded.json');
+    await download.saveAs(saved);
+    const text = await readFile(saved, 'utf8');
+    expect(Buffer.byteLength(text)).toBe(reportBytes);
+    expect(JSON.parse(text).sessions.length).toBeGreaterThan(400);
+    await writeFile(saved, '');
+  }, 180_000);
+});
