@@ -27,7 +27,7 @@ directory TLS, meraki.com DNS) side.
   --client IP   only the sessions of this client IP
   --mx IP       the MX's address, for captures whose roles the bytes cannot tell
   --lang en|ja  language of the human form (default en; JSON carries both)
-  --ascii       draw the ladder and symbols with ASCII characters only
+  --ascii       draw the ladder and symbols with ASCII characters only (DTLS arrows =)
 
 The ladder is laid out for terminals that draw East Asian ambiguous characters (─ ▶ ◀ → ·)
 two columns wide when the locale (LC_ALL, LC_CTYPE, LANG) is Japanese or with --lang ja, one
