@@ -32,6 +32,8 @@ export interface ApiConfig {
   retentionDays: number;
   /** null: no rate limiting (tests of the twin that poll fast). */
   rateLimits: RateLimits | null;
+  /** Reports larger than this are not sent through the API but redirected to S3. */
+  maxInlineReportBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -74,6 +76,8 @@ export const SWEEP_INTERVAL_SECONDS = 300;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 export const DEFAULT_UPLOAD_URL_TTL_SECONDS = 900;
 export const DEFAULT_UPLOAD_GRACE_SECONDS = 300;
+/** Lambda's responses stop at 6 MB (the body base64-encoded or not): 5 MiB leaves room for headers. */
+export const MAX_INLINE_REPORT_BYTES = 5 * 1024 * 1024;
 
 export function analyzeConfigFromEnv(env: Env): AnalyzeConfig {
   return {
@@ -99,6 +103,7 @@ export function apiConfigFromEnv(env: Env): ApiConfig {
       perTenant: positiveInt(env, 'RATE_LIMIT_PER_TENANT', DEFAULT_RATE_LIMITS.perTenant),
       windowSeconds: DEFAULT_RATE_LIMITS.windowSeconds,
     },
+    maxInlineReportBytes: MAX_INLINE_REPORT_BYTES,
   };
 }
 

@@ -23,6 +23,7 @@ import {
   DEFAULT_RETENTION_DAYS,
   DEFAULT_UPLOAD_GRACE_SECONDS,
   DEFAULT_UPLOAD_URL_TTL_SECONDS,
+  MAX_INLINE_REPORT_BYTES,
   SWEEP_INTERVAL_SECONDS,
   createDynamoClient,
   createS3Client,
@@ -61,6 +62,8 @@ export interface TwinOptions {
   sweepIntervalMs?: number;
   /** null turns rate limiting off (tests that poll fast). */
   rateLimits?: RateLimits | null;
+  /** Below Lambda's limit only in tests that want the S3 redirect without a 5 MB report. */
+  maxInlineReportBytes?: number;
   /** Local async-invoke retry delays (Lambda retries twice, after about 1 and 2 minutes). */
   retryDelaysMs?: number[];
   writeRetry?: RetryOptions;
@@ -170,6 +173,7 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
       retentionDays,
       // null (not ??): tests that poll fast turn the limiter off.
       rateLimits: opts.rateLimits === undefined ? DEFAULT_RATE_LIMITS : opts.rateLimits,
+      maxInlineReportBytes: opts.maxInlineReportBytes ?? MAX_INLINE_REPORT_BYTES,
     },
     clients,
     opts.log,

@@ -11,8 +11,6 @@ import type { RouteHandler } from '../router.js';
 
 export const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
-/** Reports above this are redirected to S3 (API Gateway + Lambda responses are limited to 6 MB). */
-export const MAX_INLINE_REPORT_BYTES = 5 * 1024 * 1024;
 /**
  * Session JSON per capture-detail page. The body travels JSON-escaped inside Lambda's response
  * (quotes double), so this stays well under half of the 6 MB limit.
@@ -80,7 +78,7 @@ export const getReport: RouteHandler<RouteContext> = async (_req, params, ctx) =
   const head = await ctx.deps.objects.head(key);
   if (!head) throw new NotFoundError('no report stored for this capture');
   // Lambda responses stop at 6 MB: a larger report is fetched from S3 through a short-lived URL.
-  if (head.size > MAX_INLINE_REPORT_BYTES) {
+  if (head.size > ctx.deps.config.maxInlineReportBytes) {
     const url = await ctx.deps.objects.presignGet(key, 300);
     return { status: 302, headers: { location: url, 'cache-control': 'no-store' }, body: '' };
   }
