@@ -16,16 +16,18 @@ import { Progress, PROGRESS_MIN_BYTES } from './progress.js';
 
 const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--mx IP] [--lang en|ja] [--ascii]
 
-Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1) connection fails, from a capture
-taken on the MX WAN (IKE/ESP) or LAN (RADIUS, directory TLS, meraki.com DNS) side.
+Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1, or AnyConnect: TLS/DTLS on 443)
+connection fails, from a capture taken on the MX WAN (IKE/ESP, TLS/DTLS) or LAN (RADIUS,
+directory TLS, meraki.com DNS) side.
 
-  (default)     each IKE session drawn as a ladder, then the verdict, its evidence, a Wireshark
-                display filter and what to check
+  (default)     each IKE and AnyConnect session drawn as a ladder (AnyConnect: TLS ─, DTLS ═,
+                then the MX's certificate), the verdict, its evidence, a Wireshark display
+                filter and what to check
   --json        the report as JSON (schemaVersion 2; see README "analyze JSON")
   --client IP   only the sessions of this client IP
   --mx IP       the MX's address, for captures whose roles the bytes cannot tell
   --lang en|ja  language of the human form (default en; JSON carries both)
-  --ascii       draw the ladder and symbols with ASCII characters only
+  --ascii       draw the ladder and symbols with ASCII characters only (DTLS arrows =)
 
 The ladder is laid out for terminals that draw East Asian ambiguous characters (─ ▶ ◀ → ·)
 two columns wide when the locale (LC_ALL, LC_CTYPE, LANG) is Japanese or with --lang ja, one

@@ -40,16 +40,12 @@ export async function analyzeCapture(
     tlsFromStartPorts: [DEFAULT_ANYCONNECT_PORT],
   });
   const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp, mxIp: options.mxIp });
-  const anyconnect = createAnyConnectAnalyzer();
+  const anyconnect = createAnyConnectAnalyzer({ mxIps: options.mxIp ? [options.mxIp] : [] });
   const input = options.onProgress ? counting(source, options.onProgress) : source;
   const info = await readCapture(input, (raw) => {
     const frame = decoder.decode(raw);
     analyzer.add(frame);
     anyconnect.add(frame);
   });
-  const report = analyzer.finish(info, decoder.pendingFragments());
-  // AnyConnect sessions ride beside the IKE ones until the report model takes them in (issue 13).
-  const ac = anyconnect.finish().filter((s) => !options.clientIp || s.clientIp === options.clientIp);
-  if (ac.length > 0) report.anyconnect = ac;
-  return report;
+  return analyzer.finish(info, decoder.pendingFragments(), anyconnect.finish());
 }

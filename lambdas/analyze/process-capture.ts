@@ -166,6 +166,7 @@ export async function processObject(
     const stored = await deps.sessions.putSessions(
       { tenantId, captureId, fileName, analyzedAt, expiresAt },
       report.sessions,
+      report.anyconnect,
     );
     const done = await withRetry(
       () =>
@@ -174,7 +175,7 @@ export async function processObject(
           start: report.capture.start,
           end: report.capture.end,
           verdict: report.verdict,
-          sessions: report.sessions.length,
+          sessions: report.sessions.length + (report.anyconnect?.length ?? 0),
           analyzedAt,
         }),
       deps.writeRetry,

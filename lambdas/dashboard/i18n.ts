@@ -1,6 +1,7 @@
 // UI strings, one table per language. Finding texts are not here: they arrive localized in the
 // report ({en, ja}). The English table defines the keys; the Japanese one must have all of them.
 
+import { anyconnectEn, anyconnectJa } from './i18n-anyconnect.js';
 import { capturesEn, capturesJa } from './i18n-captures.js';
 import { merakiEn, merakiJa } from './i18n-meraki.js';
 
@@ -9,6 +10,7 @@ export const LANGS: readonly Lang[] = ['en', 'ja'];
 
 const en = {
   ...merakiEn,
+  ...anyconnectEn,
   ...capturesEn,
   appName: 'vpn-doctor',
   tagline: 'Meraki Client VPN capture diagnosis',
@@ -176,6 +178,7 @@ export type Key = keyof typeof en;
 
 const ja: Record<Key, string> = {
   ...merakiJa,
+  ...anyconnectJa,
   ...capturesJa,
   appName: 'vpn-doctor',
   tagline: 'Meraki クライアント VPN キャプチャ診断',

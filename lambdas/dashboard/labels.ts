@@ -192,6 +192,13 @@ export const STEP_LABELS: Record<string, Words> = {
   ESP: { en: 'ESP', ja: 'ESP' },
   INFO: { en: 'Informational (INFO)', ja: 'Informational（INFO）' },
   AUTH: { en: 'User authentication', ja: 'ユーザー認証' },
+  // AnyConnect (shared/anyconnect/types.ts ANYCONNECT_STEPS), in wire order
+  TCP: { en: 'TCP connection', ja: 'TCP 接続' },
+  TLS: { en: 'TLS handshake', ja: 'TLS ハンドシェイク' },
+  CERT: { en: 'Server certificate', ja: 'サーバー証明書' },
+  LOGIN: { en: 'Login', ja: 'ログイン' },
+  DTLS: { en: 'DTLS handshake', ja: 'DTLS ハンドシェイク' },
+  TUNNEL: { en: 'Tunnel data', ja: 'トンネルのデータ' },
 };
 
 export function stepLabel(step: string, lang: Lang): string {
@@ -204,6 +211,7 @@ export const MODE_LABELS: Record<string, Words> = {
   ikev2: { en: 'IKEv2', ja: 'IKEv2' },
   'esp-only': { en: 'ESP only (no IKE seen)', ja: 'ESP のみ（IKE なし）' },
   unknown: { en: 'unknown', ja: '不明' },
+  anyconnect: { en: 'AnyConnect (TLS + DTLS)', ja: 'AnyConnect（TLS + DTLS）' },
 };
 
 export function modeLabel(mode: string, ikeVersion: number | null, lang: Lang): string {

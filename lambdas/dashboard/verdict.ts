@@ -5,7 +5,13 @@ import { codeTitle } from './codes.js';
 import { h } from './dom.js';
 import type { Lang } from './i18n.js';
 
-const OK: ReadonlySet<string> = new Set(['TUNNEL_ESTABLISHED', 'RADIUS_ACCEPTED', 'AD_TLS_OK', 'CLOUD_DNS_OK']);
+const OK: ReadonlySet<string> = new Set([
+  'TUNNEL_ESTABLISHED',
+  'RADIUS_ACCEPTED',
+  'AD_TLS_OK',
+  'CLOUD_DNS_OK',
+  'ANYCONNECT_ESTABLISHED',
+]);
 const INFO: ReadonlySet<string> = new Set(['NAT_DETECTED', 'CLIENT_FINGERPRINT', 'INCONCLUSIVE', 'NO_AUTH_TRAFFIC']);
 const WARNING: ReadonlySet<string> = new Set([
   'ESP_ONE_WAY',
@@ -14,6 +20,10 @@ const WARNING: ReadonlySet<string> = new Set([
   'NOTIFY_IN_CLEAR',
   'IKE_FRAGMENTS_INCOMPLETE',
   'MALFORMED_TRAFFIC',
+  'ANYCONNECT_DTLS_BLOCKED',
+  'ANYCONNECT_CERT_NAME_MISMATCH',
+  'ANYCONNECT_CERT_SELF_SIGNED',
+  'ANYCONNECT_CERT_CHAIN_INCOMPLETE',
 ]);
 
 /** The severity a verdict code is drawn with (findings carry their own). */

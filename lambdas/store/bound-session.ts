@@ -1,12 +1,13 @@
 // Keeps one diagnosed session well under DynamoDB's 400 KB item limit: the full report lives in
 // S3, the item only needs what the dashboard shows. Trimming is progressive and always ends
 // below the budget, whatever the session holds.
+import type { AnyConnectSession } from '#shared/anyconnect/types.js';
 import type { Finding, SessionDiagnosis } from '#shared/report/types.js';
 
 export const SESSION_ITEM_BUDGET_BYTES = 100_000;
 const MAX_FRAMES_PER_EVIDENCE = 50;
 
-const size = (s: SessionDiagnosis) => Buffer.byteLength(JSON.stringify(s), 'utf8');
+const size = (s: object) => Buffer.byteLength(JSON.stringify(s), 'utf8');
 
 function trimFinding(f: Finding): Finding {
   const e = f.evidence;
@@ -44,5 +45,19 @@ export function boundSessionJson(session: SessionDiagnosis, budget = SESSION_ITE
       proposals: { phase1Offered: [] },
     };
   }
+  return JSON.stringify(s);
+}
+
+/** The same bound for an AnyConnect session: its timeline halves first, then the certificate checks go. */
+export function boundAnyConnectJson(session: AnyConnectSession, budget = SESSION_ITEM_BUDGET_BYTES): string {
+  let s: AnyConnectSession = session;
+  while (size(s) > budget && s.timeline.length > 0)
+    s = { ...s, timeline: s.timeline.slice(0, Math.floor(s.timeline.length / 2)), timelineTruncated: true };
+  if (size(s) > budget)
+    s = {
+      ...s,
+      findings: s.findings.slice(0, 1).map((f) => ({ ...f, evidence: { frames: f.evidence.frames.slice(0, 50) } })),
+      certificates: s.certificates?.slice(0, 1),
+    };
   return JSON.stringify(s);
 }

@@ -1,10 +1,11 @@
 // One item per diagnosed session: read back with its capture (same partition) and listed by
 // client IP newest first through gsi2, whose projection leaves the session JSON out.
 import { BatchWriteItemCommand, QueryCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { AnyConnectSession } from '#shared/anyconnect/types.js';
 import type { SessionDiagnosis } from '#shared/report/types.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js';
-import { boundSessionJson } from './bound-session.js';
+import { boundAnyConnectJson, boundSessionJson } from './bound-session.js';
 import { allPages } from './all-pages.js';
 import type { DiagnosisItem } from '#shared/api/contract.js';
 import { isExpired, type Page } from './capture-store.js';
@@ -44,9 +45,24 @@ export class SessionStore {
     private readonly retry: RetryOptions,
   ) {}
 
-  async putSessions(ctx: SessionWriteContext, sessions: SessionDiagnosis[]): Promise<number> {
-    const kept = sessions.slice(0, MAX_SESSIONS_PER_CAPTURE);
-    const requests: WriteRequest[] = kept.map((s) => {
+  /**
+   * One item per IKE and AnyConnect session, so a client's history holds both kinds; AnyConnect
+   * items carry `mode: "anyconnect"` and the capture's session pages leave them out (the
+   * dashboard reads them from the report).
+   */
+  async putSessions(
+    ctx: SessionWriteContext,
+    sessions: SessionDiagnosis[],
+    anyconnect: AnyConnectSession[] = [],
+  ): Promise<number> {
+    const ike = sessions.slice(0, MAX_SESSIONS_PER_CAPTURE);
+    const kept = [
+      ...ike.map((s) => ({ s, extra: { data: boundSessionJson(s) } })),
+      ...anyconnect
+        .slice(0, MAX_SESSIONS_PER_CAPTURE - ike.length)
+        .map((s) => ({ s, extra: { mode: s.mode, data: boundAnyConnectJson(s) } })),
+    ];
+    const requests: WriteRequest[] = kept.map(({ s, extra }) => {
       const time = sessionTimeIso(s.start);
       const ip = canonicalIp(s.clientIp);
       return {
@@ -66,7 +82,7 @@ export class SessionStore {
             time,
             analyzedAt: ctx.analyzedAt,
             expiresAt: ctx.expiresAt,
-            data: boundSessionJson(s),
+            ...extra,
           }),
         },
       };
@@ -149,7 +165,7 @@ export class SessionStore {
       for (const raw of out.Items ?? []) {
         const item = unmarshall(raw);
         const data = str(item, 'data');
-        if (!data || isExpired(item, nowEpoch)) continue;
+        if (!data || isExpired(item, nowEpoch) || str(item, 'mode') === 'anyconnect') continue;
         const key = { pk: raw.pk, sk: raw.sk };
         if (sessions.length >= limit || (sessions.length > 0 && bytes + data.length > maxBytes))
           return { sessions, lastKey: exclusive };

@@ -25,7 +25,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
   ANYCONNECT_DTLS_BLOCKED: {
-    title: 'DTLS (UDP {port}) gets no answer: the tunnel runs over TLS only',
+    title: 'DTLS gets no answer: the tunnel runs over TLS only',
     explanation:
       'The client sent its DTLS ClientHello {dtlsClientHellos} time(s) over {secondsTried} s and nothing came back on UDP {port}; the tunnel works over TLS (TCP), but voice and video suffer.',
     checklist: [
@@ -53,7 +53,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
   ANYCONNECT_TCP_UNREACHABLE: {
-    title: 'Nothing answers on TCP {port}',
+    title: 'Nothing answers on the AnyConnect TCP port',
     explanation: "The client's {syns} SYN(s) to port {port} were {answer}: no TLS could start.",
     checklist: [
       'AnyConnect is enabled on the MX (Client VPN > AnyConnect settings) and the client uses the configured AnyConnect port.',
@@ -72,8 +72,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   },
   INCONCLUSIVE: {
     title: 'The capture is too short to decide',
-    explanation:
-      'The capture stops before the answer that decides the verdict was due ({reason}); the evidence leans to {likelyVerdict}.',
+    explanation: 'The capture stops before the answer that decides the verdict was due ({reason}); {leaning}.',
     checklist: [
       "Capture again on the MX's WAN (Internet) interface for at least 30 seconds after the client starts connecting, filtered on the client's address and port {port} (TCP and UDP).",
     ],
@@ -112,3 +111,14 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
 };
+
+/**
+ * The AnyConnect codes as the report-wide catalogs list them (code titles in the dashboard and the
+ * CLI): INCONCLUSIVE keeps the report-wide words there.
+ */
+export function contractCodes<T>(
+  catalog: Record<AnyConnectCode, T>,
+): Record<Exclude<AnyConnectCode, 'INCONCLUSIVE'>, T> {
+  const { INCONCLUSIVE: _inconclusive, ...codes } = catalog;
+  return codes;
+}

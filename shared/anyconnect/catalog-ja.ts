@@ -20,7 +20,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
   ANYCONNECT_DTLS_BLOCKED: {
-    title: 'DTLS（UDP {port}）に応答がなく、トンネルは TLS のみで動作',
+    title: 'DTLS に応答がなく、トンネルは TLS のみで動作',
     explanation:
       'クライアントは DTLS の ClientHello を {secondsTried} 秒間に {dtlsClientHellos} 回送信しましたが、UDP {port} の応答はありません。トンネルは TLS（TCP）で動作しますが、音声やビデオの品質が低下します。',
     checklist: [
@@ -48,7 +48,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
   ANYCONNECT_TCP_UNREACHABLE: {
-    title: 'TCP {port} に応答がない',
+    title: 'AnyConnect の TCP ポートに応答がない',
     explanation: 'クライアントはポート {port} に SYN を {syns} 回送信しましたが、{answer}。TLS を開始できていません。',
     checklist: [
       'MX で AnyConnect が有効になっており（クライアント VPN > AnyConnect 設定）、クライアントが設定された AnyConnect のポートに接続していることを確認してください。',
@@ -67,8 +67,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   },
   INCONCLUSIVE: {
     title: 'キャプチャが短く判定できない',
-    explanation:
-      '判定を決める応答が届くはずの時点より前にキャプチャが終わっています（{reason}）。証拠は {likelyVerdict} を示唆しています。',
+    explanation: '判定を決める応答が届くはずの時点より前にキャプチャが終わっています（{reason}）。{leaning}。',
     checklist: [
       'クライアントが接続を開始してから少なくとも 30 秒間、MX の WAN（インターネット）インターフェースで、クライアントのアドレスとポート {port}（TCP と UDP）に絞ってもう一度キャプチャしてください。',
     ],

@@ -1,24 +1,10 @@
 // Turns a code and its evidence into an AnyConnect finding with the catalog's words (en, ja).
+import { CODE_META } from '../diagnosis/catalog.js';
 import { INCONCLUSIVE_REASON_WORDS } from '../report/inconclusive-reasons.js';
-import type { InconclusiveReason, Severity } from '../report/types.js';
+import type { InconclusiveReason } from '../report/types.js';
 import { ANYCONNECT_CATALOG_EN } from './catalog-en.js';
 import { ANYCONNECT_CATALOG_JA } from './catalog-ja.js';
 import type { AnyConnectCode, AnyConnectFinding, AnyConnectStep } from './types.js';
-
-export const ANYCONNECT_SEVERITY: Record<AnyConnectCode, Severity> = {
-  ANYCONNECT_ESTABLISHED: 'ok',
-  ANYCONNECT_DTLS_BLOCKED: 'warning',
-  ANYCONNECT_CERT_REJECTED: 'error',
-  ANYCONNECT_AUTH_FAILED: 'error',
-  ANYCONNECT_TCP_UNREACHABLE: 'error',
-  ANYCONNECT_TLS_FAILED: 'error',
-  INCONCLUSIVE: 'warning',
-  ANYCONNECT_CERT_EXPIRED: 'error',
-  ANYCONNECT_CERT_NOT_YET_VALID: 'error',
-  ANYCONNECT_CERT_NAME_MISMATCH: 'warning',
-  ANYCONNECT_CERT_SELF_SIGNED: 'warning',
-  ANYCONNECT_CERT_CHAIN_INCOMPLETE: 'warning',
-};
 
 type Vars = Record<string, string | number | boolean>;
 
@@ -53,7 +39,14 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
           : '応答なし';
   if (typeof details.reason === 'string')
     v.reason = INCONCLUSIVE_REASON_WORDS[details.reason as InconclusiveReason]?.[lang] ?? details.reason;
-  v.likelyVerdict = details.likelyVerdict ?? (lang === 'en' ? 'no verdict' : 'どの判定でもないこと');
+  const likely = details.likelyVerdict;
+  // A whole clause per language: Japanese cannot slot "no verdict" into the sentence's place.
+  v.leaning =
+    lang === 'en'
+      ? `the evidence leans to ${likely === undefined ? 'no verdict' : String(likely)}`
+      : likely === undefined
+        ? '証拠はどの判定も示していません'
+        : `証拠は ${String(likely)} を示唆しています`;
   return v;
 }
 
@@ -79,7 +72,7 @@ export function buildAnyConnectFinding(
   const vj = localVars(details, 'ja');
   return {
     code,
-    severity: ANYCONNECT_SEVERITY[code],
+    severity: CODE_META[code].severity,
     step,
     title: { en: fill(en.title, ve), ja: fill(ja.title, vj) },
     explanation: { en: fill(en.explanation, ve), ja: fill(ja.explanation, vj) },

@@ -3,34 +3,20 @@
 // findings, their evidence and a timeline. Shaped like the IKE SessionDiagnosis so the report and
 // the dashboard can carry both (`mode: "anyconnect"`).
 import type { CertificateFacts } from '../decode/types.js';
-import type { Localized, Severity } from '../report/types.js';
+import type { FindingCode, InconclusiveReason, Localized, Severity, VerdictCode } from '../report/types.js';
 
-export const ANYCONNECT_VERDICTS = [
-  'ANYCONNECT_ESTABLISHED',
-  'ANYCONNECT_DTLS_BLOCKED',
-  'ANYCONNECT_CERT_REJECTED',
-  'ANYCONNECT_AUTH_FAILED',
-  'ANYCONNECT_TCP_UNREACHABLE',
-  'ANYCONNECT_TLS_FAILED',
-  'INCONCLUSIVE',
-] as const;
-export type AnyConnectVerdict = (typeof ANYCONNECT_VERDICTS)[number];
+/** The AnyConnect verdicts: the contract's ANYCONNECT_* codes (report/types.ts) and INCONCLUSIVE. */
+export type AnyConnectVerdict = Extract<VerdictCode, `ANYCONNECT_${string}`> | 'INCONCLUSIVE';
 
 /** Certificate facts the capture can check on its own (findings, never a verdict). */
-export const ANYCONNECT_FINDINGS = [
-  'ANYCONNECT_CERT_EXPIRED',
-  'ANYCONNECT_CERT_NOT_YET_VALID',
-  'ANYCONNECT_CERT_NAME_MISMATCH',
-  'ANYCONNECT_CERT_SELF_SIGNED',
-  'ANYCONNECT_CERT_CHAIN_INCOMPLETE',
-] as const;
-export type AnyConnectFindingCode = (typeof ANYCONNECT_FINDINGS)[number];
+export type AnyConnectFindingCode = Extract<FindingCode, `ANYCONNECT_${string}`>;
 export type AnyConnectCode = AnyConnectVerdict | AnyConnectFindingCode;
 
 /** Where the session stopped, in wire order. */
-export type AnyConnectStep = 'TCP' | 'TLS' | 'CERT' | 'LOGIN' | 'DTLS' | 'TUNNEL';
+export const ANYCONNECT_STEPS = ['TCP', 'TLS', 'CERT', 'LOGIN', 'DTLS', 'TUNNEL'] as const;
+export type AnyConnectStep = (typeof ANYCONNECT_STEPS)[number];
 
-export type InconclusiveReason = 'capture-ended-early' | 'capture-started-late' | 'too-few-packets' | 'not-enough-time';
+export type { InconclusiveReason } from '../report/types.js';
 
 export interface AnyConnectEvidence {
   frames: number[];
@@ -51,26 +37,31 @@ export interface AnyConnectFinding {
 }
 
 /** What a timeline entry is, in the keys of the scenarios' expected.json keyFrames. */
-export type AnyConnectEventKind =
-  | 'syn'
-  | 'synAck'
-  | 'rst'
-  | 'fin'
-  | 'clientHello'
-  | 'serverHello'
-  | 'certificate'
-  | 'serverHelloDone'
-  | 'clientKeyExchange'
-  | 'changeCipherSpec'
-  | 'finished'
-  | 'alert'
-  | 'tlsAppData'
-  | 'dtlsClientHello'
-  | 'dtlsHelloVerifyRequest'
-  | 'dtlsServerHello'
-  | 'dtlsChangeCipherSpec'
-  | 'dtlsAppData'
-  | 'dtlsAlert';
+export const ANYCONNECT_EVENT_KINDS = [
+  'syn',
+  'synAck',
+  'rst',
+  'fin',
+  'clientHello',
+  'serverHello',
+  'certificate',
+  'serverHelloDone',
+  'clientKeyExchange',
+  'changeCipherSpec',
+  'finished',
+  'alert',
+  'tlsAppData',
+  'dtlsClientHello',
+  'dtlsHelloVerifyRequest',
+  'dtlsServerHello',
+  'dtlsChangeCipherSpec',
+  'dtlsAppData',
+  'dtlsAlert',
+] as const;
+export type AnyConnectEventKind = (typeof ANYCONNECT_EVENT_KINDS)[number];
+
+/** Why flows were taken for AnyConnect, strongest first (shared/anyconnect/sessions.ts). */
+export const RECOGNIZED_BY = ['dtls', 'mx-address', 'configured-port', 'meraki-name', 'sole-server'] as const;
 
 export interface AnyConnectTimelineEntry {
   frame: number;
@@ -100,7 +91,7 @@ export interface AnyConnectSession {
   responderIp: string;
   responderPort: number;
   /** Why these flows were taken for AnyConnect (DTLS beside the TLS, --mx, the port …). */
-  recognizedBy: 'dtls' | 'mx-address' | 'configured-port' | 'meraki-name' | 'sole-server';
+  recognizedBy: (typeof RECOGNIZED_BY)[number];
   stepReached: AnyConnectStep;
   verdict: AnyConnectVerdict;
   reason?: InconclusiveReason;

@@ -1,5 +1,6 @@
 // The HTTP API's response bodies: one definition for the API Lambda that sends them, the
 // dashboard that reads them and the README that documents them.
+import type { AnyConnectStep } from '../anyconnect/types.js';
 import type { GuideStep, SessionDiagnosis, VerdictCode } from '../report/types.js';
 import type { TreeNode } from '../view/payload-tree.js';
 
@@ -34,6 +35,7 @@ export interface CaptureItem {
  */
 export interface CaptureDetail {
   capture: CaptureItem;
+  /** The IKE (and ESP-only) sessions; AnyConnect sessions are in the report's `anyconnect`. */
   sessions: SessionDiagnosis[];
   cursor?: string;
 }
@@ -46,7 +48,8 @@ export interface DiagnosisItem {
   clientIp: string;
   responderIp: string;
   verdict: VerdictCode;
-  stepReached: GuideStep;
+  /** The guide's step for IKE sessions; TCP … TUNNEL for AnyConnect ones. */
+  stepReached: GuideStep | AnyConnectStep;
   time: string;
   analyzedAt: string;
 }

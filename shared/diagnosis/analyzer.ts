@@ -3,6 +3,7 @@
 import type { Anomaly } from '../anomaly.js';
 import type { CaptureInfo } from '../capture/types.js';
 import type { DecodedFrame } from '../decode/types.js';
+import type { AnyConnectSession } from '../anyconnect/types.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
 import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis } from '../report/types.js';
 import { directoryTlsFindings, dnsFindings, dnsStillOpen, radiusFindings } from './auth/auth-findings.js';
@@ -44,7 +45,8 @@ export interface AnalyzerOptions {
 
 export interface Analyzer {
   add(frame: DecodedFrame): void;
-  finish(info: CaptureInfo, pendingFragments?: PendingFragmentSet[]): AnalysisReport;
+  /** `anyconnect`: the capture's AnyConnect sessions (shared/anyconnect), judged beside the IKE ones. */
+  finish(info: CaptureInfo, pendingFragments?: PendingFragmentSet[], anyconnect?: AnyConnectSession[]): AnalysisReport;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -129,7 +131,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (frame.l2tp) l2tp.add(frame);
   }
 
-  function finish(info: CaptureInfo, pending: PendingFragmentSet[] = []): AnalysisReport {
+  function finish(
+    info: CaptureInfo,
+    pending: PendingFragmentSet[] = [],
+    anyconnect: AnyConnectSession[] = [],
+  ): AnalysisReport {
     const allAnomalies = [...info.anomalies, ...anomalies];
     const damage = captureDamage(allAnomalies, info.frames, decodable, firstUndecodable);
     const [startSec, startNsec] = info.firstTime ?? [0, 0];
@@ -192,8 +198,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       });
 
     const hostList = hosts.top(20);
+    // A flow taken for AnyConnect only because its server is the port's sole one is other traffic of
+    // a client that speaks IKE, ESP or L2TP to the same host: the capture was taken for that VPN
+    // (GUIDE.md: not AnyConnect without the port or --mx saying so).
+    const ac = anyconnect.filter(
+      (s) => wanted(s.clientIp) && !(s.recognizedBy === 'sole-server' && peers.knows(s.clientIp, s.responderIp)),
+    );
+    // AnyConnect sessions are attempts like IKE ones, all reported in full.
+    for (const s of ac) book.add(s);
     const allClients = book.all(l2tpFound);
-    const bounded = boundClients(allClients, new Set(kept.map((d) => d.clientIp)));
+    const bounded = boundClients(allClients, new Set([...kept, ...ac].map((d) => d.clientIp)));
     const summaries = collector.summaries();
     const fallback: CaptureVerdict = damage
       ? { verdict: 'INCONCLUSIVE', reason: 'capture-damaged', likelyVerdict: null }
@@ -205,7 +219,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const v = captureVerdict(book, allClients, auth, fallback);
     const findings: Finding[] = [...l2tpFound];
     if (v.verdict === 'NO_IKE_FROM_CLIENT') findings.push(noIke(hostList));
-    const mxIp = options.mxIp ?? kept[0]?.responderIp ?? (l2tpFound[0]?.evidence.details?.mx as string | undefined);
+    const mxIp =
+      options.mxIp ??
+      kept[0]?.responderIp ??
+      ac[0]?.responderIp ??
+      (l2tpFound[0]?.evidence.details?.mx as string | undefined);
     return {
       schemaVersion: SCHEMA_VERSION,
       capture: {
@@ -231,6 +249,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       auth,
       findings,
       hosts: hostList,
+      ...(ac.length > 0 ? { anyconnect: ac } : {}),
     };
   }
 

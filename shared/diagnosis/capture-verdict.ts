@@ -1,7 +1,8 @@
 // The capture-level verdict: the most important client's (each client's own verdict is kept by
 // client-book.ts; failures before INCONCLUSIVE before successes, in GUIDE.md's order), else
 // L2TP in clear, an authentication verdict, a lookup or ESP the capture cut short
-// (INCONCLUSIVE), or NO_IKE_FROM_CLIENT.
+// (INCONCLUSIVE), or NO_IKE_FROM_CLIENT. AnyConnect sessions are attempts like IKE ones: a
+// client that tried both is judged by its latest attempt.
 import type { ClientSummary, Finding, InconclusiveReason, VerdictCode } from '../report/types.js';
 import { CODE_META } from './catalog.js';
 import type { ClientBook } from './client-book.js';
@@ -10,6 +11,8 @@ import type { ClientBook } from './client-book.js';
 const PRIORITY: VerdictCode[] = [
   'IKEV2_NOT_SUPPORTED',
   'AGGRESSIVE_MODE',
+  'ANYCONNECT_TLS_FAILED',
+  'ANYCONNECT_CERT_REJECTED',
   'L2TP_WITHOUT_IPSEC',
   'PHASE1_PROPOSAL_REJECTED',
   'PHASE2_PROPOSAL_REJECTED',
@@ -20,12 +23,18 @@ const PRIORITY: VerdictCode[] = [
   'SA_RETRANSMITTED',
   'KE_RETRANSMITTED',
   'PHASE2_RETRANSMITTED',
+  'ANYCONNECT_TCP_UNREACHABLE',
   'RADIUS_REJECTED',
   'RADIUS_NO_RESPONSE',
   'AD_TLS_FAILED',
   'CLOUD_DNS_FAILED',
+  // "likely": the LAN side's authentication verdict, when there is one, is the proof.
+  'ANYCONNECT_AUTH_FAILED',
+  // It works, over TLS only: a fault, but not a failure.
+  'ANYCONNECT_DTLS_BLOCKED',
   'INCONCLUSIVE',
   'TUNNEL_ESTABLISHED',
+  'ANYCONNECT_ESTABLISHED',
   'RADIUS_ACCEPTED',
   'AD_TLS_OK',
   'CLOUD_DNS_OK',

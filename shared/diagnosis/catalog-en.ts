@@ -1,4 +1,5 @@
 // English texts per code. {placeholders} are filled from the evidence.
+import { contractCodes, ANYCONNECT_CATALOG_EN } from '../anyconnect/catalog-en.js';
 import type { Code, CatalogText } from './catalog.js';
 
 /** See catalog-ja.ts for the sources (Microsoft KB 947234, [MS-FASP] 2.2.41): value 2 when the MX (the server) is behind NAT. */
@@ -342,4 +343,5 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
       "If this capture was meant to show a Client VPN connection, capture again filtered on the client's public IP.",
     ],
   },
+  ...contractCodes(ANYCONNECT_CATALOG_EN),
 };

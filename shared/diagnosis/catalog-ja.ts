@@ -2,6 +2,8 @@
 // 「〜してください。」で終える、MM1（Security Association）、Informational（INFO）、NAT 配下、
 // 事前共有鍵（PSK）、MX（TLS クライアント））。ガイド自身のシグネチャにはガイド（seed/ の原文）の
 // チェック項目を使う。差し込む値は値だけ（コード、数値、アドレス、プロトコル名）で、文はここで作る。
+import { ANYCONNECT_CATALOG_JA } from '../anyconnect/catalog-ja.js';
+import { contractCodes } from '../anyconnect/catalog-en.js';
 import type { Code, CatalogText } from './catalog.js';
 import { fingerprintFeatureJa, implementationJa } from './fingerprint-words.js';
 
@@ -372,4 +374,5 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
       'クライアント VPN の接続を調べる場合は、クライアントのパブリック IP に絞ってキャプチャを取り直してください。',
     ],
   },
+  ...contractCodes(ANYCONNECT_CATALOG_JA),
 };

@@ -56,6 +56,18 @@ export const CODE_META: Record<Code, CatalogEntry> = {
   INCONCLUSIVE: { severity: 'warning', step: 'NONE' },
   L2TP_WITHOUT_IPSEC: { severity: 'error', step: 'NONE' },
   NOT_CLIENT_VPN: { severity: 'info', step: 'SA' },
+  // AnyConnect: no step of the IKE guide (the session's own step is AnyConnectStep)
+  ANYCONNECT_ESTABLISHED: { severity: 'ok', step: 'NONE' },
+  ANYCONNECT_DTLS_BLOCKED: { severity: 'warning', step: 'NONE' },
+  ANYCONNECT_CERT_REJECTED: { severity: 'error', step: 'NONE' },
+  ANYCONNECT_AUTH_FAILED: { severity: 'error', step: 'NONE' },
+  ANYCONNECT_TCP_UNREACHABLE: { severity: 'error', step: 'NONE' },
+  ANYCONNECT_TLS_FAILED: { severity: 'error', step: 'NONE' },
+  ANYCONNECT_CERT_EXPIRED: { severity: 'error', step: 'NONE' },
+  ANYCONNECT_CERT_NOT_YET_VALID: { severity: 'error', step: 'NONE' },
+  ANYCONNECT_CERT_NAME_MISMATCH: { severity: 'warning', step: 'NONE' },
+  ANYCONNECT_CERT_SELF_SIGNED: { severity: 'warning', step: 'NONE' },
+  ANYCONNECT_CERT_CHAIN_INCOMPLETE: { severity: 'warning', step: 'NONE' },
 };
 
 /** Replaces {name} placeholders with values (plain text; escaping is the renderer's job). */

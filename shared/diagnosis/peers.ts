@@ -7,6 +7,8 @@ const MAX_PEERS = 4;
 export interface PeerCounter {
   add(a: string, b: string): void;
   count(ip: string): number;
+  /** `b` is one of the peers remembered for `a`. */
+  knows(a: string, b: string): boolean;
 }
 
 export function createPeerCounter(): PeerCounter {
@@ -26,5 +28,6 @@ export function createPeerCounter(): PeerCounter {
       note(b, a);
     },
     count: (ip) => peers.get(ip)?.length ?? 0,
+    knows: (a, b) => peers.get(a)?.includes(b) ?? false,
   };
 }

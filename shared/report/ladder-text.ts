@@ -1,61 +1,24 @@
 // The human form of a report for a terminal: each session's negotiation drawn as a ladder
 // (client and MX columns, one arrow per message labelled with its step), then the verdict, the
-// evidence, the Wireshark filter and the checklist. Pure: report in, text out.
+// evidence, the Wireshark filter and the checklist; AnyConnect sessions after the IKE ones
+// (anyconnect-text.ts). Pure: report in, text out.
+import { anyConnectBlock } from './anyconnect-text.js';
 import type { AmbiguousWidth } from './display-width.js';
-import { ladderRows, type LadderStyle } from './ladder-rows.js';
-import { WORDS, type Lang, type Words } from './ladder-words.js';
-import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from './terminal-glyphs.js';
-import type { AnalysisReport, Finding, InconclusiveReason, SessionDiagnosis } from './types.js';
+import { findingBlock, safe, verdictText, type TextContext } from './finding-text.js';
+import { ladderRows } from './ladder-rows.js';
+import { WORDS, type Lang } from './ladder-words.js';
+import { ASCII_GLYPHS, UNICODE_GLYPHS } from './terminal-glyphs.js';
+import type { AnalysisReport, SessionDiagnosis } from './types.js';
 
 export type { Lang } from './ladder-words.js';
+export { safe } from './finding-text.js';
 
 /** How the terminal draws: the width of East Asian ambiguous characters, and ASCII-only symbols. */
 export interface RenderOptions {
   ambiguous?: AmbiguousWidth;
   ascii?: boolean;
 }
-/** Control characters would let a capture drive the terminal: show them as \xNN. */
-export function safe(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
-interface Ctx {
-  lang: Lang;
-  w: Words;
-  g: Glyphs;
-  style: LadderStyle;
-}
-
-/** The verdict, with INCONCLUSIVE's reason and likely verdict when it has them. */
-function verdictText(
-  r: { verdict: string; reason?: InconclusiveReason; likelyVerdict?: string | null },
-  w: Words,
-): string {
-  return r.verdict === 'INCONCLUSIVE' && r.reason
-    ? w.inconclusive(r.verdict, r.reason, r.likelyVerdict ?? null)
-    : r.verdict;
-}
-
-function findingBlock(f: Finding, ctx: Ctx, indent: string, full: boolean): string[] {
-  const { lang, w, g } = ctx;
-  const lines = [`${indent}${f.code} ${g.dash} ${safe(f.title[lang])}`, `${indent}  ${safe(f.explanation[lang])}`];
-  if (!full) return lines;
-  const ev = f.evidence;
-  const parts: string[] = [];
-  if (ev.frames.length)
-    parts.push(`${w.frames} ${ev.frames.slice(0, 24).join(', ')}${ev.frames.length > 24 ? ` ${g.more}` : ''}`);
-  for (const r of ev.repeated ?? []) parts.push(w.sent(r.message, r.from, r.count, g));
-  for (const n of ev.notifies ?? []) parts.push(w.notify(safe(n.name), n.type, n.frame));
-  if (parts.length) lines.push(`${indent}  ${w.evidence}: ${parts.join(w.partSeparator)}`);
-  lines.push(`${indent}  ${w.filter}: ${safe(f.filter)}`);
-  if (f.checklist[lang].length) {
-    lines.push(`${indent}  ${w.check}:`);
-    for (const c of f.checklist[lang]) lines.push(`${indent}    ${g.bullet} ${safe(c)}`);
-  }
-  return lines;
-}
-
-function sessionBlock(s: SessionDiagnosis, index: number, ctx: Ctx): string[] {
+function sessionBlock(s: SessionDiagnosis, index: number, ctx: TextContext): string[] {
   const { w, g } = ctx;
   const lines = [
     `${w.session} ${index + 1}${g.separator}${w.client} ${s.clientIp}:${s.clientPort}${g.between}${w.mx} ${s.responderIp}:${s.responderPort}${g.separator}${w.mode(s.mode, s.ikeVersion)}${g.separator}${w.nat(s.nat.client, s.nat.responder)}`,
@@ -105,7 +68,7 @@ function sessionBlock(s: SessionDiagnosis, index: number, ctx: Ctx): string[] {
  */
 export function renderReport(report: AnalysisReport, lang: Lang = 'en', options: RenderOptions = {}): string {
   const g = options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
-  const ctx: Ctx = { lang, w: WORDS[lang], g, style: { ambiguous: options.ambiguous ?? 'narrow', glyphs: g } };
+  const ctx: TextContext = { lang, w: WORDS[lang], g, style: { ambiguous: options.ambiguous ?? 'narrow', glyphs: g } };
   const w = ctx.w;
   const c = report.capture;
   const lines = [
@@ -120,12 +83,14 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en', options:
   if (c.damage) lines.push(safe(w.damage(c.damage, g)));
   lines.push('');
   report.sessions.forEach((s, i) => lines.push(...sessionBlock(s, i, ctx), ''));
+  const firstTime = Number(c.firstTime ?? 0);
+  (report.anyconnect ?? []).forEach((s, i) => lines.push(...anyConnectBlock(s, i, ctx, firstTime), ''));
   if (report.auth.length) {
     lines.push(`${w.auth}:`);
     for (const f of report.auth) lines.push(...findingBlock(f, ctx, '  ', true), '');
   }
   for (const f of report.findings) lines.push(...findingBlock(f, ctx, '', true), '');
-  if (report.sessions.length === 0 && report.hosts.length)
+  if (report.sessions.length === 0 && !report.anyconnect?.length && report.hosts.length)
     lines.push(
       `${w.hosts}: ${report.hosts
         .slice(0, 10)

@@ -1,6 +1,7 @@
 // JSON Schema (draft-07) of the analysis report, schemaVersion 2: what `analyze --json`
 // promises to programs that read it. Kept beside types.ts; a test validates real reports.
 import { ANOMALY_CODES } from '../anomaly.js';
+import { ANYCONNECT_SESSION_SCHEMA } from './anyconnect-schema.js';
 import {
   MAX_CLIENTS_IN_FULL,
   MAX_SESSIONS_IN_FULL,
@@ -374,7 +375,6 @@ export const REPORT_SCHEMA = {
       type: 'array',
       items: { type: 'object', required: ['ip', 'frames'], properties: { ip: str, frames: int } },
     },
-    // AnyConnectSession[] (shared/anyconnect/types.ts); its own schema comes with the report wiring.
-    anyconnect: { type: 'array', items: { type: 'object', required: ['id', 'mode', 'clientIp', 'verdict'] } },
+    anyconnect: { type: 'array', items: ANYCONNECT_SESSION_SCHEMA },
   },
 } as const;

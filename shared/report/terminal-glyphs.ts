@@ -9,6 +9,10 @@ export interface Glyphs {
   headRight: string;
   /** The start of an arrow towards the client, shaft included. */
   headLeft: string;
+  /** The same three for a second kind of message (AnyConnect's DTLS beside its TLS). */
+  doubleBar: string;
+  doubleHeadRight: string;
+  doubleHeadLeft: string;
   /** Between source and destination port, and in "client→MX" counts. */
   to: string;
   /** Between the fields of a summary line. */
@@ -31,6 +35,9 @@ export const UNICODE_GLYPHS: Glyphs = {
   bar: '─',
   headRight: '─▶',
   headLeft: '◀─',
+  doubleBar: '═',
+  doubleHeadRight: '═▶',
+  doubleHeadLeft: '◀═',
   to: '→',
   separator: ' · ',
   between: ' ⇄ ',
@@ -45,6 +52,9 @@ export const ASCII_GLYPHS: Glyphs = {
   bar: '-',
   headRight: '->',
   headLeft: '<-',
+  doubleBar: '=',
+  doubleHeadRight: '=>',
+  doubleHeadLeft: '<=',
   to: '->',
   separator: ' | ',
   between: ' <-> ',

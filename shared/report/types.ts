@@ -35,6 +35,13 @@ export const VERDICT_CODES = [
   // Contract v2 (GUIDE.md "Evidence, not habit")
   'INCONCLUSIVE',
   'L2TP_WITHOUT_IPSEC',
+  // AnyConnect on the MX (contract v2): TLS on TCP 443, DTLS on UDP 443
+  'ANYCONNECT_ESTABLISHED',
+  'ANYCONNECT_DTLS_BLOCKED',
+  'ANYCONNECT_CERT_REJECTED',
+  'ANYCONNECT_AUTH_FAILED',
+  'ANYCONNECT_TCP_UNREACHABLE',
+  'ANYCONNECT_TLS_FAILED',
 ] as const;
 export type VerdictCode = (typeof VERDICT_CODES)[number];
 
@@ -48,6 +55,12 @@ export const FINDING_CODES = [
   'NO_AUTH_TRAFFIC',
   'MALFORMED_TRAFFIC',
   'NOT_CLIENT_VPN',
+  // What an AnyConnect capture shows of the MX's certificate on its own (TLS 1.2 sends it in clear)
+  'ANYCONNECT_CERT_EXPIRED',
+  'ANYCONNECT_CERT_NOT_YET_VALID',
+  'ANYCONNECT_CERT_NAME_MISMATCH',
+  'ANYCONNECT_CERT_SELF_SIGNED',
+  'ANYCONNECT_CERT_CHAIN_INCOMPLETE',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

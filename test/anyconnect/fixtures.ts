@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readCapture } from '#shared/capture/reader.js';
 import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import type { DecodedFrame } from '#shared/decode/types.js';
+import type { AnyConnectTimelineEntry } from '#shared/anyconnect/types.js';
 
 export const SCENARIOS = join(import.meta.dirname, '../fixtures/scenarios');
 export const ANYCONNECT_CASES = readdirSync(SCENARIOS).filter(
@@ -19,3 +20,23 @@ export async function decodeFile(path: string): Promise<DecodedFrame[]> {
   await readCapture(source(), (raw) => frames.push(decoder.decode(raw)));
   return frames;
 }
+
+/** expected.json keyFrames keys -> the timeline entries they name. */
+export const KEY_FRAME_EVENTS: Record<string, (e: AnyConnectTimelineEntry) => boolean> = {
+  syn: (e) => e.kind === 'syn',
+  synAck: (e) => e.kind === 'synAck',
+  clientHello: (e) => e.kind === 'clientHello',
+  serverHello: (e) => e.kind === 'serverHello',
+  certificate: (e) => e.kind === 'certificate',
+  clientKeyExchange: (e) => e.kind === 'clientKeyExchange',
+  alert: (e) => (e.kind === 'alert' || e.kind === 'dtlsAlert') && !e.label.includes('encrypted'),
+  tlsAppDataClientToMx: (e) => e.kind === 'tlsAppData' && e.direction === 'client-to-mx',
+  tlsAppDataMxToClient: (e) => e.kind === 'tlsAppData' && e.direction === 'mx-to-client',
+  dtlsClientHello: (e) => e.kind === 'dtlsClientHello',
+  dtlsServerHello: (e) => e.kind === 'dtlsServerHello',
+  dtlsAppDataClientToMx: (e) => e.kind === 'dtlsAppData' && e.direction === 'client-to-mx',
+  dtlsAppDataMxToClient: (e) => e.kind === 'dtlsAppData' && e.direction === 'mx-to-client',
+  rst: (e) => e.kind === 'rst',
+  finFromClient: (e) => e.kind === 'fin' && e.direction === 'client-to-mx',
+  finFromMx: (e) => e.kind === 'fin' && e.direction === 'mx-to-client',
+};

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anyConnectSessions } from '#shared/anyconnect/sessions.js';
-import type { AnyConnectSession, AnyConnectTimelineEntry } from '#shared/anyconnect/types.js';
-import { ANYCONNECT_CASES, decodeFile } from './fixtures.js';
+import type { AnyConnectSession } from '#shared/anyconnect/types.js';
+import { ANYCONNECT_CASES, decodeFile, KEY_FRAME_EVENTS } from './fixtures.js';
 
 const SC = join(import.meta.dirname, '../fixtures/scenarios');
 
@@ -47,26 +47,6 @@ interface Expected {
 }
 
 const hex4 = (n: number | undefined) => (n === undefined ? undefined : '0x' + n.toString(16).padStart(4, '0'));
-
-/** keyFrames keys -> timeline entries. */
-const KEYS: Record<string, (e: AnyConnectTimelineEntry) => boolean> = {
-  syn: (e) => e.kind === 'syn',
-  synAck: (e) => e.kind === 'synAck',
-  clientHello: (e) => e.kind === 'clientHello',
-  serverHello: (e) => e.kind === 'serverHello',
-  certificate: (e) => e.kind === 'certificate',
-  clientKeyExchange: (e) => e.kind === 'clientKeyExchange',
-  alert: (e) => (e.kind === 'alert' || e.kind === 'dtlsAlert') && !e.label.includes('encrypted'),
-  tlsAppDataClientToMx: (e) => e.kind === 'tlsAppData' && e.direction === 'client-to-mx',
-  tlsAppDataMxToClient: (e) => e.kind === 'tlsAppData' && e.direction === 'mx-to-client',
-  dtlsClientHello: (e) => e.kind === 'dtlsClientHello',
-  dtlsServerHello: (e) => e.kind === 'dtlsServerHello',
-  dtlsAppDataClientToMx: (e) => e.kind === 'dtlsAppData' && e.direction === 'client-to-mx',
-  dtlsAppDataMxToClient: (e) => e.kind === 'dtlsAppData' && e.direction === 'mx-to-client',
-  rst: (e) => e.kind === 'rst',
-  finFromClient: (e) => e.kind === 'fin' && e.direction === 'client-to-mx',
-  finFromMx: (e) => e.kind === 'fin' && e.direction === 'mx-to-client',
-};
 
 const results = new Map<string, AnyConnectSession[]>();
 
@@ -128,7 +108,7 @@ describe('AnyConnect scenarios give their expected verdicts', () => {
         }).toEqual(exp.certificate);
       }
       for (const [key, frames] of Object.entries(exp.keyFrames)) {
-        const seen = got.timeline.filter(KEYS[key]).map((e) => e.frame);
+        const seen = got.timeline.filter(KEY_FRAME_EVENTS[key]).map((e) => e.frame);
         expect([...new Set(seen)], `${where} keyFrames.${key}`).toEqual(frames);
       }
       // The verdict's evidence names frames of the session and every one is in the timeline.

@@ -21,6 +21,10 @@ export function framesMentioned(r: AnalysisReport): Set<number> {
     }
     for (const f of s.findings) for (const n of f.evidence.frames) out.add(n);
   }
+  for (const s of r.anyconnect ?? []) {
+    for (const t of s.timeline) out.add(t.frame);
+    for (const f of s.findings) for (const n of f.evidence.frames) out.add(n);
+  }
   for (const f of [...r.auth, ...r.findings]) for (const n of f.evidence.frames) out.add(n);
   return out;
 }

@@ -1,11 +1,15 @@
 // Every real strongSwan / FreeRADIUS / dnsmasq / openssl / xl2tpd capture in
 // test/fixtures/scenarios gives the verdict its expected.json names, per session and per client,
 // with the decisive frames as evidence; contract v2 fields (reason, likelyVerdict, mxIp,
-// findings, absentFindings, clients) are checked wherever expected.json states them.
+// findings, absentFindings, clients) are checked wherever expected.json states them. AnyConnect
+// sessions (`mode: "anyconnect"` in expected.json) are checked in report.anyconnect: verdict,
+// INCONCLUSIVE's fields, key frames in the timeline, the verdict's evidence frames.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AnyConnectSession } from '#shared/anyconnect/types.js';
 import type { AnalysisReport, Finding, SessionDiagnosis } from '#shared/report/types.js';
+import { KEY_FRAME_EVENTS } from '../anyconnect/fixtures.js';
 import { analyzeFile, framesMentioned } from './analyze-file.js';
 
 const ROOT = join(__dirname, '../fixtures/scenarios');
@@ -18,6 +22,7 @@ interface Inconclusive {
   absentFindings?: string[];
 }
 interface ExpectedSession extends Inconclusive {
+  mode?: string;
   clientIp: string;
   mxIp?: string;
   verdict: string;
@@ -34,9 +39,6 @@ interface Expected extends Inconclusive {
   auth: string[];
   keyFrames?: Record<string, number[]>;
 }
-
-/** Anything built for another kind of session than this core diagnoses yet. */
-const OTHER_KINDS = /^anyconnect-/;
 
 /** Timeline labels named by expected.json keys (mm1 -> MM1 from the client …). */
 const LABEL_KEYS: Record<string, { label: string; from: 'client-to-mx' | 'mx-to-client' }> = {
@@ -136,12 +138,32 @@ function checkSession(c: string, got: SessionDiagnosis, exp: ExpectedSession): v
   }
 }
 
+function checkAnyConnect(c: string, got: AnyConnectSession, exp: ExpectedSession): void {
+  const where = `${c} ${exp.clientIp}`;
+  expect(got.verdict, `${where} verdict`).toBe(exp.verdict);
+  checkInconclusive(where, got, exp);
+  if (exp.mxIp !== undefined) expect(got.responderIp, `${where} mxIp`).toBe(exp.mxIp);
+  const codes = got.findings.map((f) => f.code);
+  for (const code of exp.findings ?? []) expect(codes, `${where} findings`).toContain(code);
+  for (const code of exp.absentFindings ?? []) expect(codes, `${where} no ${code}`).not.toContain(code);
+  for (const [key, frames] of Object.entries(exp.keyFrames ?? {})) {
+    const seen = got.timeline.filter(KEY_FRAME_EVENTS[key]).map((e) => e.frame);
+    expect([...new Set(seen)], `${where} ${key}`).toEqual(frames);
+  }
+  // The verdict is the first finding and its evidence frames are frames of the session.
+  const verdict = got.findings[0];
+  expect(verdict.code, `${where} first finding`).toBe(got.verdict);
+  if (got.verdict !== 'INCONCLUSIVE') expect(verdict.evidence.frames.length, `${where} evidence`).toBeGreaterThan(0);
+  const inTimeline = new Set(got.timeline.map((e) => e.frame));
+  for (const n of verdict.evidence.frames) expect(inTimeline.has(n), `${where} evidence frame ${n}`).toBe(true);
+}
+
 describe('real negotiation captures give their expected verdicts', () => {
   it('has the scenario captures', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
   });
 
-  for (const c of CASES.filter((x) => !OTHER_KINDS.test(x))) {
+  for (const c of CASES) {
     it(c, async () => {
       const expected = JSON.parse(readFileSync(join(ROOT, c, 'expected.json'), 'utf8')) as Expected;
       const report: AnalysisReport = await analyzeFile(join(ROOT, c, 'capture.pcap'));
@@ -159,8 +181,16 @@ describe('real negotiation captures give their expected verdicts', () => {
         expect(report.verdict, `${c} verdict is not ${code}`).not.toBe(code);
         expect(top, `${c} no ${code}`).not.toContain(code);
       }
-      expect(report.sessions.length, `${c} sessions`).toBe(expected.sessions.length);
-      for (const exp of expected.sessions) {
+      const anyconnect = expected.sessions.filter((s) => s.mode === 'anyconnect');
+      const ike = expected.sessions.filter((s) => s.mode !== 'anyconnect');
+      expect(report.anyconnect?.length ?? 0, `${c} AnyConnect sessions`).toBe(anyconnect.length);
+      for (const exp of anyconnect) {
+        const got = report.anyconnect?.find((s) => s.clientIp === exp.clientIp);
+        expect(got, `${c} AnyConnect session of ${exp.clientIp}`).toBeDefined();
+        checkAnyConnect(c, got!, exp);
+      }
+      expect(report.sessions.length, `${c} sessions`).toBe(ike.length);
+      for (const exp of ike) {
         const got = report.sessions.find((s) => s.clientIp === exp.clientIp);
         expect(got, `${c} session of ${exp.clientIp}`).toBeDefined();
         checkSession(c, got!, exp);
@@ -168,7 +198,7 @@ describe('real negotiation captures give their expected verdicts', () => {
       expect(report.auth.map((f) => f.code).sort(), `${c} auth`).toEqual([...expected.auth].sort());
       const mentioned = framesMentioned(report);
       const keyed = [
-        ...expected.sessions.flatMap((s) => Object.entries(s.keyFrames ?? {})),
+        ...ike.flatMap((s) => Object.entries(s.keyFrames ?? {})),
         ...Object.entries((expected as unknown as { keyFrames?: Record<string, number[]> }).keyFrames ?? {}),
       ];
       for (const [key, frames] of keyed) {

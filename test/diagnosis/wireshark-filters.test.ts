@@ -1,11 +1,11 @@
 // The Wireshark display filter of every verdict and auth finding on the real scenario
-// captures is valid, and shows the evidence frames in tshark (the tool our users check with).
+// captures (IKE, AnyConnect, authentication) is valid, and shows the evidence frames in tshark
+// (the tool our users check with).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from './analyze-file.js';
-import { pendingContractV2 } from './pending-cases.js';
 // damaged-*: tshark exits non-zero at the corrupt record, so its filter cannot be checked this way;
 // scenarios.test.ts checks their evidence frames.
 
@@ -24,22 +24,38 @@ const run = hasTshark || process.env.CI ? describe : describe.skip;
 function tsharkFrames(file: string, filter: string): Set<number> {
   const out = execFileSync(
     'tshark',
-    ['-n', '-r', file, '-d', 'tcp.port==3268,tls', '-Y', filter, '-T', 'fields', '-e', 'frame.number'],
+    [
+      '-n',
+      '-r',
+      file,
+      '-d',
+      'tcp.port==3268,tls',
+      '-d',
+      'udp.port==443,dtls',
+      '-Y',
+      filter,
+      '-T',
+      'fields',
+      '-e',
+      'frame.number',
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Set(out.split('\n').filter(Boolean).map(Number));
 }
 
 run('Wireshark filters show the evidence', () => {
-  const cases = readdirSync(SC).filter(
-    (d) => existsSync(join(SC, d, 'capture.pcap')) && !pendingContractV2(d) && !d.startsWith('damaged-'),
-  );
+  const cases = readdirSync(SC).filter((d) => existsSync(join(SC, d, 'capture.pcap')) && !d.startsWith('damaged-'));
   it.each(cases)(
     '%s',
     async (c) => {
       const file = join(SC, c, 'capture.pcap');
       const r = await analyzeFile(file);
-      const findings = [...r.sessions.map((s) => s.findings[0]), ...r.auth];
+      const findings = [
+        ...r.sessions.map((s) => s.findings[0]),
+        ...(r.anyconnect ?? []).map((s) => s.findings[0]),
+        ...r.auth,
+      ];
       for (const f of findings) {
         const shown = tsharkFrames(file, f.filter);
         expect(shown.size, `${c} ${f.code}: ${f.filter}`).toBeGreaterThan(0);

@@ -6,7 +6,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeleteItemCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pendingContractV2 } from '../diagnosis/pending-cases.js';
 import { analyzeCapture } from '#shared/analyze.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import { createAnalyzeHandler } from '../../lambdas/analyze/analyze-app.js';
@@ -29,7 +28,7 @@ const PUBLIC_PICKS = [
 ];
 const scenarioFiles = existsSync(SCENARIOS)
   ? readdirSync(SCENARIOS)
-      .filter((d) => !pendingContractV2(d) && !d.startsWith('damaged-')) // damaged-*: not whole captures, FAILED by design
+      .filter((d) => !d.startsWith('damaged-')) // damaged-*: not whole captures, FAILED by design
       .map((d) => join(SCENARIOS, d, 'capture.pcap'))
       .filter((p) => existsSync(p))
   : [];
@@ -79,14 +78,15 @@ describe('local twin, end to end', () => {
       expect(got.capture).toMatchObject({
         verdict: r.verdict,
         frames: r.capture.frames,
-        sessions: r.sessions.length,
+        sessions: r.sessions.length + (r.anyconnect?.length ?? 0),
         fileName: 'capture.pcap',
       });
       expect(got.sessions.map((s: { id: string }) => s.id).sort()).toEqual(r.sessions.map((s) => s.id).sort());
       for (const s of got.sessions) expect(Buffer.byteLength(JSON.stringify(s))).toBeLessThan(100_000);
       const report = await api(h.twin, `/api/captures/${u.id}/report`, key);
       expect(report.json).toEqual(r);
-      for (const s of r.sessions) {
+      // A client's history holds its IKE and its AnyConnect sessions alike.
+      for (const s of [...r.sessions, ...(r.anyconnect ?? [])]) {
         const q = await api(h.twin, `/api/diagnoses?clientIp=${encodeURIComponent(s.clientIp)}&limit=200`, key);
         expect(q.status).toBe(200);
         const item = q.json.items.find(
@@ -125,6 +125,28 @@ describe('local twin, end to end', () => {
     expect(got.capture.status).toBe('DONE');
     expect(got.capture.size).toBe(body.length);
     expect(got.capture.verdict).toBe((await coreReport(path)).verdict);
+  }, 30_000);
+
+  it('carries an AnyConnect verdict into the capture, its report and the client-IP history', async () => {
+    const path = join(SCENARIOS, 'anyconnect-dtls-blocked', 'capture.pcap');
+    const id = newId();
+    await putCapture(h.twin, `captures/local/${id}/capture.pcap`, readFileSync(path));
+    const got = await waitForCapture(h.twin, key, id);
+    expect(got.capture).toMatchObject({ status: 'DONE', verdict: 'ANYCONNECT_DTLS_BLOCKED', sessions: 1 });
+    // The capture's session pages hold IKE sessions; the AnyConnect one is in the report.
+    expect(got.sessions).toEqual([]);
+    const report = (await api(h.twin, `/api/captures/${id}/report`, key)).json as AnalysisReport;
+    expect(report.anyconnect?.map((s) => [s.id, s.verdict])).toEqual([
+      ['ac:192.0.2.50|198.51.100.10:443', 'ANYCONNECT_DTLS_BLOCKED'],
+    ]);
+    const q = await api(h.twin, '/api/diagnoses?clientIp=192.0.2.50&limit=200', key);
+    expect(q.json.items.find((i: { captureId: string }) => i.captureId === id)).toMatchObject({
+      sessionId: 'ac:192.0.2.50|198.51.100.10:443',
+      clientIp: '192.0.2.50',
+      responderIp: '198.51.100.10',
+      verdict: 'ANYCONNECT_DTLS_BLOCKED',
+      stepReached: 'DTLS',
+    });
   }, 30_000);
 
   it('decodes URL-encoded event keys (spaces as +, literal + as %2B)', async () => {

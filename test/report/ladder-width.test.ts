@@ -45,7 +45,8 @@ describe('ladder width on every scenario capture', () => {
 
   it.each(CASES)('%s: every ladder line has one display width, under both rules and in ASCII', async (c) => {
     const r = await report(c);
-    const rows = r.sessions.reduce((n, s) => n + s.timeline.length, 0);
+    // IKE and AnyConnect sessions alike are drawn as ladders.
+    const rows = [...r.sessions, ...(r.anyconnect ?? [])].reduce((n, s) => n + s.timeline.length, 0);
     for (const lang of LANGS)
       for (const ambiguous of RULES)
         for (const ascii of [false, true]) {

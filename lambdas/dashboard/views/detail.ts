@@ -1,5 +1,6 @@
 // Capture detail: summary, verdict, download of the JSON report, the sessions (one shown at a
 // time with its ladder), authentication findings and capture anomalies from the full report.
+import type { AnyConnectSession } from '#shared/anyconnect/types.js';
 import type { AnalysisReport, SessionDiagnosis } from '#shared/report/types.js';
 import type { CaptureDetail } from '../api-types.js';
 import type { Ctx } from '../context.js';
@@ -11,6 +12,7 @@ import { captureHref } from '../links.js';
 import { modeLabel, stepLabel } from '../labels.js';
 import { badge, verdictWithTitle } from '../verdict.js';
 import { errorBox, facts, labelColumns, phrase } from './common.js';
+import { anyConnectView } from './anyconnect.js';
 import { findingView } from './finding.js';
 import { sessionView } from './session.js';
 import { summariesSection } from './summaries.js';
@@ -138,6 +140,25 @@ function clientsSummary(ctx: Ctx, id: string, clients: ClientVerdict[]): HTMLEle
   );
 }
 
+/** Every AnyConnect session of the report, the one the address names scrolled into view. */
+function anyConnectSection(ctx: Ctx, sessions: AnyConnectSession[], sessionId?: string): HTMLElement {
+  const views = sessions.map((s) => anyConnectView(ctx, s));
+  const named = sessions.findIndex((s) => s.id === sessionId);
+  if (named >= 0) setTimeout(() => views[named]!.scrollIntoView({ block: 'start' }), 0);
+  return h(
+    'section',
+    { class: 'card anyconnect', 'aria-labelledby': 'anyconnect-title' },
+    h(
+      'h2',
+      { id: 'anyconnect-title' },
+      ctx.t('acSessions'),
+      ' ',
+      h('span', { class: 'muted small' }, ctx.t('sessionsOf', { n: sessions.length })),
+    ),
+    views,
+  );
+}
+
 function framesCount(ctx: Ctx, n: number): string {
   return ctx.t(n === 1 ? 'oneFrame' : 'nFrames', { n });
 }
@@ -150,7 +171,7 @@ function hostRoles(ctx: Ctx, report: AnalysisReport): Map<string, string[]> {
     if (!list.includes(role)) list.push(role);
     roles.set(ip, list);
   };
-  for (const s of report.sessions) {
+  for (const s of [...report.sessions, ...(report.anyconnect ?? [])]) {
     add(s.responderIp, ctx.t('roleMx'));
     add(s.clientIp, ctx.t('roleClient'));
   }
@@ -301,9 +322,10 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
                 d.sessions.findIndex((x) => x.verdict === d.capture.verdict),
               );
         show(first);
-      } else {
+      } else if (!report?.anyconnect?.length) {
         parts.push(h('section', { class: 'card' }, h('p', { class: 'muted' }, ctx.t('noSessions'))));
       }
+      if (report?.anyconnect?.length) parts.push(anyConnectSection(ctx, report.anyconnect, sessionId));
       if (report) {
         if (report.findings?.length)
           parts.push(

@@ -8,7 +8,10 @@ import { detailLabel, detailValue, ownLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
 import { copyButton } from './copy.js';
 
-export function checklist(ctx: Ctx, f: Finding): HTMLElement | null {
+/** A report finding, IKE or AnyConnect (whose step is an AnyConnect step; labels.ts names both). */
+export type ShownFinding = Omit<Finding, 'code' | 'step'> & { code: string; step: string };
+
+export function checklist(ctx: Ctx, f: ShownFinding): HTMLElement | null {
   const items = f.checklist[ctx.lang] ?? f.checklist.en;
   if (!items?.length) return null;
   return h(
@@ -23,7 +26,7 @@ export function checklist(ctx: Ctx, f: Finding): HTMLElement | null {
   );
 }
 
-function evidence(ctx: Ctx, f: Finding): HTMLElement {
+function evidence(ctx: Ctx, f: ShownFinding): HTMLElement {
   const ev = f.evidence;
   const rows: [string, string | Node][] = [];
   if (ev.frames?.length) rows.push([ctx.t('evFrames'), h('span', { class: 'mono' }, formatFrames(ev.frames))]);
@@ -89,7 +92,7 @@ export function filterBox(ctx: Ctx, filter: string): HTMLElement | null {
   );
 }
 
-export function findingView(ctx: Ctx, f: Finding): HTMLElement {
+export function findingView(ctx: Ctx, f: ShownFinding): HTMLElement {
   return h(
     'article',
     { class: `finding sev-${f.severity}`, 'data-code': f.code },
