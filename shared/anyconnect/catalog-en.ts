@@ -27,7 +27,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_DTLS_BLOCKED: {
     title: 'DTLS gets no answer: the tunnel runs over TLS only',
     explanation:
-      'The client sent its DTLS ClientHello {dtlsClientHellos} time(s) over {secondsTried} s and nothing came back on UDP {port}; the tunnel works over TLS (TCP), but voice and video suffer.',
+      'The client sent its DTLS ClientHello {dtlsClientHellosTimes} over {secondsTried} s and nothing came back on UDP {port}; the tunnel works over TLS (TCP), but voice and video suffer.',
     checklist: [
       'Allow inbound UDP {port} to the MX on every firewall upstream of it (and outbound on the client side).',
       'If the MX is behind NAT, forward UDP {port} as well as TCP {port} to it.',
@@ -43,7 +43,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_AUTH_FAILED: {
     title: 'Login refused or abandoned (likely)',
     explanation:
-      'TLS completed and {exchanges} short encrypted exchange(s) followed (the login form and its answer), then {closedBy}, with no DTLS and no tunnel. The bytes cannot prove the reason: a capture of the LAN side (RADIUS, LDAP/TLS to Active Directory) can.',
+      'TLS completed and {exchangesCounted} followed (the login form and its answer), then {closedBy}, with no DTLS and no tunnel. The bytes cannot prove the reason: a capture of the LAN side (RADIUS, LDAP/TLS to Active Directory) can.',
     checklist: [
       'Check the user name and password, and that the user is authorized for AnyConnect on the MX (Meraki Cloud authentication: the user list on the Client VPN page).',
       "RADIUS: the MX is a client of the RADIUS server with the right shared secret, and the server's log shows an Access-Accept for this user.",
@@ -54,7 +54,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   },
   ANYCONNECT_TCP_UNREACHABLE: {
     title: 'Nothing answers on the AnyConnect TCP port',
-    explanation: "The client's {syns} SYN(s) to port {port} were {answer}: no TLS could start.",
+    explanation: "The client's {synsCounted} to port {port} {synsWere} {answer}: no TLS could start.",
     checklist: [
       'AnyConnect is enabled on the MX (Client VPN > AnyConnect settings) and the client uses the configured AnyConnect port.',
       'Inbound TCP {port} is allowed (and forwarded, if the MX is behind NAT) on every device upstream of the MX.',
@@ -105,9 +105,9 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_CERT_CHAIN_INCOMPLETE: {
     title: 'The certificate chain is incomplete',
     explanation:
-      'The MX sent {chainLength} certificate(s) without the issuer {missingIssuer}: a client that does not already hold that intermediate cannot build the chain.',
+      'The MX sent {chainCounted} without the issuer {missingIssuer}: a client that does not already hold that intermediate cannot build the chain.',
     checklist: [
-      'Upload the custom certificate together with its intermediate certificate(s) (the full chain, leaf first).',
+      'Upload the custom certificate together with its intermediate certificates (the full chain, leaf first).',
     ],
   },
 };

@@ -37,6 +37,14 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
         : lang === 'en'
           ? 'no answer'
           : '応答なし';
+  if (lang === 'en') {
+    // Counted nouns worded from the numbers: never "1 time(s)" or "SYN(s)".
+    v.dtlsClientHellosTimes = details.dtlsClientHellos === 1 ? 'once' : `${String(details.dtlsClientHellos)} times`;
+    v.exchangesCounted = counted(details.exchanges, 'short encrypted exchange', 'short encrypted exchanges');
+    v.synsCounted = details.syns === 1 ? 'SYN' : `${String(details.syns)} SYNs`;
+    v.synsWere = details.syns === 1 ? 'was' : 'were';
+    v.chainCounted = counted(details.chainLength, 'certificate', 'certificates');
+  }
   if (typeof details.reason === 'string')
     v.reason = INCONCLUSIVE_REASON_WORDS[details.reason as InconclusiveReason]?.[lang] ?? details.reason;
   const likely = details.likelyVerdict;
@@ -54,6 +62,10 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
 function alertWords(alert: unknown, lang: 'en' | 'ja'): string {
   if (lang === 'en') return `alert ${String(alert ?? 'encrypted')}`;
   return alert === undefined || alert === 'encrypted' ? '暗号化された TLS アラート' : `TLS アラート ${String(alert)}`;
+}
+
+function counted(n: unknown, one: string, many: string): string {
+  return n === 1 ? `1 ${one}` : `${String(n)} ${many}`;
 }
 
 function fill(text: string, vars: Vars): string {

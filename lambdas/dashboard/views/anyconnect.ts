@@ -164,7 +164,7 @@ export function certificatePanel(ctx: Ctx, session: AnyConnectSession): HTMLElem
       [t('acValidity'), mono(`${leaf.notBefore ?? '?'} – ${leaf.notAfter ?? '?'}`)],
       [t('acKeyType'), mono(leaf.keyType ?? '—')],
       [t('acSelfIssued'), leaf.selfIssued ? t('yes') : t('no')],
-      [t('acChain'), t('acChainLength', { n: chain.length })],
+      [t('acChain'), t(chain.length === 1 ? 'acChainLengthOne' : 'acChainLength', { n: chain.length })],
     ]),
     h(
       'ul',
