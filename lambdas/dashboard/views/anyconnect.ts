@@ -11,6 +11,7 @@ import { modeLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
 import { facts } from './common.js';
 import { findingView } from './finding.js';
+import { arrowMarker, laneHeader } from './ladder-svg.js';
 
 interface Geometry {
   W: number;
@@ -81,29 +82,7 @@ export function anyConnectLadder(
   const height = HEADER + 24 + rows.length * ROW + 12;
   const t0 = rows[0]?.time ?? '0';
   const port = session.responderPort;
-  const lane = (x: number, title: string, addr: string, cls: string) =>
-    s(
-      'g',
-      { class: `lane ${cls}` },
-      s('rect', { x: x - g.LANE_W / 2, y: 6, width: g.LANE_W, height: 42, rx: 6 }),
-      s('text', { x, y: 24, 'text-anchor': 'middle', class: 'lane-title' }, title),
-      s('text', { x, y: 40, 'text-anchor': 'middle', class: 'lane-addr' }, addr),
-    );
-  const marker = (mid: string, cls: string) =>
-    s(
-      'marker',
-      {
-        id: mid,
-        viewBox: '0 0 10 10',
-        refX: 9,
-        refY: 5,
-        markerWidth: 7,
-        markerHeight: 7,
-        orient: 'auto-start-reverse',
-        class: cls,
-      },
-      s('path', { d: 'M0,0 L10,5 L0,10 z' }),
-    );
+  const lane = (x: number, title: string, addr: string, cls: string) => laneHeader(x, g.LANE_W, title, addr, cls);
   const lifeline = (x: number, cls: string) =>
     s('line', { x1: x, y1: 48, x2: x, y2: height - 6, class: `lifeline ${cls}` });
   return s(
@@ -118,7 +97,7 @@ export function anyConnectLadder(
       'data-session': session.id,
     },
     s('title', { id: `${id}-title` }, `${ctx.t('acLadderCaption')} ${session.clientIp} ⇄ ${session.responderIp}`),
-    s('defs', null, marker(ids.ok, 'mk-ok'), marker(ids.retx, 'mk-retx'), marker(ids.err, 'mk-err')),
+    s('defs', null, arrowMarker(ids.ok, 'mk-ok'), arrowMarker(ids.retx, 'mk-retx'), arrowMarker(ids.err, 'mk-err')),
     lane(g.CLIENT_X, ctx.t('laneClient'), session.clientIp, 'lane-client'),
     lane(g.TLS_X, ctx.t('acLaneTls'), `${session.responderIp} TCP ${port}`, 'lane-tls'),
     lane(g.DTLS_X, ctx.t('acLaneDtls'), `UDP ${port}`, 'lane-dtls'),

@@ -7,6 +7,7 @@ import type { EspFlowSummary, SessionDiagnosis, TimelineEntry } from '#shared/re
 import type { Ctx } from '../context.js';
 import { s } from '../dom.js';
 import { formatBytes, formatOffset } from '../format.js';
+import { arrowMarker, laneHeader } from './ladder-svg.js';
 
 /** Lane positions: the wide layout, and a narrow one for phones that keeps both lanes on screen. */
 interface Geometry {
@@ -200,29 +201,7 @@ export function ladder(
   const height = HEADER + 24 + drawn * ROW + espDirs.length * BAND + 12;
   const t0 = rows[0]?.time ?? session.esp[0]?.firstTime ?? session.start;
   const names = notifyNames(session);
-  const lane = (x: number, title: string, addr: string) =>
-    s(
-      'g',
-      { class: 'lane' },
-      s('rect', { x: x - G.LANE_W / 2, y: 6, width: G.LANE_W, height: 42, rx: 6 }),
-      s('text', { x, y: 24, 'text-anchor': 'middle', class: 'lane-title' }, title),
-      s('text', { x, y: 40, 'text-anchor': 'middle', class: 'lane-addr' }, addr),
-    );
-  const marker = (mid: string, cls: string) =>
-    s(
-      'marker',
-      {
-        id: mid,
-        viewBox: '0 0 10 10',
-        refX: 9,
-        refY: 5,
-        markerWidth: 7,
-        markerHeight: 7,
-        orient: 'auto-start-reverse',
-        class: cls,
-      },
-      s('path', { d: 'M0,0 L10,5 L0,10 z' }),
-    );
+  const lane = (x: number, title: string, addr: string) => laneHeader(x, G.LANE_W, title, addr);
   let y = HEADER + 24 + drawn * ROW;
   return s(
     'svg',
@@ -236,7 +215,7 @@ export function ladder(
       'data-session': session.id,
     },
     s('title', { id: `${id}-title` }, `${ctx.t('ladderCaption')} ${session.clientIp} ⇄ ${session.responderIp}`),
-    s('defs', null, marker(ids.ok, 'mk-ok'), marker(ids.retx, 'mk-retx'), marker(ids.err, 'mk-err')),
+    s('defs', null, arrowMarker(ids.ok, 'mk-ok'), arrowMarker(ids.retx, 'mk-retx'), arrowMarker(ids.err, 'mk-err')),
     lane(G.CLIENT_X, ctx.t('laneClient'), `${session.clientIp}:${session.clientPort}`),
     lane(G.MX_X, ctx.t('laneMx'), `${session.responderIp}:${session.responderPort}`),
     s('line', { x1: G.CLIENT_X, y1: 48, x2: G.CLIENT_X, y2: height - 6, class: 'lifeline' }),
