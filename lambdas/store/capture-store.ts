@@ -19,6 +19,7 @@ import {
   type CaptureListFilter,
 } from './capture-filter.js';
 import { marshall, namesIn, num, str, unmarshall, values, type DdbItem, type Scalar } from './attributes.js';
+import { isExpired } from './table-schema.js';
 import { gsi1Key, toRecord } from './capture-record.js';
 import {
   GSI1,
@@ -398,9 +399,4 @@ export class CaptureStore {
       }),
     );
   }
-}
-
-export function isExpired(item: Record<string, Scalar>, nowEpoch: number): boolean {
-  const exp = num(item, 'expiresAt');
-  return exp !== undefined && exp <= nowEpoch;
 }

@@ -8,7 +8,8 @@ import { marshall, str, unmarshall, values, type DdbItem } from './attributes.js
 import { boundAnyConnectJson, boundSessionJson } from './bound-session.js';
 import { allPages } from './all-pages.js';
 import type { DiagnosisItem } from '#shared/api/contract.js';
-import { isExpired, type Page } from './capture-store.js';
+import type { Page } from './capture-store.js';
+import { isExpired } from './table-schema.js';
 import { GSI2, diagnosisGsi2pk, diagnosisGsi2sk, sessionSk, sessionSkPrefix, tenantPk } from './keys.js';
 
 /**

@@ -1,6 +1,7 @@
 // The table definition shared by the local twin (CreateTable) and, as documentation, by the CDK
 // construct (cdk/results-table.ts imports its projection; a CDK test compares the two).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { num, type Scalar } from './attributes.js';
 import { GSI1, GSI2, GSI3 } from './keys.js';
 
 /** gsi2 only carries what a diagnosis list row needs: the heavy `data` attribute stays out. */
@@ -30,6 +31,15 @@ export const GSI3_PROJECTED_ATTRIBUTES = [
 
 /** Epoch seconds; DynamoDB deletes the item some time after it passes. */
 export const TTL_ATTRIBUTE = 'expiresAt';
+
+/**
+ * DynamoDB deletes expired items only some time (up to days) after the TTL passes: readers skip
+ * them themselves.
+ */
+export function isExpired(item: Record<string, Scalar>, nowEpoch: number): boolean {
+  const exp = num(item, TTL_ATTRIBUTE);
+  return exp !== undefined && exp <= nowEpoch;
+}
 
 /** The TTL value of an item written at `now` that is kept `retentionDays` days. */
 export function expiryEpochSeconds(now: Date, retentionDays: number): number {
