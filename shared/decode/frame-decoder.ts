@@ -5,6 +5,7 @@
 import type { RawFrame } from '../capture/types.js';
 import { decodeEsp } from '../esp/esp.js';
 import { decodeUdpEncap } from '../esp/udp-encap.js';
+import { createPayloadCache } from '../ike/payload-cache.js';
 import { decodeIsakmp } from '../ike/decode.js';
 import { type ReassemblyLimits, IpReassembler, type PendingFragmentSet } from '../net/ip-reassembly.js';
 import { type IpPayload, newIpPayload } from '../net/ip-payload.js';
@@ -41,6 +42,8 @@ export interface FrameDecoderOptions {
    * WAN capture caught mid-stream, which costs the analysis its throughput.
    */
   tlsFromStartPorts?: readonly number[];
+  /** Reuse ISAKMP SA and vendor ID payloads that repeat byte for byte (default on; off to compare). */
+  payloadCache?: boolean;
 }
 
 export interface FrameDecoder {
@@ -60,6 +63,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
   );
   const link: LinkResult = { offset: 0, network: 0 };
   const p: IpPayload = newIpPayload();
+  const ikePayloads = options.payloadCache === false ? undefined : createPayloadCache();
   const tlsPorts = options.tlsPorts ? new Set(options.tlsPorts) : undefined;
   const fromStartPorts = options.tlsFromStartPorts ? new Set(options.tlsFromStartPorts) : undefined;
 
@@ -158,7 +162,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
 
   function isakmp(f: DecodedFrame): void {
     if (p.end <= p.start) return;
-    const r = decodeIsakmp(p.buf.subarray(p.start, p.end), f.number);
+    const r = decodeIsakmp(p.buf.subarray(p.start, p.end), f.number, ikePayloads);
     if (r.messages.length > 0) {
       f.protocols.push('isakmp');
       f.isakmp = r.messages;

@@ -22,28 +22,34 @@ function isVerdict(code: string): code is VerdictCode {
   return VERDICTS.has(code);
 }
 
-export function decide<F>(rules: readonly Rule<F>[], facts: F, clock: CaptureClock): Decision {
+/**
+ * `verdictOnly`: what a session that will only be counted needs, its verdict: no trace, and no
+ * rule considered after the first proven one (later hits would be findings, never the verdict).
+ */
+export function decide<F>(rules: readonly Rule<F>[], facts: F, clock: CaptureClock, verdictOnly = false): Decision {
   const proven: RuleHit[] = [];
   const trace: RuleTrace[] = [];
   let likely: VerdictCode | null = null;
   let unproven: Decision['unproven'];
   for (const rule of rules) {
+    if (verdictOnly && proven.length > 0) break;
     const out = rule.decide(facts);
     if (!isHit(out)) {
-      trace.push({ rule: rule.name, outcome: 'declined', because: out.declined });
+      if (!verdictOnly) trace.push({ rule: rule.name, outcome: 'declined', because: out.declined });
       continue;
     }
     const code = isVerdict(out.code) ? out.code : undefined;
     if (out.missing && !absenceProven(clock, out.missing)) {
       const because = out.missing.unproven ?? 'capture-ended-early';
-      trace.push({ rule: rule.name, outcome: 'not-proven', ...(code ? { code } : {}), because });
+      if (!verdictOnly) trace.push({ rule: rule.name, outcome: 'not-proven', ...(code ? { code } : {}), because });
       if (likely === null && code) {
         likely = code;
         unproven = because;
       }
       continue;
     }
-    trace.push({ rule: rule.name, outcome: proven.length === 0 ? 'verdict' : 'finding', ...(code ? { code } : {}) });
+    if (!verdictOnly)
+      trace.push({ rule: rule.name, outcome: proven.length === 0 ? 'verdict' : 'finding', ...(code ? { code } : {}) });
     proven.push(out);
   }
   return { proven, likely, trace, ...(unproven ? { unproven } : {}) };

@@ -27,6 +27,17 @@ export interface MessageRecord {
   notifies: number[];
 }
 
+/**
+ * What makes a message the same message again: its header fields and sender. The numeric ones
+ * are packed into one number (exact: 50 bits) so most comparisons are one, and no string is
+ * built per message.
+ */
+export interface SeenMessage {
+  packed: number;
+  messageId: string;
+  rspi: string;
+}
+
 /** Every message with one label (MM1, QM2 …) from one side. */
 export interface LabelStats {
   count: number;
@@ -36,8 +47,8 @@ export interface LabelStats {
   lastFrame: number;
   lastSec: number;
   lastNsec: number;
-  /** Ports the label was seen on (500, 4500, or a NATed port). */
-  dstPorts: Set<number>;
+  /** Ports the label was seen on (500, 4500, or a NATed port), each once (at most 8). */
+  dstPorts: number[];
 }
 
 /** What the NAT-D check needs from main mode 3 or 4 (or an IKEv2 IKE_SA_INIT). */
@@ -72,14 +83,15 @@ export interface IkeSession {
   clientPort: number;
   responderIp: string;
   responderPort: number;
-  exchangeTypes: Set<number>;
+  /** Exchange types seen, each once (a handful: a small array costs less than a Set). */
+  exchangeTypes: number[];
   timeline: MessageRecord[];
   timelineTruncated: boolean;
   messages: number;
   /** Keyed by `${from}:${label}`. */
   labels: Map<string, LabelStats>;
-  /** Identity of each distinct message, for retransmission detection (bounded). */
-  seenMessages: Set<string>;
+  /** Each distinct message once, for retransmission detection (bounded). */
+  seenMessages: SeenMessage[];
   notifies: NotifySeen[];
   quick: QuickModeMemory;
   firstSec: number;
@@ -134,14 +146,14 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     clientPort: init.clientPort,
     responderIp: init.responderIp,
     responderPort: init.responderPort,
-    exchangeTypes: new Set(),
+    exchangeTypes: [],
     timeline: [],
     timelineTruncated: false,
     messages: 0,
     labels: new Map(),
-    seenMessages: new Set(),
+    seenMessages: [],
     notifies: [],
-    quick: { firstClientLength: new Map(), mxAnswered: new Set() },
+    quick: {},
     firstSec: init.timeSec,
     firstNsec: init.timeNsec,
     lastSec: init.timeSec,

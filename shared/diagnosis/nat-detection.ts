@@ -3,7 +3,7 @@
 // compared with what each side hashed. A side whose own address does not match is behind a NAT
 // somewhere between it and the capture point; the mismatching message also tells on which side
 // of that NAT the capture was taken.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { IkeSession, NatDObservation } from './ike-session.js';
 
 /** IKEv1 phase 1 hash attribute values -> node:crypto names. */
@@ -26,11 +26,7 @@ export interface NatVerdict {
 }
 
 export function ipBytes(ip: string): Uint8Array | null {
-  if (ip.includes('.') && !ip.includes(':')) {
-    const parts = ip.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return null;
-    return Uint8Array.from(parts);
-  }
+  if (!ip.includes(':')) return ipv4Bytes(ip);
   const halves = ip.split('::');
   if (halves.length > 2) return null;
   const head = halves[0] ? halves[0].split(':') : [];
@@ -48,6 +44,30 @@ export function ipBytes(ip: string): Uint8Array | null {
   return out;
 }
 
+/** Dotted-quad IPv4 without splitting into strings (runs for every session of big captures). */
+function ipv4Bytes(ip: string): Uint8Array | null {
+  const out = new Uint8Array(4);
+  let part = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const c = i < ip.length ? ip.charCodeAt(i) : 46; // '.' ends the last part
+    if (c === 46) {
+      if (digits === 0 || part > 3) return null;
+      out[part++] = value;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      value = value * 10 + (c - 48);
+      digits++;
+      if (value > 255) return null;
+    } else {
+      return null;
+    }
+  }
+  return part === 4 ? out : null;
+}
+
 export function natDHash(algorithm: string, ispi: string, rspi: string, ip: string, port: number): string | null {
   const addr = ipBytes(ip);
   if (!addr || !SPI_HEX.test(ispi) || !SPI_HEX.test(rspi)) return null;
@@ -58,7 +78,9 @@ export function natDHash(algorithm: string, ispi: string, rspi: string, ip: stri
   input.set(addr, 16);
   input[16 + addr.length] = (port >> 8) & 0xff;
   input[17 + addr.length] = port & 0xff;
-  return toHex(createHash(algorithm).update(input).digest());
+  return crypto.hash
+    ? crypto.hash(algorithm, input, 'hex')
+    : toHex(crypto.createHash(algorithm).update(input).digest());
 }
 
 const SPI_HEX = /^[0-9a-f]{16}$/;
@@ -114,11 +136,11 @@ export function detectNat(session: IkeSession): NatVerdict {
   let mxOwnMismatch = false;
   let mxSeenMismatch = false;
   let checked = false;
+  const natD = natDHasher(hash);
   for (const o of session.natd) {
     if (o.hashes.length < 2) continue;
-    const rspi = o.rspi;
-    const peerHash = natDHash(hash, o.ispi, rspi, o.dstIp, o.dstPort);
-    const ownHash = natDHash(hash, o.ispi, rspi, o.srcIp, o.srcPort);
+    const peerHash = natD(o.ispi, o.rspi, o.dstIp, o.dstPort);
+    const ownHash = natD(o.ispi, o.rspi, o.srcIp, o.srcPort);
     if (!peerHash || !ownHash) continue;
     checked = true;
     const peerMatches = o.hashes[0] === peerHash;
@@ -140,6 +162,20 @@ export function detectNat(session: IkeSession): NatVerdict {
 }
 
 /**
+ * natDHash remembering what it computed: each side's message hashes the same two
+ * address/port pairs (its own and its peer's), so a session needs half the digests.
+ */
+function natDHasher(algorithm: string): (ispi: string, rspi: string, ip: string, port: number) => string | null {
+  const done: { ispi: string; rspi: string; ip: string; port: number; hash: string | null }[] = [];
+  return (ispi, rspi, ip, port) => {
+    for (const d of done) if (d.ip === ip && d.port === port && d.rspi === rspi && d.ispi === ispi) return d.hash;
+    const hash = natDHash(algorithm, ispi, rspi, ip, port);
+    if (done.length < 8) done.push({ ispi, rspi, ip, port, hash });
+    return hash;
+  };
+}
+
+/**
  * A sender's own hash that does not match the packet as captured means the translation
  * happened between that sender and the capture point; a peer hash that does not match means
  * the translation happened beyond the capture point.
@@ -154,9 +190,10 @@ function detectNatV2(session: IkeSession, frames: number[], details: NatVerdict[
   const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash: 'sha1', frames, details };
   let clientNat: boolean | null = null;
   let mxNat: boolean | null = null;
+  const natD = natDHasher('sha1');
   for (const o of session.natd as NatDObservation[]) {
-    const own = natDHash('sha1', o.ispi, o.rspi, o.srcIp, o.srcPort);
-    const peer = natDHash('sha1', o.ispi, o.rspi, o.dstIp, o.dstPort);
+    const own = natD(o.ispi, o.rspi, o.srcIp, o.srcPort);
+    const peer = natD(o.ispi, o.rspi, o.dstIp, o.dstPort);
     if (!own || !peer) continue;
     const ownMatches = (o.sourceHashes ?? []).includes(own);
     const peerMatches = o.destinationHash === undefined ? true : o.destinationHash === peer;

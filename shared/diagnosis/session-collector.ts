@@ -54,6 +54,8 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
   const shapes = new Set<string>();
   const groups = new Map<string, Group>();
   let clientsCounted = 0;
+  /** Index in `kept` of its lowest-ranked session, or -1 when it must be found again. */
+  let worst = -1;
 
   function offer(item: T, session: OfferedSession): void {
     let distinct = false;
@@ -66,8 +68,12 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
       kept.push(candidate);
       return;
     }
-    let worst = 0;
-    for (let i = 1; i < kept.length; i++) if (outranks(kept[worst], kept[i])) worst = i;
+    // The lowest-ranked kept session is found again only after it was replaced: a capture of
+    // identical tries offers tens of thousands that never outrank it.
+    if (worst < 0) {
+      worst = 0;
+      for (let i = 1; i < kept.length; i++) if (outranks(kept[worst], kept[i])) worst = i;
+    }
     if (!outranks(candidate, kept[worst])) {
       summarise(session);
       return;
@@ -75,6 +81,7 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
     summarise(kept[worst].session);
     kept.splice(worst, 1);
     kept.push(candidate);
+    worst = -1;
   }
 
   function summarise(s: OfferedSession): void {

@@ -58,7 +58,7 @@ function timelineEntry(f: IkeFacts, e: MessageRecord): TimelineEntry {
     messageId: e.messageId,
     encrypted: e.encrypted,
     retransmission: e.retransmission,
-    notifies: e.notifies,
+    notifies: [...e.notifies],
     label: e.label,
   };
 }
@@ -118,8 +118,8 @@ export function ikeCoverage(f: IkeFacts): SessionCoverage {
 
 function ikeMode(s: IkeSession): SessionMode {
   if (s.version === 2) return 'ikev2';
-  if (s.exchangeTypes.has(EXCHANGE.AGGRESSIVE)) return 'aggressive';
-  return s.exchangeTypes.has(EXCHANGE.MAIN_MODE) ? 'main' : 'unknown';
+  if (s.exchangeTypes.includes(EXCHANGE.AGGRESSIVE)) return 'aggressive';
+  return s.exchangeTypes.includes(EXCHANGE.MAIN_MODE) ? 'main' : 'unknown';
 }
 
 /** The facts of one IKE session: its ESP flows split by direction, its NAT verdict. */
@@ -142,8 +142,8 @@ const SHAPE_MESSAGES = 32;
  */
 export function ikeOutline(f: IkeFacts): OfferedSession {
   const s = f.session;
-  const v = ikeVerdict(f);
   const coverage = ikeCoverage(f);
+  const v = ikeVerdict(f, coverage);
   const mode = ikeMode(s);
   let shape = `${v.verdict}|${mode}|`;
   for (const e of s.timeline.slice(0, SHAPE_MESSAGES)) shape += `${e.from === 'client' ? '>' : '<'}${e.label}`;
@@ -178,9 +178,13 @@ function sessionPackets(f: IkeFacts): number {
 }
 
 /** The session's verdict alone (no words, no timeline): what a session counted in a summary needs. */
-export function ikeVerdict(f: IkeFacts): VerdictOnly {
-  const d = decide(IKE_RULES, f, f.clock);
-  return verdictCodeOf(d, f.clock, { ...ikeCoverage(f), packets: sessionPackets(f) });
+export function ikeVerdict(f: IkeFacts, coverage: SessionCoverage = ikeCoverage(f)): VerdictOnly {
+  const d = decide(IKE_RULES, f, f.clock, true);
+  return verdictCodeOf(d, f.clock, {
+    sawFirstMessage: coverage.sawFirstMessage,
+    secondsAfter: coverage.secondsAfter,
+    packets: sessionPackets(f),
+  });
 }
 
 export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiagnosis {

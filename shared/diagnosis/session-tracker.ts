@@ -34,6 +34,8 @@ const MAX_SEEN_MESSAGES = 512;
 /** Messages a session seen from the middle keeps before its roles must be decided. */
 const MAX_WAITING = 16;
 const ZERO_SPI = '0000000000000000';
+/** The notifies of a message without any: one shared empty list (read-only). */
+const NO_NOTIFIES: number[] = [];
 
 /** What the tracker keeps of a frame: its number, time, addresses and ports. */
 export interface MessageFrame {
@@ -206,20 +208,18 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): void {
   if (s.rspi === ZERO_SPI && msg.rspi !== ZERO_SPI) s.rspi = msg.rspi;
   if (s.version === 1 && msg.majorVersion === 2) s.version = 2;
   s.messages++;
-  s.exchangeTypes.add(msg.exchangeType);
+  if (!s.exchangeTypes.includes(msg.exchangeType)) s.exchangeTypes.push(msg.exchangeType);
   s.lastSec = frame.timeSec;
   s.lastNsec = frame.timeNsec;
   if (msg.anomalies.length > 0 && s.anomalyFrames.length < MAX_FRAMES_PER_LABEL) s.anomalyFrames.push(frame.number);
 
   const { step, label } = classifyMessage(msg, from, s.quick);
   if (STEP_ORDER[step] > STEP_ORDER[s.stepReached]) s.stepReached = step;
-  const identity = `${from}|${msg.exchangeType}|${msg.messageId}|${msg.nextPayload}|${msg.length}|${msg.encrypted}|${msg.rspi}`;
-  const retransmission = s.seenMessages.has(identity);
-  if (!retransmission && s.seenMessages.size < MAX_SEEN_MESSAGES) s.seenMessages.add(identity);
-
-  const notifies: number[] = [];
+  const retransmission = seenBefore(s, msg, from);
+  let notifies = NO_NOTIFIES;
   for (const p of msg.payloads) {
     if (p.type !== 'notify') continue;
+    if (notifies === NO_NOTIFIES) notifies = [];
     notifies.push(p.notifyType);
     if (s.notifies.length < MAX_NOTIFIES) s.notifies.push({ type: p.notifyType, frame: frame.number, from });
   }
@@ -255,8 +255,36 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): void {
   }
 }
 
+/** Was this message (same sender and header) seen before? Remembers it when not (bounded). */
+function seenBefore(s: IkeSession, msg: IsakmpMessage, from: Role): boolean {
+  // length < 2^32, exchange type and next payload < 2^8: 50 bits, exact in a double.
+  const packed =
+    msg.length * 2 ** 18 +
+    msg.exchangeType * 2 ** 10 +
+    msg.nextPayload * 4 +
+    (from === 'client' ? 2 : 0) +
+    (msg.encrypted ? 1 : 0);
+  for (const m of s.seenMessages)
+    if (m.packed === packed && m.messageId === msg.messageId && m.rspi === msg.rspi) return true;
+  if (s.seenMessages.length < MAX_SEEN_MESSAGES)
+    s.seenMessages.push({ packed, messageId: msg.messageId, rspi: msg.rspi });
+  return false;
+}
+
+/** `${from}:${label}` made once per label, not once per message. */
+const LABEL_KEYS = { client: new Map<string, string>(), mx: new Map<string, string>() };
+function labelKey(from: Role, label: string): string {
+  const keys = LABEL_KEYS[from];
+  let key = keys.get(label);
+  if (key === undefined) {
+    key = `${from}:${label}`;
+    if (keys.size < 300) keys.set(label, key);
+  }
+  return key;
+}
+
 function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame, retransmission: boolean): LabelStats {
-  const key = `${from}:${label}`;
+  const key = labelKey(from, label);
   let stats = s.labels.get(key);
   if (!stats) {
     stats = {
@@ -267,7 +295,7 @@ function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame
       lastFrame: frame.number,
       lastSec: frame.timeSec,
       lastNsec: frame.timeNsec,
-      dstPorts: new Set(),
+      dstPorts: [],
     };
     s.labels.set(key, stats);
   }
@@ -277,7 +305,7 @@ function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame
   stats.lastFrame = frame.number;
   stats.lastSec = frame.timeSec;
   stats.lastNsec = frame.timeNsec;
-  if (stats.dstPorts.size < 8) stats.dstPorts.add(frame.dstPort);
+  if (stats.dstPorts.length < 8 && !stats.dstPorts.includes(frame.dstPort)) stats.dstPorts.push(frame.dstPort);
   return stats;
 }
 

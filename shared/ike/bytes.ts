@@ -1,8 +1,6 @@
 // Bounds-checked reads and safe renderings over capture bytes. Every reader here returns a
 // value or undefined/'' instead of reading past the end: capture bytes are hostile.
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 /** Longest hex string we keep for one field (bytes); longer data is cut and marked. */
 export const MAX_HEX_BYTES = 512;
 
@@ -23,13 +21,27 @@ export function has(data: Uint8Array, off: number, len: number): boolean {
   return off >= 0 && len >= 0 && off + len <= data.length;
 }
 
-/** Lower-case hex of data[start, end), clamped to the data and to `max` bytes ('…' marks a cut). */
+/** Character codes of '0'..'f', and a scratch buffer for one hex string (MAX_HEX_BYTES long). */
+const HEX_CODES = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
+const HEX_SCRATCH = new Uint16Array(2 * MAX_HEX_BYTES);
+
+/**
+ * Lower-case hex of data[start, end), clamped to the data and to `max` bytes ('…' marks a cut).
+ * Built as one flat string from character codes: SPIs and hashes are kept for a session's life,
+ * and a string concatenated byte by byte would keep a node per byte alive with it.
+ */
 export function hex(data: Uint8Array, start: number, end: number, max = MAX_HEX_BYTES): string {
   const s = Math.max(0, start);
   const e = Math.min(data.length, end);
-  let out = '';
-  const stop = Math.min(e, s + max);
-  for (let i = s; i < stop; i++) out += HEX[data[i]];
+  const stop = Math.min(e, s + Math.min(max, MAX_HEX_BYTES));
+  if (stop <= s) return e > stop ? '…' : '';
+  let j = 0;
+  for (let i = s; i < stop; i++) {
+    const b = data[i];
+    HEX_SCRATCH[j++] = HEX_CODES[b >> 4];
+    HEX_SCRATCH[j++] = HEX_CODES[b & 15];
+  }
+  const out = String.fromCharCode.apply(null, HEX_SCRATCH.subarray(0, j) as unknown as number[]);
   return e > stop ? out + '…' : out;
 }
 

@@ -1,12 +1,15 @@
 // What every payload decoder receives besides the bytes: the message's IKE major version
 // and where to put anomalies. Limits keep the output bounded whatever the input claims.
 import type { Anomaly, AnomalyCode } from '../anomaly.js';
+import type { PayloadCache } from './payload-cache.js';
 
 export interface DecodeContext {
   /** 1 or 2; anything else is decoded with the IKEv1 layouts. */
   major: number;
   frame: number;
   anomalies: Anomaly[];
+  /** Payloads decoded before in this capture, reused when the bytes repeat (payload-cache.ts). */
+  cache?: PayloadCache;
 }
 
 export const LIMITS = {

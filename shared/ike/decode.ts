@@ -7,6 +7,7 @@ import { u16, u8 } from './bytes.js';
 import { addAnomaly, LIMITS, type DecodeContext } from './context.js';
 import { decodeHeader, FLAG_V1, FLAG_V2, HEADER_LENGTH } from './header.js';
 import { PAYLOAD, payloadName } from './payload-types.js';
+import type { PayloadCache } from './payload-cache.js';
 import { decodePayloadBody } from './payloads.js';
 
 export interface IsakmpDecodeResult {
@@ -18,7 +19,8 @@ export interface IsakmpDecodeResult {
   anomalies: Anomaly[];
 }
 
-export function decodeIsakmp(data: Uint8Array, frame: number): IsakmpDecodeResult {
+/** `cache`: one per capture (the frame decoder's), for payloads that repeat byte for byte. */
+export function decodeIsakmp(data: Uint8Array, frame: number, cache?: PayloadCache): IsakmpDecodeResult {
   const messages: IsakmpMessage[] = [];
   const anomalies: Anomaly[] = [];
   const note = (code: AnomalyCode, message: string): void => {
@@ -54,7 +56,7 @@ export function decodeIsakmp(data: Uint8Array, frame: number): IsakmpDecodeResul
       );
       break;
     }
-    const msg = decodeMessage(data, off, header, frame);
+    const msg = decodeMessage(data, off, header, frame, cache);
     messages.push(msg);
     anomalies.push(...msg.anomalies);
     if (header.length > left) break;
@@ -68,8 +70,9 @@ function decodeMessage(
   off: number,
   h: NonNullable<ReturnType<typeof decodeHeader>>,
   frame: number,
+  cache: PayloadCache | undefined,
 ): IsakmpMessage {
-  const ctx: DecodeContext = { major: h.majorVersion, frame, anomalies: [] };
+  const ctx: DecodeContext = { major: h.majorVersion, frame, anomalies: [], cache };
   const available = data.length - off;
   if (h.length > available) {
     addAnomaly(
@@ -151,10 +154,7 @@ function walkPayloads(data: Uint8Array, start: number, end: number, first: numbe
       out.push({ type: 'other', payloadType: type, dataLength: end - pos - 4, nextPayload: next, length });
       return out;
     }
-    const payload = decodeOne(data, pos + 4, pos + length, type, next, ctx);
-    payload.nextPayload = next;
-    payload.length = length;
-    out.push(payload);
+    out.push(decodeCached(data, pos, length, type, next, ctx));
     pos += length;
     if (ctx.major === 2 && (type === PAYLOAD.V2_SK || type === PAYLOAD.V2_SKF)) {
       // Its next-payload field names the first payload INSIDE the ciphertext: the chain ends.
@@ -171,6 +171,22 @@ function walkPayloads(data: Uint8Array, start: number, end: number, first: numbe
     );
   }
   return out;
+}
+
+/** Payload types worth remembering: large trees that repeat across sessions (SA, vendor ID). */
+const CACHED_TYPES: ReadonlySet<number> = new Set([PAYLOAD.SA, PAYLOAD.VID, PAYLOAD.V2_SA, PAYLOAD.V2_V]);
+
+/** The payload at `pos` (generic header included), from the cache when its bytes were seen. */
+function decodeCached(data: Uint8Array, pos: number, length: number, type: number, next: number, ctx: DecodeContext) {
+  const cache = CACHED_TYPES.has(type) ? ctx.cache : undefined;
+  const hit = cache?.get(data, pos, pos + length, type, ctx.major);
+  if (hit) return hit;
+  const before = ctx.anomalies.length;
+  const payload = decodeOne(data, pos + 4, pos + length, type, next, ctx);
+  payload.nextPayload = next;
+  payload.length = length;
+  if (cache && ctx.anomalies.length === before) cache.put(data, pos, pos + length, type, ctx.major, payload);
+  return payload;
 }
 
 function decodeOne(data: Uint8Array, s: number, e: number, type: number, next: number, ctx: DecodeContext): IkePayload {

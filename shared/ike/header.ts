@@ -22,6 +22,35 @@ export interface IsakmpHeader {
   length: number;
 }
 
+/**
+ * SPIs and message IDs as text, remembered by value: every message of a session repeats them,
+ * so most lookups return the string made for the session's first message (no allocation, and
+ * one string per SPI however many messages keep it). A fixed table: bounded, and a value that
+ * lands on a taken slot just replaces it. Referentially transparent, like the hex it caches.
+ */
+const ID_SLOTS = 4096;
+const slotHi = new Int32Array(ID_SLOTS);
+const slotLo = new Int32Array(ID_SLOTS);
+const slotText: string[] = new Array<string>(ID_SLOTS).fill('');
+
+function i32(data: Uint8Array, off: number): number {
+  return (data[off] << 24) | (data[off + 1] << 16) | (data[off + 2] << 8) | data[off + 3];
+}
+
+/** hex() of the 8-byte SPI or 4-byte message ID at `off` (inside the data: the header is whole). */
+function idHex(data: Uint8Array, off: number, length: 4 | 8): string {
+  const hi = length === 8 ? i32(data, off) : 0;
+  const lo = i32(data, off + length - 4);
+  const slot = (Math.imul(hi ^ (lo >>> 7), 0x9e3779b1) ^ lo ^ length) & (ID_SLOTS - 1);
+  const text = slotText[slot];
+  if (text.length === 2 * length && slotHi[slot] === hi && slotLo[slot] === lo) return text;
+  const made = hex(data, off, off + length);
+  slotHi[slot] = hi;
+  slotLo[slot] = lo;
+  slotText[slot] = made;
+  return made;
+}
+
 /** Reads the header at off; undefined when fewer than 28 bytes are left. */
 export function decodeHeader(data: Uint8Array, off: number): IsakmpHeader | undefined {
   if (off < 0 || off + HEADER_LENGTH > data.length) return undefined;
@@ -29,15 +58,15 @@ export function decodeHeader(data: Uint8Array, off: number): IsakmpHeader | unde
   const majorVersion = v >> 4;
   const minorVersion = v & 0x0f;
   return {
-    ispi: hex(data, off, off + 8),
-    rspi: hex(data, off + 8, off + 16),
+    ispi: idHex(data, off, 8),
+    rspi: idHex(data, off + 8, 8),
     nextPayload: u8(data, off + 16),
     majorVersion,
     minorVersion,
     version: `${majorVersion}.${minorVersion}`,
     exchangeType: u8(data, off + 18),
     flags: u8(data, off + 19),
-    messageId: hex(data, off + 20, off + 24),
+    messageId: idHex(data, off + 20, 4),
     length: u32(data, off + 24),
   };
 }

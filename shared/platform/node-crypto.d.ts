@@ -7,4 +7,6 @@ declare module 'node:crypto' {
     digest(): Uint8Array;
   }
   export function createHash(algorithm: string): Hash;
+  /** One-shot digest (Node >= 20.12): no Hash object per call. Absent on older runtimes. */
+  export const hash: ((algorithm: string, data: Uint8Array, outputEncoding: 'hex') => string) | undefined;
 }

@@ -7,7 +7,7 @@ import { framesFilter, framesOf, type IkeFacts } from '../session-facts.js';
 export const aggressiveMode: Rule<IkeFacts> = {
   name: 'aggressive-mode',
   decide(f) {
-    if (!f.session.exchangeTypes.has(EXCHANGE.AGGRESSIVE)) return decline('not-this-kind');
+    if (!f.session.exchangeTypes.includes(EXCHANGE.AGGRESSIVE)) return decline('not-this-kind');
     const frames = framesOf(f, ['client', 'AM1'], ['mx', 'AM2'], ['client', 'AM3']);
     return { code: 'AGGRESSIVE_MODE', evidence: { frames }, filter: framesFilter(f, frames) };
   },

@@ -26,7 +26,7 @@ export const natTBlocked: Rule<IkeFacts> = {
     if (f.nat.captureSide === 'client') {
       const mm5 = s.labels.get('client:MM5');
       // "Nothing at all comes back": any MX message after MM5, on any port, rules it out.
-      if (!mm5 || !mm5.dstPorts.has(4500)) return decline('step-not-reached');
+      if (!mm5 || !mm5.dstPorts.includes(4500)) return decline('step-not-reached');
       if (mxOn4500 || mxSentAfter(f, mm5.firstFrame)) return decline('answered');
       const frames = [...new Set([...f.nat.frames, ...mm5.frames])].sort((a, b) => a - b);
       return {
