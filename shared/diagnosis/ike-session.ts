@@ -74,6 +74,20 @@ export interface NotifySeen {
   from: Role;
 }
 
+/** Keys of `IkeSession.labels`, made once per label (not per message or per rule's question). */
+const LABEL_KEYS = { client: new Map<string, string>(), mx: new Map<string, string>() };
+const MAX_LABEL_KEYS = 300;
+
+export function labelKey(from: Role, label: string): string {
+  const keys = LABEL_KEYS[from];
+  let key = keys.get(label);
+  if (key === undefined) {
+    key = `${from}:${label}`;
+    if (keys.size < MAX_LABEL_KEYS) keys.set(label, key);
+  }
+  return key;
+}
+
 export interface IkeSession {
   key: string;
   ispi: string;
@@ -88,7 +102,7 @@ export interface IkeSession {
   timeline: MessageRecord[];
   timelineTruncated: boolean;
   messages: number;
-  /** Keyed by `${from}:${label}`. */
+  /** Keyed by `${from}:${label}` (labelKey). */
   labels: Map<string, LabelStats>;
   /** Each distinct message once, for retransmission detection (bounded). */
   seenMessages: SeenMessage[];

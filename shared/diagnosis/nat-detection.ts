@@ -86,8 +86,14 @@ export function natDHash(algorithm: string, ispi: string, rspi: string, ip: stri
 const SPI_HEX = /^[0-9a-f]{16}$/;
 const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
+/** Value of a lower-case hex digit's character code (the SPIs are checked against SPI_HEX first). */
+function nibble(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}
+
 function putHex(out: Uint8Array, at: number, hex: string): void {
-  for (let i = 0; i < hex.length >> 1; i++) out[at + i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < hex.length >> 1; i++)
+    out[at + i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
 }
 
 function toHex(bytes: Uint8Array): string {

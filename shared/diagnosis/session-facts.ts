@@ -4,7 +4,7 @@
 import type { Evidence } from '../report/types.js';
 import type { CaptureClock } from './capture-clock.js';
 import type { EspFlow } from './esp-flows.js';
-import type { IkeSession, LabelStats } from './ike-session.js';
+import { labelKey, type IkeSession, type LabelStats } from './ike-session.js';
 import type { NatVerdict } from './nat-detection.js';
 import type { Question } from './rule-types.js';
 import type { Role } from './steps.js';
@@ -21,7 +21,7 @@ export interface IkeFacts extends EspFacts {
 }
 
 export function stats(f: IkeFacts, from: Role, label: string): LabelStats | undefined {
-  return f.session.labels.get(`${from}:${label}`);
+  return f.session.labels.get(labelKey(from, label));
 }
 
 export function seen(f: IkeFacts, from: Role, label: string): boolean {

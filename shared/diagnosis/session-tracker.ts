@@ -15,6 +15,7 @@ import {
   MAX_NOTIFIES,
   MAX_TIMELINE,
   createIkeSession,
+  labelKey,
   type IkeSession,
   type LabelStats,
   type MessageRecord,
@@ -72,6 +73,8 @@ interface Waiting {
 
 export function createSessionTracker(hints: () => RoleHints): SessionTracker {
   const byKey = new Map<string, IkeSession>();
+  /** The session last seen per initiator SPI (a shortcut into byKey). */
+  const bySpi = new Map<string, IkeSession>();
   const waiting = new Map<string, Waiting>();
   let dropped = 0;
 
@@ -90,9 +93,17 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       dstPort: udp.dstPort,
     };
     for (const msg of msgs) {
+      // Most messages belong to the session last seen with their initiator SPI: found without
+      // building the full key (SPI text is shared by the session's messages, its hash cached).
+      const recent = bySpi.get(msg.ispi);
+      if (recent && sameHosts(recent, ip.src, ip.dst)) {
+        record(recent, msg, mf);
+        continue;
+      }
       const key = sessionKey(msg, ip.src, ip.dst);
       const session = byKey.get(key);
       if (session) {
+        bySpi.set(msg.ispi, session);
         record(session, msg, mf);
         continue;
       }
@@ -110,6 +121,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       if (opener) {
         const s = newSession(key, msg, mf, opener === 'initiator' ? ip.src : ip.dst, 'initiator-message', true);
         byKey.set(key, s);
+        bySpi.set(msg.ispi, s);
         record(s, msg, mf);
       } else {
         waiting.set(key, { key, a: ip.src, b: ip.dst, messages: [{ msg, frame: mf }] });
@@ -134,6 +146,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     const [first] = w.messages;
     const s = newSession(w.key, first.msg, first.frame, roles.client, roles.decidedBy, false);
     byKey.set(w.key, s);
+    bySpi.set(s.ispi, s);
     for (const { msg, frame } of w.messages) record(s, msg, frame);
   }
 
@@ -149,12 +162,17 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     for (const [key, s] of byKey) {
       if (s.lastSec >= before || keep(s)) continue;
       byKey.delete(key);
+      if (bySpi.get(s.ispi) === s) bySpi.delete(s.ispi);
       retired.push(s);
     }
     return retired;
   }
 
   return { add, sessions, dropped: () => dropped, live: () => byKey.size + waiting.size, retireIdle };
+}
+
+function sameHosts(s: IkeSession, a: string, b: string): boolean {
+  return (s.clientIp === a && s.responderIp === b) || (s.clientIp === b && s.responderIp === a);
 }
 
 function sessionKey(msg: IsakmpMessage, a: string, b: string): string {
@@ -271,33 +289,24 @@ function seenBefore(s: IkeSession, msg: IsakmpMessage, from: Role): boolean {
   return false;
 }
 
-/** `${from}:${label}` made once per label, not once per message. */
-const LABEL_KEYS = { client: new Map<string, string>(), mx: new Map<string, string>() };
-function labelKey(from: Role, label: string): string {
-  const keys = LABEL_KEYS[from];
-  let key = keys.get(label);
-  if (key === undefined) {
-    key = `${from}:${label}`;
-    if (keys.size < 300) keys.set(label, key);
-  }
-  return key;
-}
-
 function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame, retransmission: boolean): LabelStats {
   const key = labelKey(from, label);
   let stats = s.labels.get(key);
   if (!stats) {
+    // Lists made with their first element: most labels are sent once, and a list grown from
+    // empty reserves room for 17.
     stats = {
-      count: 0,
-      retransmissions: 0,
-      frames: [],
+      count: 1,
+      retransmissions: retransmission ? 1 : 0,
+      frames: [frame.number],
       firstFrame: frame.number,
       lastFrame: frame.number,
       lastSec: frame.timeSec,
       lastNsec: frame.timeNsec,
-      dstPorts: [],
+      dstPorts: [frame.dstPort],
     };
     s.labels.set(key, stats);
+    return stats;
   }
   stats.count++;
   if (retransmission) stats.retransmissions++;
@@ -367,6 +376,6 @@ function rememberForRules(
 /** The furthest main/quick mode label the client has sent so far. */
 function lastClientLabel(s: IkeSession): string {
   const order = ['QM3', 'QM1', 'MM5', 'MM3', 'MM1', 'AM3', 'AM1'];
-  for (const l of order) if (s.labels.has(`client:${l}`)) return l;
+  for (const l of order) if (s.labels.has(labelKey('client', l))) return l;
   return 'NONE';
 }
