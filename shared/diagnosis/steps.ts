@@ -35,54 +35,64 @@ export interface QuickModeMemory {
   mxAnswered?: Set<string>;
 }
 
-/** One object per step and label: classifying a message allocates nothing. */
-function stepLabel(step: GuideStep, label: string): StepLabel {
-  return Object.freeze({ step, label });
-}
-const MM = [1, 2, 3, 4, 5, 6].map((n) => stepLabel(n <= 2 ? 'SA' : n <= 4 ? 'KE' : 'ID', `MM${n}`));
-const AM1 = stepLabel('SA', 'AM1');
-const AM2 = stepLabel('SA', 'AM2');
-const AM3 = stepLabel('ID', 'AM3');
-const QM1 = stepLabel('HASH', 'QM1');
-const QM2 = stepLabel('HASH', 'QM2');
-const QM3 = stepLabel('HASH', 'QM3');
-const INFO = stepLabel('INFO', 'INFO');
-const CFG = stepLabel('INFO', 'CFG');
-const IKE_SA_INIT = stepLabel('SA', 'IKE_SA_INIT');
-const IKE_AUTH = stepLabel('ID', 'IKE_AUTH');
-const CREATE_CHILD_SA = stepLabel('HASH', 'CREATE_CHILD_SA');
-const INFORMATIONAL = stepLabel('INFO', 'INFORMATIONAL');
+/** The guide step of each label (IKEv1 main, aggressive and quick mode, IKEv2 exchanges). */
+const STEP_OF_LABEL = {
+  MM1: 'SA',
+  MM2: 'SA',
+  MM3: 'KE',
+  MM4: 'KE',
+  MM5: 'ID',
+  MM6: 'ID',
+  AM1: 'SA',
+  AM2: 'SA',
+  AM3: 'ID',
+  QM1: 'HASH',
+  QM2: 'HASH',
+  QM3: 'HASH',
+  INFO: 'INFO',
+  CFG: 'INFO',
+  IKE_SA_INIT: 'SA',
+  IKE_AUTH: 'ID',
+  CREATE_CHILD_SA: 'HASH',
+  INFORMATIONAL: 'INFO',
+} as const satisfies Record<string, GuideStep>;
+type KnownLabel = keyof typeof STEP_OF_LABEL;
+
+/** One frozen object per label: classifying a message allocates nothing. */
+const L = Object.fromEntries(
+  Object.entries(STEP_OF_LABEL).map(([label, step]) => [label, Object.freeze({ step, label })]),
+) as Record<KnownLabel, StepLabel>;
 
 export function classifyMessage(msg: IsakmpMessage, from: Role, quick: QuickModeMemory): StepLabel {
   if (msg.majorVersion === 2) return classifyV2(msg);
   const client = from === 'client';
   switch (msg.exchangeType) {
     case EXCHANGE.MAIN_MODE: {
-      if (!msg.encrypted && msg.nextPayload === PAYLOAD.SA) return client ? MM[0] : MM[1];
-      if (!msg.encrypted && msg.nextPayload === PAYLOAD.KE) return client ? MM[2] : MM[3];
-      return client ? MM[4] : MM[5];
+      if (!msg.encrypted && msg.nextPayload === PAYLOAD.SA) return client ? L.MM1 : L.MM2;
+      if (!msg.encrypted && msg.nextPayload === PAYLOAD.KE) return client ? L.MM3 : L.MM4;
+      return client ? L.MM5 : L.MM6;
     }
     case EXCHANGE.AGGRESSIVE:
-      if (!client) return AM2;
-      return msg.encrypted || msg.nextPayload === PAYLOAD.HASH ? AM3 : AM1;
+      if (!client) return L.AM2;
+      return msg.encrypted || msg.nextPayload === PAYLOAD.HASH ? L.AM3 : L.AM1;
     case EXCHANGE.QUICK_MODE: {
       const answered = (quick.mxAnswered ??= new Set());
       const firstLength = (quick.firstClientLength ??= new Map());
       if (!client) {
         answered.add(msg.messageId);
-        return QM2;
+        return L.QM2;
       }
       const first = firstLength.get(msg.messageId);
       if (first === undefined) {
         if (firstLength.size < 1024) firstLength.set(msg.messageId, msg.length);
-        return QM1;
+        return L.QM1;
       }
-      return first !== msg.length && answered.has(msg.messageId) ? QM3 : QM1;
+      return first !== msg.length && answered.has(msg.messageId) ? L.QM3 : L.QM1;
     }
     case EXCHANGE.INFORMATIONAL_V1:
-      return INFO;
+      return L.INFO;
     case EXCHANGE.TRANSACTION:
-      return CFG;
+      return L.CFG;
     default:
       return { step: 'INFO', label: `EXCH ${msg.exchangeType}` };
   }
@@ -91,13 +101,13 @@ export function classifyMessage(msg: IsakmpMessage, from: Role, quick: QuickMode
 function classifyV2(msg: IsakmpMessage): StepLabel {
   switch (msg.exchangeType) {
     case EXCHANGE.IKE_SA_INIT:
-      return IKE_SA_INIT;
+      return L.IKE_SA_INIT;
     case EXCHANGE.IKE_AUTH:
-      return IKE_AUTH;
+      return L.IKE_AUTH;
     case EXCHANGE.CREATE_CHILD_SA:
-      return CREATE_CHILD_SA;
+      return L.CREATE_CHILD_SA;
     case EXCHANGE.INFORMATIONAL:
-      return INFORMATIONAL;
+      return L.INFORMATIONAL;
     default:
       return { step: 'INFO', label: `EXCH ${msg.exchangeType}` };
   }
