@@ -3,11 +3,14 @@
 // not memory.
 import type { IkePayload } from '../ike/types.js';
 import type { GuideStep, RoleEvidence } from '../report/types.js';
+import { SeenMessages } from './seen-messages.js';
 import type { QuickModeMemory, Role } from './steps.js';
 
 export const MAX_TIMELINE = 200;
 export const MAX_FRAMES_PER_LABEL = 32;
 export const MAX_NOTIFIES = 64;
+/** Distinct messages remembered per session for retransmission detection. */
+export const MAX_SEEN_MESSAGES = 512;
 
 export interface MessageRecord {
   frame: number;
@@ -25,17 +28,6 @@ export interface MessageRecord {
   label: string;
   retransmission: boolean;
   notifies: number[];
-}
-
-/**
- * What makes a message the same message again: its header fields and sender. The numeric ones
- * are packed into one number (exact: 50 bits) so most comparisons are one, and no string is
- * built per message.
- */
-export interface SeenMessage {
-  packed: number;
-  messageId: string;
-  rspi: string;
 }
 
 /** Every message with one label (MM1, QM2 …) from one side. */
@@ -105,7 +97,7 @@ export interface IkeSession {
   /** Keyed by `${from}:${label}` (labelKey). */
   labels: Map<string, LabelStats>;
   /** Each distinct message once, for retransmission detection (bounded). */
-  seenMessages: SeenMessage[];
+  seenMessages: SeenMessages;
   notifies: NotifySeen[];
   quick: QuickModeMemory;
   firstSec: number;
@@ -165,7 +157,7 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     timelineTruncated: false,
     messages: 0,
     labels: new Map(),
-    seenMessages: [],
+    seenMessages: new SeenMessages(MAX_SEEN_MESSAGES),
     notifies: [],
     quick: {},
     firstSec: init.timeSec,

@@ -31,7 +31,6 @@ export const MAX_LIVE_SESSIONS = 128;
  * interval (capture-clock.ts), so every answer it misses is proven missing, as at the end.
  */
 export const IDLE_SECONDS = 60;
-const MAX_SEEN_MESSAGES = 512;
 /** Messages a session seen from the middle keeps before its roles must be decided. */
 const MAX_WAITING = 16;
 const ZERO_SPI = '0000000000000000';
@@ -282,11 +281,7 @@ function seenBefore(s: IkeSession, msg: IsakmpMessage, from: Role): boolean {
     msg.nextPayload * 4 +
     (from === 'client' ? 2 : 0) +
     (msg.encrypted ? 1 : 0);
-  for (const m of s.seenMessages)
-    if (m.packed === packed && m.messageId === msg.messageId && m.rspi === msg.rspi) return true;
-  if (s.seenMessages.length < MAX_SEEN_MESSAGES)
-    s.seenMessages.push({ packed, messageId: msg.messageId, rspi: msg.rspi });
-  return false;
+  return s.seenMessages.seenBefore(packed, msg.messageId, msg.rspi);
 }
 
 function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame, retransmission: boolean): LabelStats {
