@@ -177,7 +177,14 @@ function walkPayloads(data: Uint8Array, start: number, end: number, first: numbe
 const CACHED_TYPES: ReadonlySet<number> = new Set([PAYLOAD.SA, PAYLOAD.VID, PAYLOAD.V2_SA, PAYLOAD.V2_V]);
 
 /** The payload at `pos` (generic header included), from the cache when its bytes were seen. */
-function decodeCached(data: Uint8Array, pos: number, length: number, type: number, next: number, ctx: DecodeContext) {
+function decodeCached(
+  data: Uint8Array,
+  pos: number,
+  length: number,
+  type: number,
+  next: number,
+  ctx: DecodeContext,
+): IkePayload {
   const cache = CACHED_TYPES.has(type) ? ctx.cache : undefined;
   const hit = cache?.get(data, pos, pos + length, type, ctx.major);
   if (hit) return hit;
@@ -185,7 +192,9 @@ function decodeCached(data: Uint8Array, pos: number, length: number, type: numbe
   const payload = decodeOne(data, pos + 4, pos + length, type, next, ctx);
   payload.nextPayload = next;
   payload.length = length;
-  if (cache && ctx.anomalies.length === before) cache.put(data, pos, pos + length, type, ctx.major, payload);
+  // Only a payload known to be clean is kept (with the anomaly list full, a new one would not show).
+  if (cache && ctx.anomalies.length === before && before < LIMITS.anomalies)
+    cache.put(data, pos, pos + length, type, ctx.major, payload);
   return payload;
 }
 
