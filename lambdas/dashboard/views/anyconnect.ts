@@ -11,7 +11,7 @@ import { modeLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
 import { facts } from './common.js';
 import { findingView } from './finding.js';
-import { arrowMarker, laneHeader } from './ladder-svg.js';
+import { ladderRoot, laneHeader, markerIds } from './ladder-svg.js';
 
 interface Geometry {
   W: number;
@@ -77,7 +77,7 @@ export function anyConnectLadder(
 ): SVGSVGElement {
   const g = narrow ? NARROW : WIDE;
   const id = `acladder${++seq}`;
-  const ids = { ok: `${id}-ok`, retx: `${id}-retx`, err: `${id}-err` };
+  const ids = markerIds(id);
   const rows = session.timeline;
   const height = HEADER + 24 + rows.length * ROW + 12;
   const t0 = rows[0]?.time ?? '0';
@@ -85,19 +85,16 @@ export function anyConnectLadder(
   const lane = (x: number, title: string, addr: string, cls: string) => laneHeader(x, g.LANE_W, title, addr, cls);
   const lifeline = (x: number, cls: string) =>
     s('line', { x1: x, y1: 48, x2: x, y2: height - 6, class: `lifeline ${cls}` });
-  return s(
-    'svg',
+  return ladderRoot(
     {
-      class: narrow ? 'ladder ac-ladder narrow' : 'ladder ac-ladder',
-      viewBox: `0 0 ${g.W} ${height}`,
+      id,
+      className: narrow ? 'ladder ac-ladder narrow' : 'ladder ac-ladder',
       width: g.W,
       height,
-      role: 'img',
-      'aria-labelledby': `${id}-title`,
-      'data-session': session.id,
+      sessionId: session.id,
+      caption: `${ctx.t('acLadderCaption')} ${session.clientIp} ⇄ ${session.responderIp}`,
+      ids,
     },
-    s('title', { id: `${id}-title` }, `${ctx.t('acLadderCaption')} ${session.clientIp} ⇄ ${session.responderIp}`),
-    s('defs', null, arrowMarker(ids.ok, 'mk-ok'), arrowMarker(ids.retx, 'mk-retx'), arrowMarker(ids.err, 'mk-err')),
     lane(g.CLIENT_X, ctx.t('laneClient'), session.clientIp, 'lane-client'),
     lane(g.TLS_X, ctx.t('acLaneTls'), `${session.responderIp} TCP ${port}`, 'lane-tls'),
     lane(g.DTLS_X, ctx.t('acLaneDtls'), `UDP ${port}`, 'lane-dtls'),

@@ -1,6 +1,49 @@
-// SVG pieces both sequence diagrams draw (IKE in ladder.ts, AnyConnect in anyconnect.ts): a lane
-// header box with its title and address, and the arrowhead marker.
-import { s } from '../dom.js';
+// SVG pieces both sequence diagrams draw (IKE in ladder.ts, AnyConnect in anyconnect.ts): the
+// diagram's root with its caption and arrowheads, a lane header box with its title and address,
+// and the arrowhead marker.
+import { s, type Child } from '../dom.js';
+
+/** Ids of one diagram's arrowheads: answered, repeated, failed. */
+export type MarkerIds = { ok: string; retx: string; err: string };
+
+export function markerIds(id: string): MarkerIds {
+  return { ok: `${id}-ok`, retx: `${id}-retx`, err: `${id}-err` };
+}
+
+export interface LadderRoot {
+  id: string;
+  className: string;
+  width: number;
+  height: number;
+  sessionId: string;
+  caption: string;
+  ids: MarkerIds;
+}
+
+/** The diagram's <svg>: sized, labelled by its caption, with its three arrowheads defined. */
+export function ladderRoot(r: LadderRoot, ...children: Child[]): SVGSVGElement {
+  return s(
+    'svg',
+    {
+      class: r.className,
+      viewBox: `0 0 ${r.width} ${r.height}`,
+      width: r.width,
+      height: r.height,
+      role: 'img',
+      'aria-labelledby': `${r.id}-title`,
+      'data-session': r.sessionId,
+    },
+    s('title', { id: `${r.id}-title` }, r.caption),
+    s(
+      'defs',
+      null,
+      arrowMarker(r.ids.ok, 'mk-ok'),
+      arrowMarker(r.ids.retx, 'mk-retx'),
+      arrowMarker(r.ids.err, 'mk-err'),
+    ),
+    ...children,
+  );
+}
 
 export function laneHeader(x: number, laneWidth: number, title: string, addr: string, cls = ''): SVGElement {
   return s(
@@ -12,7 +55,7 @@ export function laneHeader(x: number, laneWidth: number, title: string, addr: st
   );
 }
 
-export function arrowMarker(id: string, cls: string): SVGElement {
+function arrowMarker(id: string, cls: string): SVGElement {
   return s(
     'marker',
     {

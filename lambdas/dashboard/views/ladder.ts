@@ -7,7 +7,7 @@ import type { EspFlowSummary, SessionDiagnosis, TimelineEntry } from '#shared/re
 import type { Ctx } from '../context.js';
 import { s } from '../dom.js';
 import { formatBytes, formatOffset } from '../format.js';
-import { arrowMarker, laneHeader } from './ladder-svg.js';
+import { ladderRoot, laneHeader, markerIds } from './ladder-svg.js';
 
 /** Lane positions: the wide layout, and a narrow one for phones that keeps both lanes on screen. */
 interface Geometry {
@@ -193,7 +193,7 @@ export function ladder(
 ): SVGSVGElement {
   G = narrow ? NARROW : WIDE;
   const id = `ladder${++seq}`;
-  const ids = { ok: `${id}-ok`, retx: `${id}-retx`, err: `${id}-err` };
+  const ids = markerIds(id);
   const rows = session.timeline;
   const espDirs = session.esp.length > 0 ? (['client-to-mx', 'mx-to-client'] as const) : [];
   const expected = session.timelineTruncated ? undefined : EXPECTED[session.verdict];
@@ -203,19 +203,16 @@ export function ladder(
   const names = notifyNames(session);
   const lane = (x: number, title: string, addr: string) => laneHeader(x, G.LANE_W, title, addr);
   let y = HEADER + 24 + drawn * ROW;
-  return s(
-    'svg',
+  return ladderRoot(
     {
-      class: narrow ? 'ladder narrow' : 'ladder',
-      viewBox: `0 0 ${G.W} ${height}`,
+      id,
+      className: narrow ? 'ladder narrow' : 'ladder',
       width: G.W,
       height,
-      role: 'img',
-      'aria-labelledby': `${id}-title`,
-      'data-session': session.id,
+      sessionId: session.id,
+      caption: `${ctx.t('ladderCaption')} ${session.clientIp} ⇄ ${session.responderIp}`,
+      ids,
     },
-    s('title', { id: `${id}-title` }, `${ctx.t('ladderCaption')} ${session.clientIp} ⇄ ${session.responderIp}`),
-    s('defs', null, arrowMarker(ids.ok, 'mk-ok'), arrowMarker(ids.retx, 'mk-retx'), arrowMarker(ids.err, 'mk-err')),
     lane(G.CLIENT_X, ctx.t('laneClient'), `${session.clientIp}:${session.clientPort}`),
     lane(G.MX_X, ctx.t('laneMx'), `${session.responderIp}:${session.responderPort}`),
     s('line', { x1: G.CLIENT_X, y1: 48, x2: G.CLIENT_X, y2: height - 6, class: 'lifeline' }),
