@@ -7,21 +7,8 @@ import {
   type AnyConnectFindingCode,
   type AnyConnectVerdict,
 } from '../anyconnect/types.js';
+import { bool, direction, epoch, findingSchema, int, ints, str, strs } from './schema-parts.js';
 import { FINDING_CODES, INCONCLUSIVE_REASONS, VERDICT_CODES } from './types.js';
-
-const str = { type: 'string' } as const;
-const int = { type: 'integer', minimum: 0 } as const;
-const bool = { type: 'boolean' } as const;
-const ints = { type: 'array', items: int } as const;
-const strs = { type: 'array', items: str } as const;
-const direction = { enum: ['client-to-mx', 'mx-to-client'] } as const;
-const epoch = { type: 'string', pattern: '^-?[0-9]+\\.[0-9]{9}$' } as const;
-const localized = (item: object) => ({
-  type: 'object',
-  required: ['en', 'ja'],
-  additionalProperties: false,
-  properties: { en: item, ja: item },
-});
 
 const isAnyConnect = (c: string) => c.startsWith('ANYCONNECT_');
 export const ANYCONNECT_VERDICT_CODES = [...VERDICT_CODES.filter(isAnyConnect), 'INCONCLUSIVE'] as AnyConnectVerdict[];
@@ -34,29 +21,7 @@ const counts = {
   properties: { records: int, bytes: int },
 };
 
-const finding = {
-  type: 'object',
-  required: ['code', 'severity', 'step', 'title', 'explanation', 'checklist', 'evidence', 'filter'],
-  additionalProperties: false,
-  properties: {
-    code: { enum: [...ANYCONNECT_VERDICT_CODES, ...ANYCONNECT_FINDING_CODES] },
-    severity: { enum: ['error', 'warning', 'info', 'ok'] },
-    step: { enum: [...ANYCONNECT_STEPS] },
-    title: localized(str),
-    explanation: localized(str),
-    checklist: localized(strs),
-    filter: { type: 'string', minLength: 1 },
-    evidence: {
-      type: 'object',
-      required: ['frames'],
-      additionalProperties: false,
-      properties: {
-        frames: ints,
-        details: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
-      },
-    },
-  },
-};
+const finding = findingSchema([...ANYCONNECT_VERDICT_CODES, ...ANYCONNECT_FINDING_CODES], ANYCONNECT_STEPS);
 
 const certificate = {
   type: 'object',

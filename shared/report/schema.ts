@@ -18,20 +18,11 @@ import {
   SESSION_MODES,
   VERDICT_CODES,
 } from './types.js';
+import { bool, direction, epoch, findingSchema, int, localized, str } from './schema-parts.js';
 
-const str = { type: 'string' } as const;
-const int = { type: 'integer', minimum: 0 } as const;
-const bool = { type: 'boolean' } as const;
 const nullableBool = { type: ['boolean', 'null'] } as const;
-const step = { enum: ['NONE', 'SA', 'KE', 'ID', 'HASH', 'ESP', 'INFO', 'AUTH'] } as const;
-const localized = (item: object) => ({
-  type: 'object',
-  required: ['en', 'ja'],
-  additionalProperties: false,
-  properties: { en: item, ja: item },
-});
-const direction = { enum: ['client-to-mx', 'mx-to-client'] } as const;
-const epoch = { type: 'string', pattern: '^-?[0-9]+\\.[0-9]{9}$' } as const;
+const STEPS = ['NONE', 'SA', 'KE', 'ID', 'HASH', 'ESP', 'INFO', 'AUTH'] as const;
+const step = { enum: [...STEPS] } as const;
 
 const anomaly = {
   type: 'object',
@@ -42,51 +33,30 @@ const anomaly = {
 const reason = { enum: [...INCONCLUSIVE_REASONS] } as const;
 const likely = { enum: [...VERDICT_CODES, null] } as const;
 
-const finding = {
-  type: 'object',
-  required: ['code', 'severity', 'step', 'title', 'explanation', 'checklist', 'evidence', 'filter'],
-  additionalProperties: false,
-  properties: {
-    code: { enum: [...VERDICT_CODES, ...FINDING_CODES] },
-    severity: { enum: ['error', 'warning', 'info', 'ok'] },
-    step,
-    title: localized(str),
-    explanation: localized(str),
-    checklist: localized({ type: 'array', items: str }),
-    filter: { type: 'string', minLength: 1 },
-    evidence: {
+const finding = findingSchema([...VERDICT_CODES, ...FINDING_CODES], STEPS, {
+  repeated: {
+    type: 'array',
+    items: {
       type: 'object',
-      required: ['frames'],
-      additionalProperties: false,
+      required: ['message', 'from', 'count', 'frames'],
       properties: {
+        message: str,
+        from: { enum: ['client', 'mx'] },
+        count: int,
         frames: { type: 'array', items: int },
-        repeated: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['message', 'from', 'count', 'frames'],
-            properties: {
-              message: str,
-              from: { enum: ['client', 'mx'] },
-              count: int,
-              frames: { type: 'array', items: int },
-            },
-          },
-        },
-        notifies: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['type', 'name', 'frame'],
-            properties: { type: int, name: str, frame: int },
-          },
-        },
-        ports: { type: 'array', items: int },
-        details: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
       },
     },
   },
-};
+  notifies: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['type', 'name', 'frame'],
+      properties: { type: int, name: str, frame: int },
+    },
+  },
+  ports: { type: 'array', items: int },
+});
 
 const proposal = {
   type: 'object',
