@@ -6,12 +6,11 @@ import type { AnyConnectSession, AnyConnectTimelineEntry } from '#shared/anyconn
 import { TLS_VERSIONS, tlsName } from '#shared/tls/constants.js';
 import type { Ctx } from '../context.js';
 import { h, s } from '../dom.js';
-import { formatOffset } from '../format.js';
 import { modeLabel, stepLabel } from '../labels.js';
 import { badge } from '../verdict.js';
 import { facts } from './common.js';
 import { findingView } from './finding.js';
-import { ladderRoot, laneHeader, markerIds } from './ladder-svg.js';
+import { arrowStem, ladderRoot, laneHeader, markerIds } from './ladder-svg.js';
 
 interface Geometry {
   W: number;
@@ -50,16 +49,7 @@ function arrow(ctx: Ctx, g: Geometry, e: AnyConnectTimelineEntry, i: number, t0:
       'data-retransmission': e.retransmission ? 'true' : null,
     },
     s('title', null, `#${e.frame} ${e.channel.toUpperCase()} ${label} · ${ctx.t('acClientPort')} ${e.clientPort}`),
-    s('text', { x: 8, y: lineY - 2, class: 'frame-no' }, `#${e.frame}`),
-    s('text', { x: 8, y: lineY + 12, class: 'offset' }, formatOffset(e.time, t0)),
-    s('line', {
-      x1,
-      y1: lineY,
-      x2: x2 + (c2m ? -3 : 3),
-      y2: lineY,
-      'marker-end': `url(#${ids[kind]})`,
-      class: 'arrow-line',
-    }),
+    arrowStem(e.frame, e.time, t0, lineY, x1, x2, ids[kind]),
     s(
       'text',
       { x: (x1 + x2) / 2, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },

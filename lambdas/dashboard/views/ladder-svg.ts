@@ -2,6 +2,7 @@
 // diagram's root with its caption and arrowheads, a lane header box with its title and address,
 // and the arrowhead marker.
 import { s, type Child } from '../dom.js';
+import { formatOffset } from '../format.js';
 
 /** Ids of one diagram's arrowheads: answered, repeated, failed. */
 export type MarkerIds = { ok: string; retx: string; err: string };
@@ -43,6 +44,33 @@ export function ladderRoot(r: LadderRoot, ...children: Child[]): SVGSVGElement {
     ),
     ...children,
   );
+}
+
+/**
+ * What every message arrow draws at row height `lineY`: its frame number and time offset in the
+ * left margin, and the line from `x1` to `x2` ending in the arrowhead `markerId`.
+ */
+export function arrowStem(
+  frame: number,
+  time: string,
+  t0: string,
+  lineY: number,
+  x1: number,
+  x2: number,
+  markerId: string,
+): SVGElement[] {
+  return [
+    s('text', { x: 8, y: lineY - 2, class: 'frame-no' }, `#${frame}`),
+    s('text', { x: 8, y: lineY + 12, class: 'offset' }, formatOffset(time, t0)),
+    s('line', {
+      x1,
+      y1: lineY,
+      x2: x2 + (x2 > x1 ? -3 : 3),
+      y2: lineY,
+      'marker-end': `url(#${markerId})`,
+      class: 'arrow-line',
+    }),
+  ];
 }
 
 export function laneHeader(x: number, laneWidth: number, title: string, addr: string, cls = ''): SVGElement {

@@ -6,8 +6,8 @@ import { isError as isErrorNotify } from '#shared/ike/notify-types.js';
 import type { EspFlowSummary, SessionDiagnosis, TimelineEntry } from '#shared/report/types.js';
 import type { Ctx } from '../context.js';
 import { s } from '../dom.js';
-import { formatBytes, formatOffset } from '../format.js';
-import { ladderRoot, laneHeader, markerIds } from './ladder-svg.js';
+import { formatBytes } from '../format.js';
+import { arrowStem, ladderRoot, laneHeader, markerIds } from './ladder-svg.js';
 
 /** Lane positions: the wide layout, and a narrow one for phones that keeps both lanes on screen. */
 interface Geometry {
@@ -85,16 +85,7 @@ function arrow(
         : null,
     },
     s('title', null, tip),
-    s('text', { x: 8, y: lineY - 2, class: 'frame-no' }, `#${e.frame}`),
-    s('text', { x: 8, y: lineY + 12, class: 'offset' }, formatOffset(e.time, t0)),
-    s('line', {
-      x1,
-      y1: lineY,
-      x2: x2 + (c2m ? -3 : 3),
-      y2: lineY,
-      'marker-end': `url(#${ids[kind]})`,
-      class: 'arrow-line',
-    }),
+    arrowStem(e.frame, e.time, t0, lineY, x1, x2, ids[kind]),
     s(
       'text',
       { x: G.MID, y: lineY - 6, 'text-anchor': 'middle', class: 'arrow-label' },
