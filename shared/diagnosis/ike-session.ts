@@ -3,45 +3,15 @@
 // not memory.
 import type { IkePayload } from '../ike/types.js';
 import type { GuideStep, RoleEvidence } from '../report/types.js';
+import type { LabelStats } from './label-stats.js';
+import { MessageLog } from './message-log.js';
 import { SeenMessages } from './seen-messages.js';
 import type { QuickModeMemory, Role } from './steps.js';
 
 export const MAX_TIMELINE = 200;
-export const MAX_FRAMES_PER_LABEL = 32;
 export const MAX_NOTIFIES = 64;
 /** Distinct messages remembered per session for retransmission detection. */
 export const MAX_SEEN_MESSAGES = 512;
-
-export interface MessageRecord {
-  frame: number;
-  timeSec: number;
-  timeNsec: number;
-  from: Role;
-  exchangeType: number;
-  nextPayload: number;
-  messageId: string;
-  encrypted: boolean;
-  length: number;
-  srcPort: number;
-  dstPort: number;
-  step: GuideStep;
-  label: string;
-  retransmission: boolean;
-  notifies: number[];
-}
-
-/** Every message with one label (MM1, QM2 …) from one side. */
-export interface LabelStats {
-  count: number;
-  retransmissions: number;
-  frames: number[];
-  firstFrame: number;
-  lastFrame: number;
-  lastSec: number;
-  lastNsec: number;
-  /** Ports the label was seen on (500, 4500, or a NATed port), each once (at most 8). */
-  dstPorts: number[];
-}
 
 /** What the NAT-D check needs from main mode 3 or 4 (or an IKEv2 IKE_SA_INIT). */
 export interface NatDObservation {
@@ -91,7 +61,8 @@ export interface IkeSession {
   responderPort: number;
   /** Exchange types seen, each once (a handful: a small array costs less than a Set). */
   exchangeTypes: number[];
-  timeline: MessageRecord[];
+  /** The messages in capture order (at most MAX_TIMELINE). */
+  timeline: MessageLog;
   timelineTruncated: boolean;
   messages: number;
   /** Keyed by `${from}:${label}` (labelKey). */
@@ -153,7 +124,7 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     responderIp: init.responderIp,
     responderPort: init.responderPort,
     exchangeTypes: [],
-    timeline: [],
+    timeline: new MessageLog(MAX_TIMELINE),
     timelineTruncated: false,
     messages: 0,
     labels: new Map(),

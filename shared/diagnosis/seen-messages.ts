@@ -4,40 +4,51 @@
 // the numeric part, so each message costs the same whatever came before. Bounded: past `max`
 // distinct messages, new ones are not remembered.
 
-/** What makes a message the same message again, the numeric fields packed in one number. */
-interface Seen {
-  packed: number;
-  messageId: string;
-  rspi: string;
-}
-
 /** Distinct messages compared one by one before an index is built. */
 const LINEAR_LIMIT = 16;
 
+/**
+ * What makes a message the same message again: the numeric fields packed in one number, the
+ * message ID and the responder SPI. Kept in three parallel lists (no object per message).
+ */
 export class SeenMessages {
-  #list: Seen[] = [];
-  #index: Map<number, Seen[]> | undefined;
+  #packed: number[] = [];
+  #messageIds: string[] = [];
+  #rspis: string[] = [];
+  /** Positions in the lists per packed value, once past LINEAR_LIMIT. */
+  #index: Map<number, number[]> | undefined;
 
   constructor(private readonly max: number) {}
 
   /** True when this message was seen before; otherwise it is remembered (while under `max`). */
   seenBefore(packed: number, messageId: string, rspi: string): boolean {
-    const candidates = this.#index ? (this.#index.get(packed) ?? []) : this.#list;
-    for (const m of candidates) if (m.packed === packed && m.messageId === messageId && m.rspi === rspi) return true;
-    if (this.#list.length >= this.max) return false;
-    const seen = { packed, messageId, rspi };
-    this.#list.push(seen);
-    if (this.#index) this.#add(seen);
-    else if (this.#list.length > LINEAR_LIMIT) {
+    if (this.#index) {
+      for (const i of this.#index.get(packed) ?? []) if (this.#same(i, messageId, rspi)) return true;
+    } else {
+      for (let i = 0; i < this.#packed.length; i++)
+        if (this.#packed[i] === packed && this.#same(i, messageId, rspi)) return true;
+    }
+    const at = this.#packed.length;
+    if (at >= this.max) return false;
+    this.#packed.push(packed);
+    this.#messageIds.push(messageId);
+    this.#rspis.push(rspi);
+    if (this.#index) this.#add(at);
+    else if (at + 1 > LINEAR_LIMIT) {
       this.#index = new Map();
-      for (const m of this.#list) this.#add(m);
+      for (let i = 0; i <= at; i++) this.#add(i);
     }
     return false;
   }
 
-  #add(m: Seen): void {
-    const bucket = this.#index!.get(m.packed);
-    if (bucket) bucket.push(m);
-    else this.#index!.set(m.packed, [m]);
+  #same(i: number, messageId: string, rspi: string): boolean {
+    return this.#messageIds[i] === messageId && this.#rspis[i] === rspi;
+  }
+
+  #add(i: number): void {
+    const index = this.#index!;
+    const bucket = index.get(this.#packed[i]);
+    if (bucket) bucket.push(i);
+    else index.set(this.#packed[i], [i]);
   }
 }

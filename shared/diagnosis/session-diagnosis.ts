@@ -16,7 +16,8 @@ import { secondsToEnd, type CaptureClock } from './capture-clock.js';
 import { decide } from './decide.js';
 import type { EspFlow } from './esp-flows.js';
 import { fingerprintClient } from './fingerprint.js';
-import type { IkeSession, MessageRecord } from './ike-session.js';
+import type { IkeSession } from './ike-session.js';
+import type { MessageRecord } from './message-log.js';
 import { detectNat } from './nat-detection.js';
 import type { OfferedSession } from './session-collector.js';
 import { phase1Proposals } from './proposals.js';
@@ -109,7 +110,7 @@ export function ikeCoverage(f: IkeFacts): SessionCoverage {
   const last = lastOf(f);
   return {
     sawFirstMessage: s.sawOpener,
-    firstFrame: s.timeline[0]?.frame ?? 0,
+    firstFrame: s.timeline.length > 0 ? s.timeline.frame(0) : 0,
     lastFrame: last.frame,
     secondsBefore: Math.max(0, secondsBetween(f.clock.startSec, f.clock.startNsec, s.firstSec, s.firstNsec)),
     secondsAfter: Math.max(0, secondsToEnd(f.clock, last.sec, last.nsec)),
@@ -146,7 +147,8 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
   const v = ikeVerdict(f, coverage);
   const mode = ikeMode(s);
   let shape = `${v.verdict}|${mode}|`;
-  for (const e of s.timeline.slice(0, SHAPE_MESSAGES)) shape += `${e.from === 'client' ? '>' : '<'}${e.label}`;
+  const shown = Math.min(s.timeline.length, SHAPE_MESSAGES);
+  for (let i = 0; i < shown; i++) shape += `${s.timeline.from(i) === 'client' ? '>' : '<'}${s.timeline.label(i)}`;
   return {
     id: s.ispi,
     clientIp: s.clientIp,
@@ -192,7 +194,8 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
   const step = stepReached(f);
   const d = decide(IKE_RULES, f, f.clock);
   const coverage = ikeCoverage(f);
-  const tail = s.timeline.slice(-8);
+  const timeline = s.timeline.records();
+  const tail = timeline.slice(-8);
   const lastFrames = tail.map((e) => e.frame);
   const v = verdictOf(
     d,
@@ -232,7 +235,7 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
     coverage,
     rules: d.trace,
     findings,
-    timeline: s.timeline.map((e) => timelineEntry(f, e)),
+    timeline: timeline.map((e) => timelineEntry(f, e)),
     timelineTruncated: s.timelineTruncated,
     esp: [...f.espUp, ...f.espDown].map((x) => espSummary(x, s.clientIp)),
     client: {

@@ -4,7 +4,8 @@
 import type { Evidence } from '../report/types.js';
 import type { CaptureClock } from './capture-clock.js';
 import type { EspFlow } from './esp-flows.js';
-import { labelKey, type IkeSession, type LabelStats } from './ike-session.js';
+import { labelKey, type IkeSession } from './ike-session.js';
+import type { LabelStats } from './label-stats.js';
 import type { NatVerdict } from './nat-detection.js';
 import type { Question } from './rule-types.js';
 import type { Role } from './steps.js';

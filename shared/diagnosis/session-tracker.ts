@@ -10,16 +10,8 @@ import { NOTIFY } from '../ike/notify-types.js';
 import { PAYLOAD } from '../ike/payload-types.js';
 import type { IsakmpMessage } from '../ike/types.js';
 import type { RoleEvidence } from '../report/types.js';
-import {
-  MAX_FRAMES_PER_LABEL,
-  MAX_NOTIFIES,
-  MAX_TIMELINE,
-  createIkeSession,
-  labelKey,
-  type IkeSession,
-  type LabelStats,
-  type MessageRecord,
-} from './ike-session.js';
+import { MAX_NOTIFIES, createIkeSession, labelKey, type IkeSession } from './ike-session.js';
+import { LabelStats, MAX_FRAMES_PER_LABEL } from './label-stats.js';
 import { rolesFromMessages, type RoleHints, type RoleMessage } from './roles.js';
 import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
 
@@ -230,7 +222,8 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): void {
   s.lastNsec = frame.timeNsec;
   if (msg.anomalies.length > 0 && s.anomalyFrames.length < MAX_FRAMES_PER_LABEL) s.anomalyFrames.push(frame.number);
 
-  const { step, label } = classifyMessage(msg, from, s.quick);
+  const stepLabel = classifyMessage(msg, from, s.quick);
+  const { step, label } = stepLabel;
   if (STEP_ORDER[step] > STEP_ORDER[s.stepReached]) s.stepReached = step;
   const retransmission = seenBefore(s, msg, from);
   let notifies = NO_NOTIFIES;
@@ -248,28 +241,7 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): void {
   }
   rememberForRules(s, msg, frame, from, label, stats, notifies);
 
-  if (s.timeline.length < MAX_TIMELINE) {
-    const entry: MessageRecord = {
-      frame: frame.number,
-      timeSec: frame.timeSec,
-      timeNsec: frame.timeNsec,
-      from,
-      exchangeType: msg.exchangeType,
-      nextPayload: msg.nextPayload,
-      messageId: msg.messageId,
-      encrypted: msg.encrypted,
-      length: msg.length,
-      srcPort: frame.srcPort,
-      dstPort: frame.dstPort,
-      step,
-      label,
-      retransmission,
-      notifies,
-    };
-    s.timeline.push(entry);
-  } else {
-    s.timelineTruncated = true;
-  }
+  if (!s.timeline.push(frame, msg, from, stepLabel, retransmission, notifies)) s.timelineTruncated = true;
 }
 
 /** Was this message (same sender and header) seen before? Remembers it when not (bounded). */
@@ -286,31 +258,14 @@ function seenBefore(s: IkeSession, msg: IsakmpMessage, from: Role): boolean {
 
 function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame, retransmission: boolean): LabelStats {
   const key = labelKey(from, label);
-  let stats = s.labels.get(key);
-  if (!stats) {
-    // Lists made with their first element: most labels are sent once, and a list grown from
-    // empty reserves room for 17.
-    stats = {
-      count: 1,
-      retransmissions: retransmission ? 1 : 0,
-      frames: [frame.number],
-      firstFrame: frame.number,
-      lastFrame: frame.number,
-      lastSec: frame.timeSec,
-      lastNsec: frame.timeNsec,
-      dstPorts: [frame.dstPort],
-    };
-    s.labels.set(key, stats);
+  const stats = s.labels.get(key);
+  if (stats) {
+    stats.add(frame, retransmission);
     return stats;
   }
-  stats.count++;
-  if (retransmission) stats.retransmissions++;
-  if (stats.frames.length < MAX_FRAMES_PER_LABEL) stats.frames.push(frame.number);
-  stats.lastFrame = frame.number;
-  stats.lastSec = frame.timeSec;
-  stats.lastNsec = frame.timeNsec;
-  if (stats.dstPorts.length < 8 && !stats.dstPorts.includes(frame.dstPort)) stats.dstPorts.push(frame.dstPort);
-  return stats;
+  const first = new LabelStats(frame, retransmission);
+  s.labels.set(key, first);
+  return first;
 }
 
 function rememberForRules(
