@@ -115,6 +115,8 @@ export function render(price: Prices): string {
     ['500 tenants, 30 days retention', { ...MSP_500, retentionDays: 30 }],
     ['500 tenants, with WAF', { ...MSP_500, waf: true }],
     ['50 tenants', { ...MSP_500, tenants: 50 }],
+    // A WAN full of IKE scanners analyses at about a quarter of the speed (docs/bench/many-sessions.json).
+    ['500 tenants, every capture full of IKE scanners (analysis at 40 MB/s)', { ...MSP_500, analyzeMbPerSecond: 40 }],
   ];
   const lines = monthlyCost(MSP_500, price);
   const total = (p: Parameters) => monthlyCost(p, price).reduce((s, l) => s + l.usd, 0);
