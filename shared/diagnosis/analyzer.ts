@@ -25,7 +25,7 @@ import type { RoleHints } from './roles.js';
 import { diagnoseSession, ikeFacts, ikeOutline, outlineOf } from './session-diagnosis.js';
 import { createSessionCollector } from './session-collector.js';
 import { createSessionTracker, MAX_LIVE_SESSIONS } from './session-tracker.js';
-import type { IkeSession } from './ike-session.js';
+import { releaseSession, type IkeSession } from './ike-session.js';
 import type { EspFlow } from './esp-flows.js';
 import { boundClients, createClientBook } from './client-book.js';
 import { MAX_TRACKED_CLIENTS } from '../report/limits.js';
@@ -79,7 +79,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function offerIke(s: IkeSession, flows: EspFlow[], clock: CaptureClock): void {
     if (ikePairs.size < MAX_TRACKED_CLIENTS)
       ikePairs.add(s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`);
-    if (wanted(s.clientIp)) collector.offer(s, ikeOutline(ikeFacts(s, flows, clock)));
+    if (!wanted(s.clientIp)) return;
+    const counted = collector.offer(s, ikeOutline(ikeFacts(s, flows, clock)));
+    if (counted && isIkeSession(counted)) releaseSession(counted);
   }
 
   /**

@@ -148,3 +148,38 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     anomalyFrames: [],
   };
 }
+
+/**
+ * Empties, in place, what only a full diagnosis reads, once a session is decided and will only
+ * be counted (the tracker has forgotten it; what is left — identity, times, step reached — is
+ * only read). V8 soon places session objects and their lists in the old generation, where a
+ * dead one keeps the young arrays it points to alive, and copied, until the next full
+ * collection: on the bench's capture of 43,000 scanner sessions, emptying them cut what young
+ * collections promoted from 215–220 MB to 58–75 MB.
+ */
+export function releaseSession(s: IkeSession): void {
+  s.timeline.clear();
+  for (const stats of s.labels.values()) stats.clear();
+  s.labels.clear();
+  s.seenMessages.clear();
+  s.quick.firstClientLength?.clear();
+  s.quick.mxAnswered?.clear();
+  for (const o of s.natd) {
+    o.hashes.length = 0;
+    if (o.sourceHashes) o.sourceHashes.length = 0;
+  }
+  for (const list of [
+    s.exchangeTypes,
+    s.notifies,
+    s.natd,
+    s.mxInfoAfter,
+    s.mm4AfterMm5,
+    s.anomalyFrames,
+    s.port4500.client,
+    s.port4500.mx,
+  ])
+    list.length = 0;
+  s.clientSaPayloads = undefined;
+  s.mxSaPayloads = undefined;
+  s.mxAuthInner = undefined;
+}

@@ -45,6 +45,12 @@ export class LabelStats {
     if (ports.length < MAX_PORTS_PER_LABEL - 1 && !ports.includes(port)) ports.push(port);
   }
 
+  /** Drops the lists in place (see releaseSession). */
+  clear(): void {
+    if (this.#moreFrames) this.#moreFrames.length = 0;
+    if (this.#morePorts) this.#morePorts.length = 0;
+  }
+
   /** The frames it was sent in, in capture order (at most MAX_FRAMES_PER_LABEL). */
   get frames(): number[] {
     return this.#moreFrames ? [this.firstFrame, ...this.#moreFrames] : [this.firstFrame];

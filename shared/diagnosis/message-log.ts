@@ -75,6 +75,12 @@ export class MessageLog {
     return true;
   }
 
+  /** Empties the log in place (see releaseSession). */
+  clear(): void {
+    this.#nums.length = 0;
+    this.#refs.length = 0;
+  }
+
   frame(i: number): number {
     return this.#nums[i * NUMS];
   }

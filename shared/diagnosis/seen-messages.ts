@@ -41,6 +41,14 @@ export class SeenMessages {
     return false;
   }
 
+  /** Forgets every message in place (see releaseSession). */
+  clear(): void {
+    this.#packed.length = 0;
+    this.#messageIds.length = 0;
+    this.#rspis.length = 0;
+    this.#index?.clear();
+  }
+
   #same(i: number, messageId: string, rspi: string): boolean {
     return this.#messageIds[i] === messageId && this.#rspis[i] === rspi;
   }

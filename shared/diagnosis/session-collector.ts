@@ -40,8 +40,12 @@ interface Group {
 }
 
 export interface SessionCollector<T> {
-  /** `item` is what a full diagnosis is made from, should the session be kept. */
-  offer(item: T, session: OfferedSession): void;
+  /**
+   * `item` is what a full diagnosis is made from, should the session be kept. Returns the item
+   * that will now only be counted, if any (this one, or the kept one it displaced), so that its
+   * owner can let go of what only a full diagnosis reads.
+   */
+  offer(item: T, session: OfferedSession): T | undefined;
   /** The items kept for a full diagnosis, in the order they were offered. */
   kept(): T[];
   /** Sessions counted, not kept (only when some were). */
@@ -57,7 +61,7 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
   /** Index in `kept` of its lowest-ranked session, or -1 when it must be found again. */
   let worst = -1;
 
-  function offer(item: T, session: OfferedSession): void {
+  function offer(item: T, session: OfferedSession): T | undefined {
     let distinct = false;
     if (!shapes.has(session.shape) && shapes.size < MAX_SHAPES) {
       shapes.add(session.shape);
@@ -66,7 +70,7 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
     const candidate = { item, session, distinct };
     if (kept.length < MAX_SESSIONS_IN_FULL) {
       kept.push(candidate);
-      return;
+      return undefined;
     }
     // The lowest-ranked kept session is found again only after it was replaced: a capture of
     // identical tries offers tens of thousands that never outrank it.
@@ -76,12 +80,13 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
     }
     if (!outranks(candidate, kept[worst])) {
       summarise(session);
-      return;
+      return item;
     }
-    summarise(kept[worst].session);
-    kept.splice(worst, 1);
+    const [displaced] = kept.splice(worst, 1);
+    summarise(displaced.session);
     kept.push(candidate);
     worst = -1;
+    return displaced.item;
   }
 
   function summarise(s: OfferedSession): void {
