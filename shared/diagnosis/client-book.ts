@@ -1,7 +1,12 @@
 // Every client's own verdict, kept as sessions are decided (in full or summarised): a client's
 // verdict is its latest attempt's (an IKE one before an ESP-only one); each host pair's latest
 // IKE attempt is remembered for the capture's verdict. Bounded by MAX_TRACKED_CLIENTS.
-import { MAX_CLIENTS_IN_FULL, MAX_SUMMARY_CLIENT_SAMPLE, MAX_TRACKED_CLIENTS } from '../report/limits.js';
+import {
+  MAX_CLIENTS_IN_FULL,
+  MAX_SESSION_IDS_PER_CLIENT,
+  MAX_SUMMARY_CLIENT_SAMPLE,
+  MAX_TRACKED_CLIENTS,
+} from '../report/limits.js';
 import type {
   ClientGroup,
   ClientSummary,
@@ -17,9 +22,6 @@ export type SessionOutline = Pick<
   SessionDiagnosis,
   'id' | 'clientIp' | 'responderIp' | 'verdict' | 'reason' | 'likelyVerdict' | 'mode' | 'start'
 >;
-
-/** Session ids listed per client. */
-const MAX_IDS_PER_CLIENT = 64;
 
 /** Only what the verdict needs (a client's entry outlives its sessions). */
 interface ClientEntry {
@@ -60,7 +62,7 @@ export function createClientBook(): ClientBook {
       e.latest = { verdict: s.verdict, start: s.start };
       e.latestIsIke = isIke;
     }
-    if (e.ids.length < MAX_IDS_PER_CLIENT) e.ids.push({ start: s.start, id: s.id });
+    if (e.ids.length < MAX_SESSION_IDS_PER_CLIENT) e.ids.push({ start: s.start, id: s.id });
     if (!isIke) return;
     const key = s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`;
     const prev = latestByPair.get(key);

@@ -6,6 +6,8 @@
 
 /** Sessions diagnosed in full (timeline, findings, rules' trace); the rest are summarised. */
 export const MAX_SESSIONS_IN_FULL = 200;
+/** Session ids listed per client in `clients` (its first ones; the verdict weighs them all). */
+export const MAX_SESSION_IDS_PER_CLIENT = 64;
 /** Clients listed one by one in `clients`; the rest are counted per verdict in `clientSummaries`. */
 export const MAX_CLIENTS_IN_FULL = 500;
 /** Groups in `sessionSummaries` (verdict × responder); beyond it, responders fold into `*`. */

@@ -4,6 +4,7 @@ import { ANOMALY_CODES } from '../anomaly.js';
 import { ANYCONNECT_SESSION_SCHEMA } from './anyconnect-schema.js';
 import {
   MAX_CLIENTS_IN_FULL,
+  MAX_SESSION_IDS_PER_CLIENT,
   MAX_SESSIONS_IN_FULL,
   MAX_SUMMARY_CLIENT_SAMPLE,
   MAX_SUMMARY_GROUPS,
@@ -332,7 +333,12 @@ export const REPORT_SCHEMA = {
         type: 'object',
         required: ['ip', 'verdict', 'sessions'],
         additionalProperties: false,
-        properties: { ip: str, verdict: { enum: [...VERDICT_CODES] }, sessions: { type: 'array', items: str } },
+        properties: {
+          ip: str,
+          verdict: { enum: [...VERDICT_CODES] },
+          // Ids of sessions counted in sessionSummaries too: the report holds those only as counts.
+          sessions: { type: 'array', maxItems: MAX_SESSION_IDS_PER_CLIENT, items: str },
+        },
       },
     },
     clientSummaries: { type: 'array', maxItems: VERDICT_CODES.length, items: clientGroup },

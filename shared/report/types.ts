@@ -276,7 +276,11 @@ export interface CaptureSummary {
 export interface ClientSummary {
   ip: string;
   verdict: VerdictCode;
-  /** Session ids of this client, in time order. */
+  /**
+   * Session ids (initiator SPIs) of this client, in time order, at most
+   * MAX_SESSION_IDS_PER_CLIENT; a session counted in `sessionSummaries` keeps its id here, though
+   * the report holds it only as a count.
+   */
   sessions: string[];
 }
 
