@@ -1,8 +1,9 @@
-// A capture item as the API reads it: the stored attributes to the contract's record, and its
-// position in gsi1 (the list's order) for a cursor.
+// A capture item as its readers see it: the stored attributes to the contract's record (the API),
+// its position in gsi1 (the list's order) for a cursor, and a due PENDING item (the sweeper).
 import type { CaptureItem } from '#shared/api/contract.js';
 import { num, str, type DdbItem, type Scalar } from './attributes.js';
 import type { CaptureRecord } from './capture-store.js';
+import { tenantOfPk } from './keys.js';
 
 /** The gsi1 position of an item, as Query's LastEvaluatedKey would give it. */
 export function gsi1Key(raw: DdbItem): DdbItem {
@@ -32,5 +33,32 @@ export function toRecord(item: Record<string, Scalar>): CaptureRecord {
     merakiNetworkId: str(item, 'merakiNetworkId'),
     attempts: num(item, 'attempts'),
     objectKey: str(item, 'objectKey'),
+  };
+}
+
+/** A PENDING capture past its due time, as the sweeper sees it. */
+export interface DueCapture {
+  tenantId: string;
+  captureId: string;
+  fileName: string;
+  uploadedAt: string;
+  /** Set once the object's event claimed the capture; absent while the upload is awaited. */
+  objectKey?: string;
+  objectTag?: string;
+  attempts: number;
+  /** When the upload URL (plus grace) or the lease ends. */
+  dueEpoch: number;
+}
+
+export function toDueCapture(item: Record<string, Scalar>): DueCapture {
+  return {
+    tenantId: tenantOfPk(str(item, 'pk') ?? ''),
+    captureId: str(item, 'captureId') ?? '',
+    fileName: str(item, 'fileName') ?? '',
+    uploadedAt: str(item, 'uploadedAt') ?? '',
+    objectKey: str(item, 'objectKey'),
+    objectTag: str(item, 'objectTag'),
+    attempts: num(item, 'attempts') ?? 0,
+    dueEpoch: Number(str(item, 'gsi3sk') ?? 0),
   };
 }

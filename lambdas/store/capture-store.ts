@@ -18,9 +18,9 @@ import {
   uploadRange,
   type CaptureListFilter,
 } from './capture-filter.js';
-import { marshall, namesIn, num, str, unmarshall, values, type DdbItem, type Scalar } from './attributes.js';
+import { marshall, namesIn, unmarshall, values, type DdbItem, type Scalar } from './attributes.js';
 import { isExpired } from './table-schema.js';
-import { gsi1Key, toRecord } from './capture-record.js';
+import { gsi1Key, toDueCapture, toRecord, type DueCapture } from './capture-record.js';
 import {
   GSI1,
   GSI3,
@@ -33,6 +33,7 @@ import {
 } from './keys.js';
 
 export type { CaptureStatus } from '#shared/api/contract.js';
+export type { DueCapture } from './capture-record.js';
 
 /** The API's CaptureItem (shared/api/contract.ts) plus the pipeline's bookkeeping. */
 export interface CaptureRecord extends CaptureItem {
@@ -74,20 +75,6 @@ export interface Page<T> {
 }
 
 export const MAX_ERROR_LENGTH = 500;
-
-/** A PENDING capture past its due time, as the sweeper sees it. */
-export interface DueCapture {
-  tenantId: string;
-  captureId: string;
-  fileName: string;
-  uploadedAt: string;
-  /** Set once the object's event claimed the capture; absent while the upload is awaited. */
-  objectKey?: string;
-  objectTag?: string;
-  attempts: number;
-  /** When the upload URL (plus grace) or the lease ends. */
-  dueEpoch: number;
-}
 
 export class CaptureStore {
   constructor(
@@ -266,19 +253,7 @@ export class CaptureStore {
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((raw) => {
-      const i = unmarshall(raw);
-      return {
-        tenantId: (str(i, 'pk') ?? '').replace(/^TENANT#/, ''),
-        captureId: str(i, 'captureId') ?? '',
-        fileName: str(i, 'fileName') ?? '',
-        uploadedAt: str(i, 'uploadedAt') ?? '',
-        objectKey: str(i, 'objectKey'),
-        objectTag: str(i, 'objectTag'),
-        attempts: num(i, 'attempts') ?? 0,
-        dueEpoch: Number(str(i, 'gsi3sk') ?? 0),
-      };
-    });
+    return (out.Items ?? []).map((raw) => toDueCapture(unmarshall(raw)));
   }
 
   private async conditional(

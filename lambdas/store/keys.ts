@@ -1,5 +1,8 @@
 // The single-table key layout in one place (documented in docs/DATA-MODEL.md).
-export const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
+const TENANT_PREFIX = 'TENANT#';
+export const tenantPk = (tenantId: string) => `${TENANT_PREFIX}${tenantId}`;
+/** The tenant id of a `tenantPk` (the empty string for any other key). */
+export const tenantOfPk = (pk: string) => (pk.startsWith(TENANT_PREFIX) ? pk.slice(TENANT_PREFIX.length) : '');
 export const TENANT_META_SK = 'META';
 export const mspTenantsGsi1pk = (mspId: string) => `MSP#${mspId}`;
 
