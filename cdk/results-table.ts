@@ -28,7 +28,7 @@ export const GSI_PENDING = GSI3;
 /**
  * The item actions each function's code sends, no more: the analyzer claims and finishes captures
  * (UpdateItem) and writes or clears sessions (BatchWriteItem); the API registers uploads
- * (PutItem) and counts requests for its rate limits (UpdateItem). Neither scans or deletes items.
+ * (PutItem) and counts requests for its rate limits (UpdateItem). Neither scans the table.
  */
 export const ANALYZER_TABLE_ACTIONS = [
   'dynamodb:GetItem',
@@ -42,7 +42,7 @@ export const API_TABLE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   // A Meraki connection is removed on disconnect, a failed import releases its claim, and
-  // DELETE /api/captures/{id} removes the capture item.
+  // DELETE /api/captures/{id} removes the capture item and the marker of its Meraki import.
   'dynamodb:DeleteItem',
   // DELETE /api/captures/{id} removes a capture's session items 25 at a time.
   'dynamodb:BatchWriteItem',

@@ -11,6 +11,7 @@ import { noMetrics } from './telemetry.js';
 import type { AnalyzeConfig, ApiConfig } from './config.js';
 import type { Logger } from './log.js';
 import { DEFAULT_WRITE_RETRY, type RetryOptions } from './retry.js';
+import { MerakiStore } from './meraki/meraki-store.js';
 import { CaptureStore } from './store/capture-store.js';
 import { SessionStore } from './store/session-store.js';
 import { TenantStore } from './store/tenant-store.js';
@@ -41,13 +42,15 @@ export function composeAnalyze(
 }
 
 export function composeApi(config: ApiConfig, clients: Clients, log: Logger, metrics = noMetrics): ApiDeps {
+  const now = () => new Date();
   return {
     config,
     tenants: new TenantStore(clients.dynamo, config.tableName),
     captures: new CaptureStore(clients.dynamo, config.tableName),
     sessions: new SessionStore(clients.dynamo, config.tableName, DEFAULT_WRITE_RETRY),
     objects: new ObjectStore(clients.s3, config.bucketName),
-    now: () => new Date(),
+    merakiImports: new MerakiStore(clients.dynamo, config.tableName, now),
+    now,
     newCaptureId: () => newCaptureId(Date.now(), randomBytes(16)),
     rateLimiter: config.rateLimits ? new RateLimiter(clients.dynamo, config.tableName, config.rateLimits) : undefined,
     metrics,

@@ -7,6 +7,7 @@ import type { TenantStore } from '../store/tenant-store.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { Caller } from './caller.js';
 import type { MerakiApiDeps } from '../meraki/compose.js';
+import type { MerakiStore } from '../meraki/meraki-store.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { PipelineMetrics } from '../telemetry.js';
 
@@ -21,6 +22,11 @@ export interface ApiDeps {
   rateLimiter?: RateLimiter;
   metrics: PipelineMetrics;
   log: Logger;
+  /**
+   * Import markers of Meraki cloud captures, released when the capture made from one is deleted
+   * (present where the integration is not configured: markers outlive its configuration).
+   */
+  merakiImports: MerakiStore;
   /** The Meraki integration (issue 12); absent where it is not configured. */
   meraki?: MerakiApiDeps;
 }

@@ -30,19 +30,20 @@ export interface MerakiApiDeps {
 }
 
 export function composeMeraki(w: MerakiWiring): MerakiApiDeps {
+  const now = () => new Date();
   const service = new MerakiService({
     dynamo: w.dynamo,
     s3: w.s3,
     tableName: w.tableName,
     bucketName: w.bucketName,
-    store: new MerakiStore(w.dynamo, w.tableName),
+    store: new MerakiStore(w.dynamo, w.tableName, now),
     vault: w.vault,
     baseUrl: w.baseUrl,
     maxCaptureBytes: w.maxCaptureBytes,
     retentionDays: w.retentionDays,
     log: w.log,
     clientOptions: w.clientOptions,
-    now: () => new Date(),
+    now,
     newCaptureId: () => newCaptureId(Date.now(), randomBytes(16)),
   });
   return { service, captures: new CaptureStore(w.dynamo, w.tableName) };

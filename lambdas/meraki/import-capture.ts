@@ -103,12 +103,14 @@ export async function importCapture(client: MerakiClient, src: ImportSource, dep
     );
 
   const now = deps.now();
+  const expiresAt = expiryEpochSeconds(now, deps.retentionDays);
   const claim = await deps.store.claimImport(
     tenantId,
     organizationId,
     capture.captureId,
     deps.newCaptureId(),
     now.toISOString(),
+    expiresAt,
   );
   if (!claim.claimed)
     return { merakiCaptureId: capture.captureId, captureId: claim.captureId, status: 'already-imported' };
@@ -133,7 +135,7 @@ export async function importCapture(client: MerakiClient, src: ImportSource, dep
           size: file.size,
           status: 'PENDING',
           uploadedAt,
-          expiresAt: expiryEpochSeconds(now, deps.retentionDays),
+          expiresAt,
           source: 'meraki',
           mxIp: src.mxIp,
           merakiCaptureId: capture.captureId,
@@ -162,7 +164,7 @@ export async function importCapture(client: MerakiClient, src: ImportSource, dep
     await deps.dynamo
       .send(new DeleteItemCommand({ TableName: deps.tableName, Key: marshall(itemKey) }))
       .catch(() => undefined);
-    await deps.store.releaseImport(tenantId, organizationId, capture.captureId).catch(() => undefined);
+    await deps.store.releaseImport(tenantId, organizationId, capture.captureId, captureId).catch(() => undefined);
     throw err;
   }
 }

@@ -1,7 +1,8 @@
 // The Meraki items of a tenant, in the tenant's own partition (so every read is scoped to the
 // caller's tenant by construction): the connection (never the key: its last 4 characters, the
 // organizations it reaches, when it was last used), one marker per imported cloud capture (the
-// same capture is never imported twice), and capture-and-diagnose jobs.
+// same capture is not imported twice while its import lives: the marker goes with the capture,
+// deleted with it and expiring with it), and capture-and-diagnose jobs.
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
@@ -11,12 +12,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, num, str, unmarshall, values } from '../store/attributes.js';
-import { tenantPk } from '../store/keys.js';
-
-export const MERAKI_CONNECTION_SK = 'MERAKI#CONNECTION';
-export const merakiImportSk = (organizationId: string, merakiCaptureId: string) =>
-  `MERAKI#IMPORT#${organizationId}#${merakiCaptureId}`;
-export const merakiJobSk = (jobId: string) => `MERAKI#JOB#${jobId}`;
+import { MERAKI_CONNECTION_SK, merakiImportSk, merakiJobSk, tenantPk } from '../store/keys.js';
 
 export interface MerakiOrgRef {
   id: string;
@@ -55,7 +51,14 @@ export class MerakiStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    private readonly now: () => Date,
   ) {}
+
+  /** DynamoDB deletes an expired item some time after it expires (days, AWS says): until then it
+   * is still read, so an import marker past its time counts as gone. */
+  #nowEpoch(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
 
   async putConnection(tenantId: string, c: ConnectionRecord): Promise<void> {
     await this.client.send(
@@ -123,13 +126,17 @@ export class MerakiStore {
     );
   }
 
-  /** Claims the import of a cloud capture; the existing captureId when it was imported already. */
+  /**
+   * Claims the import of a cloud capture; the existing captureId when it was imported already.
+   * `expiresAt` is the capture item's own (epoch seconds): the marker is never outlived by it.
+   */
   async claimImport(
     tenantId: string,
     organizationId: string,
     merakiCaptureId: string,
     captureId: string,
     at: string,
+    expiresAt: number,
   ): Promise<{ claimed: boolean; captureId: string }> {
     try {
       await this.client.send(
@@ -141,8 +148,10 @@ export class MerakiStore {
             type: 'meraki-import',
             captureId,
             importedAt: at,
+            expiresAt,
           }),
-          ConditionExpression: 'attribute_not_exists(pk)',
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: values({ ':now': this.#nowEpoch() }),
         }),
       );
       return { claimed: true, captureId };
@@ -165,16 +174,35 @@ export class MerakiStore {
         ConsistentRead: true,
       }),
     );
-    return out.Item ? str(unmarshall(out.Item), 'captureId') : undefined;
+    if (!out.Item) return undefined;
+    const marker = unmarshall(out.Item);
+    const expiresAt = num(marker, 'expiresAt');
+    if (expiresAt !== undefined && expiresAt < this.#nowEpoch()) return undefined;
+    return str(marker, 'captureId');
   }
 
-  async releaseImport(tenantId: string, organizationId: string, merakiCaptureId: string): Promise<void> {
-    await this.client.send(
-      new DeleteItemCommand({
-        TableName: this.tableName,
-        Key: marshall({ pk: tenantPk(tenantId), sk: merakiImportSk(organizationId, merakiCaptureId) }),
-      }),
-    );
+  /**
+   * Lets the cloud capture be imported again, once the capture made from it (`captureId`) is
+   * gone: a marker that names another capture (a later import) is left alone.
+   */
+  async releaseImport(
+    tenantId: string,
+    organizationId: string,
+    merakiCaptureId: string,
+    captureId: string,
+  ): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: tenantPk(tenantId), sk: merakiImportSk(organizationId, merakiCaptureId) }),
+          ConditionExpression: 'captureId = :id',
+          ExpressionAttributeValues: values({ ':id': captureId }),
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
   }
 
   async putJob(tenantId: string, job: JobRecord): Promise<void> {

@@ -29,6 +29,7 @@ export function toRecord(item: Record<string, Scalar>): CaptureRecord {
     error: str(item, 'error'),
     mxIp: str(item, 'mxIp'),
     merakiCaptureId: str(item, 'merakiCaptureId'),
+    merakiOrganizationId: str(item, 'merakiOrganizationId'),
     merakiSerial: str(item, 'merakiSerial'),
     merakiNetworkId: str(item, 'merakiNetworkId'),
     attempts: num(item, 'attempts'),

@@ -40,6 +40,8 @@ export interface CaptureRecord extends CaptureItem {
   attempts?: number;
   /** The stored object, once its upload was claimed for analysis. */
   objectKey?: string;
+  /** Imported from the Meraki cloud: the organization (with merakiCaptureId, its import marker). */
+  merakiOrganizationId?: string;
 }
 
 export interface ClaimInput {

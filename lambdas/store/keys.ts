@@ -17,6 +17,12 @@ export const diagnosisGsi2pk = (tenantId: string, clientIp: string) => `TENANT#$
 export const diagnosisGsi2sk = (time: string, captureId: string, sessionId: string) =>
   `${time}#${captureId}#${sessionId}`;
 
+export const MERAKI_CONNECTION_SK = 'MERAKI#CONNECTION';
+/** One per imported cloud capture: the same capture is imported once while its import lives. */
+export const merakiImportSk = (organizationId: string, merakiCaptureId: string) =>
+  `MERAKI#IMPORT#${organizationId}#${merakiCaptureId}`;
+export const merakiJobSk = (jobId: string) => `MERAKI#JOB#${jobId}`;
+
 export const apiKeyPk = (keyHash: string) => `APIKEY#${keyHash}`;
 export const API_KEY_SK = 'KEY';
 export const tenantKeysGsi1pk = (tenantId: string) => `TENANT#${tenantId}#KEYS`;

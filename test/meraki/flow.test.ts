@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORLD } from '../../lambdas/local/meraki-fake/world.js';
 import { api as rawApi, waitForCapture } from '../pipeline/twin-harness.js';
@@ -158,6 +158,80 @@ describe('importing', () => {
       );
     const ours = (await api('/api/captures', m.keys.alpha)).json.items;
     expect(ours).toHaveLength(2);
+  });
+
+  it('the import marker expires with its capture', async () => {
+    const items =
+      (await m.h.twin.clients.dynamo.send(new ScanCommand({ TableName: m.h.twin.state.table }))).Items ?? [];
+    for (const r of first) {
+      const capture = items.find((i) => i.sk?.S === `CAPTURE#${r.captureId}`);
+      const marker = items.find((i) => i.sk?.S === `MERAKI#IMPORT#${WORLD.orgId}#${r.merakiCaptureId}`);
+      expect(capture?.expiresAt?.N).toMatch(/^\d+$/);
+      expect(marker?.expiresAt?.N).toBe(capture?.expiresAt?.N);
+    }
+  });
+
+  it('a deleted capture can be imported again, as a new capture with the same verdict', async () => {
+    const [gone, kept] = first;
+    const del = await api(`/api/captures/${gone.captureId}`, m.keys.alpha, { method: 'DELETE' });
+    expect(del.status, del.text).toBe(200);
+    const listed = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items;
+    const find = (id: string) => listed.find((c: { captureId: string }) => c.captureId === id);
+    expect(find(gone.merakiCaptureId).importedCaptureId).toBeUndefined();
+    expect(find(kept.merakiCaptureId).importedCaptureId).toBe(kept.captureId);
+    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
+      method: 'POST',
+      body: { captureIds: [gone.merakiCaptureId, kept.merakiCaptureId] },
+    });
+    expect(res.status, res.text).toBe(200);
+    const [again, still] = res.json.results;
+    expect(still).toEqual({
+      merakiCaptureId: kept.merakiCaptureId,
+      captureId: kept.captureId,
+      status: 'already-imported',
+    });
+    expect(again).toMatchObject({ merakiCaptureId: gone.merakiCaptureId, status: 'imported' });
+    expect(again.captureId).not.toBe(gone.captureId);
+    const detail = await waitForCapture(m.h.twin, m.keys.alpha, again.captureId);
+    expect(detail.capture).toMatchObject({ status: 'DONE', verdict: expectedVerdict(cloud[0].name) });
+    expect((await api(`/api/captures/${gone.captureId}`, m.keys.alpha)).status).toBe(404);
+    first[0] = { ...gone, captureId: again.captureId, status: 'imported' };
+  });
+
+  it('an expired marker that DynamoDB has not deleted yet does not stop a new import', async () => {
+    // AWS deletes expired items days after their time: until then they are still read.
+    const kept = first[1];
+    await m.h.twin.clients.dynamo.send(
+      new UpdateItemCommand({
+        TableName: m.h.twin.state.table,
+        Key: {
+          pk: { S: 'TENANT#alpha' },
+          sk: { S: `MERAKI#IMPORT#${WORLD.orgId}#${kept.merakiCaptureId}` },
+        },
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 60) } },
+      }),
+    );
+    const listed = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items;
+    expect(listed.find((c: { captureId: string }) => c.captureId === kept.merakiCaptureId).importedCaptureId).toBe(
+      undefined,
+    );
+    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
+      method: 'POST',
+      body: { captureIds: [kept.merakiCaptureId] },
+    });
+    expect(res.json.results).toEqual([expect.objectContaining({ status: 'imported' })]);
+    const renewed = res.json.results[0].captureId;
+    expect(renewed).not.toBe(kept.captureId);
+    await waitForCapture(m.h.twin, m.keys.alpha, renewed);
+    // The old capture goes: the test's world keeps two imported captures.
+    expect((await api(`/api/captures/${kept.captureId}`, m.keys.alpha, { method: 'DELETE' })).status).toBe(200);
+    // ...and leaves the marker alone: it names the new capture.
+    const after = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items;
+    expect(after.find((c: { captureId: string }) => c.captureId === kept.merakiCaptureId).importedCaptureId).toBe(
+      renewed,
+    );
+    first[1] = { ...kept, captureId: renewed };
   });
 
   it('a capture deleted on the Meraki side is reported, not imported', async () => {

@@ -19,7 +19,7 @@ export const MAX_DETAIL_PAGE_BYTES = 2_500_000;
 
 /** The contract's CaptureItem: bookkeeping attributes stay inside. */
 function toItem(c: CaptureRecord) {
-  const { attempts: _attempts, objectKey: _objectKey, ...item } = c;
+  const { attempts: _attempts, objectKey: _objectKey, merakiOrganizationId: _organizationId, ...item } = c;
   return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
 }
 

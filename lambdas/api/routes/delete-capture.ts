@@ -1,6 +1,7 @@
 // DELETE /api/captures/{id}: removes one capture of the caller's tenant — its session items
-// (which are also its client-IP diagnoses), the report, the uploaded object, then the capture
-// item last, so a delete cut short leaves the capture listed and can simply be repeated.
+// (which are also its client-IP diagnoses), the report, the uploaded object, the marker of the
+// Meraki cloud capture it was imported from (so that capture can be imported again), then the
+// capture item last, so a delete cut short leaves the capture listed and can simply be repeated.
 // Another tenant's id is 404 like every other route; a PENDING capture is 409, since its object
 // may still arrive or its analysis still be writing sessions, which would bring it back.
 import { captureObjectKey, parseCaptureKey, resultObjectKey } from '#shared/tenancy/ids.js';
@@ -26,6 +27,13 @@ export const deleteCapture: RouteHandler<RouteContext> = async (_req, params, ct
   const sessions = await ctx.deps.sessions.deleteSessions(tenantId, captureId);
   await ctx.deps.objects.delete(resultObjectKey(tenantId, captureId));
   await ctx.deps.objects.delete(objectKey);
+  if (capture.merakiOrganizationId && capture.merakiCaptureId)
+    await ctx.deps.merakiImports.releaseImport(
+      tenantId,
+      capture.merakiOrganizationId,
+      capture.merakiCaptureId,
+      captureId,
+    );
   await ctx.deps.captures.remove(tenantId, captureId);
   ctx.deps.log.info('capture deleted', { tenantId, captureId, sessions });
   const body: CaptureDeleted = { captureId, sessions };
