@@ -12,7 +12,9 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, num, str, unmarshall, values } from '../store/attributes.js';
+import { CaptureStore } from '../store/capture-store.js';
 import { MERAKI_CONNECTION_SK, merakiImportSk, merakiJobSk, tenantPk } from '../store/keys.js';
+import { isExpired } from '../store/table-schema.js';
 
 export interface MerakiOrgRef {
   id: string;
@@ -52,10 +54,17 @@ export class MerakiStore {
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.#captures = new CaptureStore(client, tableName);
+  }
 
-  /** DynamoDB deletes an expired item some time after it expires (days, AWS says): until then it
-   * is still read, so an import marker past its time counts as gone. */
+  readonly #captures: CaptureStore;
+
+  /**
+   * DynamoDB deletes an expired item some time after it expires (days, AWS says) and reads it
+   * until then: an import marker past its time no longer stops a new import once its capture is
+   * gone too.
+   */
   #nowEpoch(): number {
     return Math.floor(this.now().getTime() / 1000);
   }
@@ -128,7 +137,8 @@ export class MerakiStore {
 
   /**
    * Claims the import of a cloud capture; the existing captureId when it was imported already.
-   * `expiresAt` is the capture item's own (epoch seconds): the marker is never outlived by it.
+   * `expiresAt` is the capture item's at import (epoch seconds); a marker past it can be claimed
+   * again.
    */
   async claimImport(
     tenantId: string,
@@ -150,7 +160,7 @@ export class MerakiStore {
             importedAt: at,
             expiresAt,
           }),
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
           ExpressionAttributeValues: values({ ':now': this.#nowEpoch() }),
         }),
       );
@@ -176,9 +186,12 @@ export class MerakiStore {
     );
     if (!out.Item) return undefined;
     const marker = unmarshall(out.Item);
-    const expiresAt = num(marker, 'expiresAt');
-    if (expiresAt !== undefined && expiresAt < this.#nowEpoch()) return undefined;
-    return str(marker, 'captureId');
+    const captureId = str(marker, 'captureId');
+    const now = this.#nowEpoch();
+    if (captureId === undefined || !isExpired(marker, now)) return captureId;
+    // The marker takes the capture's expiry at import and the analysis restarts the capture's
+    // clock a little later: past its time, the marker still counts while its capture lives.
+    return (await this.#captures.get(tenantId, captureId, now)) ? captureId : undefined;
   }
 
   /**

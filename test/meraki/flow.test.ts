@@ -160,14 +160,18 @@ describe('importing', () => {
     expect(ours).toHaveLength(2);
   });
 
-  it('the import marker expires with its capture', async () => {
+  it('the import marker expires with its capture, not after it', async () => {
     const items =
       (await m.h.twin.clients.dynamo.send(new ScanCommand({ TableName: m.h.twin.state.table }))).Items ?? [];
     for (const r of first) {
-      const capture = items.find((i) => i.sk?.S === `CAPTURE#${r.captureId}`);
-      const marker = items.find((i) => i.sk?.S === `MERAKI#IMPORT#${WORLD.orgId}#${r.merakiCaptureId}`);
-      expect(capture?.expiresAt?.N).toMatch(/^\d+$/);
-      expect(marker?.expiresAt?.N).toBe(capture?.expiresAt?.N);
+      const capture = Number(items.find((i) => i.sk?.S === `CAPTURE#${r.captureId}`)?.expiresAt?.N);
+      const marker = Number(
+        items.find((i) => i.sk?.S === `MERAKI#IMPORT#${WORLD.orgId}#${r.merakiCaptureId}`)?.expiresAt?.N,
+      );
+      // Retention is days; the analysis restarts the capture's clock seconds after the import.
+      expect(marker).toBeGreaterThan(Date.now() / 1000 + 86_400);
+      expect(marker).toBeLessThanOrEqual(capture);
+      expect(capture - marker).toBeLessThan(60);
     }
   });
 
@@ -198,40 +202,46 @@ describe('importing', () => {
     first[0] = { ...gone, captureId: again.captureId, status: 'imported' };
   });
 
-  it('an expired marker that DynamoDB has not deleted yet does not stop a new import', async () => {
-    // AWS deletes expired items days after their time: until then they are still read.
+  it('expired, not yet deleted by DynamoDB: the marker counts while its capture lives', async () => {
+    // AWS deletes expired items days after their time, and reads them until then.
     const kept = first[1];
-    await m.h.twin.clients.dynamo.send(
-      new UpdateItemCommand({
-        TableName: m.h.twin.state.table,
-        Key: {
-          pk: { S: 'TENANT#alpha' },
-          sk: { S: `MERAKI#IMPORT#${WORLD.orgId}#${kept.merakiCaptureId}` },
-        },
-        UpdateExpression: 'SET expiresAt = :past',
-        ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 60) } },
-      }),
-    );
-    const listed = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items;
-    expect(listed.find((c: { captureId: string }) => c.captureId === kept.merakiCaptureId).importedCaptureId).toBe(
-      undefined,
-    );
-    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
-      method: 'POST',
-      body: { captureIds: [kept.merakiCaptureId] },
+    const expire = (sk: string) =>
+      m.h.twin.clients.dynamo.send(
+        new UpdateItemCommand({
+          TableName: m.h.twin.state.table,
+          Key: { pk: { S: 'TENANT#alpha' }, sk: { S: sk } },
+          UpdateExpression: 'SET expiresAt = :past',
+          ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 60) } },
+        }),
+      );
+    const importedAs = async () =>
+      (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items.find(
+        (c: { captureId: string }) => c.captureId === kept.merakiCaptureId,
+      ).importedCaptureId;
+    const importAgain = async () =>
+      (
+        await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
+          method: 'POST',
+          body: { captureIds: [kept.merakiCaptureId] },
+        })
+      ).json.results[0];
+
+    await expire(`MERAKI#IMPORT#${WORLD.orgId}#${kept.merakiCaptureId}`);
+    expect(await importedAs()).toBe(kept.captureId);
+    expect(await importAgain()).toEqual({
+      merakiCaptureId: kept.merakiCaptureId,
+      captureId: kept.captureId,
+      status: 'already-imported',
     });
-    expect(res.json.results).toEqual([expect.objectContaining({ status: 'imported' })]);
-    const renewed = res.json.results[0].captureId;
-    expect(renewed).not.toBe(kept.captureId);
-    await waitForCapture(m.h.twin, m.keys.alpha, renewed);
-    // The old capture goes: the test's world keeps two imported captures.
-    expect((await api(`/api/captures/${kept.captureId}`, m.keys.alpha, { method: 'DELETE' })).status).toBe(200);
-    // ...and leaves the marker alone: it names the new capture.
-    const after = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items;
-    expect(after.find((c: { captureId: string }) => c.captureId === kept.merakiCaptureId).importedCaptureId).toBe(
-      renewed,
-    );
-    first[1] = { ...kept, captureId: renewed };
+
+    await expire(`CAPTURE#${kept.captureId}`);
+    expect(await importedAs()).toBeUndefined();
+    const renewed = await importAgain();
+    expect(renewed).toMatchObject({ merakiCaptureId: kept.merakiCaptureId, status: 'imported' });
+    expect(renewed.captureId).not.toBe(kept.captureId);
+    await waitForCapture(m.h.twin, m.keys.alpha, renewed.captureId);
+    expect(await importedAs()).toBe(renewed.captureId);
+    first[1] = { merakiCaptureId: kept.merakiCaptureId, captureId: renewed.captureId, status: 'imported' };
   });
 
   it('a capture deleted on the Meraki side is reported, not imported', async () => {
