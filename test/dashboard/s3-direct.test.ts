@@ -146,7 +146,12 @@ describe('a report over the inline limit (5 MB on AWS)', () => {
     expect(res.status).toBe(302);
     const location = res.headers.get('location')!;
     expect(location.startsWith(h.twin.state.s3Endpoint)).toBe(true);
-    const reportBytes = (await (await fetch(location)).arrayBuffer()).byteLength;
+    const reportBuffer = Buffer.from(await (await fetch(location)).arrayBuffer());
+    const reportBytes = reportBuffer.byteLength;
+    const stored = JSON.parse(reportBuffer.toString('utf8')) as {
+      sessions: { id: string; clientIp: string }[];
+      clients: { ip: string; sessions: string[] }[];
+    };
     expect(reportBytes).toBeGreaterThan(REDIRECT_ABOVE);
     expect(REDIRECT_ABOVE).toBeLessThan(MAX_INLINE_REPORT_BYTES);
 
@@ -165,6 +170,32 @@ describe('a report over the inline limit (5 MB on AWS)', () => {
     await page.waitForSelector('section.auth', { timeout: 30_000 });
     expect(blocked).toEqual([]);
     expect(fromS3).toContainEqual({ status: 200, allowOrigin: h.url });
+
+    // Every session the report keeps in full is listed (the dashboard reads every page of them).
+    expect(await page.locator('table.sessions tbody tr').count()).toBe(stored.sessions.length);
+    // A client links to its own session; one whose sessions are only counted says so instead of
+    // opening another client's session.
+    const inFull = new Map(stored.sessions.map((x) => [x.id, x.clientIp]));
+    const listed = page.locator('.clients-summary li');
+    expect(await listed.count()).toBe(stored.clients.length);
+    const counted = stored.clients.filter((c) => !c.sessions.some((x) => inFull.has(x)));
+    expect(counted.length).toBeGreaterThan(0);
+    expect(await page.locator('.clients-summary li[data-counted]').count()).toBe(counted.length);
+    const linked = stored.clients.filter((c) => !counted.includes(c));
+    for (const c of [linked[0]!, linked[linked.length - 1]!]) {
+      await page.locator(`.clients-summary li[data-client-ip="${c.ip}"] a`).first().click();
+      await expect
+        .poll(() => page.getAttribute('svg.ladder', 'data-session'))
+        .toSatisfy((sid) => inFull.get(sid as string) === c.ip);
+    }
+    const before = page.url();
+    const summariesTop = () =>
+      page.locator('#summaries-title').evaluate((e) => e.getBoundingClientRect().top / window.innerHeight);
+    expect(await summariesTop()).toBeGreaterThan(1);
+    await page.locator(`.clients-summary li[data-client-ip="${counted[0]!.ip}"] a`).click();
+    await expect.poll(summariesTop).toBeLessThan(1);
+    expect(await summariesTop()).toBeGreaterThanOrEqual(0);
+    expect(page.url()).toBe(before);
 
     // The download goes the same way and carries every byte.
     const [download] = await Promise.all([

@@ -116,8 +116,16 @@ function anomaliesSection(ctx: Ctx, report: AnalysisReport): HTMLElement | null 
   );
 }
 
-/** Every client's verdict at the top, each a link to its first session. */
-function clientsSummary(ctx: Ctx, id: string, clients: ClientVerdict[]): HTMLElement {
+/**
+ * Every client's verdict at the top, each a link to its first session shown here; a client whose
+ * sessions the report only counts (a capture full of scanners) says so and points to the counts,
+ * rather than opening another client's session.
+ */
+function clientsSummary(ctx: Ctx, id: string, clients: ClientVerdict[], shown: ReadonlySet<string>): HTMLElement {
+  const toSummaries = (e: Event) => {
+    e.preventDefault();
+    document.getElementById('summaries-title')?.scrollIntoView({ block: 'start' });
+  };
   return h(
     'section',
     { class: 'card clients-summary', 'aria-labelledby': 'clients-title' },
@@ -125,17 +133,20 @@ function clientsSummary(ctx: Ctx, id: string, clients: ClientVerdict[]): HTMLEle
     h(
       'ul',
       { class: 'plain clients' },
-      clients.map((c) =>
-        h(
+      clients.map((c) => {
+        const first = c.sessionIds.find((s) => shown.has(s));
+        return h(
           'li',
-          { 'data-client-ip': c.ip, 'data-verdict': c.verdict },
-          h('a', { href: captureHref(id, c.sessionIds[0]), class: 'mono' }, c.ip),
+          { 'data-client-ip': c.ip, 'data-verdict': c.verdict, ...(first ? {} : { 'data-counted': '' }) },
+          first ? h('a', { href: captureHref(id, first), class: 'mono' }, c.ip) : h('span', { class: 'mono' }, c.ip),
           ' ',
           verdictWithTitle(c.verdict, ctx.lang),
           ' ',
-          h('span', { class: 'muted small' }, ctx.t('nSessions', { n: c.sessionIds.length })),
-        ),
-      ),
+          first
+            ? h('span', { class: 'muted small' }, ctx.t('nSessions', { n: c.sessionIds.length }))
+            : h('a', { href: '#summaries-title', class: 'muted small', onclick: toSummaries }, ctx.t('clientCounted')),
+        );
+      }),
     ),
   );
 }
@@ -287,7 +298,8 @@ export function detailView(ctx: Ctx, id: string, sessionId?: string): HTMLElemen
     const holder = h('div', { class: 'session-holder' });
     const parts: (Node | null)[] = [root.firstChild, header(ctx, d)];
     const clients = clientVerdicts(d.sessions, (report as { clients?: unknown } | undefined)?.clients);
-    if (clients.length > 1) parts.push(clientsSummary(ctx, id, clients));
+    const shown = new Set([...d.sessions, ...(report?.anyconnect ?? [])].map((s) => s.id));
+    if (clients.length > 1) parts.push(clientsSummary(ctx, id, clients, shown));
     if (d.capture.status === 'DONE') {
       if (d.sessions.length) {
         const show = (i: number, fromUser = false) => {
