@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { NotACaptureError } from '#shared/capture/errors.js';
 import { captureFailure } from '#shared/diagnosis/capture-damage.js';
-import type { AnalysisReport } from '#shared/report/types.js';
+import type { AnalysisReport, VerdictCode } from '#shared/report/types.js';
 import { parseCaptureKey, resultObjectKey } from '#shared/tenancy/ids.js';
+import { reportVerdictCounts } from '#shared/view/client-verdicts.js';
 import type { AnalyzeConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { isTransientError, withRetry, type RetryOptions } from '../retry.js';
@@ -175,6 +176,11 @@ export async function processObject(
           start: report.capture.start,
           end: report.capture.end,
           verdict: report.verdict,
+          // The report's own codes (VERDICT_CODES), counted per client.
+          clientVerdicts: reportVerdictCounts(report).map(([verdict, clients]) => ({
+            verdict: verdict as VerdictCode,
+            clients,
+          })),
           sessions: report.sessions.length + (report.anyconnect?.length ?? 0),
           analyzedAt,
         }),

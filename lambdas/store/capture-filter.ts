@@ -1,6 +1,7 @@
 // Which captures a filtered list keeps. The upload-time range is a key condition on gsi1's sort
-// key (`{uploadedAt ISO}#{captureId}`, so ISO strings compare as times); verdict, status and the
-// file name are checked here on each item read, so the name match can be case-insensitive.
+// key (`{uploadedAt ISO}#{captureId}`, so ISO strings compare as times); verdict (the capture's or
+// any client's), status and the file name are checked here on each item read, so the name match
+// can be case-insensitive.
 import type { CaptureItem, CaptureListFilter } from '#shared/api/contract.js';
 
 export type { CaptureListFilter } from '#shared/api/contract.js';
@@ -13,7 +14,8 @@ export function hasItemFilter(f: CaptureListFilter): boolean {
 }
 
 export function matchesFilter(c: CaptureItem, f: CaptureListFilter): boolean {
-  if (f.verdict !== undefined && c.verdict !== f.verdict) return false;
+  if (f.verdict !== undefined && c.verdict !== f.verdict && !c.clientVerdicts?.some((x) => x.verdict === f.verdict))
+    return false;
   if (f.status !== undefined && c.status !== f.status) return false;
   if (f.q && !c.fileName.toLowerCase().includes(f.q.toLowerCase())) return false;
   return true;

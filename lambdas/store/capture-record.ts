@@ -1,6 +1,7 @@
 // A capture item as its readers see it: the stored attributes to the contract's record (the API),
 // its position in gsi1 (the list's order) for a cursor, and a due PENDING item (the sweeper).
-import type { CaptureItem } from '#shared/api/contract.js';
+import type { CaptureItem, ClientVerdictCount } from '#shared/api/contract.js';
+import { VERDICT_CODES, type VerdictCode } from '#shared/report/types.js';
 import { num, str, type DdbItem, type Scalar } from './attributes.js';
 import type { CaptureRecord } from './capture-store.js';
 import { tenantOfPk } from './keys.js';
@@ -25,6 +26,7 @@ export function toRecord(item: Record<string, Scalar>): CaptureRecord {
     end: str(item, 'end'),
     // Written by our own analyzer from VERDICT_CODES.
     verdict: str(item, 'verdict') as CaptureItem['verdict'],
+    clientVerdicts: clientVerdictsOf(str(item, 'clientVerdicts')),
     sessions: num(item, 'sessions'),
     error: str(item, 'error'),
     mxIp: str(item, 'mxIp'),
@@ -35,6 +37,29 @@ export function toRecord(item: Record<string, Scalar>): CaptureRecord {
     attempts: num(item, 'attempts'),
     objectKey: str(item, 'objectKey'),
   };
+}
+
+const VERDICTS: ReadonlySet<string> = new Set(VERDICT_CODES);
+
+/** The stored JSON of `clientVerdicts`, read defensively (absent on captures analysed before it). */
+function clientVerdictsOf(json: string | undefined): ClientVerdictCount[] | undefined {
+  if (json === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  return parsed
+    .filter(
+      (x): x is ClientVerdictCount =>
+        VERDICTS.has((x as { verdict?: unknown })?.verdict as string) &&
+        Number.isSafeInteger((x as { clients?: unknown }).clients) &&
+        (x as { clients: number }).clients > 0,
+    )
+    .slice(0, VERDICTS.size)
+    .map((x) => ({ verdict: x.verdict as VerdictCode, clients: x.clients }));
 }
 
 /** A PENDING capture past its due time, as the sweeper sees it. */

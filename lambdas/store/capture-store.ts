@@ -10,7 +10,7 @@ import {
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import type { CaptureItem } from '#shared/api/contract.js';
+import type { CaptureItem, ClientVerdictCount } from '#shared/api/contract.js';
 import {
   MAX_FILTER_EXAMINED,
   hasItemFilter,
@@ -67,6 +67,7 @@ export interface DoneInput {
   start?: string;
   end?: string;
   verdict: string;
+  clientVerdicts: ClientVerdictCount[];
   sessions: number;
   analyzedAt: string;
 }
@@ -127,7 +128,8 @@ export class CaptureStore {
       '#objectKey = :okey, #objectTag = :tag, #leaseUntil = :lease, #uploadedAt = if_not_exists(#uploadedAt, :up), ' +
       '#gsi1pk = :g1pk, #gsi1sk = if_not_exists(#gsi1sk, :g1sk), #expiresAt = :exp, ' +
       '#gsi3pk = :g3pk, #gsi3sk = :g3sk ' +
-      'REMOVE #error, #retryable, #verdict, #frames, #start, #end, #sessions, #analyzedAt ADD #attempts :one';
+      'REMOVE #error, #retryable, #verdict, #clientVerdicts, #frames, #start, #end, #sessions, #analyzedAt ' +
+      'ADD #attempts :one';
     // Free, or a new version of the object, or a lease that ran out, or a failure worth retrying.
     const condition =
       'attribute_not_exists(#pk) OR attribute_not_exists(#objectTag) OR #objectTag <> :tag OR ' +
@@ -176,7 +178,8 @@ export class CaptureStore {
       tenantId,
       captureId,
       objectTag,
-      'SET #status = :done, #analyzedAt = :at, #frames = :frames, #verdict = :verdict, #sessions = :sessions' +
+      'SET #status = :done, #analyzedAt = :at, #frames = :frames, #verdict = :verdict, #sessions = :sessions, ' +
+        '#clientVerdicts = :clientVerdicts' +
         (done.start ? ', #start = :start' : '') +
         (done.end ? ', #end = :end' : '') +
         ' REMOVE #leaseUntil, #gsi3pk, #gsi3sk',
@@ -186,6 +189,7 @@ export class CaptureStore {
         ':frames': done.frames,
         ':verdict': done.verdict,
         ':sessions': done.sessions,
+        ':clientVerdicts': JSON.stringify(done.clientVerdicts),
         ...(done.start ? { ':start': done.start } : {}),
         ...(done.end ? { ':end': done.end } : {}),
       },

@@ -7,6 +7,11 @@ import type { TreeNode } from '../view/payload-tree.js';
 export const CAPTURE_STATUSES = ['PENDING', 'DONE', 'FAILED'] as const;
 export type CaptureStatus = (typeof CAPTURE_STATUSES)[number];
 
+export interface ClientVerdictCount {
+  verdict: VerdictCode;
+  clients: number;
+}
+
 /** A row of GET /api/captures. */
 export interface CaptureItem {
   captureId: string;
@@ -19,6 +24,11 @@ export interface CaptureItem {
   start?: string;
   end?: string;
   verdict?: VerdictCode;
+  /**
+   * Clients per verdict, most severe first (DONE captures analysed since this field came): every
+   * client's own verdict, the capture's `verdict` being the most important of them.
+   */
+  clientVerdicts?: ClientVerdictCount[];
   sessions?: number;
   error?: string;
   /** The MX's address the upload gave, or the MX's WAN address of a Meraki import (issue 12). */
@@ -56,7 +66,8 @@ export interface DiagnosisItem {
 
 /**
  * GET /api/captures filters (query parameters of the same names). `from`/`to`: ISO 8601 instants,
- * upload time in [from, to); `verdict`: the capture's verdict code; `status`; `q`: part of the
+ * upload time in [from, to); `verdict`: a verdict code, the capture's or any of its clients';
+ * `status`; `q`: part of the
  * file name, case-insensitive. A filtered page may hold fewer than `limit` items and still have a
  * cursor (the server examines a bounded number of captures per request).
  */

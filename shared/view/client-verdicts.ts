@@ -2,7 +2,7 @@
 // sessions) from the diagnosis; older reports and the API's session list are grouped here by
 // client IP, the client's verdict being its most severe session's.
 import { CODE_META } from '../diagnosis/catalog.js';
-import type { SessionDiagnosis } from '../report/types.js';
+import type { AnalysisReport, SessionDiagnosis } from '../report/types.js';
 
 export interface ClientVerdict {
   ip: string;
@@ -52,5 +52,21 @@ export function clientVerdicts(sessions: readonly SessionDiagnosis[], reportClie
 export function countByVerdict(clients: readonly ClientVerdict[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const c of clients) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
+  return mostSevereFirst(counts);
+}
+
+/**
+ * Every client of a report per verdict, most severe first: those it lists one by one and those
+ * it only counts (`clientSummaries`, a capture full of scanners).
+ */
+export function reportVerdictCounts(
+  report: Pick<AnalysisReport, 'sessions' | 'clients' | 'clientSummaries'>,
+): [string, number][] {
+  const counts = new Map(countByVerdict(clientVerdicts(report.sessions, report.clients)));
+  for (const g of report.clientSummaries ?? []) counts.set(g.verdict, (counts.get(g.verdict) ?? 0) + g.clients);
+  return mostSevereFirst(counts);
+}
+
+function mostSevereFirst(counts: Map<string, number>): [string, number][] {
   return [...counts].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1]);
 }

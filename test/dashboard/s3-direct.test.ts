@@ -135,9 +135,32 @@ describe('a report over the inline limit (5 MB on AWS)', () => {
     // The bench's many-sessions capture (a real wrong-PSK negotiation repeated from new clients):
     // 1.25 MB of capture, far more sessions than a report holds in full.
     const file = join(h.dataDir, 'many-sessions.pcap');
-    await generateManySessions(file, 1.25, repoPath('test/fixtures/scenarios'));
+    const meta = await generateManySessions(file, 1.25, repoPath('test/fixtures/scenarios'));
     await signIn();
     const id = await uploadThroughPage(file);
+
+    // Every client counted per verdict on the capture item, those the report only counts too: the
+    // generator's scanners get their negotiation's verdict, each real client its fixture's.
+    const { scannerSessions, realClients } = meta.details as {
+      scannerSessions: number;
+      realClients: { case: string }[];
+    };
+    const verdictOf = async (scenario: string) =>
+      (
+        JSON.parse(await readFile(repoPath(`test/fixtures/scenarios/${scenario}/expected.json`), 'utf8')) as {
+          verdict: string;
+        }
+      ).verdict;
+    const expectedCounts = new Map([[await verdictOf('wrong-psk-nat'), scannerSessions]]);
+    for (const r of realClients) {
+      const v = await verdictOf(r.case);
+      expectedCounts.set(v, (expectedCounts.get(v) ?? 0) + 1);
+    }
+    const item = (await api<CaptureDetail>(`/api/captures/${id}?limit=1`)).capture;
+    expect(new Map(item.clientVerdicts!.map((x) => [x.verdict as string, x.clients]))).toEqual(expectedCounts);
+    const rowCounts = page.locator(`tr[data-capture-id="${id}"] .verdict-counts li`);
+    await expect.poll(() => rowCounts.count(), { timeout: 15_000 }).toBe(expectedCounts.size);
+    expect(await rowCounts.first().getAttribute('data-count')).toBe(String(scannerSessions));
 
     const res = await fetch(`${h.url}/api/captures/${id}/report`, {
       headers: { authorization: `Bearer ${h.operatorKey}` },

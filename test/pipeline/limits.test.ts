@@ -60,6 +60,7 @@ it('pages the sessions of a capture whose detail would exceed 6 MB', async () =>
   await captures.markDone(tenantId, captureId, 't', {
     frames: 1,
     verdict: report.verdict,
+    clientVerdicts: [],
     sessions: sessions.length,
     analyzedAt: claim.uploadedAt,
   });

@@ -92,23 +92,30 @@ export function captureRow(ctx: Ctx, c: CaptureItem, onDelete: (c: CaptureItem) 
 }
 
 /**
- * A capture with several sessions may hold several clients: the row's verdict cell then counts
- * clients per verdict ("1 × PSK_MISMATCH · 1 × TUNNEL_ESTABLISHED"), read from the capture's sessions.
+ * A capture may hold several clients: the row's verdict cell then counts clients per verdict
+ * ("1 × PSK_MISMATCH · 1 × TUNNEL_ESTABLISHED"), as the capture item gives them; a capture
+ * analysed before the item carried them is counted from its sessions.
  */
 async function fillClientCounts(ctx: Ctx, c: CaptureItem, tr: HTMLTableRowElement): Promise<void> {
-  if (c.status !== 'DONE' || (c.sessions ?? 0) < 2) return;
-  const d = await ctx.api.capture(c.captureId).catch(() => undefined);
-  if (!d || !ctx.alive()) return;
-  const clients = clientVerdicts(d.sessions);
-  if (clients.length < 2) return;
+  if (c.status !== 'DONE') return;
+  let counts: [string, number][];
+  if (c.clientVerdicts) counts = c.clientVerdicts.map((x) => [x.verdict, x.clients]);
+  else {
+    if ((c.sessions ?? 0) < 2) return;
+    const d = await ctx.api.capture(c.captureId).catch(() => undefined);
+    if (!d || !ctx.alive()) return;
+    counts = countByVerdict(clientVerdicts(d.sessions));
+  }
+  const clients = counts.reduce((n, [, k]) => n + k, 0);
+  if (clients < 2) return;
   const cell = tr.querySelector('td.verdict-cell');
   if (!cell) return;
   replace(
     cell,
     h(
       'ul',
-      { class: 'plain verdict-counts', 'aria-label': ctx.t('clientsTitle', { n: clients.length }) },
-      countByVerdict(clients).map(([verdict, n]) =>
+      { class: 'plain verdict-counts', 'aria-label': ctx.t('clientsTitle', { n: clients }) },
+      counts.map(([verdict, n]) =>
         h('li', { 'data-count': n }, h('span', { class: 'count' }, `${n} ×`), ' ', verdictWithTitle(verdict, ctx.lang)),
       ),
     ),
