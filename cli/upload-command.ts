@@ -30,7 +30,8 @@ Uploads a pcap/pcapng file to captures/<tenant>/<captureId>/<file> (streamed; mu
          bytes cannot tell (one that starts after the negotiation)
 
 --wait             wait for the analysis (progress on stderr), then print the verdict, each
-                   client's verdict when there are several, and the dashboard link
+                   client's verdict when there are several (counted per verdict past 20
+                   clients), and the dashboard link
 --timeout SECONDS  how long --wait waits (default ${DEFAULT_WAIT_SECONDS})
 --dashboard-url    the dashboard to link to on AWS (or VPN_DOCTOR_DASHBOARD_URL); --local links the twin
 exit status with --wait: 0 analysed, 3 the analysis FAILED (the reason on stderr), 1 error or timeout
@@ -138,6 +139,9 @@ async function notUploadable(path: string): Promise<string | undefined> {
   }
 }
 
+/** Clients printed one by one at most; more are counted per verdict. */
+const MAX_CLIENT_LINES = 20;
+
 /** The end of `--wait`: the verdict (and each client's), the link; the exit status. */
 function printOutcome(outcome: WaitOutcome, link: string | undefined, io: CliIo): number {
   if (outcome.state === 'TIMEOUT') {
@@ -155,8 +159,23 @@ function printOutcome(outcome: WaitOutcome, link: string | undefined, io: CliIo)
   }
   const titled = (code: string) => colour(`${code} · ${catalogText(code as Code).title.en}`);
   const lines = [`Verdict: ${capture.verdict ? titled(capture.verdict) : 'none'}`];
-  if (outcome.clients.length > 1)
-    for (const c of outcome.clients) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
+  const listed = outcome.clients;
+  const counts = capture.clientVerdicts ?? [];
+  const total = Math.max(
+    listed.length,
+    counts.reduce((n, x) => n + x.clients, 0),
+  );
+  if (total > 1 && total === listed.length && total <= MAX_CLIENT_LINES)
+    for (const c of listed) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
+  else if (total > 1 && counts.length > 0) {
+    // Scanners by the thousand: clients counted per verdict, each client's own on the dashboard.
+    const width = String(total).length;
+    lines.push(`  ${total} clients:`);
+    for (const x of counts) lines.push(`  ${String(x.clients).padStart(width)} × ${titled(x.verdict)}`);
+  } else if (total > 1) {
+    for (const c of listed.slice(0, MAX_CLIENT_LINES)) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
+    if (listed.length > MAX_CLIENT_LINES) lines.push(`  … ${listed.length - MAX_CLIENT_LINES} more clients`);
+  }
   if (link) lines.push(link);
   io.stdout.write(lines.join('\n') + '\n');
   return 0;

@@ -1,12 +1,15 @@
 // `vpn-doctor upload --wait` against the running twin: it waits for the real analysis and prints
 // the verdict (each client's when there are several) and the dashboard link, with the exit
 // status of the outcome. Expected values are the API's own answers for the same capture.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCapture } from '#shared/analyze.js';
 import { catalogText, type Code } from '#shared/diagnosis/catalog.js';
 import { clientVerdicts } from '#shared/view/client-verdicts.js';
 import type { CaptureDetail } from '../../lambdas/dashboard/api-types.js';
 import { api, startHarness, type Harness } from '../pipeline/twin-harness.js';
+import { generateManySessions } from '../../scripts/bench/many-sessions.js';
 import { runCli } from './run-cli.js';
 
 const scenario = (name: string) => `test/fixtures/scenarios/${name}/capture.pcap`;
@@ -39,6 +42,31 @@ describe('upload --wait', () => {
     // A progress line on stderr while it waited (not a terminal here: plain lines).
     expect(res.stderr).toMatch(/waiting for the analysis of|bytes to local twin/);
   }, 60_000);
+
+  it('thousands of clients (internet scanners): counted per verdict, not one line each', async () => {
+    const file = join(h.dataDir, 'scanners.pcap');
+    const meta = await generateManySessions(file, 1.25, 'test/fixtures/scenarios');
+    const res = await runCli(['upload', file, '--wait', '--timeout', '60', ...local]);
+    expect(res.code, res.stderr).toBe(0);
+    const [first, ...rest] = res.stdout.trimEnd().split('\n');
+    const captureId = first!.split('\t')[0]!;
+    // The generator's scanners get their negotiation's verdict, each real client its fixture's.
+    const { scannerSessions, realClients } = meta.details as {
+      scannerSessions: number;
+      realClients: { case: string }[];
+    };
+    const verdictOf = (name: string) =>
+      (JSON.parse(readFileSync(`test/fixtures/scenarios/${name}/expected.json`, 'utf8')) as { verdict: string })
+        .verdict;
+    const counts = new Map([[verdictOf('wrong-psk-nat'), scannerSessions]]);
+    for (const r of realClients) counts.set(verdictOf(r.case), (counts.get(verdictOf(r.case)) ?? 0) + 1);
+    const total = scannerSessions + realClients.length;
+    expect(counts.has(/^Verdict: (\S+) · /.exec(rest[0]!)![1]!)).toBe(true);
+    expect(rest[1]).toBe(`  ${total} clients:`);
+    const perVerdict = rest.slice(2, -1).map((l) => /^ +(\d+) × (\S+) · /.exec(l)!.slice(1));
+    expect(new Map(perVerdict.map(([n, v]) => [v!, Number(n)]))).toEqual(counts);
+    expect(rest.at(-1)).toBe(`${h.twin.apiUrl}/#/capture/${captureId}`);
+  }, 120_000);
 
   it('one client: the verdict line and the link only', async () => {
     const res = await runCli(['upload', scenario('wrong-psk-nat'), '--wait', '--timeout', '60', ...local]);
