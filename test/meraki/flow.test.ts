@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORLD } from '../../lambdas/local/meraki-fake/world.js';
 import { api as rawApi, waitForCapture } from '../pipeline/twin-harness.js';
@@ -158,90 +158,6 @@ describe('importing', () => {
       );
     const ours = (await api('/api/captures', m.keys.alpha)).json.items;
     expect(ours).toHaveLength(2);
-  });
-
-  it('the import marker expires with its capture, not after it', async () => {
-    const items =
-      (await m.h.twin.clients.dynamo.send(new ScanCommand({ TableName: m.h.twin.state.table }))).Items ?? [];
-    for (const r of first) {
-      const capture = Number(items.find((i) => i.sk?.S === `CAPTURE#${r.captureId}`)?.expiresAt?.N);
-      const marker = Number(
-        items.find((i) => i.sk?.S === `MERAKI#IMPORT#${WORLD.orgId}#${r.merakiCaptureId}`)?.expiresAt?.N,
-      );
-      // Retention is days; the analysis restarts the capture's clock seconds after the import.
-      expect(marker).toBeGreaterThan(Date.now() / 1000 + 86_400);
-      expect(marker).toBeLessThanOrEqual(capture);
-      expect(capture - marker).toBeLessThan(60);
-    }
-  });
-
-  it('a deleted capture can be imported again, as a new capture with the same verdict', async () => {
-    const [gone, kept] = first;
-    const del = await api(`/api/captures/${gone.captureId}`, m.keys.alpha, { method: 'DELETE' });
-    expect(del.status, del.text).toBe(200);
-    const listed = (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items;
-    const find = (id: string) => listed.find((c: { captureId: string }) => c.captureId === id);
-    expect(find(gone.merakiCaptureId).importedCaptureId).toBeUndefined();
-    expect(find(kept.merakiCaptureId).importedCaptureId).toBe(kept.captureId);
-    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
-      method: 'POST',
-      body: { captureIds: [gone.merakiCaptureId, kept.merakiCaptureId] },
-    });
-    expect(res.status, res.text).toBe(200);
-    const [again, still] = res.json.results;
-    expect(still).toEqual({
-      merakiCaptureId: kept.merakiCaptureId,
-      captureId: kept.captureId,
-      status: 'already-imported',
-    });
-    expect(again).toMatchObject({ merakiCaptureId: gone.merakiCaptureId, status: 'imported' });
-    expect(again.captureId).not.toBe(gone.captureId);
-    const detail = await waitForCapture(m.h.twin, m.keys.alpha, again.captureId);
-    expect(detail.capture).toMatchObject({ status: 'DONE', verdict: expectedVerdict(cloud[0].name) });
-    expect((await api(`/api/captures/${gone.captureId}`, m.keys.alpha)).status).toBe(404);
-    first[0] = { ...gone, captureId: again.captureId, status: 'imported' };
-  });
-
-  it('expired, not yet deleted by DynamoDB: the marker counts while its capture lives', async () => {
-    // AWS deletes expired items days after their time, and reads them until then.
-    const kept = first[1];
-    const expire = (sk: string) =>
-      m.h.twin.clients.dynamo.send(
-        new UpdateItemCommand({
-          TableName: m.h.twin.state.table,
-          Key: { pk: { S: 'TENANT#alpha' }, sk: { S: sk } },
-          UpdateExpression: 'SET expiresAt = :past',
-          ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 60) } },
-        }),
-      );
-    const importedAs = async () =>
-      (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items.find(
-        (c: { captureId: string }) => c.captureId === kept.merakiCaptureId,
-      ).importedCaptureId;
-    const importAgain = async () =>
-      (
-        await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
-          method: 'POST',
-          body: { captureIds: [kept.merakiCaptureId] },
-        })
-      ).json.results[0];
-
-    await expire(`MERAKI#IMPORT#${WORLD.orgId}#${kept.merakiCaptureId}`);
-    expect(await importedAs()).toBe(kept.captureId);
-    expect(await importAgain()).toEqual({
-      merakiCaptureId: kept.merakiCaptureId,
-      captureId: kept.captureId,
-      status: 'already-imported',
-    });
-
-    await expire(`CAPTURE#${kept.captureId}`);
-    expect(await importedAs()).toBeUndefined();
-    const renewed = await importAgain();
-    expect(renewed).toMatchObject({ merakiCaptureId: kept.merakiCaptureId, status: 'imported' });
-    expect(renewed.captureId).not.toBe(kept.captureId);
-    await waitForCapture(m.h.twin, m.keys.alpha, renewed.captureId);
-    expect(await importedAs()).toBe(renewed.captureId);
-    first[1] = { merakiCaptureId: kept.merakiCaptureId, captureId: renewed.captureId, status: 'imported' };
   });
 
   it('a capture deleted on the Meraki side is reported, not imported', async () => {
