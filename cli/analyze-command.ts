@@ -94,7 +94,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     : renderReport(report, lang, { ambiguous: ambiguousWidth(env, lang), ascii: args.flags.has('--ascii') });
   const shown = !args.flags.has('--json') && useColour(io.stdoutIsTTY === true, env) ? colourCodes(text) : text;
   await new Promise<void>((resolve) => io.stdout.write(shown, () => resolve()));
-  const failure = captureFailure(report);
+  const failure = captureFailure(report, lang);
   if (failure) {
     io.stderr.write(`vpn-doctor: ${path}: ${failure}\n`);
     return 3;

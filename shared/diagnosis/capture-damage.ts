@@ -5,6 +5,7 @@
 // CLI's exit status and the pipeline's FAILED status.
 import { READING_STOPPED_CODES, type Anomaly } from '../anomaly.js';
 import type { AnalysisReport, CaptureSummary } from '../report/types.js';
+import type { Lang } from '../report/ladder-words.js';
 
 const STOPPED: ReadonlySet<string> = new Set(READING_STOPPED_CODES);
 
@@ -28,11 +29,19 @@ export function captureDamage(
   return undefined;
 }
 
-/** Why the capture counts as failed (pipeline FAILED, CLI exit 3), or null when it does not. */
-export function captureFailure(report: AnalysisReport): string | null {
+/**
+ * Why the capture counts as failed (pipeline FAILED, CLI exit 3), or null when it does not. In
+ * Japanese without the reader's own English message (no English clause in a Japanese sentence).
+ */
+export function captureFailure(report: AnalysisReport, lang: Lang = 'en'): string | null {
   const c = report.capture;
-  if (c.frames === 0) return 'The capture contains no packets.';
+  if (c.frames === 0) return lang === 'ja' ? 'キャプチャにパケットがありません。' : 'The capture contains no packets.';
   if (!c.damage) return null;
+  if (lang === 'ja')
+    return (
+      `キャプチャが破損しています（${c.damage.code}${c.damage.frame !== undefined ? `、フレーム ${c.damage.frame}` : ''}）。` +
+      `${c.frames} フレームを読み込みました。ダッシュボードからもう一度エクスポートしてください。`
+    );
   return (
     `The capture is damaged (${c.damage.code}${c.damage.frame !== undefined ? ` at frame ${c.damage.frame}` : ''}): ` +
     `${c.damage.message} (${c.frames} frames read); export it again from the dashboard.`

@@ -62,6 +62,12 @@ describe('vpn-doctor analyze', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('Verdict: INCONCLUSIVE (reason: capture-damaged; likely: PSK_MISMATCH)');
     expect(r.stderr).toMatch(/damaged \(truncated-record at frame 8\)/);
+    const ja = await runCli(['analyze', '--lang', 'ja', cut]);
+    expect(ja.code).toBe(3);
+    expect(ja.stderr).toBe(
+      `vpn-doctor: ${cut}: キャプチャが破損しています（truncated-record、フレーム 8）。7 フレームを読み込みました。` +
+        'ダッシュボードからもう一度エクスポートしてください。\n',
+    );
   });
 
   it('takes the MX from --mx and lists every client at the top', async () => {
