@@ -6,6 +6,7 @@ import { TLS_VERSIONS, tlsName } from '../tls/constants.js';
 import { findingBlock, safe, verdictText, type TextContext } from './finding-text.js';
 import { drawLadder, type LadderArrow } from './ladder-rows.js';
 import type { Lang } from './ladder-words.js';
+import { recognizedByWords } from './recognized-by-words.js';
 
 type RecognizedBy = AnyConnectSession['recognizedBy'];
 
@@ -36,19 +37,10 @@ interface AnyConnectWords {
   checks: string;
 }
 
-/** Why the flows were taken for AnyConnect, in Japanese words (the JSON keeps the code). */
-const RECOGNIZED_BY_JA: Record<RecognizedBy, string> = {
-  dtls: 'TLS と同じポートの DTLS',
-  'mx-address': '指定された MX のアドレス',
-  'configured-port': '指定されたポート',
-  'meraki-name': 'Meraki の DDNS ホスト名',
-  'sole-server': 'このポートで唯一のサーバー',
-};
-
 const AC_WORDS: Record<Lang, AnyConnectWords> = {
   en: {
     session: 'AnyConnect session',
-    recognizedBy: (by) => `recognised by: ${by}`,
+    recognizedBy: (by) => `recognised by: ${recognizedByWords(by, 'en')}`,
     offered: 'offered',
     chosen: 'chosen',
     dtlsHellos: (n, answered) => `${n} ClientHello${n === 1 ? '' : 's'}, ${answered ? 'answered' : 'not answered'}`,
@@ -73,7 +65,7 @@ const AC_WORDS: Record<Lang, AnyConnectWords> = {
   },
   ja: {
     session: 'AnyConnect セッション',
-    recognizedBy: (by) => `判別の根拠: ${RECOGNIZED_BY_JA[by]}`,
+    recognizedBy: (by) => `判別の根拠: ${recognizedByWords(by, 'ja')}`,
     offered: '提示',
     chosen: '選択',
     dtlsHellos: (n, answered) => `ClientHello の送信回数 ${n} 回、${answered ? '応答あり' : '応答なし'}`,

@@ -71,6 +71,9 @@ it('draws the TLS and DTLS lanes of a blocked DTLS, with the certificate panel',
   expect(text).toContain('2026-11-01T00:00:00Z – 2027-11-01T00:00:00Z');
   expect(text).toContain('RSA 2048');
   expect(await panel.locator('.cert-checks li[data-passed="true"]').count()).toBe(4);
+  // Why it was taken for AnyConnect, in words with the report's code beside them.
+  expect(s.recognizedBy).toBe('dtls');
+  expect(await session.locator('dd', { hasText: '(dtls)' }).textContent()).toBe('DTLS on the TLS port (dtls)');
 });
 
 it('fails the validity check of an expired certificate, in Japanese too', async () => {

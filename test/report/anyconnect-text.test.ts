@@ -62,7 +62,9 @@ describe('AnyConnect ladder text', () => {
     expect(dtls.length).toBe(s.timeline.filter((e) => e.channel === 'dtls').length);
     expect(dtls.every((l) => /=+ DTLS ClientHello .*=>$/.test(l))).toBe(true);
     expect(dtls.filter((l) => l.includes(' retransmission ')).length).toBe(3);
-    expect(text).toMatch(/^AnyConnect session 1 \| client \S+ <-> MX \S+:443 \| recognised by: /m);
+    // Said in words, as the Japanese text does; the JSON keeps the code.
+    expect(s.recognizedBy).toBe('dtls');
+    expect(text).toMatch(/^AnyConnect session 1 \| client \S+ <-> MX \S+:443 \| recognised by: DTLS on the TLS port$/m);
     expect(text).not.toMatch(/[^\x00-\x7f]/);
   });
 });

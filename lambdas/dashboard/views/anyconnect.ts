@@ -3,6 +3,7 @@
 // MX's certificate as the capture shows it with the checks the capture can make on its own, and
 // the other findings. Everything from the report arrives as text nodes (dom.ts).
 import type { AnyConnectSession, AnyConnectTimelineEntry } from '#shared/anyconnect/types.js';
+import { recognizedByWords } from '#shared/report/recognized-by-words.js';
 import { TLS_VERSIONS, tlsName } from '#shared/tls/constants.js';
 import type { Ctx } from '../context.js';
 import { h, s } from '../dom.js';
@@ -161,7 +162,16 @@ function tlsFacts(ctx: Ctx, session: AnyConnectSession): HTMLDListElement {
   const pairs: [string, string | Node][] = [
     [t('mode'), modeLabel(session.mode, null, ctx.lang)],
     [t('colStep'), stepLabel(session.stepReached, ctx.lang)],
-    [t('acRecognizedBy'), h('span', { class: 'mono' }, session.recognizedBy)],
+    [
+      t('acRecognizedBy'),
+      h(
+        'span',
+        null,
+        recognizedByWords(session.recognizedBy, ctx.lang),
+        ' ',
+        h('span', { class: 'mono muted small' }, `(${session.recognizedBy})`),
+      ),
+    ],
   ];
   if (tls.sni !== undefined) pairs.push(['SNI', h('span', { class: 'mono', translate: 'no' }, tls.sni)]);
   if (offered.length)
