@@ -60,11 +60,6 @@ export class MerakiStore {
 
   readonly #captures: CaptureStore;
 
-  /**
-   * DynamoDB deletes an expired item some time after it expires (days, AWS says) and reads it
-   * until then: an import marker past its time no longer stops a new import once its capture is
-   * gone too.
-   */
   #nowEpoch(): number {
     return Math.floor(this.now().getTime() / 1000);
   }
@@ -160,7 +155,7 @@ export class MerakiStore {
             importedAt: at,
             expiresAt,
           }),
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+          ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(expiresAt) OR expiresAt <= :now',
           ExpressionAttributeValues: values({ ':now': this.#nowEpoch() }),
         }),
       );
@@ -188,9 +183,12 @@ export class MerakiStore {
     const marker = unmarshall(out.Item);
     const captureId = str(marker, 'captureId');
     const now = this.#nowEpoch();
-    if (captureId === undefined || !isExpired(marker, now)) return captureId;
-    // The marker takes the capture's expiry at import and the analysis restarts the capture's
-    // clock a little later: past its time, the marker still counts while its capture lives.
+    if (captureId === undefined) return undefined;
+    // Within its time the marker counts, even before its capture item is written (an import in
+    // progress). Past it — DynamoDB deletes expired items days late, and the analysis restarts
+    // the capture's clock a little after the import — or without a time (a marker written before
+    // markers had one), it counts while its capture lives.
+    if (num(marker, 'expiresAt') !== undefined && !isExpired(marker, now)) return captureId;
     return (await this.#captures.get(tenantId, captureId, now)) ? captureId : undefined;
   }
 

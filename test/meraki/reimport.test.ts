@@ -2,7 +2,7 @@
 // capture, or its expiry, lets it be imported again; a marker that names a newer import is left
 // alone. Through the local twin and the fake Meraki cloud, over the HTTP API.
 import { readFileSync } from 'node:fs';
-import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORLD } from '../../lambdas/local/meraki-fake/world.js';
 import { api as rawApi, waitForCapture } from '../pipeline/twin-harness.js';
@@ -121,5 +121,35 @@ describe('importing again', () => {
     await waitForCapture(m.h.twin, m.keys.alpha, renewed.captureId);
     expect(await importedAs()).toBe(renewed.captureId);
     first[1] = { merakiCaptureId: kept.merakiCaptureId, captureId: renewed.captureId, status: 'imported' };
+  });
+
+  it('a marker written before markers had a time, its capture deleted since: imported again', async () => {
+    const kept = first[0];
+    const key = (sk: string) => ({ pk: { S: 'TENANT#alpha' }, sk: { S: sk } });
+    const marker = key(`MERAKI#IMPORT#${WORLD.orgId}#${kept.merakiCaptureId}`);
+    const dynamo = m.h.twin.clients.dynamo;
+    await dynamo.send(
+      new UpdateItemCommand({ TableName: m.h.twin.state.table, Key: marker, UpdateExpression: 'REMOVE expiresAt' }),
+    );
+    const importedAs = async () =>
+      (await api(`/api/meraki/organizations/${WORLD.orgId}/captures`, m.keys.alpha)).json.items.find(
+        (c: { captureId: string }) => c.captureId === kept.merakiCaptureId,
+      ).importedCaptureId;
+    // While its capture lives it still counts.
+    expect(await importedAs()).toBe(kept.captureId);
+    // The capture item removed as a delete did before deletes released markers.
+    await dynamo.send(
+      new DeleteItemCommand({ TableName: m.h.twin.state.table, Key: key(`CAPTURE#${kept.captureId}`) }),
+    );
+    expect(await importedAs()).toBeUndefined();
+    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
+      method: 'POST',
+      body: { captureIds: [kept.merakiCaptureId] },
+    });
+    const renewed = res.json.results[0];
+    expect(renewed).toMatchObject({ merakiCaptureId: kept.merakiCaptureId, status: 'imported' });
+    expect(renewed.captureId).not.toBe(kept.captureId);
+    await waitForCapture(m.h.twin, m.keys.alpha, renewed.captureId);
+    expect(await importedAs()).toBe(renewed.captureId);
   });
 });
