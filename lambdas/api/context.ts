@@ -26,7 +26,7 @@ export interface ApiDeps {
    * Import markers of Meraki cloud captures, released when the capture made from one is deleted
    * (present where the integration is not configured: markers outlive its configuration).
    */
-  merakiImports: MerakiStore;
+  merakiImports: Pick<MerakiStore, 'releaseImport'>;
   /** The Meraki integration (issue 12); absent where it is not configured. */
   meraki?: MerakiApiDeps;
 }
