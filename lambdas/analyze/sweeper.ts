@@ -29,7 +29,8 @@ export interface SweepResult {
 }
 
 export const UPLOAD_NOT_RECEIVED =
-  'Upload not received: no file arrived before the upload link expired. Upload the capture again.';
+  'Upload not received: no file arrived before the upload link expired (or the import from Meraki ' +
+  'stopped). Upload or import the capture again.';
 
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 /** One Query page; a larger backlog is taken over the following runs. */

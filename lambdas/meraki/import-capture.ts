@@ -11,11 +11,21 @@ import type { MerakiCapture } from '#shared/meraki/types.js';
 import { captureObjectKey, safeFileName } from '#shared/tenancy/ids.js';
 import { MX_IP_METADATA } from '../storage/object-store.js';
 import { marshall } from '../store/attributes.js';
-import { captureListGsi1pk, captureListGsi1sk, captureSk, tenantPk } from '../store/keys.js';
+import { DEFAULT_UPLOAD_GRACE_SECONDS } from '../config.js';
+import { PENDING_GSI3PK, captureListGsi1pk, captureListGsi1sk, captureSk, dueGsi3sk, tenantPk } from '../store/keys.js';
 import type { MerakiClient } from './client.js';
 import { MerakiApiError } from './errors.js';
 import type { MerakiStore } from './meraki-store.js';
 import { expiryEpochSeconds } from '../store/table-schema.js';
+
+/** The whole download (answer and body) ends within this, streamed to S3 as it comes. */
+const DOWNLOAD_TIMEOUT_SECONDS = 60;
+/**
+ * When the sweeper gives up on an import that left no file: its function was stopped mid-way
+ * (on AWS the API's runs it, out of time after 25 s) before the catch below could clean up. The
+ * capture then turns FAILED like an upload that never came, and can be deleted and imported again.
+ */
+export const IMPORT_DUE_SECONDS = DOWNLOAD_TIMEOUT_SECONDS + DEFAULT_UPLOAD_GRACE_SECONDS;
 
 export interface ImportDeps {
   dynamo: DynamoDBClient;
@@ -57,7 +67,10 @@ async function* bounded(body: AsyncIterable<Uint8Array>, max: number): AsyncGene
 
 async function download(url: string, deps: ImportDeps): Promise<{ body: Readable | Buffer; size: number }> {
   // A presigned link: no Meraki key goes with it.
-  const res = await (deps.fetch ?? fetch)(url, { redirect: 'follow', signal: AbortSignal.timeout(60_000) });
+  const res = await (deps.fetch ?? fetch)(url, {
+    redirect: 'follow',
+    signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_SECONDS * 1000),
+  });
   if (!res.ok || !res.body) {
     await res.body?.cancel();
     throw new MerakiApiError(
@@ -143,6 +156,8 @@ export async function importCapture(client: MerakiClient, src: ImportSource, dep
           merakiSerial: capture.serial,
           merakiNetworkId: capture.networkId,
           merakiName: capture.name.slice(0, 200),
+          gsi3pk: PENDING_GSI3PK,
+          gsi3sk: dueGsi3sk(Math.floor(now.getTime() / 1000) + IMPORT_DUE_SECONDS),
         }),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),

@@ -72,7 +72,7 @@ export interface DueCapture {
   objectKey?: string;
   objectTag?: string;
   attempts: number;
-  /** When the upload URL (plus grace) or the lease ends. */
+  /** When the upload URL or a Meraki import (plus grace) or the lease ends. */
   dueEpoch: number;
 }
 

@@ -31,8 +31,9 @@ export const GSI1 = 'gsi1';
 export const GSI2 = 'gsi2';
 
 /**
- * gsi3, sparse: only PENDING captures carry it, keyed by when they are due (the upload URL's end
- * plus grace, or the claim's lease end), so the sweeper finds the stale ones with one Query.
+ * gsi3, sparse: only PENDING captures carry it, keyed by when they are due (the upload URL's or a
+ * Meraki import's end plus grace, or the claim's lease end), so the sweeper finds the stale ones
+ * with one Query.
  */
 export const GSI3 = 'gsi3';
 export const PENDING_GSI3PK = 'PENDING';

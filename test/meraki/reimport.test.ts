@@ -3,7 +3,17 @@
 // alone. Through the local twin and the fake Meraki cloud, over the HTTP API.
 import { readFileSync } from 'node:fs';
 import { DeleteItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaptureItem } from '#shared/api/contract.js';
+import { newCaptureId } from '#shared/tenancy/ids.js';
+import { sweep, UPLOAD_NOT_RECEIVED } from '../../lambdas/analyze/sweeper.js';
+import { composeAnalyze } from '../../lambdas/compose.js';
+import { silentLogger } from '../../lambdas/log.js';
+import { MerakiClient } from '../../lambdas/meraki/client.js';
+import { IMPORT_DUE_SECONDS, importCapture } from '../../lambdas/meraki/import-capture.js';
+import { MerakiStore } from '../../lambdas/meraki/meraki-store.js';
 import { WORLD } from '../../lambdas/local/meraki-fake/world.js';
 import { api as rawApi, waitForCapture } from '../pipeline/twin-harness.js';
 import { startMerakiHarness, type MerakiHarness } from './twin-meraki-harness.js';
@@ -151,5 +161,67 @@ describe('importing again', () => {
     expect(renewed.captureId).not.toBe(kept.captureId);
     await waitForCapture(m.h.twin, m.keys.alpha, renewed.captureId);
     expect(await importedAs()).toBe(renewed.captureId);
+  });
+
+  it('an import stopped mid-way (its function killed) turns FAILED when due, then can be imported again', async () => {
+    const { dynamo } = m.h.twin.clients;
+    const table = m.h.twin.state.table;
+    const client = new MerakiClient({ apiKey: WORLD.fullKey, baseUrl: m.fake.baseUrl, baseDelayMs: 20 });
+    const cloudCaptures = await client.captures(WORLD.orgId);
+    const target = cloudCaptures.find((c) => !first.some((r) => r.merakiCaptureId === c.captureId))!;
+    // The file never reaches S3: the put hangs, as the function's end would leave it.
+    const stalled = { send: () => new Promise(() => {}) } as unknown as S3Client;
+    void importCapture(
+      client,
+      { tenantId: 'alpha', organizationId: WORLD.orgId, capture: target },
+      {
+        dynamo,
+        s3: stalled,
+        tableName: table,
+        bucketName: m.h.twin.state.bucket,
+        store: new MerakiStore(dynamo, table, () => new Date()),
+        maxCaptureBytes: 100_000_000,
+        retentionDays: 30,
+        now: () => new Date(),
+        newCaptureId: () => newCaptureId(Date.now(), randomBytes(16)),
+      },
+    );
+    const listed = async () =>
+      ((await api('/api/captures?limit=100', m.keys.alpha)).json.items as CaptureItem[]).find(
+        (c) => c.merakiCaptureId === target.captureId,
+      );
+    await expect.poll(async () => (await listed())?.status, { timeout: 10_000 }).toBe('PENDING');
+    const stuck = (await listed())!;
+
+    // The sweeper, run after the import's due time, finds no file and fails the capture.
+    const later = () => new Date(Date.now() + (IMPORT_DUE_SECONDS + 1) * 1000);
+    const analyzeDeps = composeAnalyze(
+      {
+        tableName: table,
+        bucketName: m.h.twin.state.bucket,
+        maxCaptureBytes: 100_000_000,
+        retentionDays: 30,
+        leaseSeconds: 60,
+        maxAttempts: 3,
+      },
+      m.h.twin.clients,
+      () => {
+        throw new Error('nothing to analyse');
+      },
+      silentLogger,
+    );
+    const swept = await sweep({ ...analyzeDeps, now: later }, { action: 'sweep' });
+    expect(swept.unreceived).toBe(1);
+    expect(await listed()).toMatchObject({ status: 'FAILED', error: UPLOAD_NOT_RECEIVED });
+
+    // Deleted, it can be imported again, and this time it lands and is analysed.
+    expect((await api(`/api/captures/${stuck.captureId}`, m.keys.alpha, { method: 'DELETE' })).status).toBe(200);
+    const res = await api(`/api/meraki/organizations/${WORLD.orgId}/imports`, m.keys.alpha, {
+      method: 'POST',
+      body: { captureIds: [target.captureId] },
+    });
+    expect(res.json.results[0]).toMatchObject({ merakiCaptureId: target.captureId, status: 'imported' });
+    const detail = await waitForCapture(m.h.twin, m.keys.alpha, res.json.results[0].captureId);
+    expect(detail.capture.status).toBe('DONE');
   });
 });
