@@ -15,7 +15,12 @@ import type { CliIo } from './io.js';
 import { withTarget } from './target-flags.js';
 import { colourCodes, useColour } from './colour.js';
 import { DASHBOARD_URL_OPTION, dashboardLink } from './dashboard-link.js';
-import { DEFAULT_WAIT_SECONDS, waitForAnalysis, type WaitOutcome } from './wait-for-analysis.js';
+import {
+  DEFAULT_WAIT_SECONDS,
+  MAX_CLIENTS_BY_ADDRESS,
+  waitForAnalysis,
+  type WaitOutcome,
+} from './wait-for-analysis.js';
 import { catalogText, type Code } from '#shared/diagnosis/catalog.js';
 import { CaptureStore } from '../lambdas/store/capture-store.js';
 import { SessionStore } from '../lambdas/store/session-store.js';
@@ -139,9 +144,6 @@ async function notUploadable(path: string): Promise<string | undefined> {
   }
 }
 
-/** Clients printed one by one at most; more are counted per verdict. */
-const MAX_CLIENT_LINES = 20;
-
 /** The end of `--wait`: the verdict (and each client's), the link; the exit status. */
 function printOutcome(outcome: WaitOutcome, link: string | undefined, io: CliIo): number {
   if (outcome.state === 'TIMEOUT') {
@@ -165,7 +167,7 @@ function printOutcome(outcome: WaitOutcome, link: string | undefined, io: CliIo)
     listed.length,
     counts.reduce((n, x) => n + x.clients, 0),
   );
-  if (total > 1 && total === listed.length && total <= MAX_CLIENT_LINES)
+  if (total > 1 && total === listed.length && total <= MAX_CLIENTS_BY_ADDRESS)
     for (const c of listed) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
   else if (total > 1 && counts.length > 0) {
     // Scanners by the thousand: clients counted per verdict, each client's own on the dashboard.
@@ -173,8 +175,9 @@ function printOutcome(outcome: WaitOutcome, link: string | undefined, io: CliIo)
     lines.push(`  ${total} clients:`);
     for (const x of counts) lines.push(`  ${String(x.clients).padStart(width)} × ${titled(x.verdict)}`);
   } else if (total > 1) {
-    for (const c of listed.slice(0, MAX_CLIENT_LINES)) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
-    if (listed.length > MAX_CLIENT_LINES) lines.push(`  … ${listed.length - MAX_CLIENT_LINES} more clients`);
+    for (const c of listed.slice(0, MAX_CLIENTS_BY_ADDRESS)) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
+    if (listed.length > MAX_CLIENTS_BY_ADDRESS)
+      lines.push(`  … ${listed.length - MAX_CLIENTS_BY_ADDRESS} more clients`);
   }
   if (link) lines.push(link);
   io.stdout.write(lines.join('\n') + '\n');

@@ -15,6 +15,9 @@ const MAX_DELAY_MS = 5000;
 /** Without a terminal (CI logs), one progress line this often instead of a line that updates. */
 const LOG_EVERY_MS = 15_000;
 
+/** Clients printed one by one at most; more are counted per verdict (the capture item's counts). */
+export const MAX_CLIENTS_BY_ADDRESS = 20;
+
 export type WaitOutcome =
   | { state: 'DONE'; capture: CaptureRecord; clients: ClientVerdict[] }
   | { state: 'FAILED'; capture: CaptureRecord }
@@ -53,6 +56,9 @@ export async function waitForAnalysis(
     const waited = now() - started;
     if (capture?.status === 'DONE') {
       endLine();
+      // Past MAX_CLIENTS_BY_ADDRESS clients only their counts are printed: no session is read.
+      const counted = (capture.clientVerdicts ?? []).reduce((n, x) => n + x.clients, 0);
+      if (counted > MAX_CLIENTS_BY_ADDRESS) return { state: 'DONE', capture, clients: [] };
       const sessions = await allSessions(deps.sessions, tenantId, captureId, Math.floor(now() / 1000));
       return { state: 'DONE', capture, clients: clientVerdicts(sessions) };
     }
