@@ -31,4 +31,12 @@ describe('vpn-doctor analyze --lang ja, session block', () => {
     expect(r.stdout).toContain('Wireshark 表示フィルター: ');
     expect(r.stdout).toContain('ESP: ESP は観測されていません');
   });
+
+  it('gives the reason of an INCONCLUSIVE as a noun phrase in its parentheses, not a sentence', async () => {
+    // cut-success-after-mm6: the capture stops right after main mode 6 (its expected.json).
+    const r = await runCli(['analyze', '--lang', 'ja', join(SC, 'cut-success-after-mm6/capture.pcap')]);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('判定: '))!;
+    expect(line).toMatch(/^判定: INCONCLUSIVE（理由: [^、）]+、可能性が高い判定: [^）]+）$/);
+    expect(line).not.toMatch(/(ます|です)、/);
+  });
 });
