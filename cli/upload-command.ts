@@ -22,6 +22,7 @@ import {
   type WaitOutcome,
 } from './wait-for-analysis.js';
 import { catalogText, type Code } from '#shared/diagnosis/catalog.js';
+import { clientsCounted } from '#shared/view/client-verdicts.js';
 import { CaptureStore } from '../lambdas/store/capture-store.js';
 import { SessionStore } from '../lambdas/store/session-store.js';
 import { DEFAULT_WRITE_RETRY } from '../lambdas/retry.js';
@@ -163,21 +164,17 @@ function printOutcome(outcome: WaitOutcome, link: string | undefined, io: CliIo)
   const lines = [`Verdict: ${capture.verdict ? titled(capture.verdict) : 'none'}`];
   const listed = outcome.clients;
   const counts = capture.clientVerdicts ?? [];
-  const total = Math.max(
-    listed.length,
-    counts.reduce((n, x) => n + x.clients, 0),
-  );
-  if (total > 1 && total === listed.length && total <= MAX_CLIENTS_BY_ADDRESS)
-    for (const c of listed) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
-  else if (total > 1 && counts.length > 0) {
+  const total = Math.max(listed.length, clientsCounted(counts));
+  if (total > 1 && (counts.length === 0 || total === listed.length)) {
+    // By address (a capture analysed before the item counted its clients: the first ones).
+    for (const c of listed.slice(0, MAX_CLIENTS_BY_ADDRESS)) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
+    if (listed.length > MAX_CLIENTS_BY_ADDRESS)
+      lines.push(`  … ${listed.length - MAX_CLIENTS_BY_ADDRESS} more clients`);
+  } else if (total > 1) {
     // Scanners by the thousand: clients counted per verdict, each client's own on the dashboard.
     const width = String(total).length;
     lines.push(`  ${total} clients:`);
     for (const x of counts) lines.push(`  ${String(x.clients).padStart(width)} × ${titled(x.verdict)}`);
-  } else if (total > 1) {
-    for (const c of listed.slice(0, MAX_CLIENTS_BY_ADDRESS)) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
-    if (listed.length > MAX_CLIENTS_BY_ADDRESS)
-      lines.push(`  … ${listed.length - MAX_CLIENTS_BY_ADDRESS} more clients`);
   }
   if (link) lines.push(link);
   io.stdout.write(lines.join('\n') + '\n');

@@ -1,7 +1,7 @@
 // `upload --wait`: polls the capture item until the analysis has ended (DONE or FAILED) or the
 // time is up, with a growing delay (an analysis takes from a fraction of a second to minutes),
 // and a progress line on stderr. Reads the table directly, as the upload itself writes S3.
-import { clientVerdicts, type ClientVerdict } from '#shared/view/client-verdicts.js';
+import { clientVerdicts, clientsCounted, type ClientVerdict } from '#shared/view/client-verdicts.js';
 import type { SessionDiagnosis } from '#shared/report/types.js';
 import type { CaptureRecord, CaptureStore } from '../lambdas/store/capture-store.js';
 import type { SessionStore } from '../lambdas/store/session-store.js';
@@ -57,8 +57,8 @@ export async function waitForAnalysis(
     if (capture?.status === 'DONE') {
       endLine();
       // Past MAX_CLIENTS_BY_ADDRESS clients only their counts are printed: no session is read.
-      const counted = (capture.clientVerdicts ?? []).reduce((n, x) => n + x.clients, 0);
-      if (counted > MAX_CLIENTS_BY_ADDRESS) return { state: 'DONE', capture, clients: [] };
+      if (clientsCounted(capture.clientVerdicts) > MAX_CLIENTS_BY_ADDRESS)
+        return { state: 'DONE', capture, clients: [] };
       const sessions = await allSessions(deps.sessions, tenantId, captureId, Math.floor(now() / 1000));
       return { state: 'DONE', capture, clients: clientVerdicts(sessions) };
     }

@@ -67,6 +67,11 @@ export function reportVerdictCounts(
   return mostSevereFirst(counts);
 }
 
+/** How many clients per-verdict counts hold (a capture item's `clientVerdicts`, none when absent). */
+export function clientsCounted(counts: readonly { clients: number }[] = []): number {
+  return counts.reduce((n, x) => n + x.clients, 0);
+}
+
 function mostSevereFirst(counts: Map<string, number>): [string, number][] {
   return [...counts].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1]);
 }
