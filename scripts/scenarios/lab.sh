@@ -97,6 +97,18 @@ stop_pids() {
   PIDS=()
 }
 
+# run_cases [case …] : the named cases (default: all of $ALL), each as function case_<name>, in a
+# fresh lab, which is taken down on exit
+run_cases() {
+  trap 'lab_down' EXIT
+  lab_up
+  local c
+  for c in ${*:-$ALL}; do
+    echo "== $c"
+    "case_${c//-/_}"
+  done
+}
+
 lab_down() {
   stop_pids
   local ns
@@ -178,7 +190,7 @@ capture_stop() {
 }
 
 # The MX-like responder: IKEv1 main mode, PSK, 3DES/AES128/AES256 with SHA1 and MODP1024;
-# ESP AES-128/3DES with SHA1, no PFS. Overrides: MX_PSK, MX_ESP.
+# ESP AES-128/3DES with SHA1, no PFS. Overrides: MX_PSK, MX_ESP, MX_IKE (phase 1 proposals).
 mx_conf() {
   local name=${1:-mx} backend=${2:-libipsec}
   charon_conf "$name" "$backend"
@@ -189,7 +201,7 @@ connections {
     aggressive = no
     dpd_delay = ${DPD_DELAY:-0s}
     local_addrs = $MX_WAN
-    proposals = 3des-sha1-modp1024,aes128-sha1-modp1024,aes256-sha1-modp1024
+    proposals = ${MX_IKE:-3des-sha1-modp1024,aes128-sha1-modp1024,aes256-sha1-modp1024}
     local {
       auth = psk
       id = $MX_WAN

@@ -568,9 +568,4 @@ damaged-wrong-psk-record8 damaged-wrong-psk-record12 damaged-unknown-linktype"
 # (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-…, come last: they read the
 # captures made above)
 
-trap 'lab_down' EXIT
-lab_up
-for c in ${*:-$ALL}; do
-  echo "== $c"
-  "case_${c//-/_}"
-done
+run_cases "$@"

@@ -61,7 +61,12 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   },
   PHASE2_RETRANSMITTED: {
     title: 'Identification / Hash messages repeated',
-    explanation: 'Both sides kept sending their phase 2 (Identification/Hash) messages without bringing the tunnel up.',
+    explanation: (v) =>
+      v.repeatedBy === 'client'
+        ? 'The client kept sending quick mode 1 (Hash) without bringing the tunnel up; the MX repeated nothing.'
+        : v.repeatedBy === 'mx'
+          ? 'The MX kept sending its phase 2 messages (main mode 6 or quick mode 2) without bringing the tunnel up.'
+          : 'Both sides kept sending their phase 2 (Identification/Hash) messages without bringing the tunnel up.',
     checklist: [
       'Encryption and authentication settings on the client are correct.',
       'Subnet definitions are correct (site-to-site VPN only).',

@@ -76,8 +76,12 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   },
   PHASE2_RETRANSMITTED: {
     title: 'Identification / ハッシュの再送',
-    explanation:
-      '双方が MM5/MM6 Identification またはクイックモードのメッセージを再送し続け、トンネルが確立していません。',
+    explanation: (v) =>
+      v.repeatedBy === 'client'
+        ? 'クライアントがクイックモード 1（ハッシュ）を再送し続け、トンネルが確立していません。MX は何も再送していません。'
+        : v.repeatedBy === 'mx'
+          ? 'MX がフェーズ 2 のメッセージ（MM6 またはクイックモード 2）を再送し続け、トンネルが確立していません。'
+          : '双方が MM5/MM6 Identification またはクイックモードのメッセージを再送し続け、トンネルが確立していません。',
     checklist: [
       '暗号化設定と認証設定が正しいことを確認してください。',
       'サブネットの定義が正しいことを確認してください（サイト間 VPN のみ）。',

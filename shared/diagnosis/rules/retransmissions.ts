@@ -2,6 +2,7 @@
 // (main mode 1/2), Key Exchange (3/4), or phase 2 (identification 6 and quick mode). A message
 // seen once is never a retransmission code. NO_RESPONSE_FROM_MX rests on a missing answer.
 import { decline, type Rule } from '../rule-types.js';
+import { quickModeRejection } from './phase2-proposal-rejected.js';
 import {
   count,
   framesFilter,
@@ -72,12 +73,19 @@ export const phase2Retransmitted: Rule<IkeFacts> = {
       ['client', 'QM1'],
       ['mx', 'QM2'],
     ];
-    if (!keys.some(([from, label]) => repeated(f, from, label))) return decline('not-repeated');
+    const client = repeated(f, 'client', 'QM1');
+    const mx = repeated(f, 'mx', 'MM6') || repeated(f, 'mx', 'QM2');
+    if (!client && !mx) return decline('not-repeated');
+    // The MX answered quick mode 1 with its rejection and did not repeat itself: the client's
+    // repeats (libreswan resends on its own timer) are no retransmission signature.
+    if (!mx && quickModeRejection(f)) return decline('answered');
     const frames = framesOf(f, ['client', 'MM5'], ...keys);
     return {
       code: 'PHASE2_RETRANSMITTED',
       evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM5'], ...keys) },
       filter: framesFilter(f, frames),
+      // Who repeated, for the words: one side's repeats are not "both sides".
+      values: { repeatedBy: client && mx ? 'both' : client ? 'client' : 'mx' },
     };
   },
 };
