@@ -97,6 +97,11 @@ stop_pids() {
   PIDS=()
 }
 
+cut() { # cut SOURCE CASE RANGE : OUT/CASE/capture.pcap = frames RANGE of OUT/SOURCE/capture.pcap
+  mkdir -p "$OUT/$2"
+  editcap -r "$OUT/$1/capture.pcap" "$OUT/$2/capture.pcap" "$3"
+}
+
 # run_cases [case …] : the named cases (default: all of $ALL), each as function case_<name>, in a
 # fresh lab, which is taken down on exit
 run_cases() {

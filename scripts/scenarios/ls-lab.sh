@@ -16,7 +16,7 @@ LS_ROOT=${LS_ROOT:-/opt/ls}
 LS_BIN=$LS_ROOT/usr/libexec/ipsec
 
 # pluto_client_conf NAME : Windows-like offer (AES256/AES128/3DES x SHA1 x MODP2048).
-# Overrides: LS_IKE, LS_ESP, CL_PSK, CL_IP, CL_INNER.
+# Overrides: LS_IKE, LS_ESP, LS_VERSION (1/2), LS_AGGR (yes/no), CL_PSK, CL_IP, CL_INNER.
 pluto_client_conf() {
   local name=$1 ip=${CL_IP:-$CLIENT1} inner=${CL_INNER:-$CLIENT1_INNER}
   pluto_dir "$name"
@@ -25,7 +25,8 @@ config setup
 	ikev1-policy=accept
 conn win
 	keyexchange=ike
-	ikev2=no
+	ikev2=$([ "${LS_VERSION:-1}" = 2 ] && echo insist || echo no)
+	aggressive=${LS_AGGR:-no}
 	authby=secret
 	left=$ip
 	leftid=$ip

@@ -374,12 +374,7 @@ case_l2tp_clear_answered() { # the same client, but something on the MX answers 
 # ---- Derived cases: real captures above, cut with editcap -r (frames kept byte for byte) ------
 # Contract v2 ("Evidence, not habit") asks what a capture that ends too soon or starts too late
 # still proves. Each of these keeps a frame range of a real capture made above (run its source
-# case first); editcap renumbers the frames from 1 but changes no byte of them.
-
-cut() { # cut SOURCE CASE RANGE : OUT/CASE/capture.pcap = frames RANGE of OUT/SOURCE/capture.pcap
-  mkdir -p "$OUT/$2"
-  editcap -r "$OUT/$1/capture.pcap" "$OUT/$2/capture.pcap" "$3"
-}
+# case first); editcap renumbers the frames from 1 but changes no byte of them (cut, lab.sh).
 
 case_cut_success_nat_t_after_mm4() { cut success-nat-t cut-success-nat-t-after-mm4 1-6; }
 case_cut_success_after_mm6() { cut success-no-nat cut-success-after-mm6 1-8; }

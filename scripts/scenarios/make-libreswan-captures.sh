@@ -17,7 +17,7 @@ shift || true
 cd "$(dirname "$0")"
 . ./lab.sh
 . ./ls-lab.sh
-for t in ip nft ethtool tcpdump certutil swanctl /usr/lib/ipsec/charon "$LS_BIN/pluto"; do
+for t in ip nft ethtool tcpdump editcap certutil swanctl /usr/lib/ipsec/charon "$LS_BIN/pluto"; do
   command -v "$t" >/dev/null || { echo "missing: $t" >&2; exit 1; }
 done
 
@@ -73,6 +73,10 @@ case_libreswan_qm_no_answer() {
 # charon runs, but UDP 500 is dropped after the capture point
 case_libreswan_mx_no_answer() { nat_on; mx_drop udp dport 500; MX_IKE=$MX_IKE_2048 pluto_vs_charon libreswan-mx-no-answer; }
 
+# aggressive mode needs a single DH group
+case_libreswan_aggressive_mode() { nat_on; LS_AGGR=yes LS_IKE='aes256-sha1;modp2048' pluto_vs_charon libreswan-aggressive-mode; }
+case_libreswan_ikev2_attempt() { nat_on; LS_VERSION=2 LS_IKE='aes256-sha2_256;modp2048' pluto_vs_charon libreswan-ikev2-attempt; }
+
 # ---- strongSwan client, libreswan MX -----------------------------------------------------------
 
 # charon_vs_pluto CASE : the strongSwan client (CL_PSK, CL_ESP …) against the libreswan MX
@@ -88,9 +92,18 @@ charon_vs_pluto() {
 }
 
 case_libreswan_mx_wrong_psk() { nat_on; CL_PSK=not-the-mx-psk charon_vs_pluto libreswan-mx-wrong-psk; }
+# UDP 4500 dropped at the client's NAT router: main mode 5 never reaches the MX
+case_libreswan_mx_udp4500_blocked() { nat_on; nat_drop udp dport 4500; charon_vs_pluto libreswan-mx-udp4500-blocked; }
 case_libreswan_mx_phase2_mismatch() { nat_on; CL_ESP=aes256-sha256 charon_vs_pluto libreswan-mx-phase2-mismatch; }
 
+# ---- Derived: a real capture above cut with editcap -r (frames kept byte for byte) -------------
+
+# the second attempt cut on its first main mode 5, before the MX's answer
+case_cut_libreswan_wrong_psk_second_attempt() { cut libreswan-wrong-psk-nat cut-libreswan-wrong-psk-second-attempt 1-30; }
+
 ALL="libreswan-phase1-mismatch libreswan-wrong-psk-nat libreswan-wrong-psk-no-nat libreswan-phase2-mismatch
-libreswan-qm-no-answer libreswan-mx-no-answer libreswan-mx-wrong-psk libreswan-mx-phase2-mismatch"
+libreswan-qm-no-answer libreswan-mx-no-answer libreswan-aggressive-mode libreswan-ikev2-attempt
+libreswan-mx-wrong-psk libreswan-mx-udp4500-blocked libreswan-mx-phase2-mismatch
+cut-libreswan-wrong-psk-second-attempt"
 
 run_cases "$@"

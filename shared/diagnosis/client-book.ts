@@ -1,6 +1,7 @@
 // Every client's own verdict, kept as sessions are decided (in full or summarised): a client's
-// verdict is its latest attempt's (an IKE one before an ESP-only one); each host pair's latest
-// IKE attempt is remembered for the capture's verdict. Bounded by MAX_TRACKED_CLIENTS.
+// verdict is its latest attempt's (an IKE one before an ESP-only one; clientVerdict says when one
+// cut short does not count); each host pair's latest IKE attempt is remembered for the capture's
+// verdict. Bounded by MAX_TRACKED_CLIENTS.
 import {
   MAX_CLIENTS_IN_FULL,
   MAX_SESSION_IDS_PER_CLIENT,
@@ -25,9 +26,22 @@ export type SessionOutline = Pick<
 
 /** Only what the verdict needs (a client's entry outlives its sessions). */
 interface ClientEntry {
-  latest: { verdict: VerdictCode; start: string };
+  latest: { verdict: VerdictCode; start: string; likelyVerdict?: VerdictCode | null };
   latestIsIke: boolean;
+  /** The latest attempt of the same kind as `latest` that decided something. */
+  decided?: { verdict: VerdictCode; start: string };
   ids: { start: string; id: string }[];
+}
+
+/**
+ * The latest attempt's verdict, unless the capture cut it short (INCONCLUSIVE) and it leans to
+ * what an earlier attempt proved: libreswan starts a new attempt after 60 s, and a capture that
+ * stops during it must not hide the failure the first attempt proved.
+ */
+function clientVerdict(e: ClientEntry): VerdictCode {
+  const { latest, decided } = e;
+  if (latest.verdict === 'INCONCLUSIVE' && decided && latest.likelyVerdict === decided.verdict) return decided.verdict;
+  return latest.verdict;
 }
 
 export interface ClientBook {
@@ -52,15 +66,21 @@ export function createClientBook(): ClientBook {
     if (isIke) ike = true;
     if (s.verdict === 'INCONCLUSIVE' && (!inconclusive || s.start < inconclusive.start))
       inconclusive = { start: s.start, reason: s.reason, likelyVerdict: s.likelyVerdict };
+    const attempt = { verdict: s.verdict, start: s.start, likelyVerdict: s.likelyVerdict };
+    const decides = s.verdict !== 'INCONCLUSIVE';
     let e = byIp.get(s.clientIp);
     if (!e) {
       if (byIp.size >= MAX_TRACKED_CLIENTS) return;
-      e = { latest: { verdict: s.verdict, start: s.start }, latestIsIke: isIke, ids: [] };
+      e = { latest: attempt, latestIsIke: isIke, decided: decides ? attempt : undefined, ids: [] };
       byIp.set(s.clientIp, e);
-    } else if ((isIke && !e.latestIsIke) || (isIke === e.latestIsIke && s.start >= e.latest.start)) {
+    } else if (isIke && !e.latestIsIke) {
       // ESP-only sessions speak for a client only when it has no IKE session.
-      e.latest = { verdict: s.verdict, start: s.start };
-      e.latestIsIke = isIke;
+      e.latest = attempt;
+      e.latestIsIke = true;
+      e.decided = decides ? attempt : undefined;
+    } else if (isIke === e.latestIsIke) {
+      if (s.start >= e.latest.start) e.latest = attempt;
+      if (decides && (!e.decided || s.start >= e.decided.start)) e.decided = attempt;
     }
     if (e.ids.length < MAX_SESSION_IDS_PER_CLIENT) e.ids.push({ start: s.start, id: s.id });
     if (!isIke) return;
@@ -74,7 +94,7 @@ export function createClientBook(): ClientBook {
     const out: ClientSummary[] = [];
     for (const [ip, e] of byIp) {
       const ids = [...e.ids].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-      out.push({ ip, verdict: e.latest.verdict, sessions: ids.map((x) => x.id) });
+      out.push({ ip, verdict: clientVerdict(e), sessions: ids.map((x) => x.id) });
     }
     for (const f of extra) {
       const ip = f.evidence.details?.client;

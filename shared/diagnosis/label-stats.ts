@@ -13,6 +13,8 @@ export class LabelStats {
   count = 1;
   retransmissions: number;
   readonly firstFrame: number;
+  readonly firstSec: number;
+  readonly firstNsec: number;
   lastFrame: number;
   lastSec: number;
   lastNsec: number;
@@ -25,6 +27,8 @@ export class LabelStats {
   constructor(frame: MessageFrame, retransmission: boolean) {
     this.retransmissions = retransmission ? 1 : 0;
     this.firstFrame = frame.number;
+    this.firstSec = frame.timeSec;
+    this.firstNsec = frame.timeNsec;
     this.lastFrame = frame.number;
     this.lastSec = frame.timeSec;
     this.lastNsec = frame.timeNsec;

@@ -44,6 +44,13 @@ export function questionOf(f: IkeFacts, from: Role, label: string): Question | u
   return { frame: s.lastFrame, sec: s.lastSec, nsec: s.lastNsec, repeated: s.count > 1 };
 }
 
+/** The first sending of a label: what was due after it has been due since then. */
+export function firstQuestionOf(f: IkeFacts, from: Role, label: string): Question | undefined {
+  const s = stats(f, from, label);
+  if (!s) return undefined;
+  return { frame: s.firstFrame, sec: s.firstSec, nsec: s.firstNsec, repeated: s.count > 1 };
+}
+
 export function mxSentAnything(f: IkeFacts): boolean {
   for (const key of f.session.labels.keys()) if (key.startsWith('mx:')) return true;
   return false;

@@ -272,7 +272,10 @@ export interface CaptureSummary {
   protocols: Record<string, number>;
 }
 
-/** One client of the capture and its own verdict (the latest attempt's). */
+/**
+ * One client of the capture and its own verdict: the latest attempt's, or the verdict an earlier
+ * attempt proved when the latest is INCONCLUSIVE and leans to it.
+ */
 export interface ClientSummary {
   ip: string;
   verdict: VerdictCode;

@@ -1,9 +1,10 @@
 // NAT_T_BLOCKED: NAT-D shows a NAT, so identification must move to UDP 4500, and nothing on
 // 4500 gets through. At the MX: nothing arrives on 4500 after Key Exchange (rests on something
-// missing: proven when the capture ran on past it, or Key Exchange was sent again). At the
+// missing: proven when the capture ran on past the MX's first one, or the client's was sent again). At the
 // client: main mode 5 leaves on 4500 and nothing at all comes back (proven the same way).
 import { decline, type Rule, type RuleOutcome } from '../rule-types.js';
 import {
+  firstQuestionOf,
   framesFilter,
   framesOf,
   mxSentAfter,
@@ -46,7 +47,9 @@ export const natTBlocked: Rule<IkeFacts> = {
     const frames = [...new Set([...f.nat.frames, ...framesOf(f, ['client', 'MM3'], ['mx', 'MM4'])])].sort(
       (a, b) => a - b,
     );
-    const last = questionOf(f, 'mx', 'MM4') ?? questionOf(f, 'client', 'MM3')!;
+    // Main mode 5 is due from the MX's first Key Exchange on: a responder that resends it on its
+    // own timer (libreswan) must not push the question to the capture's end.
+    const last = firstQuestionOf(f, 'mx', 'MM4') ?? questionOf(f, 'client', 'MM3')!;
     return {
       code: 'NAT_T_BLOCKED',
       evidence: {
