@@ -70,6 +70,13 @@ case_libreswan_qm_no_answer() {
   mx_drop udp dport 4500 @th,240,8 32
   MX_IKE=$MX_IKE_2048 pluto_vs_charon libreswan-qm-no-answer
 }
+# behind NAT, the MX's main mode 4 (next payload KE) is lost on the way back (ISAKMP header bytes
+# behind the 8-byte UDP header: next payload at byte 16, exchange type at 18)
+case_libreswan_ke_replies_lost_nat() {
+  nat_on
+  nat_drop ip saddr $MX_WAN udp sport 500 @th,208,8 2 @th,192,8 4
+  MX_IKE=$MX_IKE_2048 pluto_vs_charon libreswan-ke-replies-lost-nat
+}
 # charon runs, but UDP 500 is dropped after the capture point
 case_libreswan_mx_no_answer() { nat_on; mx_drop udp dport 500; MX_IKE=$MX_IKE_2048 pluto_vs_charon libreswan-mx-no-answer; }
 
@@ -102,7 +109,7 @@ case_libreswan_mx_phase2_mismatch() { nat_on; CL_ESP=aes256-sha256 charon_vs_plu
 case_cut_libreswan_wrong_psk_second_attempt() { cut libreswan-wrong-psk-nat cut-libreswan-wrong-psk-second-attempt 1-30; }
 
 ALL="libreswan-phase1-mismatch libreswan-wrong-psk-nat libreswan-wrong-psk-no-nat libreswan-phase2-mismatch
-libreswan-qm-no-answer libreswan-mx-no-answer libreswan-aggressive-mode libreswan-ikev2-attempt
+libreswan-qm-no-answer libreswan-ke-replies-lost-nat libreswan-mx-no-answer libreswan-aggressive-mode libreswan-ikev2-attempt
 libreswan-mx-wrong-psk libreswan-mx-udp4500-blocked libreswan-mx-phase2-mismatch
 cut-libreswan-wrong-psk-second-attempt"
 

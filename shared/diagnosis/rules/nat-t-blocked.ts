@@ -1,7 +1,8 @@
 // NAT_T_BLOCKED: NAT-D shows a NAT, so identification must move to UDP 4500, and nothing on
 // 4500 gets through. At the MX: nothing arrives on 4500 after Key Exchange (rests on something
-// missing: proven when the capture ran on past the MX's first one, or the client's was sent again). At the
-// client: main mode 5 leaves on 4500 and nothing at all comes back (proven the same way).
+// missing: proven when the capture ran on past the MX's first one, or the MX sent it again; a
+// client that sends its own again never got that far). At the client: main mode 5 leaves on
+// 4500 and nothing at all comes back (proven the same way).
 import { decline, type Rule, type RuleOutcome } from '../rule-types.js';
 import {
   firstQuestionOf,
@@ -44,6 +45,9 @@ export const natTBlocked: Rule<IkeFacts> = {
       };
     }
     if (s.port4500.client.length > 0 || seen(f, 'client', 'MM5')) return decline('answered');
+    // A client sending its Key Exchange again has not received the MX's: it never reached the
+    // move to UDP 4500, and the capture cannot tell a blocked 4500 (GUIDE.md: KE_RETRANSMITTED).
+    if (repeated(f, 'client', 'MM3')) return decline('step-not-reached');
     const frames = [...new Set([...f.nat.frames, ...framesOf(f, ['client', 'MM3'], ['mx', 'MM4'])])].sort(
       (a, b) => a - b,
     );
@@ -60,7 +64,8 @@ export const natTBlocked: Rule<IkeFacts> = {
       },
       filter: framesFilter(f, frames),
       values: { captureSide: 'mx', sent: 0 },
-      missing: { ...last, repeated: repeated(f, 'client', 'MM3') },
+      // The MX's own resends (libreswan's timer) say main mode 5 has not come.
+      missing: { ...last, repeated: repeated(f, 'mx', 'MM4') },
     };
   },
 };
