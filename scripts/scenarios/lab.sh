@@ -37,6 +37,11 @@ veth() { # veth NS1 IF1 NS2 IF2
 lab_up() {
   lab_down
   mkdir -p "$LAB"
+  # Daemon directories of the case before: finish must keep only this case's logs.
+  local d
+  for d in "$LAB"/*/; do
+    if [ -f "$d/strongswan.conf" ] || [ -f "$d/ipsec.conf" ]; then rm -rf "$d"; fi
+  done
   local ns
   for ns in $NS_ALL; do
     ip netns add "$ns"
@@ -95,6 +100,31 @@ stop_pids() {
     kill -9 "$p" 2>/dev/null
   done
   PIDS=()
+}
+
+# wan_capture CASE : start a capture on the MX WAN port into OUT/CASE/capture.pcap
+wan_capture() { mkdir -p "$OUT/$1"; capture_start vd-mx mx-wan "$OUT/$1/capture.pcap"; }
+lan_capture() { mkdir -p "$OUT/$1"; capture_start vd-mx mx-lan "$OUT/$1/capture.pcap"; }
+
+# finish CASE : stop capture and daemons, keep each daemon's log (charon's, or pluto's output) for
+# the README in $LAB/logs/CASE, and start a fresh lab
+finish() {
+  capture_stop
+  stop_pids
+  mkdir -p "$LAB/logs/$1"
+  local d n
+  for d in "$LAB"/*/; do
+    n=$(basename "$d")
+    [ "$n" = logs ] && continue
+    if [ -f "$d/charon.log" ]; then cp "$d/charon.log" "$LAB/logs/$1/$n.log"; fi
+    if [ -f "$d/ipsec.conf" ]; then cp "$d/stdout" "$LAB/logs/$1/$n.log"; fi
+  done
+  rm -f "$OUT/$1/capture.pcap.log"
+  lab_up
+}
+
+initiate() { # initiate NAME SECONDS : the strongSwan client NAME brings up its `l2tp` child
+  swan "$1" initiate --child l2tp --timeout "$2" >"$LAB/$1/initiate.out" 2>&1
 }
 
 cut() { # cut SOURCE CASE RANGE : OUT/CASE/capture.pcap = frames RANGE of OUT/SOURCE/capture.pcap

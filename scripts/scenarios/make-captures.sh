@@ -28,24 +28,7 @@ done
 
 # ---- helpers ---------------------------------------------------------------------------------
 
-# wan_capture CASE : start a capture on the MX WAN port into OUT/CASE/capture.pcap
-wan_capture() { mkdir -p "$OUT/$1"; capture_start vd-mx mx-wan "$OUT/$1/capture.pcap"; }
-lan_capture() { mkdir -p "$OUT/$1"; capture_start vd-mx mx-lan "$OUT/$1/capture.pcap"; }
-
-finish() { # finish CASE : stop capture and daemons, keep logs for the README
-  capture_stop
-  stop_pids
-  mkdir -p "$LAB/logs/$1"
-  for n in mx client client2 peer-a peer-b; do
-    [ -f "$LAB/$n/charon.log" ] && cp "$LAB/$n/charon.log" "$LAB/logs/$1/$n.log"
-  done
-  rm -f "$OUT/$1/capture.pcap.log"
-  lab_up
-}
-
-initiate() { # initiate NAME SECONDS
-  swan "$1" initiate --child l2tp --timeout "$2" >"$LAB/$1/initiate.out" 2>&1
-}
+# (wan_capture, lan_capture, finish and initiate: lab.sh)
 
 tunnel_traffic() { # ESP both ways: client pings the MX LAN address, the MX pings the client
   nsx vd-client ping -q -c 3 -i 0.3 -W 1 -I $CLIENT1_INNER $MX_LAN >/dev/null

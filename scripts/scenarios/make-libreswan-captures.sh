@@ -21,25 +21,6 @@ for t in ip nft ethtool tcpdump editcap certutil swanctl /usr/lib/ipsec/charon "
   command -v "$t" >/dev/null || { echo "missing: $t" >&2; exit 1; }
 done
 
-wan_capture() { mkdir -p "$OUT/$1"; capture_start vd-mx mx-wan "$OUT/$1/capture.pcap"; }
-
-finish() { # finish CASE : stop capture and daemons, keep logs for the README
-  capture_stop
-  stop_pids
-  mkdir -p "$LAB/logs/$1"
-  local n
-  for n in mx client lsc lsmx; do
-    [ -f "$LAB/$n/charon.log" ] && cp "$LAB/$n/charon.log" "$LAB/logs/$1/$n.log"
-    [ -f "$LAB/$n/ipsec.conf" ] && cp "$LAB/$n/stdout" "$LAB/logs/$1/$n.log"
-  done
-  rm -f "$OUT/$1/capture.pcap.log"
-  lab_up
-}
-
-initiate() { # initiate NAME SECONDS : the strongSwan client
-  swan "$1" initiate --child l2tp --timeout "$2" >"$LAB/$1/initiate.out" 2>&1
-}
-
 # The MX (charon) as in lab.sh, but also accepting MODP2048, which libreswan 4.10 needs.
 MX_IKE_2048=3des-sha1-modp1024,aes128-sha1-modp1024,aes256-sha1-modp1024,3des-sha1-modp2048,aes128-sha1-modp2048,aes256-sha1-modp2048
 

@@ -1,6 +1,7 @@
 // What the rules look at. ESP facts (flows per direction, the capture's clock) are shared by
 // every kind of session; IKE facts add the tracked negotiation and its NAT verdict. Small
 // helpers ask "was this label seen, repeated, from whom" without restating labels as strings.
+import { NOTIFY } from '../ike/notify-types.js';
 import type { Evidence } from '../report/types.js';
 import type { CaptureClock } from './capture-clock.js';
 import type { EspFlow } from './esp-flows.js';
@@ -49,6 +50,15 @@ export function firstQuestionOf(f: IkeFacts, from: Role, label: string): Questio
   const s = stats(f, from, label);
   if (!s) return undefined;
   return { frame: s.firstFrame, sec: s.firstSec, nsec: s.firstNsec, repeated: s.count > 1 };
+}
+
+/** The MX's answer to quick mode 1 that is not quick mode 2: an informational, a NO-PROPOSAL-CHOSEN. */
+export function quickModeRejection(
+  f: IkeFacts,
+): { info?: { frame: number }; notify?: { type: number; frame: number } } | undefined {
+  const info = f.session.mxInfoAfter.find((i) => i.after === 'QM1');
+  const notify = f.session.notifies.find((n) => n.type === NOTIFY.V1_NO_PROPOSAL_CHOSEN && n.from === 'mx');
+  return info || notify ? { info, notify } : undefined;
 }
 
 export function mxSentAnything(f: IkeFacts): boolean {

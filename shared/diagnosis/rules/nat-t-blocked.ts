@@ -53,7 +53,7 @@ export const natTBlocked: Rule<IkeFacts> = {
     );
     // Main mode 5 is due from the MX's first Key Exchange on: a responder that resends it on its
     // own timer (libreswan) must not push the question to the capture's end.
-    const last = firstQuestionOf(f, 'mx', 'MM4') ?? questionOf(f, 'client', 'MM3')!;
+    const question = firstQuestionOf(f, 'mx', 'MM4') ?? questionOf(f, 'client', 'MM3')!;
     return {
       code: 'NAT_T_BLOCKED',
       evidence: {
@@ -65,7 +65,7 @@ export const natTBlocked: Rule<IkeFacts> = {
       filter: framesFilter(f, frames),
       values: { captureSide: 'mx', sent: 0 },
       // The MX's own resends (libreswan's timer) say main mode 5 has not come.
-      missing: { ...last, repeated: repeated(f, 'mx', 'MM4') },
+      missing: { ...question, repeated: repeated(f, 'mx', 'MM4') },
     };
   },
 };

@@ -1,18 +1,9 @@
 // PHASE2_PROPOSAL_REJECTED: phase 1 done, quick mode 1 answered by an informational exchange
 // (encrypted, so its notify is unreadable) or a NO-PROPOSAL-CHOSEN in clear, never by quick
 // mode 2. Rests on the answer, which is present.
-import { NOTIFY, notifyName } from '../../ike/notify-types.js';
+import { notifyName } from '../../ike/notify-types.js';
 import { decline, type Rule } from '../rule-types.js';
-import { framesFilter, framesOf, seen, type IkeFacts } from '../session-facts.js';
-
-/** The MX's answer to quick mode 1 that is not quick mode 2: an informational, a NO-PROPOSAL-CHOSEN. */
-export function quickModeRejection(
-  f: IkeFacts,
-): { info?: { frame: number }; notify?: { type: number; frame: number } } | undefined {
-  const info = f.session.mxInfoAfter.find((i) => i.after === 'QM1');
-  const notify = f.session.notifies.find((n) => n.type === NOTIFY.V1_NO_PROPOSAL_CHOSEN && n.from === 'mx');
-  return info || notify ? { info, notify } : undefined;
-}
+import { framesFilter, framesOf, quickModeRejection, seen, type IkeFacts } from '../session-facts.js';
 
 export const phase2ProposalRejected: Rule<IkeFacts> = {
   name: 'phase2-proposal-rejected',

@@ -2,13 +2,13 @@
 // (main mode 1/2), Key Exchange (3/4), or phase 2 (identification 6 and quick mode). A message
 // seen once is never a retransmission code. NO_RESPONSE_FROM_MX rests on a missing answer.
 import { decline, type Rule } from '../rule-types.js';
-import { quickModeRejection } from './phase2-proposal-rejected.js';
 import {
   count,
   framesFilter,
   framesOf,
   mxSentAnything,
   questionOf,
+  quickModeRejection,
   repeated,
   repeatedEntries,
   seen,
@@ -73,8 +73,8 @@ export const phase2Retransmitted: Rule<IkeFacts> = {
       ['client', 'QM1'],
       ['mx', 'QM2'],
     ];
-    const client = repeated(f, 'client', 'QM1');
-    const mx = repeated(f, 'mx', 'MM6') || repeated(f, 'mx', 'QM2');
+    const client = keys.some(([from, label]) => from === 'client' && repeated(f, from, label));
+    const mx = keys.some(([from, label]) => from === 'mx' && repeated(f, from, label));
     if (!client && !mx) return decline('not-repeated');
     // The MX answered quick mode 1 with its rejection and did not repeat itself: the client's
     // repeats (libreswan resends on its own timer) are no retransmission signature.
