@@ -157,8 +157,12 @@ EOF
 # ocserv_start CERT [extra config lines...] : ocserv on 198.51.100.10 TCP+UDP 443, plain password
 # auth, cisco-client-compat (TLS 1.2, the certificate in clear), dtls-psk off (DTLS starts the
 # Cisco way: DTLS 1.2 ClientHello with the 32-byte session ID the TLS channel handed out).
+# OC_DTLS_PSK=true: ocserv's own default (Debian's ocserv.conf leaves dtls-psk unset), which
+# openconnect takes (PSK-NEGOTIATE: DTLS keyed from the TLS channel). OC_TLS13=true: TLS 1.3 allowed
+# (the certificate is encrypted then).
 ocserv_start() {
-  local cert=$1 d=$AC_LAB/ocserv; shift
+  local cert=$1 d=$AC_LAB/ocserv tls13=-VERS-TLS1.3; shift
+  [ "${OC_TLS13:-false}" = true ] && tls13=+VERS-TLS1.3
   rm -rf "$d"; mkdir -p "$d"
   printf '%s\n%s\n' "$USER_PASS" "$USER_PASS" | ocpasswd -c "$d/passwd" "$USER_NAME"
   {
@@ -181,7 +185,7 @@ dpd = 60
 mobile-dpd = 300
 switch-to-tcp-timeout = 25
 try-mtu-discovery = false
-tls-priorities = "NORMAL:%SERVER_PRECEDENCE:%COMPAT:-VERS-SSL3.0:-VERS-TLS1.0:-VERS-TLS1.1:-VERS-TLS1.3"
+tls-priorities = "NORMAL:%SERVER_PRECEDENCE:%COMPAT:-VERS-SSL3.0:-VERS-TLS1.0:-VERS-TLS1.1:$tls13"
 auth-timeout = 60
 min-reauth-time = 1
 max-ban-score = 0
@@ -201,7 +205,7 @@ route = 203.0.113.0/255.255.255.0
 ping-leases = false
 cisco-client-compat = true
 dtls-legacy = true
-dtls-psk = false
+dtls-psk = ${OC_DTLS_PSK:-false}
 client-bypass-protocol = false
 EOF
     local l; for l in "$@"; do echo "$l"; done

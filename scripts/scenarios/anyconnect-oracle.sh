@@ -15,6 +15,8 @@
 #   certificate in the frame in wire order: per certificate the issuer's RDNs, then the
 #   subject's, each in its own RDN order (the lab's root CA is O, CN; certificates that
 #   `openssl ca` signed are CN, O); x509af.utcTime lists notBefore, notAfter per certificate.
+# - TLS 1.3's encrypted records (after the ServerHello) have tls.record.opaque_type, not
+#   tls.record.content_type (both 23 on the wire).
 # - tls.handshake.version is the legacy version field of ClientHello/ServerHello (0x0303 = TLS 1.2,
 #   0x0302 = TLS 1.1); tls.handshake.extensions.supported_version lists the supported_versions
 #   extension (0x0304 = TLS 1.3); dtls.handshake.version likewise (0xfefd = DTLS 1.2).
@@ -24,7 +26,7 @@ set -u
 cd "$(dirname "$0")/../.."
 FIELDS="frame.number frame.time_relative ip.src ip.dst tcp.srcport tcp.dstport udp.srcport udp.dstport
 tcp.flags tcp.len tcp.analysis.retransmission
-tls.record.content_type tls.handshake.type tls.handshake.version tls.handshake.extensions.supported_version tls.handshake.session_id_length
+tls.record.content_type tls.record.opaque_type tls.handshake.type tls.handshake.version tls.handshake.extensions.supported_version tls.handshake.session_id_length
 tls.handshake.extensions_server_name tls.handshake.ciphersuite tls.alert_message.level tls.alert_message.desc
 x509sat.uTF8String x509sat.printableString x509ce.dNSName x509af.utcTime x509af.generalizedTime
 dtls.record.content_type dtls.handshake.type dtls.handshake.version dtls.handshake.session_id_length dtls.handshake.ciphersuite"

@@ -27,16 +27,21 @@ done
 
 # ---- helpers ---------------------------------------------------------------------------------
 
-wan_capture() { mkdir -p "$OUT/anyconnect-$1"; capture_start ac-mx mx-wan "$OUT/anyconnect-$1/capture.pcap"; }
+wan_capture() {
+  local name=${CASE_NAME:-$1}
+  mkdir -p "$OUT/anyconnect-$name"
+  capture_start ac-mx mx-wan "$OUT/anyconnect-$name/capture.pcap"
+}
 
 finish() { # finish CASE [SECONDS] : stop client, capture and daemons, keep logs for the README
   oc_stop
   capture_stop "${2:-1}"
   stop_pids
-  mkdir -p "$AC_LAB/logs/$1"
-  cp "$AC_LAB/oc.log" "$AC_LAB/logs/$1/openconnect.log" 2>/dev/null
-  cp "$AC_LAB/ocserv/ocserv.log" "$AC_LAB/logs/$1/ocserv.log" 2>/dev/null
-  mv "$AC_LAB/s_server.out" "$AC_LAB/logs/$1/s_server.log" 2>/dev/null
+  local logs=$AC_LAB/logs/${CASE_NAME:-$1}
+  mkdir -p "$logs"
+  cp "$AC_LAB/oc.log" "$logs/openconnect.log" 2>/dev/null
+  cp "$AC_LAB/ocserv/ocserv.log" "$logs/ocserv.log" 2>/dev/null
+  mv "$AC_LAB/s_server.out" "$logs/s_server.log" 2>/dev/null
   lab_up
 }
 
@@ -158,6 +163,18 @@ case_tls_version_alert() { # the same old client against an OpenSSL TLS-1.2-only
   finish tls-version-alert 2.5
 }
 
+# ocserv's defaults rather than the MX's ways: DTLS keyed by PSK-NEGOTIATE, and TLS 1.3 (whose
+# Certificate travels encrypted: the capture shows no certificate at all).
+case_psk_success() { OC_DTLS_PSK=true as_case psk-success case_success; }
+case_psk_dtls_blocked() { OC_DTLS_PSK=true as_case psk-dtls-blocked case_dtls_blocked; }
+case_tls13_success() { OC_DTLS_PSK=true OC_TLS13=true as_case tls13-success case_success; }
+case_tls13_cert_untrusted() { OC_DTLS_PSK=true OC_TLS13=true as_case tls13-cert-untrusted case_cert_untrusted; }
+case_tls13_cert_expired() { OC_DTLS_PSK=true OC_TLS13=true as_case tls13-cert-expired case_cert_expired; }
+case_tls13_wrong_password() { OC_DTLS_PSK=true OC_TLS13=true as_case tls13-wrong-password case_wrong_password; }
+
+# as_case NAME CASE_FUNCTION : runs another case's steps, its capture and logs under NAME
+as_case() { CASE_NAME=$1 "$2"; }
+
 case_cut_before_dtls() { # the success capture cut right after the first DTLS ClientHello
   local src=$OUT/anyconnect-success/capture.pcap n
   [ -f "$src" ] || case_success
@@ -167,7 +184,8 @@ case_cut_before_dtls() { # the success capture cut right after the first DTLS Cl
 }
 
 ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
-tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls"
+tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
+tls13-cert-untrusted tls13-cert-expired tls13-wrong-password"
 
 trap 'lab_down' EXIT
 lab_up

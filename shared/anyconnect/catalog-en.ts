@@ -36,8 +36,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   },
   ANYCONNECT_CERT_REJECTED: {
     title: "The client rejected the MX's certificate",
-    explanation:
-      "Right after the MX's Certificate and before its own key exchange, {closedBy}: the client does not trust the certificate or the name on it.",
+    explanation: '{afterCertificate}, {closedBy}: the client does not trust the certificate or the name on it.',
     checklist: CERT_COMMON,
   },
   ANYCONNECT_AUTH_FAILED: {

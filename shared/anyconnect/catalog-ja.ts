@@ -31,8 +31,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   },
   ANYCONNECT_CERT_REJECTED: {
     title: 'クライアントが MX の証明書を拒否',
-    explanation:
-      'MX が証明書（Certificate）を送信した直後、クライアント自身の鍵交換の前に、{closedBy}しました。クライアントは証明書またはその名前を信頼していません。',
+    explanation: '{afterCertificate}、{closedBy}しました。クライアントは証明書またはその名前を信頼していません。',
     checklist: CERT_COMMON,
   },
   ANYCONNECT_AUTH_FAILED: {

@@ -37,6 +37,16 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
         : lang === 'en'
           ? 'no answer'
           : '応答なし';
+  // TLS 1.3 sends the Certificate encrypted, and the client answers it with its Finished.
+  const encrypted = details.certificateEncrypted === true;
+  v.afterCertificate =
+    lang === 'en'
+      ? encrypted
+        ? "Right after the MX's encrypted handshake (in TLS 1.3 it carries the Certificate, which the capture cannot show) and before its own Finished"
+        : "Right after the MX's Certificate and before its own key exchange"
+      : encrypted
+        ? 'MX が暗号化されたハンドシェイク（TLS 1.3 では証明書（Certificate）を含み、キャプチャには現れません）を送信した直後、クライアント自身の完了メッセージ（Finished）の前に'
+        : 'MX が証明書（Certificate）を送信した直後、クライアント自身の鍵交換の前に';
   if (lang === 'en') {
     // Counted nouns worded from the numbers: never "1 time(s)" or "SYN(s)".
     v.dtlsClientHellosTimes = details.dtlsClientHellos === 1 ? 'once' : `${String(details.dtlsClientHellos)} times`;

@@ -35,11 +35,15 @@ export function selectedVersion(c: TcpConnection): number | undefined {
   return m?.supportedVersions?.[0] ?? m?.version;
 }
 
-/** TLS 1.2: both ChangeCipherSpecs. TLS 1.3 hides the rest: data both ways after the ServerHello. */
+/**
+ * TLS 1.2: both ChangeCipherSpecs. TLS 1.3 hides the rest: data both ways after the ServerHello
+ * (the client's Finished and a request). Its ChangeCipherSpecs prove nothing: both sides send one
+ * for middleboxes before the MX's encrypted Certificate, so a client that rejects it has sent one.
+ */
 export function handshakeCompleted(c: TcpConnection): boolean {
   if (c.alert && c.alert.level === 2) return false;
-  if (c.ccsClient && c.ccsMx) return true;
-  return selectedVersion(c) === 0x0304 && c.dataClientCount >= 2 && c.dataMxCount >= 1;
+  if (selectedVersion(c) === 0x0304) return c.dataClientCount >= 2 && c.dataMxCount >= 1;
+  return c.ccsClient !== undefined && c.ccsMx !== undefined;
 }
 
 function progress(c: TcpConnection): number {

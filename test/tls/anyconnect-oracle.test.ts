@@ -62,8 +62,9 @@ const CELLS: { name: string; oracle: (r: Row) => string; ours: (f: DecodedFrame)
     ours: (f) => (f.tcp?.retransmission ? '1' : ''),
   },
   {
+    // TLS 1.3's encrypted records are tshark's opaque_type; they follow the frame's clear ones.
     name: 'tls.record.content_type',
-    oracle: (r) => r['tls.record.content_type'],
+    oracle: (r) => [r['tls.record.content_type'], r['tls.record.opaque_type']].filter(Boolean).join(','),
     ours: (f) => list((f.tls ?? []).map((r) => r.contentType)),
   },
   {

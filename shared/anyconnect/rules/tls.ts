@@ -26,14 +26,15 @@ export function tlsRule(f: AnyConnectFacts): Decision | undefined {
   };
   const close = firstClose(c);
   const alert = c.alert;
-  // A certificate alert from the client, or the client leaving after the Certificate.
-  const certSeen = c.certificate ?? (f.tls13 ? c.serverHello : undefined);
-  if (certSeen && !c.clientKeyExchange && close?.from === 'client') {
+  // A certificate alert from the client, or the client leaving after the Certificate. TLS 1.3
+  // encrypts it: the MX's first encrypted records after the ServerHello carry it.
+  const certSeen = c.certificate ?? (f.tls13 ? c.dataMx[0] : undefined);
+  if (certSeen && !c.clientKeyExchange && close?.from === 'client' && close.frame >= certSeen.frame) {
     if (close.how !== 'alert' || isCertificateAlert(alert?.description) || alert?.description === undefined) {
       return {
         verdict: 'ANYCONNECT_CERT_REJECTED',
         step: 'CERT',
-        frames: frameList(c.clientHello, c.serverHello, c.certificate, close),
+        frames: frameList(c.clientHello, c.serverHello, certSeen, close),
         details: {
           closedBy: close.how,
           closedFrom: close.from,
