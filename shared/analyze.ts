@@ -3,7 +3,7 @@
 // grow with the capture.
 import { createAnyConnectAnalyzer, DEFAULT_ANYCONNECT_PORT } from './anyconnect/sessions.js';
 import { readCapture } from './capture/reader.js';
-import { createFrameDecoder } from './decode/frame-decoder.js';
+import { createFrameDecoder, type FrameDecoderOptions } from './decode/frame-decoder.js';
 import { createAnalyzer } from './diagnosis/analyzer.js';
 import { DIRECTORY_PORTS } from './diagnosis/auth/directory-tls.js';
 import type { AnalysisReport } from './report/types.js';
@@ -30,15 +30,18 @@ async function* counting(
   }
 }
 
+/** What the analysis decodes of TLS: the directory's and AnyConnect's, the latter from a flow's start. */
+export const ANALYSIS_DECODER_OPTIONS: FrameDecoderOptions = {
+  tlsPorts: [...DIRECTORY_PORTS, DEFAULT_ANYCONNECT_PORT],
+  tlsFromStartPorts: [DEFAULT_ANYCONNECT_PORT],
+};
+
 /** Throws NotACaptureError (shared/capture/errors.ts) when the input is not a capture at all. */
 export async function analyzeCapture(
   source: AsyncIterable<Uint8Array>,
   options: AnalyzeOptions = {},
 ): Promise<AnalysisReport> {
-  const decoder = createFrameDecoder({
-    tlsPorts: [...DIRECTORY_PORTS, DEFAULT_ANYCONNECT_PORT],
-    tlsFromStartPorts: [DEFAULT_ANYCONNECT_PORT],
-  });
+  const decoder = createFrameDecoder(ANALYSIS_DECODER_OPTIONS);
   const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp, mxIp: options.mxIp });
   const anyconnect = createAnyConnectAnalyzer({ mxIps: options.mxIp ? [options.mxIp] : [] });
   const input = options.onProgress ? counting(source, options.onProgress) : source;

@@ -183,9 +183,18 @@ case_cut_before_dtls() { # the success capture cut right after the first DTLS Cl
   editcap -r "$src" "$OUT/anyconnect-cut-before-dtls/capture.pcap" "1-$n"
 }
 
+case_late_tunnel_running() { # the success capture from its first DTLS data on: the capture began late
+  local src=$OUT/anyconnect-success/capture.pcap first last
+  [ -f "$src" ] || case_success
+  first=$(tshark -r "$src" -d udp.port==443,dtls -Y 'dtls.record.content_type == 23' -T fields -e frame.number | head -1)
+  last=$(tshark -r "$src" -T fields -e frame.number | tail -1)
+  mkdir -p "$OUT/anyconnect-late-tunnel-running"
+  editcap -r "$src" "$OUT/anyconnect-late-tunnel-running/capture.pcap" "$first-$last"
+}
+
 ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
-tls13-cert-untrusted tls13-cert-expired tls13-wrong-password"
+tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running"
 
 trap 'lab_down' EXIT
 lab_up

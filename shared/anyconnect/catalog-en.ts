@@ -70,8 +70,8 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
   INCONCLUSIVE: {
-    title: 'The capture is too short to decide',
-    explanation: 'The capture stops before the answer that decides the verdict was due ({reason}); {leaning}.',
+    title: 'Not enough in the capture to decide',
+    explanation: '{notInCapture} ({reason}); {leaning}.',
     checklist: [
       "Capture again on the MX's WAN (Internet) interface for at least 30 seconds after the client starts connecting, filtered on the client's address and port {port} (TCP and UDP).",
     ],

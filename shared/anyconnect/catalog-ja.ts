@@ -65,8 +65,8 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
     ],
   },
   INCONCLUSIVE: {
-    title: 'キャプチャが短く判定できない',
-    explanation: '判定を決める応答が届くはずの時点より前にキャプチャが終わっています（{reason}）。{leaning}。',
+    title: 'キャプチャだけでは判定できません',
+    explanation: '{notInCapture}（{reason}）。{leaning}。',
     checklist: [
       'クライアントが接続を開始してから少なくとも 30 秒間、MX の WAN（インターネット）インターフェースで、クライアントのアドレスとポート {port}（TCP と UDP）に絞ってもう一度キャプチャしてください。',
     ],

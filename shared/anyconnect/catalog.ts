@@ -55,6 +55,16 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
     v.synsWere = details.syns === 1 ? 'was' : 'were';
     v.chainCounted = counted(details.chainLength, 'certificate', 'certificates');
   }
+  // What the capture lacks: the handshakes at its start, or the answer after its end.
+  const late = details.reason === 'capture-started-late';
+  v.notInCapture =
+    lang === 'en'
+      ? late
+        ? 'The capture begins after the handshakes that decide the verdict'
+        : 'The capture stops before the answer that decides the verdict was due'
+      : late
+        ? '判定を決めるハンドシェイクの後からキャプチャが始まっています'
+        : '判定を決める応答が届くはずの時点より前にキャプチャが終わっています';
   if (typeof details.reason === 'string')
     v.reason = INCONCLUSIVE_REASON_WORDS[details.reason as InconclusiveReason]?.[lang] ?? details.reason;
   const likely = details.likelyVerdict;

@@ -1,6 +1,7 @@
 // The AnyConnect scenario captures and a whole-file decode, shared by the AnyConnect tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ANALYSIS_DECODER_OPTIONS } from '#shared/analyze.js';
 import { readCapture } from '#shared/capture/reader.js';
 import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import type { DecodedFrame } from '#shared/decode/types.js';
@@ -11,8 +12,9 @@ export const ANYCONNECT_CASES = readdirSync(SCENARIOS).filter(
   (d) => d.startsWith('anyconnect-') && existsSync(join(SCENARIOS, d, 'expected.json')),
 );
 
+/** Decoded as the analysis decodes (TLS on the AnyConnect port followed from a flow's start). */
 export async function decodeFile(path: string): Promise<DecodedFrame[]> {
-  const decoder = createFrameDecoder();
+  const decoder = createFrameDecoder(ANALYSIS_DECODER_OPTIONS);
   const frames: DecodedFrame[] = [];
   async function* source() {
     yield new Uint8Array(readFileSync(path));

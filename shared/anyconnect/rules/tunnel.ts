@@ -1,7 +1,8 @@
 // After TLS: the tunnel. ANYCONNECT_ESTABLISHED needs the DTLS answer and DTLS data both ways;
 // ANYCONNECT_DTLS_BLOCKED needs the DTLS ClientHello unanswered with proof the capture ran on
 // (a repeat, or 2 s of capture after it); ANYCONNECT_AUTH_FAILED (likely) is TLS complete, a few
-// short exchanges, a close and no DTLS at all: the bytes cannot prove why.
+// short exchanges, a close and no DTLS at all: the bytes cannot prove why. A tunnel already running
+// when the capture began is INCONCLUSIVE, leaning to ANYCONNECT_ESTABLISHED.
 import { ANSWER_DUE_SECONDS, type AnyConnectFacts, firstClose, ranOnAfter } from '../facts.js';
 import { type Decision, frameList } from './decision.js';
 import { round } from './tcp.js';
@@ -63,7 +64,7 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
       likelyVerdict: 'ANYCONNECT_DTLS_BLOCKED',
     };
   }
-  if (!done) return undefined;
+  if (!done) return startedLate(f);
   const close = firstClose(done);
   const exchanges = Math.min(done.dataClientCount, done.dataMxCount);
   if (close && done.dataClientCount <= LOGIN_EXCHANGES) {
@@ -80,5 +81,21 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
     frames: frameList(done.ccsMx, done.dataClient.slice(0, 4), done.dataMx.slice(0, 4), close),
     details: { exchanges, dtls: 'none', closed: close !== undefined },
     reason: close ? 'too-few-packets' : 'capture-ended-early',
+  };
+}
+
+/**
+ * DTLS data both ways with no handshake in the capture: the tunnel was up before the capture began.
+ * How it came up is not in the bytes (GUIDE.md: INCONCLUSIVE, and what to capture next).
+ */
+function startedLate(f: AnyConnectFacts): Decision | undefined {
+  if (f.dtlsDataClient.length === 0 || f.dtlsDataMx.length === 0) return undefined;
+  return {
+    verdict: 'INCONCLUSIVE',
+    step: 'DTLS',
+    frames: frameList(f.dtlsDataClient[0], f.dtlsDataMx[0]),
+    details: { dtlsData: 'both ways', tlsHandshakeSeen: false },
+    reason: 'capture-started-late',
+    likelyVerdict: 'ANYCONNECT_ESTABLISHED',
   };
 }
