@@ -51,4 +51,15 @@ describe('AnyConnect analysis on mutated captures', () => {
     },
     60_000,
   );
+
+  // Found by the property above (seed -783129857): a mutated pcapng timestamp beyond any date made
+  // the certificate's validity check throw (RangeError from Date.toISOString).
+  it('a certificate seen at a timestamp beyond any date is not judged, and nothing throws', async () => {
+    const original = new Uint8Array(readFileSync(join(SCENARIOS, 'anyconnect-cut-before-dtls', 'capture.pcap')));
+    const bytes = original.slice(0, 3712);
+    bytes[2875] = 120;
+    const sessions = await sessionsOf(bytes);
+    expect(sessions.length).toBeGreaterThan(0);
+    for (const s of sessions) expect(s.findings.map((f) => f.code)).not.toContain('ANYCONNECT_CERT_EXPIRED');
+  });
 });

@@ -36,11 +36,13 @@ export function certificateChecks(c: TcpConnection): CertificateCheck[] {
   if (!cert || !leaf || leaf.error) return [];
   const frames = [cert.frame];
   const out: CertificateCheck[] = [];
-  const at = new Date(Math.round(cert.t * 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const base = { subject: leaf.subject, issuer: leaf.issuer, captureTime: at };
-  if (leaf.notAfter && leaf.notAfter < at)
+  // A damaged record's timestamp may lie beyond any date: then validity cannot be judged.
+  const captured = new Date(Math.round(cert.t * 1000));
+  const at = Number.isNaN(captured.getTime()) ? undefined : captured.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const base = { subject: leaf.subject, issuer: leaf.issuer, ...(at ? { captureTime: at } : {}) };
+  if (at && leaf.notAfter && leaf.notAfter < at)
     out.push({ code: 'ANYCONNECT_CERT_EXPIRED', frames, details: { ...base, notAfter: leaf.notAfter } });
-  if (leaf.notBefore && leaf.notBefore > at)
+  if (at && leaf.notBefore && leaf.notBefore > at)
     out.push({ code: 'ANYCONNECT_CERT_NOT_YET_VALID', frames, details: { ...base, notBefore: leaf.notBefore } });
   const sni = c.clientHello?.message.serverName;
   const names = leaf.sans.length > 0 ? leaf.sans : [commonName(leaf.subject) ?? ''].filter(Boolean);
