@@ -1,4 +1,4 @@
-// `vpn-doctor analyze <capture> [--json] [--client IP] [--lang en|ja]`: the diagnosis, as a
+// `vpn-doctor analyze <capture> [--json] [--client IP] [--mx IP] [--anyconnect-port N] [--lang en|ja]`: the diagnosis, as a
 // ladder with the verdict, evidence and checklist, or as the versioned JSON report. Exit 0
 // whenever the capture could be read, whatever the verdict; 2 with one line when it could not.
 import { isIP } from 'node:net';
@@ -14,7 +14,8 @@ import type { Command } from './command.js';
 import type { CliIo } from './io.js';
 import { Progress, PROGRESS_MIN_BYTES } from './progress.js';
 
-const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--mx IP] [--lang en|ja] [--ascii]
+const USAGE = `usage: vpn-doctor analyze <capture> [--json] [--client IP] [--mx IP] [--anyconnect-port N]
+                            [--lang en|ja] [--ascii]
 
 Diagnoses why a Meraki Client VPN (L2TP over IPsec, IKEv1, or AnyConnect: TLS/DTLS on 443)
 connection fails, from a capture taken on the MX WAN (IKE/ESP, TLS/DTLS) or LAN (RADIUS,
@@ -26,6 +27,9 @@ directory TLS, meraki.com DNS) side.
   --json        the report as JSON (schemaVersion 2; see README "analyze JSON")
   --client IP   only the sessions of this client IP
   --mx IP       the MX's address, for captures whose roles the bytes cannot tell
+  --anyconnect-port N
+                the MX's AnyConnect port when it is not 443 (found without it when TLS and
+                DTLS share the port; a login that fails before DTLS needs it, or --mx)
   --lang en|ja  language of the human form (default en; JSON carries both)
   --ascii       draw the ladder and symbols with ASCII characters only (DTLS arrows =)
 
@@ -43,7 +47,7 @@ function isLang(value: string): value is Lang {
 async function run(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ['--json', '--ascii', '--help', '-h'], ['--client', '--mx', '--lang']);
+    args = parseArgs(argv, ['--json', '--ascii', '--help', '-h'], ['--client', '--mx', '--lang', '--anyconnect-port']);
   } catch (error) {
     io.stderr.write(`vpn-doctor: analyze: ${(error as UsageError).message}\n${USAGE}\n`);
     return 2;
@@ -66,6 +70,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`vpn-doctor: analyze: --mx needs an IPv4 or IPv6 address, got ${JSON.stringify(mxIp)}\n`);
     return 2;
   }
+  const portText = args.values.get('--anyconnect-port');
+  const anyconnectPort = portText === undefined ? undefined : Number(portText);
+  if (
+    anyconnectPort !== undefined &&
+    !(/^\d{1,5}$/.test(portText!) && anyconnectPort >= 1 && anyconnectPort <= 65535)
+  ) {
+    io.stderr.write(
+      `vpn-doctor: analyze: --anyconnect-port is a port number 1-65535, got ${JSON.stringify(portText)}\n`,
+    );
+    return 2;
+  }
   const lang = args.values.get('--lang') ?? 'en';
   if (!isLang(lang)) {
     io.stderr.write(`vpn-doctor: analyze: --lang is en or ja, got ${JSON.stringify(lang)}\n`);
@@ -80,6 +95,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       fileName: path.split(/[\\/]/).pop(),
       clientIp,
       mxIp,
+      anyconnectPort,
       onProgress: (bytes) => progress.update(bytes, 0),
     });
     progress.done();

@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   clientIp?: string;
   /** The MX's address, for captures whose roles the bytes cannot tell (`--mx`, an upload's mxIp). */
   mxIp?: string;
+  /** The MX's AnyConnect port when it is not 443 (`--anyconnect-port`). */
+  anyconnectPort?: number;
   /** Called with the bytes read so far (for progress). */
   onProgress?: (bytes: number) => void;
 }
@@ -30,10 +32,14 @@ async function* counting(
   }
 }
 
-/** What the analysis decodes of TLS: the directory's and AnyConnect's, the latter from a flow's start. */
+/**
+ * What the analysis decodes of TLS: the directory's and AnyConnect's, the latter from a flow's start,
+ * on 443 or on a port of its own.
+ */
 export const ANALYSIS_DECODER_OPTIONS: FrameDecoderOptions = {
   tlsPorts: [...DIRECTORY_PORTS, DEFAULT_ANYCONNECT_PORT],
   tlsFromStartPorts: [DEFAULT_ANYCONNECT_PORT],
+  tlsOnAnyPort: true,
 };
 
 /** Throws NotACaptureError (shared/capture/errors.ts) when the input is not a capture at all. */
@@ -41,9 +47,15 @@ export async function analyzeCapture(
   source: AsyncIterable<Uint8Array>,
   options: AnalyzeOptions = {},
 ): Promise<AnalysisReport> {
+  // A port given is one of no known application, where the decoder follows TLS from its hellos
+  // (tlsOnAnyPort); the AnyConnect tracker takes the port's SYNs and resets itself.
+  const port = options.anyconnectPort;
   const decoder = createFrameDecoder(ANALYSIS_DECODER_OPTIONS);
   const analyzer = createAnalyzer({ fileName: options.fileName, clientIp: options.clientIp, mxIp: options.mxIp });
-  const anyconnect = createAnyConnectAnalyzer({ mxIps: options.mxIp ? [options.mxIp] : [] });
+  const anyconnect = createAnyConnectAnalyzer({
+    mxIps: options.mxIp ? [options.mxIp] : [],
+    ports: port === undefined ? [] : [port],
+  });
   const input = options.onProgress ? counting(source, options.onProgress) : source;
   const info = await readCapture(input, (raw) => {
     const frame = decoder.decode(raw);

@@ -159,7 +159,7 @@ EOF
 # Cisco way: DTLS 1.2 ClientHello with the 32-byte session ID the TLS channel handed out).
 # OC_DTLS_PSK=true: ocserv's own default (Debian's ocserv.conf leaves dtls-psk unset), which
 # openconnect takes (PSK-NEGOTIATE: DTLS keyed from the TLS channel). OC_TLS13=true: TLS 1.3 allowed
-# (the certificate is encrypted then).
+# (the certificate is encrypted then). AC_PORT: the AnyConnect port (443 unless a case moves it).
 ocserv_start() {
   local cert=$1 d=$AC_LAB/ocserv tls13=-VERS-TLS1.3; shift
   [ "${OC_TLS13:-false}" = true ] && tls13=+VERS-TLS1.3
@@ -169,8 +169,8 @@ ocserv_start() {
     cat <<EOF
 auth = "plain[passwd=$d/passwd]"
 listen-host = $MX_WAN
-tcp-port = 443
-udp-port = 443
+tcp-port = ${AC_PORT:-443}
+udp-port = ${AC_PORT:-443}
 run-as-user = ocserv
 run-as-group = ocserv
 socket-file = $d/ocserv-socket
@@ -213,7 +213,7 @@ EOF
   ip netns exec ac-mx ocserv -f -d 2 -c "$d/ocserv.conf" >"$d/ocserv.log" 2>&1 &
   PIDS+=($!)
   local i
-  for i in $(seq 1 50); do nsx ac-mx ss -ltn 2>/dev/null | grep -q "$MX_WAN:443" && return 0; sleep 0.1; done
+  for i in $(seq 1 50); do nsx ac-mx ss -ltn 2>/dev/null | grep -q "$MX_WAN:${AC_PORT:-443}" && return 0; sleep 0.1; done
   echo "ocserv did not start" >&2; cat "$d/ocserv.log" >&2; return 1
 }
 
@@ -242,7 +242,7 @@ oc_start() {
   client_script
   printf '%s\n' "$pw" | ip netns exec ac-client openconnect -v --non-inter --passwd-on-stdin -u "$USER_NAME" \
     --script "$AC_LAB/vpnc-min.sh" --resolve "$MX_NAME:$MX_WAN" --reconnect-timeout 0 "$@" \
-    "https://$MX_NAME/" >"$AC_LAB/oc.log" 2>&1 &
+    "https://$MX_NAME:${AC_PORT:-443}/" >"$AC_LAB/oc.log" 2>&1 &
   OCPID=$!
   PIDS+=($OCPID)
 }

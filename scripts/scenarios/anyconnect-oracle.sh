@@ -10,7 +10,8 @@
 #   ServerKeyExchange, ServerHelloDone; all cipher suites a ClientHello offers) are joined by ",".
 # - Single-pass dissection: a TLS record spread over several TCP segments is shown in the frame
 #   whose segment completes it (the earlier segments show only TCP).
-# - `-d udp.port==443,dtls`: tshark does not guess DTLS on 443 by itself.
+# - `-d udp.port==443,dtls`: tshark does not guess DTLS on 443 by itself; the anyconnect-port8443-*
+#   captures also need `-d tcp.port==8443,tls -d udp.port==8443,dtls`.
 # - x509sat.uTF8String / x509sat.printableString list the directory-string values of every
 #   certificate in the frame in wire order: per certificate the issuer's RDNs, then the
 #   subject's, each in its own RDN order (the lab's root CA is O, CN; certificates that
@@ -37,7 +38,7 @@ dirs=("$@")
 for d in "${dirs[@]}"; do
   d=${d%/}
   [ -f "$d/capture.pcap" ] || continue
-  tshark -r "$d/capture.pcap" -d udp.port==443,dtls -T fields -E header=y -E separator=/t \
+  tshark -r "$d/capture.pcap" -d udp.port==443,dtls -d tcp.port==8443,tls -d udp.port==8443,dtls -T fields -E header=y -E separator=/t \
     -E occurrence=a -E aggregator=, "${args[@]}" >"$d/tshark-tls.tsv" 2>/dev/null
   echo "$d/tshark-tls.tsv: $(($(wc -l <"$d/tshark-tls.tsv") - 1)) frames"
 done

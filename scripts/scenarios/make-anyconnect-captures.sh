@@ -172,6 +172,10 @@ case_tls13_cert_untrusted() { OC_DTLS_PSK=true OC_TLS13=true as_case tls13-cert-
 case_tls13_cert_expired() { OC_DTLS_PSK=true OC_TLS13=true as_case tls13-cert-expired case_cert_expired; }
 case_tls13_wrong_password() { OC_DTLS_PSK=true OC_TLS13=true as_case tls13-wrong-password case_wrong_password; }
 
+# The MX's AnyConnect moved to port 8443 (the dashboard lets it be changed from 443).
+case_port8443_success() { AC_PORT=8443 as_case port8443-success case_success; }
+case_port8443_wrong_password() { AC_PORT=8443 as_case port8443-wrong-password case_wrong_password; }
+
 # as_case NAME CASE_FUNCTION : runs another case's steps, its capture and logs under NAME
 as_case() { CASE_NAME=$1 "$2"; }
 
@@ -194,7 +198,8 @@ case_late_tunnel_running() { # the success capture from its first DTLS data on: 
 
 ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
-tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running"
+tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running
+port8443-success port8443-wrong-password"
 
 trap 'lab_down' EXIT
 lab_up

@@ -96,7 +96,7 @@ export function buildAnyConnectFinding(
   code: AnyConnectCode,
   step: AnyConnectStep,
   frames: number[],
-  details: Vars,
+  details: Vars & { port: number },
 ): AnyConnectFinding {
   const en = ANYCONNECT_CATALOG_EN[code];
   const ja = ANYCONNECT_CATALOG_JA[code];
@@ -110,6 +110,8 @@ export function buildAnyConnectFinding(
     explanation: { en: fill(en.explanation, ve), ja: fill(ja.explanation, vj) },
     checklist: { en: en.checklist.map((c) => fill(c, ve)), ja: ja.checklist.map((c) => fill(c, vj)) },
     evidence: { frames, details: { ...details } },
-    filter: frames.length ? `frame.number in {${frames.join(',')}}` : 'tcp.port == 443 || udp.port == 443',
+    filter: frames.length
+      ? `frame.number in {${frames.join(',')}}`
+      : `tcp.port == ${String(details.port)} || udp.port == ${String(details.port)}`,
   };
 }

@@ -9,6 +9,9 @@
 // port beside it, the MX's address (--mx), a port the user configured, a Meraki DDNS name
 // (dynamic-m.com) in the SNI or certificate, or this server being the only one on the port in
 // the capture (a capture taken for it). Plain HTTPS elsewhere in a WAN capture is left alone.
+// AnyConnect moved to a port of its own is found by its shape (TLS and DTLS on that port), the MX's
+// address or a Meraki name, when the decoder follows TLS there (tlsOnAnyPort); not as the sole
+// server on a port nobody named.
 import type { DecodedFrame } from '../decode/types.js';
 import { buildAnyConnectFinding } from './catalog.js';
 import { type AnyConnectFacts, deriveFacts, handshakeCompleted } from './facts.js';
@@ -71,7 +74,10 @@ function recognize(
   configured: ReadonlySet<number>,
   serversOnPort: number,
 ): AnyConnectSession['recognizedBy'] | undefined {
-  if (raw.dtls.length > 0) return 'dtls';
+  // On a port nobody named, only AnyConnect's own shape counts: TLS and DTLS on one port (DTLS
+  // alone is also WebRTC's), the MX's address (it serves no other TLS on its WAN), or a Meraki name.
+  const named = raw.mxPort === DEFAULT_ANYCONNECT_PORT || configured.has(raw.mxPort);
+  if (raw.dtls.length > 0 && (named || raw.connections.some((c) => c.clientHello))) return 'dtls';
   if (mxIps.has(raw.mxIp)) return 'mx-address';
   if (configured.has(raw.mxPort)) return 'configured-port';
   const names = raw.connections.flatMap((c) => [
@@ -79,7 +85,7 @@ function recognize(
     ...(c.certificate?.message.certificates?.[0]?.sans ?? []),
   ]);
   if (names.some((n) => MERAKI_DDNS.test(n))) return 'meraki-name';
-  if (serversOnPort === 1) return 'sole-server';
+  if (named && serversOnPort === 1) return 'sole-server';
   return undefined;
 }
 

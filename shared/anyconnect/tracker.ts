@@ -1,7 +1,8 @@
 // Collects AnyConnect candidates frame by frame: per client IP and MX address/port, the TCP
 // connections (SYNs, answers, resets, FINs, the TLS handshake messages, record counts) and the
 // DTLS flows on the same port number. Bounded: sessions, connections and flows per session,
-// frames kept per event, timeline entries. Frames on other ports cost one Set lookup.
+// frames kept per event, timeline entries. Frames on other ports cost one Set lookup, unless they
+// carry TLS or DTLS (a server on a port of its own, found by its hellos).
 import { epochString } from '../decode/format-frame.js';
 import type { DecodedFrame, TlsHandshakeMessage } from '../decode/types.js';
 import { TCP_FLAG } from '../net/tcp.js';
@@ -92,6 +93,8 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
   const byMx = new Map<string, Map<number, Map<string, RawSession>>>();
   const all: RawSession[] = [];
   const servers = new Map<number, string[]>();
+  /** Sessions on ports not configured (found by their hellos). */
+  let ownPortSessions = 0;
   let lastFrame = 0;
   let lastSec = 0;
   let lastNsec = 0;
@@ -127,7 +130,24 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
     };
     byClient.set(client, s);
     all.push(s);
+    if (!ports.has(port)) ownPortSessions++;
     return s;
+  }
+
+  /**
+   * A server on a port of its own (AnyConnect moved off 443; the decoder follows TLS and DTLS
+   * there only from a hello): towards it (true), from it (false), or not a candidate. Frames
+   * without TLS or DTLS are looked up only once such a session exists.
+   */
+  function ownPortSide(f: DecodedFrame, srcPort: number, dstPort: number): boolean | undefined {
+    const ip = f.ip!;
+    if (f.tls === undefined && f.dtls === undefined && ownPortSessions === 0) return undefined;
+    if (byMx.get(ip.dst)?.get(dstPort)?.has(ip.src)) return true;
+    if (byMx.get(ip.src)?.get(srcPort)?.has(ip.dst)) return false;
+    const hello =
+      f.tls?.some((r) => r.handshakeType === HANDSHAKE.CLIENT_HELLO) ||
+      f.dtls?.some((r) => r.handshake?.type === HANDSHAKE.CLIENT_HELLO);
+    return hello ? true : undefined;
   }
 
   function add(f: DecodedFrame): void {
@@ -137,8 +157,12 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
     lastNsec = f.timeNsec;
     const l4 = f.tcp ?? (f.dtls ? f.udp : undefined);
     if (!l4 || !f.ip) return;
-    const toMx = ports.has(l4.dstPort);
-    if (!toMx && !ports.has(l4.srcPort)) return;
+    let toMx = ports.has(l4.dstPort);
+    if (!toMx && !ports.has(l4.srcPort)) {
+      const side = ownPortSide(f, l4.srcPort, l4.dstPort);
+      if (side === undefined) return;
+      toMx = side;
+    }
     const ip = f.ip;
     const c2m = toMx && !(ports.has(l4.srcPort) && l4.srcPort < l4.dstPort);
     const mx = c2m ? ip.dst : ip.src;

@@ -42,6 +42,12 @@ export interface FrameDecoderOptions {
    * WAN capture caught mid-stream, which costs the analysis its throughput.
    */
   tlsFromStartPorts?: readonly number[];
+  /**
+   * On ports of no known application, follow a TCP flow from its first hello record, and
+   * decode datagrams that look like DTLS: AnyConnect moved off 443 (the dashboard allows it)
+   * keeps its shape, TLS and DTLS on one port, and is found without being told the port.
+   */
+  tlsOnAnyPort?: boolean;
   /** Reuse ISAKMP SA and vendor ID payloads that repeat byte for byte (default on; off to compare). */
   payloadCache?: boolean;
 }
@@ -66,6 +72,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
   const ikePayloads = options.payloadCache === false ? undefined : createPayloadCache();
   const tlsPorts = options.tlsPorts ? new Set(options.tlsPorts) : undefined;
   const fromStartPorts = options.tlsFromStartPorts ? new Set(options.tlsFromStartPorts) : undefined;
+  const tlsOnAnyPort = options.tlsOnAnyPort === true;
 
   function layers(d: Uint8Array, f: DecodedFrame): void {
     decodeLink(d, f.linkType, f, link);
@@ -144,20 +151,27 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         append(f, r.anomalies);
         return;
       }
-      case 'dtls': {
-        if (!looksLikeDtls(p.buf, p.start, p.end)) {
+      case 'dtls':
+        if (!looksLikeDtls(p.buf, p.start, p.end))
           f.protocols.push('data'); // QUIC or anything else on UDP 443
-          return;
-        }
-        f.protocols.push('dtls');
-        const r = parseDtlsRecords(p.buf.subarray(p.start, p.end), f.number);
-        if (r.records.length > 0) f.dtls = r.records;
-        append(f, r.anomalies);
+        else dtls(f);
         return;
-      }
       default:
-        f.protocols.push('data');
+        if (app === undefined && tlsOnAnyPort && looksLikeDtls(p.buf, p.start, p.end)) dtls(f, true);
+        else f.protocols.push('data');
     }
+  }
+
+  /** `guessed`: on a port of no known application, only a datagram of whole, sound records is DTLS. */
+  function dtls(f: DecodedFrame, guessed = false): void {
+    const r = parseDtlsRecords(p.buf.subarray(p.start, p.end), f.number);
+    if (guessed && r.anomalies.length > 0) {
+      f.protocols.push('data');
+      return;
+    }
+    f.protocols.push('dtls');
+    if (r.records.length > 0) f.dtls = r.records;
+    append(f, r.anomalies);
   }
 
   function isakmp(f: DecodedFrame): void {
@@ -176,7 +190,8 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
     const t = f.tcp!;
     const app = tcpApplication(t.srcPort, t.dstPort);
     if (app === 'tls' && tlsPorts !== undefined && !tlsPorts.has(t.srcPort) && !tlsPorts.has(t.dstPort)) return;
-    if (app === 'tls') {
+    const anyPort = app === undefined && tlsOnAnyPort;
+    if (app === 'tls' || anyPort) {
       const ip = f.ip!;
       const records = streams.segment(
         f,
@@ -190,7 +205,9 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         p.start,
         p.end,
         p.declaredLength,
-        fromStartPorts !== undefined && (fromStartPorts.has(t.srcPort) || fromStartPorts.has(t.dstPort)),
+        anyPort
+          ? 'hello'
+          : fromStartPorts !== undefined && (fromStartPorts.has(t.srcPort) || fromStartPorts.has(t.dstPort)),
       );
       if (records) {
         f.protocols.push('tls');

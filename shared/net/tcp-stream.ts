@@ -61,6 +61,18 @@ function startsHello(b: Uint8Array, o: number, end: number): boolean {
   return end - o >= 6 && b[o] === 22 && b[o + 1] === 3 && (b[o + 5] === 1 || b[o + 5] === 2);
 }
 
+/** A segment that may not open a flow: no SYN, and no data (or, from the start only, no hello). */
+function notAStart(
+  flags: number,
+  declared: number,
+  fromStart: boolean,
+  b: Uint8Array,
+  o: number,
+  end: number,
+): boolean {
+  return (flags & TCP_FLAG.SYN) === 0 && (declared === 0 || (fromStart && !startsHello(b, o, end)));
+}
+
 /**
  * Flows by addresses and ports without a string key built per segment: the address strings come
  * from the IP layer's cache (their hashes are computed once), the two ports make one number.
@@ -124,15 +136,19 @@ export class TlsStreams {
     start: number,
     end: number,
     declared: number,
-    /** Follow a new flow only from its SYN or a first segment that starts a handshake record. */
-    fromStart = false,
+    /**
+     * Follow a new flow only from its SYN or a first segment that starts a handshake record
+     * (true), or only from a segment that starts a ClientHello or ServerHello record ('hello': a
+     * port of no known application, where most flows are not TLS at all).
+     */
+    fromStart: boolean | 'hello' = false,
   ): TlsRecord[] | undefined {
     const ports = srcPort * 65536 + dstPort;
     let fl = this.index.get(src, dst, ports);
     if (fl) {
       fl.used = true;
     } else {
-      if ((flags & TCP_FLAG.SYN) === 0 && (declared === 0 || (fromStart && !startsHello(b, start, end))))
+      if (fromStart === 'hello' ? !startsHello(b, start, end) : notAStart(flags, declared, fromStart, b, start, end))
         return undefined;
       fl = {
         src,

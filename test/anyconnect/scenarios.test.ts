@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anyConnectSessions } from '#shared/anyconnect/sessions.js';
+import { type AnyConnectOptions, anyConnectSessions } from '#shared/anyconnect/sessions.js';
 import type { AnyConnectSession } from '#shared/anyconnect/types.js';
 import { ANYCONNECT_CASES, decodeFile, KEY_FRAME_EVENTS } from './fixtures.js';
 
@@ -40,6 +40,8 @@ interface ExpectedSession {
   absentFindings?: string[];
 }
 interface Expected {
+  /** What the user told the analysis (the CLI's --anyconnect-port, --mx), when anything. */
+  options?: AnyConnectOptions;
   verdict: string;
   reason?: string;
   likelyVerdict?: string;
@@ -51,7 +53,10 @@ const hex4 = (n: number | undefined) => (n === undefined ? undefined : '0x' + n.
 const results = new Map<string, AnyConnectSession[]>();
 
 beforeAll(async () => {
-  for (const c of ANYCONNECT_CASES) results.set(c, anyConnectSessions(await decodeFile(join(SC, c, 'capture.pcap'))));
+  for (const c of ANYCONNECT_CASES) {
+    const { options } = JSON.parse(readFileSync(join(SC, c, 'expected.json'), 'utf8')) as Expected;
+    results.set(c, anyConnectSessions(await decodeFile(join(SC, c, 'capture.pcap')), options));
+  }
 });
 
 describe('AnyConnect scenarios give their expected verdicts', () => {

@@ -87,4 +87,22 @@ describe('vpn-doctor analyze', () => {
       'initiator-message',
     ]);
   });
+
+  it('takes the AnyConnect port from --anyconnect-port, and refuses one that is not a port', async () => {
+    const capture = join(SC, 'anyconnect-port8443-wrong-password/capture.pcap');
+    // TLS alone on 8443 is any HTTPS until something names it AnyConnect's (fixture README).
+    expect(JSON.parse((await runCli(['analyze', '--json', capture])).stdout).verdict).toBe('NO_IKE_FROM_CLIENT');
+    const named = JSON.parse((await runCli(['analyze', '--json', '--anyconnect-port', '8443', capture])).stdout);
+    expect(named.verdict).toBe('ANYCONNECT_AUTH_FAILED');
+    expect(named.anyconnect[0].recognizedBy).toBe('configured-port');
+    // Followed from the SYN once the port is known, not only from the ClientHello.
+    expect(named.anyconnect[0].timeline[0]).toMatchObject({ frame: 3, kind: 'syn' });
+    for (const bad of ['0', '65536', '0x10', '443x', '']) {
+      const r = await runCli(['analyze', '--anyconnect-port', bad, capture]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `vpn-doctor: analyze: --anyconnect-port is a port number 1-65535, got ${JSON.stringify(bad)}\n`,
+      );
+    }
+  });
 });

@@ -175,4 +175,33 @@ describe('frame decoder', () => {
       expect(JSON.stringify(f)).toBe(before);
     }
   });
+
+  it('tlsOnAnyPort: a port of no application is DTLS only as whole, sound records, and TLS only from a hello', () => {
+    const d = createFrameDecoder({ tlsOnAnyPort: true });
+    // A DTLS 1.2 application-data record (type 23, 0xfefd, epoch 1, seq 5) of 4 bytes.
+    const record = bytes([23, 0xfe, 0xfd, 0, 1, 0, 0, 0, 0, 0, 5, 0, 4], [1, 2, 3, 4]);
+    const sound = d.decode(rawFrame(ether(0x0800, ipv4({}, udp(40000, 8443, record)))));
+    expect(sound.dtls?.map((r) => r.contentType)).toEqual([23]);
+    // Random data whose first bytes happen to read as a record header (seen in the mixed bench):
+    // not DTLS, and no anomaly about a protocol that was never there.
+    const noise = d.decode(
+      rawFrame(ether(0x0800, ipv4({}, udp(40000, 8443, bytes(record, [0xc6, 0x33, 0x64], new Uint8Array(12)))))),
+    );
+    expect(noise.dtls).toBeUndefined();
+    expect(noise.protocols.at(-1)).toBe('data');
+    expect(noise.anomalies).toEqual([]);
+    // Without the option the same sound record on 8443 is data.
+    expect(
+      createFrameDecoder().decode(rawFrame(ether(0x0800, ipv4({}, udp(40000, 8443, record))))).dtls,
+    ).toBeUndefined();
+    // TCP on 8443: application data first is not followed; a ClientHello opens the flow.
+    const mid = d.decode(
+      rawFrame(ether(0x0800, ipv4({ proto: 6 }, tcp(40001, 8443, 1, ACK, tlsRecord(23, new Uint8Array(8)))))),
+    );
+    expect(mid.tls).toBeUndefined();
+    // A ClientHello handshake header (type 1, length 36) and a body too short to be read in full.
+    const hello = tlsRecord(22, bytes([1, 0, 0, 36], new Uint8Array(36)));
+    const opened = d.decode(rawFrame(ether(0x0800, ipv4({ proto: 6 }, tcp(40002, 8443, 1, ACK, hello)))));
+    expect(opened.tls?.map((r) => r.contentType)).toEqual([22]);
+  });
 });

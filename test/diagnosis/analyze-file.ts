@@ -1,12 +1,17 @@
 // Test helper: the real analysis of a capture file, streamed as the CLI and Lambda do.
 import { createReadStream } from 'node:fs';
-import { analyzeCapture } from '#shared/analyze.js';
+import { analyzeCapture, type AnalyzeOptions } from '#shared/analyze.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 
-export function analyzeFile(path: string, clientIp?: string): Promise<AnalysisReport> {
+export function analyzeFile(
+  path: string,
+  clientIp?: string,
+  options: Pick<AnalyzeOptions, 'mxIp' | 'anyconnectPort'> = {},
+): Promise<AnalysisReport> {
   return analyzeCapture(createReadStream(path, { highWaterMark: 1 << 16 }), {
     fileName: path.split('/').pop(),
     clientIp,
+    ...options,
   });
 }
 

@@ -34,6 +34,8 @@ interface ExpectedSession extends Inconclusive {
   keyFrames?: Record<string, number[]>;
 }
 interface Expected extends Inconclusive {
+  /** What the user told the analysis (anyconnect-port8443-wrong-password: the AnyConnect port). */
+  options?: { ports?: number[] };
   verdict: string;
   mxIp?: string;
   clients?: { ip: string; verdict: string }[];
@@ -168,7 +170,12 @@ describe('real negotiation captures give their expected verdicts', () => {
   for (const c of CASES) {
     it(c, async () => {
       const expected = JSON.parse(readFileSync(join(ROOT, c, 'expected.json'), 'utf8')) as Expected;
-      const report: AnalysisReport = await analyzeFile(join(ROOT, c, 'capture.pcap'));
+      const port = expected.options?.ports?.[0];
+      const report: AnalysisReport = await analyzeFile(
+        join(ROOT, c, 'capture.pcap'),
+        undefined,
+        port === undefined ? {} : { anyconnectPort: port },
+      );
       expect(report.verdict, `${c} capture verdict`).toBe(expected.verdict);
       checkInconclusive(c, report, expected);
       if (expected.mxIp !== undefined) expect(report.mxIp, `${c} mxIp`).toBe(expected.mxIp);

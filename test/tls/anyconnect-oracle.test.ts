@@ -24,7 +24,8 @@ function readTsv(path: string): Row[] {
 }
 
 async function decodeAll(path: string): Promise<DecodedFrame[]> {
-  const decoder = createFrameDecoder();
+  // TLS and DTLS on a port of their own too (anyconnect-port8443-*), as tshark is told with -d.
+  const decoder = createFrameDecoder({ tlsOnAnyPort: true });
   const frames: DecodedFrame[] = [];
   async function* source() {
     yield new Uint8Array(readFileSync(path));
