@@ -62,5 +62,6 @@ export async function analyzeCapture(
     analyzer.add(frame);
     anyconnect.add(frame);
   });
-  return analyzer.finish(info, decoder.pendingFragments(), anyconnect.finish());
+  const sessions = anyconnect.finish();
+  return analyzer.finish(info, decoder.pendingFragments(), sessions, anyconnect.unnamedTls());
 }

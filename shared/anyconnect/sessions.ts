@@ -33,16 +33,28 @@ export interface AnyConnectOptions {
   ports?: readonly number[];
 }
 
+/** A TLS connection on a port of its own that nothing named AnyConnect's (no DTLS beside it). */
+export interface UnnamedTls {
+  clientIp: string;
+  serverIp: string;
+  port: number;
+}
+
 export interface AnyConnectAnalyzer {
   add(frame: DecodedFrame): void;
   finish(): AnyConnectSession[];
+  /** After finish(): TLS on ports of their own left unrecognised (the first few), for a hint. */
+  unnamedTls(): UnnamedTls[];
 }
+
+const MAX_UNNAMED_TLS = 4;
 
 export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyConnectAnalyzer {
   const configured = new Set(options.ports ?? []);
   const ports = new Set([DEFAULT_ANYCONNECT_PORT, ...configured]);
   const mxIps = new Set(options.mxIps ?? []);
   const tracker = createAnyConnectTracker(ports);
+  const unnamed: UnnamedTls[] = [];
   return {
     add: tracker.add,
     finish(): AnyConnectSession[] {
@@ -52,9 +64,12 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
       for (const raw of tracker.sessions()) {
         const recognizedBy = recognize(raw, mxIps, configured, tracker.serversOnPort(raw.mxPort));
         if (recognizedBy) out.push(diagnose(deriveFacts(raw, last), recognizedBy));
+        else if (!ports.has(raw.mxPort) && unnamed.length < MAX_UNNAMED_TLS)
+          unnamed.push({ clientIp: raw.clientIp, serverIp: raw.mxIp, port: raw.mxPort });
       }
       return out;
     },
+    unnamedTls: () => unnamed,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Anomaly } from '../anomaly.js';
 import type { CaptureInfo } from '../capture/types.js';
 import type { DecodedFrame } from '../decode/types.js';
 import type { AnyConnectSession } from '../anyconnect/types.js';
+import type { UnnamedTls } from '../anyconnect/sessions.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
 import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis } from '../report/types.js';
 import { directoryTlsFindings, dnsFindings, dnsStillOpen, radiusFindings } from './auth/auth-findings.js';
@@ -45,8 +46,16 @@ export interface AnalyzerOptions {
 
 export interface Analyzer {
   add(frame: DecodedFrame): void;
-  /** `anyconnect`: the capture's AnyConnect sessions (shared/anyconnect), judged beside the IKE ones. */
-  finish(info: CaptureInfo, pendingFragments?: PendingFragmentSet[], anyconnect?: AnyConnectSession[]): AnalysisReport;
+  /**
+   * `anyconnect`: the capture's AnyConnect sessions (shared/anyconnect), judged beside the IKE ones;
+   * `unnamedTls`: TLS on ports of their own that nothing named AnyConnect's (a hint when no IKE).
+   */
+  finish(
+    info: CaptureInfo,
+    pendingFragments?: PendingFragmentSet[],
+    anyconnect?: AnyConnectSession[],
+    unnamedTls?: UnnamedTls[],
+  ): AnalysisReport;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -137,6 +146,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     info: CaptureInfo,
     pending: PendingFragmentSet[] = [],
     anyconnect: AnyConnectSession[] = [],
+    unnamedTls: UnnamedTls[] = [],
   ): AnalysisReport {
     const allAnomalies = [...info.anomalies, ...anomalies];
     const damage = captureDamage(allAnomalies, info.frames, decodable, firstUndecodable);
@@ -220,7 +230,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           : { verdict: 'NO_IKE_FROM_CLIENT' };
     const v = captureVerdict(book, allClients, auth, fallback);
     const findings: Finding[] = [...l2tpFound];
-    if (v.verdict === 'NO_IKE_FROM_CLIENT') findings.push(noIke(hostList));
+    if (v.verdict === 'NO_IKE_FROM_CLIENT')
+      findings.push(
+        noIke(
+          hostList,
+          unnamedTls.filter((t) => wanted(t.clientIp)),
+        ),
+      );
     const mxIp =
       options.mxIp ??
       kept[0]?.responderIp ??
@@ -262,8 +278,12 @@ function isIkeSession(x: IkeSession | SessionDiagnosis): x is IkeSession {
   return 'labels' in x;
 }
 
-/** With nothing to diagnose, the capture-level finding names the hosts that were seen. */
-function noIke(hosts: { ip: string; frames: number }[]): Finding {
+/**
+ * With nothing to diagnose, the capture-level finding names the hosts that were seen, and TLS on
+ * a port of its own that may be the MX's AnyConnect moved off 443 (the user can name it).
+ */
+function noIke(hosts: { ip: string; frames: number }[], unnamedTls: UnnamedTls[]): Finding {
+  const tlsOnOwnPort = unnamedTls.map((t) => `${t.clientIp} → ${t.serverIp}:${t.port}`).join(', ');
   return buildFinding(
     'NO_IKE_FROM_CLIENT',
     {
@@ -274,9 +294,11 @@ function noIke(hosts: { ip: string; frames: number }[]): Finding {
             .slice(0, 10)
             .map((h) => `${h.ip} (${h.frames})`)
             .join(', ') || 'none',
+        ...(tlsOnOwnPort ? { tlsOnOwnPort } : {}),
       },
     },
     'isakmp || udp.port == 500 || udp.port == 4500',
+    tlsOnOwnPort ? { tlsOnOwnPort } : {},
   );
 }
 

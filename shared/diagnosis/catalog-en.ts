@@ -23,7 +23,11 @@ const AUTH_COMMON = [
 export const CATALOG_EN: Record<Code, CatalogText> = {
   NO_IKE_FROM_CLIENT: {
     title: 'No ISAKMP from the client',
-    explanation: 'The capture holds no IKE (ISAKMP) message from any client, so the negotiation never reached the MX.',
+    explanation: (v) =>
+      'The capture holds no IKE (ISAKMP) message from any client, so the negotiation never reached the MX.' +
+      (v.tlsOnOwnPort
+        ? ` TLS without DTLS was seen on a port of its own (${String(v.tlsOnOwnPort)}): if that is the MX's AnyConnect, analyse the capture again with the MX's address (--mx) or that port (--anyconnect-port).`
+        : ''),
     checklist: [
       "The client connects to the primary MX's WAN IP (the warm-spare VIP).",
       'Nothing upstream blocks or drops inbound UDP 500.',

@@ -37,8 +37,11 @@ const WINDOWS_MX_BEHIND_NAT =
 export const CATALOG_JA: Record<Code, CatalogText> = {
   NO_IKE_FROM_CLIENT: {
     title: 'クライアントからの ISAKMP なし',
-    explanation:
-      'キャプチャにはクライアントからの IKE（ISAKMP）メッセージが一つもなく、ネゴシエーションは MX に届いていません。',
+    explanation: (v) =>
+      'キャプチャにはクライアントからの IKE（ISAKMP）メッセージが一つもなく、ネゴシエーションは MX に届いていません。' +
+      (v.tlsOnOwnPort
+        ? `独自のポートで DTLS を伴わない TLS（${String(v.tlsOnOwnPort)}）が見られます。これが MX の AnyConnect であれば、MX のアドレス（「--mx」）またはそのポート（「--anyconnect-port」）を指定して、もう一度解析してください。`
+        : ''),
     checklist: [
       'クライアントがプライマリ MX の WAN IP（ウォームスペア構成では VIP）に接続していることを確認してください。',
       'アップストリームで UDP 500 のインバウンドトラフィックがブロックまたはドロップされていないことを確認してください。',

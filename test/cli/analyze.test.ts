@@ -91,7 +91,15 @@ describe('vpn-doctor analyze', () => {
   it('takes the AnyConnect port from --anyconnect-port, and refuses one that is not a port', async () => {
     const capture = join(SC, 'anyconnect-port8443-wrong-password/capture.pcap');
     // TLS alone on 8443 is any HTTPS until something names it AnyConnect's (fixture README).
-    expect(JSON.parse((await runCli(['analyze', '--json', capture])).stdout).verdict).toBe('NO_IKE_FROM_CLIENT');
+    const unnamed = JSON.parse((await runCli(['analyze', '--json', capture])).stdout);
+    expect(unnamed.verdict).toBe('NO_IKE_FROM_CLIENT');
+    // ... but the finding says where TLS went and which option would name it.
+    expect(unnamed.findings[0].evidence.details.tlsOnOwnPort).toBe('192.0.2.50 → 198.51.100.10:8443');
+    expect(unnamed.findings[0].explanation.en).toMatch(/--anyconnect-port/);
+    // Another client's TLS is not this client's hint.
+    const other = JSON.parse((await runCli(['analyze', '--json', '--client', '192.0.2.99', capture])).stdout);
+    expect(other.verdict).toBe('NO_IKE_FROM_CLIENT');
+    expect(other.findings[0].evidence.details).not.toHaveProperty('tlsOnOwnPort');
     const named = JSON.parse((await runCli(['analyze', '--json', '--anyconnect-port', '8443', capture])).stdout);
     expect(named.verdict).toBe('ANYCONNECT_AUTH_FAILED');
     expect(named.anyconnect[0].recognizedBy).toBe('configured-port');
