@@ -83,6 +83,12 @@ export const DETAIL_LABELS: Record<string, Words> = {
   mxInformational: { en: 'Informational (INFO) messages from the MX', ja: 'MX からの Informational（INFO）の数' },
   mxKeyExchangeAgain: { en: 'MM4 Key Exchange sent again by the MX', ja: 'MX による MM4 Key Exchange の再送回数' },
   hostsSeen: { en: 'Hosts seen (frames)', ja: '観測されたホスト（フレーム数）' },
+  tlsOnOwnPort: { en: 'TLS on a port of its own', ja: '独自ポートの TLS' },
+  clientCertificate: { en: 'Client certificate', ja: 'クライアント証明書' },
+  acceptedIssuers: { en: 'Issuers the MX accepts', ja: 'MX が受け入れる発行者' },
+  certificateEncrypted: { en: 'Certificate encrypted (TLS 1.3)', ja: '証明書は暗号化（TLS 1.3）' },
+  dtlsData: { en: 'DTLS data', ja: 'DTLS データ' },
+  tlsHandshakeSeen: { en: 'TLS handshake seen', ja: 'TLS ハンドシェイクの有無' },
 };
 
 /** Keys with a number inside (one per frame): the first matching pattern labels them. */
@@ -111,6 +117,10 @@ const DETAIL_VALUES: Record<string, Words> = {
   mx: { en: 'the MX side', ja: 'MX 側' },
   unknown: { en: 'cannot tell', ja: '不明' },
   none: { en: 'none', ja: 'なし' },
+  'none sent': { en: 'requested, none sent', ja: '要求されたが送信なし' },
+  sent: { en: 'requested and sent', ja: '要求され送信済み' },
+  'both ways': { en: 'both ways', ja: '双方向' },
+  'not both ways': { en: 'not both ways', ja: '片方向のみ' },
   'NO-PROPOSAL-CHOSEN in clear': { en: 'NO-PROPOSAL-CHOSEN in clear', ja: '暗号化されていない NO-PROPOSAL-CHOSEN' },
   'informational exchange': { en: 'an Informational (INFO) exchange', ja: 'Informational（INFO）' },
   'encrypted informational exchange': {

@@ -160,6 +160,8 @@ EOF
 # OC_DTLS_PSK=true: ocserv's own default (Debian's ocserv.conf leaves dtls-psk unset), which
 # openconnect takes (PSK-NEGOTIATE: DTLS keyed from the TLS channel). OC_TLS13=true: TLS 1.3 allowed
 # (the certificate is encrypted then). AC_PORT: the AnyConnect port (443 unless a case moves it).
+# OC_AUTH: ocserv's auth line (default plain password); "certificate" needs ca-cert among the
+# extra lines.
 ocserv_start() {
   local cert=$1 d=$AC_LAB/ocserv tls13=-VERS-TLS1.3; shift
   [ "${OC_TLS13:-false}" = true ] && tls13=+VERS-TLS1.3
@@ -167,7 +169,7 @@ ocserv_start() {
   printf '%s\n%s\n' "$USER_PASS" "$USER_PASS" | ocpasswd -c "$d/passwd" "$USER_NAME"
   {
     cat <<EOF
-auth = "plain[passwd=$d/passwd]"
+auth = "${OC_AUTH:-plain[passwd=$d/passwd]}"
 listen-host = $MX_WAN
 tcp-port = ${AC_PORT:-443}
 udp-port = ${AC_PORT:-443}

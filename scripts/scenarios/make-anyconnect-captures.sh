@@ -176,6 +176,14 @@ case_tls13_wrong_password() { OC_DTLS_PSK=true OC_TLS13=true as_case tls13-wrong
 case_port8443_success() { AC_PORT=8443 as_case port8443-success case_success; }
 case_port8443_wrong_password() { AC_PORT=8443 as_case port8443-wrong-password case_wrong_password; }
 
+case_client_cert_missing() { # the MX requires a client certificate; the client has none
+  OC_AUTH=certificate ocserv_start good.pem "ca-cert = $AC_LAB/pki/root.pem" "cert-user-oid = 2.5.4.3"
+  wan_capture client-cert-missing
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 15
+  finish client-cert-missing 2.5
+}
+
 # as_case NAME CASE_FUNCTION : runs another case's steps, its capture and logs under NAME
 as_case() { CASE_NAME=$1 "$2"; }
 

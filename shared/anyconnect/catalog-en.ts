@@ -42,7 +42,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_AUTH_FAILED: {
     title: 'Login refused or abandoned (likely)',
     explanation:
-      'TLS completed and {exchangesCounted} followed (the login form and its answer), then {closedBy}, with no DTLS and no tunnel. The bytes cannot prove the reason: a capture of the LAN side (RADIUS, LDAP/TLS to Active Directory) can.',
+      'TLS completed and {exchangesCounted} followed (the login form and its answer), then {closedBy}, with no DTLS and no tunnel. {authReason}',
     checklist: [
       'Check the user name and password, and that the user is authorized for AnyConnect on the MX (Meraki Cloud authentication: the user list on the Client VPN page).',
       "RADIUS: the MX is a client of the RADIUS server with the right shared secret, and the server's log shows an Access-Accept for this user.",

@@ -37,7 +37,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_AUTH_FAILED: {
     title: 'ログインの拒否または中断（推定）',
     explanation:
-      'TLS は完了し、短い暗号化されたやり取りが {exchanges} 回（ログインフォームとその応答）続いた後、DTLS もトンネルもないまま{closedBy}しました。理由はパケットからは証明できません。LAN 側（RADIUS、Active Directory サーバーへの LDAP/TLS）のキャプチャで確認できます。',
+      'TLS は完了し、短い暗号化されたやり取りが {exchanges} 回（ログインフォームとその応答）続いた後、DTLS もトンネルもないまま{closedBy}しました。{authReason}',
     checklist: [
       'ユーザー名とパスワード、およびユーザーが MX で AnyConnect の利用を許可されていること（Meraki クラウド認証の場合はクライアント VPN ページのユーザー一覧）を確認してください。',
       'RADIUS の場合、MX が正しい共有シークレットで RADIUS サーバーのクライアントとして登録され、サーバーのログにこのユーザーの Access-Accept があることを確認してください。',

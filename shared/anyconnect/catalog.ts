@@ -55,6 +55,7 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
     v.synsWere = details.syns === 1 ? 'was' : 'were';
     v.chainCounted = counted(details.chainLength, 'certificate', 'certificates');
   }
+  v.authReason = authReason(details, lang);
   // What the capture lacks: the handshakes at its start, or the answer after its end.
   const late = details.reason === 'capture-started-late';
   v.notInCapture =
@@ -76,6 +77,22 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
         ? '証拠はどの判定も示していません'
         : `証拠は ${String(likely)} を示唆しています`;
   return v;
+}
+
+/** Why a login failed, when the bytes tell: the MX asked for a client certificate (TLS 1.2, in clear). */
+function authReason(details: Vars, lang: 'en' | 'ja'): string {
+  const issuers = typeof details.acceptedIssuers === 'string' ? details.acceptedIssuers : undefined;
+  if (details.clientCertificate === 'none sent')
+    return lang === 'en'
+      ? `The MX asked for a client certificate (CertificateRequest${issuers ? `, accepting certificates issued by ${issuers}` : ''}) and the client sent none: with certificate authentication the user's certificate, issued by a CA the MX accepts, must be installed on the client.`
+      : `MX はクライアント証明書を要求しました（CertificateRequest${issuers ? `、受け入れる発行者: 「${issuers}」` : ''}）が、クライアントは証明書を送信していません。証明書認証では、MX が受け入れる CA が発行したユーザー証明書をクライアントにインストールする必要があります。`;
+  if (details.clientCertificate === 'sent')
+    return lang === 'en'
+      ? `The MX asked for a client certificate${issuers ? ` (issued by ${issuers})` : ''} and the client sent one: check that it is issued by a CA the MX accepts and still valid; beyond that the bytes cannot prove the reason.`
+      : `MX はクライアント証明書を要求し${issuers ? `（発行者: 「${issuers}」）` : ''}、クライアントは証明書を送信しました。MX が受け入れる CA が発行した有効な証明書であることを確認してください。それ以外の理由はパケットからは証明できません。`;
+  return lang === 'en'
+    ? 'The bytes cannot prove the reason: a capture of the LAN side (RADIUS, LDAP/TLS to Active Directory) can.'
+    : '理由はパケットからは証明できません。LAN 側（RADIUS、Active Directory サーバーへの LDAP/TLS）のキャプチャで確認できます。';
 }
 
 /** A TLS alert by its name (protocol_version …); 'encrypted' when only its record was seen. */

@@ -38,6 +38,10 @@ export interface TcpConnection {
   clientHello?: At & { message: TlsHandshakeMessage };
   serverHello?: At & { message: TlsHandshakeMessage };
   certificate?: At & { message: TlsHandshakeMessage };
+  /** The MX asked for a client certificate, naming the CAs it accepts. */
+  certificateRequest?: At & { acceptedIssuers: string[] };
+  /** The client's answer to it: how many certificates its Certificate message held. */
+  clientCertificate?: At & { count: number };
   clientKeyExchange?: At;
   ccsClient?: At;
   ccsMx?: At;
@@ -268,6 +272,7 @@ const HANDSHAKE_LABELS: Partial<Record<number, [AnyConnectEventKind, string]>> =
   [HANDSHAKE.CLIENT_HELLO]: ['clientHello', 'ClientHello'],
   [HANDSHAKE.SERVER_HELLO]: ['serverHello', 'ServerHello'],
   [HANDSHAKE.CERTIFICATE]: ['certificate', 'Certificate'],
+  [HANDSHAKE.CERTIFICATE_REQUEST]: ['certificateRequest', 'CertificateRequest'],
   [HANDSHAKE.SERVER_HELLO_DONE]: ['serverHelloDone', 'ServerHelloDone'],
   [HANDSHAKE.CLIENT_KEY_EXCHANGE]: ['clientKeyExchange', 'ClientKeyExchange'],
 };
@@ -302,10 +307,14 @@ function tlsRecord(
           if (m.serverName) label += ` (SNI ${m.serverName})`;
         } else if (kind === 'serverHello') c.serverHello ??= { ...at, message: m };
         else if (kind === 'certificate') {
-          c.certificate ??= { ...at, message: m };
+          // The client's own Certificate answers a CertificateRequest (it may hold none).
+          if (c2m) c.clientCertificate ??= { ...at, count: m.certificates?.length ?? 0 };
+          else c.certificate ??= { ...at, message: m };
           const leaf = m.certificates?.[0];
           label += ` (${m.certificates?.length ?? 0})${leaf?.subject ? ` ${leaf.subject}` : ''}`;
-        } else if (kind === 'clientKeyExchange') c.clientKeyExchange ??= at;
+        } else if (kind === 'certificateRequest' && !c2m)
+          c.certificateRequest ??= { ...at, acceptedIssuers: m.acceptedIssuers ?? [] };
+        else if (kind === 'clientKeyExchange') c.clientKeyExchange ??= at;
         event(s, at, time, c2m, 'tls', kind, clientPort, label);
       }
       return;

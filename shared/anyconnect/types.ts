@@ -45,6 +45,7 @@ export const ANYCONNECT_EVENT_KINDS = [
   'clientHello',
   'serverHello',
   'certificate',
+  'certificateRequest',
   'serverHelloDone',
   'clientKeyExchange',
   'changeCipherSpec',

@@ -147,6 +147,8 @@ export interface TlsHandshakeMessage {
   serverName?: string;
   /** Certificate (TLS 1.2 and below, in clear): the chain as sent, leaf first. */
   certificates?: CertificateFacts[];
+  /** CertificateRequest: the CAs whose client certificates the server accepts (DNs, wire order). */
+  acceptedIssuers?: string[];
   /** DTLS message_seq. */
   messageSeq?: number;
 }

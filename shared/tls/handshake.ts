@@ -1,9 +1,9 @@
 // TLS/DTLS handshake message bodies in clear (RFC 5246 7.4, RFC 8446 4.1-4.4, RFC 6347 4.2):
 // ClientHello (versions, session ID, suites, SNI, ALPN, supported_versions), ServerHello,
-// HelloVerifyRequest and the Certificate chain. Every read is bounds-checked; a field that does
+// HelloVerifyRequest, the Certificate chain and the CAs a CertificateRequest names. Every read is bounds-checked; a field that does
 // not fit is left out, never guessed.
 import type { TlsHandshakeMessage } from '../decode/types.js';
-import type { CertificateReader } from './x509.js';
+import { distinguishedName, type CertificateReader } from './x509.js';
 
 export const HANDSHAKE = {
   CLIENT_HELLO: 1,
@@ -11,6 +11,7 @@ export const HANDSHAKE = {
   HELLO_VERIFY_REQUEST: 3,
   CERTIFICATE: 11,
   SERVER_KEY_EXCHANGE: 12,
+  CERTIFICATE_REQUEST: 13,
   SERVER_HELLO_DONE: 14,
   CLIENT_KEY_EXCHANGE: 16,
   FINISHED: 20,
@@ -21,6 +22,7 @@ const EXT_ALPN = 16;
 const EXT_SUPPORTED_VERSIONS = 43;
 const MAX_SUITES = 256;
 const MAX_CERTIFICATES = 10;
+const MAX_ACCEPTED_ISSUERS = 16;
 
 export interface HandshakeContext {
   dtls: boolean;
@@ -50,6 +52,9 @@ export function describeHandshake(
       break;
     case HANDSHAKE.CERTIFICATE:
       if (ctx.certificates) certificates(m, body, ctx.certificates);
+      break;
+    case HANDSHAKE.CERTIFICATE_REQUEST:
+      if (ctx.certificates) acceptedIssuers(m, body);
       break;
   }
   return m;
@@ -148,6 +153,30 @@ function certificates(m: TlsHandshakeMessage, b: Uint8Array, reader: Certificate
     at += 3 + len;
   }
   m.certificates = out;
+}
+
+/**
+ * TLS 1.2 CertificateRequest (RFC 5246 7.4.4): certificate_types<1..2^8-1>,
+ * supported_signature_algorithms<2..2^16-2>, certificate_authorities<0..2^16-1> of
+ * DistinguishedName<1..2^16-1>: the CAs whose client certificates the server accepts.
+ */
+function acceptedIssuers(m: TlsHandshakeMessage, b: Uint8Array): void {
+  if (b.length < 1) return;
+  let at = 1 + b[0];
+  if (at + 2 > b.length) return;
+  at += 2 + u16(b, at);
+  if (at + 2 > b.length) return;
+  const end = Math.min(b.length, at + 2 + u16(b, at));
+  at += 2;
+  const out: string[] = [];
+  while (at + 2 <= end && out.length < MAX_ACCEPTED_ISSUERS) {
+    const len = u16(b, at);
+    if (at + 2 + len > end) break;
+    const dn = distinguishedName(b.subarray(at + 2, at + 2 + len));
+    if (dn !== undefined) out.push(dn);
+    at += 2 + len;
+  }
+  m.acceptedIssuers = out;
 }
 
 /** Host names and ALPN ids are ASCII; anything else is shown escaped as \xNN. */

@@ -19,7 +19,7 @@ import {
   Certificate,
   id_ce_basicConstraints,
   id_ce_subjectAltName,
-  type Name,
+  Name,
   SubjectAlternativeName,
 } from '@peculiar/asn1-x509';
 import type { CertificateFacts } from '../decode/types.js';
@@ -111,6 +111,15 @@ export function parseCertificate(der: Uint8Array): CertificateFacts {
 
 function failed(der: Uint8Array, error: string): CertificateFacts {
   return { subject: '', issuer: '', sans: [], selfIssued: false, isCA: false, serial: '', length: der.length, error };
+}
+
+/** A DER Name (a CertificateRequest's CA) as `TYPE=value, …`; undefined when it is no Name. */
+export function distinguishedName(der: Uint8Array): string | undefined {
+  try {
+    return nameString(AsnConvert.parse(der.slice().buffer, Name));
+  } catch {
+    return undefined;
+  }
 }
 
 /** `TYPE=value` in wire order, as tshark and the scenario READMEs list them. */

@@ -38,6 +38,8 @@ interface ExpectedSession {
     chainLength: number;
   };
   absentFindings?: string[];
+  /** The MX's CertificateRequest frames, and how many certificates the client's answer held. */
+  clientCertificate?: { requested: number[]; sent: number };
 }
 interface Expected {
   /** What the user told the analysis (the CLI's --anyconnect-port, --mx), when anything. */
@@ -115,6 +117,19 @@ describe('AnyConnect scenarios give their expected verdicts', () => {
       for (const [key, frames] of Object.entries(exp.keyFrames)) {
         const seen = got.timeline.filter(KEY_FRAME_EVENTS[key]).map((e) => e.frame);
         expect([...new Set(seen)], `${where} keyFrames.${key}`).toEqual(frames);
+      }
+      if (exp.clientCertificate) {
+        const requests = got.timeline.filter((e) => e.kind === 'certificateRequest').map((e) => e.frame);
+        expect(requests, `${where} CertificateRequest`).toEqual(exp.clientCertificate.requested);
+        expect(got.findings[0].evidence.details?.clientCertificate).toBe(
+          exp.clientCertificate.sent > 0 ? 'sent' : 'none sent',
+        );
+        // A request is part of the evidence for the verdict.
+        const asked = exp.clientCertificate.requested;
+        expect(
+          got.findings[0].evidence.frames.some((n) => asked.includes(n)),
+          `${where} evidence`,
+        ).toBe(true);
       }
       // The verdict's evidence names frames of the session and every one is in the timeline.
       const verdict = got.findings[0];

@@ -114,7 +114,14 @@ const CELLS: { name: string; oracle: (r: Row) => string; ours: (f: DecodedFrame)
     // values, so the two columns together are compared as one multiset.
     name: 'x509sat (issuer and subject values)',
     oracle: (r) => sorted([r['x509sat.uTF8String'], r['x509sat.printableString']].filter(Boolean).join(',')),
-    ours: (f) => sorted(list(certs(f).flatMap((c) => [...dnValues(c.issuer), ...dnValues(c.subject)]))),
+    // Also the CAs a CertificateRequest names (tshark lists their values in the same fields).
+    ours: (f) =>
+      sorted(
+        list([
+          ...certs(f).flatMap((c) => [...dnValues(c.issuer), ...dnValues(c.subject)]),
+          ...tlsHs(f).flatMap((h) => (h.acceptedIssuers ?? []).flatMap(dnValues)),
+        ]),
+      ),
   },
   { name: 'x509ce.dNSName', oracle: (r) => r['x509ce.dNSName'], ours: (f) => list(certs(f).flatMap((c) => c.sans)) },
   {

@@ -71,8 +71,17 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
     return {
       verdict: 'ANYCONNECT_AUTH_FAILED',
       step: 'LOGIN',
-      frames: frameList(done.ccsMx, done.dataClient, done.dataMx, close, done.finClient, done.finMx),
-      details: { exchanges, closedBy: close.how, closedFrom: close.from, dtls: 'none' },
+      frames: frameList(
+        done.certificateRequest,
+        done.clientCertificate,
+        done.ccsMx,
+        done.dataClient,
+        done.dataMx,
+        close,
+        done.finClient,
+        done.finMx,
+      ),
+      details: { exchanges, closedBy: close.how, closedFrom: close.from, dtls: 'none', ...clientCertificate(f) },
     };
   }
   return {
@@ -97,5 +106,20 @@ function startedLate(f: AnyConnectFacts): Decision | undefined {
     details: { dtlsData: 'both ways', tlsHandshakeSeen: false },
     reason: 'capture-started-late',
     likelyVerdict: 'ANYCONNECT_ESTABLISHED',
+  };
+}
+
+/**
+ * Certificate authentication in clear (TLS 1.2): the MX's CertificateRequest and whether the
+ * client's Certificate held one, on any completed connection of the session.
+ */
+function clientCertificate(f: AnyConnectFacts): Record<string, string> {
+  const asked = f.completed.find((c) => c.certificateRequest);
+  if (!asked?.certificateRequest) return {};
+  const sent = f.completed.some((c) => (c.clientCertificate?.count ?? 0) > 0);
+  const issuers = asked.certificateRequest.acceptedIssuers;
+  return {
+    clientCertificate: sent ? 'sent' : 'none sent',
+    ...(issuers.length > 0 ? { acceptedIssuers: issuers.join('; ') } : {}),
   };
 }
