@@ -184,6 +184,17 @@ case_client_cert_missing() { # the MX requires a client certificate; the client 
   finish client-cert-missing 2.5
 }
 
+case_client_cert_untrusted() { # certificate authentication; the client's certificate is self-signed
+  local d=$AC_LAB/pki
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$d/user.key" -out "$d/user-self.pem" -days 30 \
+    -subj "/CN=$USER_NAME" >/dev/null 2>&1
+  OC_AUTH=certificate ocserv_start good.pem "ca-cert = $d/root.pem" "cert-user-oid = 2.5.4.3"
+  wan_capture client-cert-untrusted
+  oc_start "$USER_PASS" --cafile "$d/root.pem" --certificate "$d/user-self.pem" --sslkey "$d/user.key"
+  oc_exit_wait 15
+  finish client-cert-untrusted 2.5
+}
+
 # as_case NAME CASE_FUNCTION : runs another case's steps, its capture and logs under NAME
 as_case() { CASE_NAME=$1 "$2"; }
 
@@ -207,7 +218,7 @@ case_late_tunnel_running() { # the success capture from its first DTLS data on: 
 ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running
-port8443-success port8443-wrong-password"
+port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted"
 
 trap 'lab_down' EXIT
 lab_up

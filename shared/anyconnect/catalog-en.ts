@@ -63,7 +63,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_TLS_FAILED: {
     title: 'The TLS handshake failed',
     explanation:
-      'The handshake ended before completing ({ending}); the client offered versions {versionsOffered} and {suitesOffered} cipher suites.',
+      'The handshake ended before completing ({ending}); the client offered versions {versionsOffered} and {suitesOffered} cipher suites.{clientCertRefused}',
     checklist: [
       'The client is Cisco Secure Client / AnyConnect 4.8 or later and allows TLS 1.2.',
       'No proxy or TLS inspection device on the way intercepts the connection to the MX.',

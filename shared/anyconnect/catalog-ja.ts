@@ -58,7 +58,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_TLS_FAILED: {
     title: 'TLS ハンドシェイクの失敗',
     explanation:
-      'ハンドシェイクは完了前に終了しました（{ending}）。クライアントはバージョン {versionsOffered} と {suitesOffered} 個の暗号スイートを提示しました。',
+      'ハンドシェイクは完了前に終了しました（{ending}）。クライアントはバージョン {versionsOffered} と {suitesOffered} 個の暗号スイートを提示しました。{clientCertRefused}',
     checklist: [
       'クライアントが Cisco Secure Client／AnyConnect 4.8 以降で、TLS 1.2 を使用できることを確認してください。',
       '経路上のプロキシや TLS インスペクション機器が MX への接続に介入していないことを確認してください。',

@@ -56,6 +56,7 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
     v.chainCounted = counted(details.chainLength, 'certificate', 'certificates');
   }
   v.authReason = authReason(details, lang);
+  v.clientCertRefused = clientCertRefused(details, lang);
   // What the capture lacks: the handshakes at its start, or the answer after its end.
   const late = details.reason === 'capture-started-late';
   v.notInCapture =
@@ -93,6 +94,15 @@ function authReason(details: Vars, lang: 'en' | 'ja'): string {
   return lang === 'en'
     ? 'The bytes cannot prove the reason: a capture of the LAN side (RADIUS, LDAP/TLS to Active Directory) can.'
     : '理由はパケットからは証明できません。LAN 側（RADIUS、Active Directory サーバーへの LDAP/TLS）のキャプチャで確認できます。';
+}
+
+/** The MX ended the handshake right after the client's certificate: it did not accept it. */
+function clientCertRefused(details: Vars, lang: 'en' | 'ja'): string {
+  if (details.clientCertificate !== 'sent') return '';
+  const issuers = typeof details.acceptedIssuers === 'string' ? details.acceptedIssuers : undefined;
+  return lang === 'en'
+    ? ` The MX asked for a client certificate${issuers ? ` (issued by ${issuers})` : ''} and ended the handshake right after the client sent one: it did not accept the client's certificate (an issuer it does not trust, or a certificate expired or revoked).`
+    : `MX はクライアント証明書を要求し${issuers ? `（発行者: 「${issuers}」）` : ''}、クライアントが証明書を送信した直後にハンドシェイクを終了しました。MX はクライアント証明書を受け入れていません（信頼していない発行者、または期限切れや失効した証明書）。`;
 }
 
 /** A TLS alert by its name (protocol_version …); 'encrypted' when only its record was seen. */

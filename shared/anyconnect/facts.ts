@@ -93,3 +93,17 @@ export function firstClose(
   if (c.alert) cands.push({ frame: c.alert.frame, t: c.alert.t, from: c.alert.from, how: 'alert' });
   return cands.sort((a, b) => a.frame - b.frame)[0];
 }
+
+/**
+ * Certificate authentication in clear (TLS 1.2): whether the MX asked this connection for a client
+ * certificate, whether the client's Certificate held one, and the CAs the MX named.
+ */
+export function clientCertificateDetails(c: TcpConnection | undefined): Record<string, string> {
+  const asked = c?.certificateRequest;
+  if (!asked) return {};
+  const issuers = asked.acceptedIssuers;
+  return {
+    clientCertificate: (c.clientCertificate?.count ?? 0) > 0 ? 'sent' : 'none sent',
+    ...(issuers.length > 0 ? { acceptedIssuers: issuers.join('; ') } : {}),
+  };
+}

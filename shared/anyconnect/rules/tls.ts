@@ -3,7 +3,14 @@
 // ANYCONNECT_TLS_FAILED when the MX refuses the ClientHello (alert, FIN or reset) or another
 // alert ends the handshake. Decided by position, since real clients and servers often send no alert.
 import { TLS_ALERT_DESCRIPTIONS, TLS_VERSIONS } from '../../tls/constants.js';
-import { ANSWER_DUE_SECONDS, type AnyConnectFacts, firstClose, isCertificateAlert, ranOnAfter } from '../facts.js';
+import {
+  ANSWER_DUE_SECONDS,
+  type AnyConnectFacts,
+  clientCertificateDetails,
+  firstClose,
+  isCertificateAlert,
+  ranOnAfter,
+} from '../facts.js';
 import { type Decision, frameList } from './decision.js';
 import { round } from './tcp.js';
 
@@ -67,11 +74,12 @@ export function tlsRule(f: AnyConnectFacts): Decision | undefined {
     };
   }
   if (c.serverHello && close?.from === 'mx') {
+    // Closed right after the client's certificate: the MX did not accept it (said in words).
     return {
       verdict: 'ANYCONNECT_TLS_FAILED',
       step: 'TLS',
-      frames: frameList(c.clientHello, c.serverHello, close),
-      details: { closedBy: close.how, closedFrom: close.from, ...offered },
+      frames: frameList(c.clientHello, c.serverHello, c.certificateRequest, c.clientCertificate, close),
+      details: { closedBy: close.how, closedFrom: close.from, ...offered, ...clientCertificateDetails(c) },
     };
   }
   const lastStep = c.certificate ?? c.serverHello ?? c.clientHello;

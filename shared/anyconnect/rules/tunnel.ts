@@ -3,7 +3,13 @@
 // (a repeat, or 2 s of capture after it); ANYCONNECT_AUTH_FAILED (likely) is TLS complete, a few
 // short exchanges, a close and no DTLS at all: the bytes cannot prove why. A tunnel already running
 // when the capture began is INCONCLUSIVE, leaning to ANYCONNECT_ESTABLISHED.
-import { ANSWER_DUE_SECONDS, type AnyConnectFacts, firstClose, ranOnAfter } from '../facts.js';
+import {
+  ANSWER_DUE_SECONDS,
+  type AnyConnectFacts,
+  clientCertificateDetails,
+  firstClose,
+  ranOnAfter,
+} from '../facts.js';
 import { type Decision, frameList } from './decision.js';
 import { round } from './tcp.js';
 
@@ -81,7 +87,13 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
         done.finClient,
         done.finMx,
       ),
-      details: { exchanges, closedBy: close.how, closedFrom: close.from, dtls: 'none', ...clientCertificate(f) },
+      details: {
+        exchanges,
+        closedBy: close.how,
+        closedFrom: close.from,
+        dtls: 'none',
+        ...clientCertificateDetails(f.completed.find((c) => c.certificateRequest)),
+      },
     };
   }
   return {
@@ -106,20 +118,5 @@ function startedLate(f: AnyConnectFacts): Decision | undefined {
     details: { dtlsData: 'both ways', tlsHandshakeSeen: false },
     reason: 'capture-started-late',
     likelyVerdict: 'ANYCONNECT_ESTABLISHED',
-  };
-}
-
-/**
- * Certificate authentication in clear (TLS 1.2): the MX's CertificateRequest and whether the
- * client's Certificate held one, on any completed connection of the session.
- */
-function clientCertificate(f: AnyConnectFacts): Record<string, string> {
-  const asked = f.completed.find((c) => c.certificateRequest);
-  if (!asked?.certificateRequest) return {};
-  const sent = f.completed.some((c) => (c.clientCertificate?.count ?? 0) > 0);
-  const issuers = asked.certificateRequest.acceptedIssuers;
-  return {
-    clientCertificate: sent ? 'sent' : 'none sent',
-    ...(issuers.length > 0 ? { acceptedIssuers: issuers.join('; ') } : {}),
   };
 }
