@@ -206,6 +206,14 @@ case_cut_before_dtls() { # the success capture cut right after the first DTLS Cl
   editcap -r "$src" "$OUT/anyconnect-cut-before-dtls/capture.pcap" "1-$n"
 }
 
+case_cut_after_tcp_handshake() { # the success capture cut right after the client's ACK of the SYN/ACK
+  local src=$OUT/anyconnect-success/capture.pcap n
+  [ -f "$src" ] || case_success
+  n=$(tshark -r "$src" -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 1' -T fields -e frame.number | head -1)
+  mkdir -p "$OUT/anyconnect-cut-after-tcp-handshake"
+  editcap -r "$src" "$OUT/anyconnect-cut-after-tcp-handshake/capture.pcap" "1-$((n + 1))"
+}
+
 case_late_tunnel_running() { # the success capture from its first DTLS data on: the capture began late
   local src=$OUT/anyconnect-success/capture.pcap first last
   [ -f "$src" ] || case_success
@@ -217,7 +225,7 @@ case_late_tunnel_running() { # the success capture from its first DTLS data on: 
 
 ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
-tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running
+tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
 port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted"
 
 trap 'lab_down' EXIT

@@ -14,7 +14,18 @@ export function tcpRule(f: AnyConnectFacts): Decision | undefined {
       details: { syns: f.syns.length, answer: 'reset', port },
     };
   }
-  if (f.synAnswered) return undefined;
+  if (f.synAnswered) {
+    // The connection is up and the ClientHello not yet in the capture: it stopped too soon.
+    const answer = f.raw.connections.find((c) => c.synAck)?.synAck;
+    if (!answer || ranOnAfter(f, answer) >= ANSWER_DUE_SECONDS) return undefined;
+    return {
+      verdict: 'INCONCLUSIVE',
+      step: 'TCP',
+      frames: frameList(f.syns, answer),
+      details: { secondsAfter: round(ranOnAfter(f, answer)), port },
+      reason: 'capture-ended-early',
+    };
+  }
   const lastSyn = f.syns[f.syns.length - 1];
   if (f.syns.length >= 2 || ranOnAfter(f, lastSyn) >= ANSWER_DUE_SECONDS) {
     return {
