@@ -12,6 +12,8 @@ import type { AnyConnectEventKind, AnyConnectTimelineEntry, DirectionCounts } fr
 
 export const TRACKER_LIMITS = {
   sessions: 1000,
+  /** Of those, on ports nobody named (any HTTPS on another port may start one): 443's stay free. */
+  ownPortSessions: 100,
   connectionsPerSession: 16,
   dtlsFlowsPerSession: 8,
   framesPerEvent: 32,
@@ -151,7 +153,7 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
     const hello =
       f.tls?.some((r) => r.handshakeType === HANDSHAKE.CLIENT_HELLO) ||
       f.dtls?.some((r) => r.handshake?.type === HANDSHAKE.CLIENT_HELLO);
-    return hello ? true : undefined;
+    return hello && ownPortSessions < TRACKER_LIMITS.ownPortSessions ? true : undefined;
   }
 
   function add(f: DecodedFrame): void {

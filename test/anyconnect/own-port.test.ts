@@ -30,4 +30,20 @@ describe('AnyConnect on a port of its own', () => {
     const byPort = anyConnectSessions(frames, { ports: [8443] });
     expect(byPort.map((s) => [s.recognizedBy, s.verdict])).toEqual([['configured-port', 'ANYCONNECT_AUTH_FAILED']]);
   });
+
+  it('HTTPS on other ports cannot use up the sessions AnyConnect on 443 needs', async () => {
+    const frames = await success();
+    const hello = frames.find((f) => f.tls?.some((r) => r.handshakeType === 1));
+    expect(hello).toBeDefined();
+    // 1,100 clients' ClientHellos to 8443 (more than the tracker's sessions), then a real session on 443.
+    const flood = Array.from({ length: 1100 }, (_, i) => ({
+      ...hello!,
+      ip: { ...hello!.ip!, src: `10.0.${i >> 8}.${i & 255}` },
+    }));
+    const real = await decodeFile(join(SCENARIOS, 'anyconnect-success', 'capture.pcap'));
+    const sessions = anyConnectSessions([...flood, ...real]);
+    expect(sessions.map((s) => [s.clientIp, s.responderPort, s.verdict])).toEqual([
+      ['192.0.2.50', 443, 'ANYCONNECT_ESTABLISHED'],
+    ]);
+  });
 });
