@@ -1,6 +1,6 @@
 // The facts the AnyConnect rules read, derived once from a tracked session: which connection got
 // furthest, whether TLS completed, what DTLS did, and how long the capture ran on afterwards.
-import type { At, DtlsFlow, RawSession, TcpConnection } from './tracker.js';
+import type { At, DtlsFlow, RawSession, TcpConnection } from './raw-session.js';
 
 /** GUIDE.md "Evidence, not habit": a missing answer needs the capture running this long after. */
 export const ANSWER_DUE_SECONDS = 2;

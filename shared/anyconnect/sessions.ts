@@ -20,7 +20,8 @@ import type { Decision } from './rules/decision.js';
 import { tcpRule } from './rules/tcp.js';
 import { alertName, tlsRule } from './rules/tls.js';
 import { tunnelRule } from './rules/tunnel.js';
-import { createAnyConnectTracker, type RawSession } from './tracker.js';
+import type { RawSession } from './raw-session.js';
+import { createAnyConnectTracker } from './tracker.js';
 import type { AnyConnectSession } from './types.js';
 
 export const DEFAULT_ANYCONNECT_PORT = 443;

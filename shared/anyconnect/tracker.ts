@@ -4,11 +4,12 @@
 // frames kept per event, timeline entries. Frames on other ports cost one Set lookup, unless they
 // carry TLS or DTLS (a server on a port of its own, found by its hellos).
 import { epochString } from '../decode/format-frame.js';
-import type { DecodedFrame, TlsHandshakeMessage } from '../decode/types.js';
+import type { DecodedFrame } from '../decode/types.js';
 import { TCP_FLAG } from '../net/tcp.js';
 import { TLS_CONTENT } from '../tls/constants.js';
 import { HANDSHAKE } from '../tls/handshake.js';
-import type { AnyConnectEventKind, AnyConnectTimelineEntry, DirectionCounts } from './types.js';
+import type { At, RawSession, Side, TcpConnection } from './raw-session.js';
+import type { AnyConnectEventKind, AnyConnectTimelineEntry } from './types.js';
 
 export const TRACKER_LIMITS = {
   sessions: 1000,
@@ -21,69 +22,6 @@ export const TRACKER_LIMITS = {
   /** Application-data entries per direction and channel in the timeline (all are counted). */
   dataEntries: 16,
 };
-
-export interface At {
-  frame: number;
-  /** Seconds since the epoch (float: for intervals). */
-  t: number;
-}
-
-export type Side = 'client' | 'mx';
-
-export interface TcpConnection {
-  clientPort: number;
-  syns: At[];
-  synAck?: At;
-  rst?: At & { from: Side };
-  finClient?: At;
-  finMx?: At;
-  clientHello?: At & { message: TlsHandshakeMessage };
-  serverHello?: At & { message: TlsHandshakeMessage };
-  certificate?: At & { message: TlsHandshakeMessage };
-  /** The MX asked for a client certificate, naming the CAs it accepts. */
-  certificateRequest?: At & { acceptedIssuers: string[] };
-  /** The client's answer to it: how many certificates its Certificate message held. */
-  clientCertificate?: At & { count: number };
-  clientKeyExchange?: At;
-  ccsClient?: At;
-  ccsMx?: At;
-  alert?: At & { from: Side; level?: number; description?: number };
-  dataClient: At[];
-  dataMx: At[];
-  dataClientCount: number;
-  dataMxCount: number;
-  last: At;
-}
-
-export interface DtlsFlow {
-  clientPort: number;
-  hellos: At[];
-  hello?: TlsHandshakeMessage;
-  helloVerify?: At;
-  serverHello?: At & { message: TlsHandshakeMessage };
-  alert?: At & { from: Side; level?: number; description?: number };
-  dataClient: At[];
-  dataMx: At[];
-  dataClientCount: number;
-  dataMxCount: number;
-}
-
-export interface RawSession {
-  clientIp: string;
-  mxIp: string;
-  mxPort: number;
-  connections: TcpConnection[];
-  dtls: DtlsFlow[];
-  timeline: AnyConnectTimelineEntry[];
-  timelineTruncated: boolean;
-  tls: { clientToMx: DirectionCounts; mxToClient: DirectionCounts };
-  udp: { clientToMx: DirectionCounts; mxToClient: DirectionCounts };
-  first: At;
-  last: At;
-  firstTime: string;
-  lastTime: string;
-  dataEntries: Record<string, number>;
-}
 
 export interface AnyConnectTracker {
   add(frame: DecodedFrame): void;

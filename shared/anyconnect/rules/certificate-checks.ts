@@ -3,7 +3,7 @@
 // its issuer (a custom certificate uploaded without its intermediate). Trust itself is the
 // client's store and cannot be judged from the bytes.
 import type { CertificateFacts } from '../../decode/types.js';
-import type { TcpConnection } from '../tracker.js';
+import type { TcpConnection } from '../raw-session.js';
 import type { AnyConnectFindingCode } from '../types.js';
 
 export interface CertificateCheck {
