@@ -56,10 +56,13 @@ export class AsyncInvoker<E> {
     return names.length;
   }
 
-  /** Resolves when no event is queued or running. */
-  idle(): Promise<void> {
+  /** Resolves when no event is queued or running (or after `timeoutMs`, when given). */
+  idle(timeoutMs?: number): Promise<void> {
     if (this.running === 0 && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      if (timeoutMs !== undefined) setTimeout(resolve, timeoutMs).unref();
+    });
   }
 
   /** Stops taking events; queued ones stay in `queueDir` for the next process. */
@@ -150,6 +153,7 @@ export class AsyncInvoker<E> {
           error: String(err),
         });
         await new Promise((r) => setTimeout(r, delay));
+        if (this.stopped) return; // stopped while waiting: the event stays queued on disk
       }
     }
   }

@@ -40,6 +40,9 @@ import type { Credentials } from './sigv4.js';
 import { LOCAL_REGION, ensureLocalCredentials, writeLocalState, type LocalState } from './state.js';
 import { ensureTable } from './table.js';
 
+/** How long stopping waits for running invocations to finish. */
+const STOP_WAIT_MS = 10_000;
+
 export interface TwinOptions {
   analyze: AnalyzeFn;
   dataDir: string;
@@ -232,6 +235,10 @@ export async function startTwin(opts: TwinOptions): Promise<Twin> {
     stop: async () => {
       clearInterval(sweepTimer);
       invoker.stop();
+      // Invocations already running (a sweep every 500 ms in tests) finish before the emulators
+      // close under them: a request reaching a closed dynalite throws outside any promise.
+      // Bounded, so a stuck invocation cannot hold the shutdown.
+      await invoker.idle(STOP_WAIT_MS);
       await http.close();
       await s3.close();
       await dynamo?.close();
