@@ -198,30 +198,25 @@ case_client_cert_untrusted() { # certificate authentication; the client's certif
 # as_case NAME CASE_FUNCTION : runs another case's steps, its capture and logs under NAME
 as_case() { CASE_NAME=$1 "$2"; }
 
-case_cut_before_dtls() { # the success capture cut right after the first DTLS ClientHello
-  local src=$OUT/anyconnect-success/capture.pcap n
-  [ -f "$src" ] || case_success
-  n=$(tshark -r "$src" -d udp.port==443,dtls -Y 'dtls.handshake.type == 1' -T fields -e frame.number | head -1)
-  mkdir -p "$OUT/anyconnect-cut-before-dtls"
-  editcap -r "$src" "$OUT/anyconnect-cut-before-dtls/capture.pcap" "1-$n"
+# Cuts of anyconnect-success (made first when missing): frame ranges found by a display filter.
+success_frame() { # success_frame FILTER : the number of the first frame FILTER matches
+  [ -f "$OUT/anyconnect-success/capture.pcap" ] || case_success
+  tshark -r "$OUT/anyconnect-success/capture.pcap" -d udp.port==443,dtls -Y "$1" -T fields -e frame.number | head -1
+}
+success_cut() { # success_cut CASE RANGE : OUT/anyconnect-CASE/capture.pcap = frames RANGE of it
+  mkdir -p "$OUT/anyconnect-$1"
+  editcap -r "$OUT/anyconnect-success/capture.pcap" "$OUT/anyconnect-$1/capture.pcap" "$2"
 }
 
-case_cut_after_tcp_handshake() { # the success capture cut right after the client's ACK of the SYN/ACK
-  local src=$OUT/anyconnect-success/capture.pcap n
-  [ -f "$src" ] || case_success
-  n=$(tshark -r "$src" -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 1' -T fields -e frame.number | head -1)
-  mkdir -p "$OUT/anyconnect-cut-after-tcp-handshake"
-  editcap -r "$src" "$OUT/anyconnect-cut-after-tcp-handshake/capture.pcap" "1-$((n + 1))"
+# ends on the first DTLS ClientHello
+case_cut_before_dtls() { success_cut cut-before-dtls "1-$(success_frame 'dtls.handshake.type == 1')"; }
+# ends on the client's ACK of the SYN/ACK
+case_cut_after_tcp_handshake() {
+  success_cut cut-after-tcp-handshake "1-$(($(success_frame 'tcp.flags.syn == 1 && tcp.flags.ack == 1') + 1))"
 }
-
-case_late_tunnel_running() { # the success capture from its first DTLS data on: the capture began late
-  local src=$OUT/anyconnect-success/capture.pcap first last
-  [ -f "$src" ] || case_success
-  first=$(tshark -r "$src" -d udp.port==443,dtls -Y 'dtls.record.content_type == 23' -T fields -e frame.number | head -1)
-  last=$(tshark -r "$src" -T fields -e frame.number | tail -1)
-  mkdir -p "$OUT/anyconnect-late-tunnel-running"
-  editcap -r "$src" "$OUT/anyconnect-late-tunnel-running/capture.pcap" "$first-$last"
-}
+# begins at the first DTLS data: the capture started with the tunnel running (editcap takes an end
+# past the last frame as the last frame)
+case_late_tunnel_running() { success_cut late-tunnel-running "$(success_frame 'dtls.record.content_type == 23')-999999999"; }
 
 ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
