@@ -65,7 +65,11 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
       for (const raw of tracker.sessions()) {
         const recognizedBy = recognize(raw, mxIps, configured, tracker.serversOnPort(raw.mxPort));
         if (recognizedBy) out.push(diagnose(deriveFacts(raw, last), recognizedBy));
-        else if (!ports.has(raw.mxPort) && unnamed.length < MAX_UNNAMED_TLS)
+        else if (
+          !ports.has(raw.mxPort) &&
+          raw.connections.some((c) => c.clientHello) &&
+          unnamed.length < MAX_UNNAMED_TLS
+        )
           unnamed.push({ clientIp: raw.clientIp, serverIp: raw.mxIp, port: raw.mxPort });
       }
       return out;

@@ -3,7 +3,7 @@
 // half of that shape alone is not AnyConnect (DTLS alone is also WebRTC's, TLS alone any HTTPS).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anyConnectSessions } from '#shared/anyconnect/sessions.js';
+import { anyConnectSessions, createAnyConnectAnalyzer } from '#shared/anyconnect/sessions.js';
 import { decodeFile, SCENARIOS } from './fixtures.js';
 
 const success = () => decodeFile(join(SCENARIOS, 'anyconnect-port8443-success', 'capture.pcap'));
@@ -20,6 +20,11 @@ describe('AnyConnect on a port of its own', () => {
     const udpOnly = (await success()).filter((f) => f.tcp === undefined);
     expect(udpOnly.some((f) => f.dtls !== undefined)).toBe(true);
     expect(anyConnectSessions(udpOnly)).toEqual([]);
+    // ... nor TLS for the no-IKE finding to point at.
+    const analyzer = createAnyConnectAnalyzer();
+    for (const f of udpOnly) analyzer.add(f);
+    analyzer.finish();
+    expect(analyzer.unnamedTls()).toEqual([]);
   });
 
   it('TLS alone on 8443 is AnyConnect only when the MX or the port is given', async () => {
