@@ -80,17 +80,25 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
   return v;
 }
 
-/** Why a login failed, when the bytes tell: the MX asked for a client certificate (TLS 1.2, in clear). */
-function authReason(details: Vars, lang: 'en' | 'ja'): string {
+/** The MX's CertificateRequest (TLS 1.2, in clear), with the CAs it named: one clause, two uses. */
+function certificateAsked(details: Vars, lang: 'en' | 'ja'): string {
   const issuers = typeof details.acceptedIssuers === 'string' ? details.acceptedIssuers : undefined;
+  return lang === 'en'
+    ? `The MX asked for a client certificate (CertificateRequest${issuers ? `, accepting certificates issued by ${issuers}` : ''})`
+    : `MX はクライアント証明書を要求しました（CertificateRequest${issuers ? `、受け入れる発行者: 「${issuers}」` : ''}）`;
+}
+
+/** Why a login failed, when the bytes tell: the MX asked for a client certificate. */
+function authReason(details: Vars, lang: 'en' | 'ja'): string {
+  const asked = certificateAsked(details, lang);
   if (details.clientCertificate === 'none sent')
     return lang === 'en'
-      ? `The MX asked for a client certificate (CertificateRequest${issuers ? `, accepting certificates issued by ${issuers}` : ''}) and the client sent none: with certificate authentication the user's certificate, issued by a CA the MX accepts, must be installed on the client.`
-      : `MX はクライアント証明書を要求しました（CertificateRequest${issuers ? `、受け入れる発行者: 「${issuers}」` : ''}）が、クライアントは証明書を送信していません。証明書認証では、MX が受け入れる CA が発行したユーザー証明書をクライアントにインストールする必要があります。`;
+      ? `${asked} and the client sent none: with certificate authentication the user's certificate, issued by a CA the MX accepts, must be installed on the client.`
+      : `${asked}が、クライアントは証明書を送信していません。証明書認証では、MX が受け入れる CA が発行したユーザー証明書をクライアントにインストールする必要があります。`;
   if (details.clientCertificate === 'sent')
     return lang === 'en'
-      ? `The MX asked for a client certificate${issuers ? ` (issued by ${issuers})` : ''} and the client sent one: check that it is issued by a CA the MX accepts and still valid; beyond that the bytes cannot prove the reason.`
-      : `MX はクライアント証明書を要求し${issuers ? `（発行者: 「${issuers}」）` : ''}、クライアントは証明書を送信しました。MX が受け入れる CA が発行した有効な証明書であることを確認してください。それ以外の理由はパケットからは証明できません。`;
+      ? `${asked} and the client sent one: check that it is issued by a CA the MX accepts and still valid; beyond that the bytes cannot prove the reason.`
+      : `${asked}。クライアントは証明書を送信しました。MX が受け入れる CA が発行した有効な証明書であることを確認してください。それ以外の理由はパケットからは証明できません。`;
   return lang === 'en'
     ? 'The bytes cannot prove the reason: a capture of the LAN side (RADIUS, LDAP/TLS to Active Directory) can.'
     : '理由はパケットからは証明できません。LAN 側（RADIUS、Active Directory サーバーへの LDAP/TLS）のキャプチャで確認できます。';
@@ -99,10 +107,10 @@ function authReason(details: Vars, lang: 'en' | 'ja'): string {
 /** The MX ended the handshake right after the client's certificate: it did not accept it. */
 function clientCertRefused(details: Vars, lang: 'en' | 'ja'): string {
   if (details.clientCertificate !== 'sent') return '';
-  const issuers = typeof details.acceptedIssuers === 'string' ? details.acceptedIssuers : undefined;
+  const asked = certificateAsked(details, lang);
   return lang === 'en'
-    ? ` The MX asked for a client certificate${issuers ? ` (issued by ${issuers})` : ''} and ended the handshake right after the client sent one: it did not accept the client's certificate (an issuer it does not trust, or a certificate expired or revoked).`
-    : `MX はクライアント証明書を要求し${issuers ? `（発行者: 「${issuers}」）` : ''}、クライアントが証明書を送信した直後にハンドシェイクを終了しました。MX はクライアント証明書を受け入れていません（信頼していない発行者、または期限切れや失効した証明書）。`;
+    ? ` ${asked} and ended the handshake right after the client sent one: it did not accept the client's certificate (an issuer it does not trust, or a certificate expired or revoked).`
+    : `${asked}。クライアントが証明書を送信した直後に、MX はハンドシェイクを終了しました。MX はクライアント証明書を受け入れていません（信頼していない発行者、または期限切れや失効した証明書）。`;
 }
 
 /** A TLS alert by its name (protocol_version …); 'encrypted' when only its record was seen. */
