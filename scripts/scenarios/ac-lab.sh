@@ -7,17 +7,18 @@
 # Topology (documentation ranges only; nothing is routed out of the namespaces):
 #
 #   ac-client 192.0.2.50 ---- 192.0.2.254 [ac-nat] 198.51.100.60 ---- 198.51.100.10 [ac-mx]
-#                           (masquerade of 192.0.2.50     (WAN: mx-wan, captured; ocserv on
+#   ac-client2 192.0.2.51 ---/ (masquerade of 192.0.2.0/24   (WAN: mx-wan, captured; ocserv on
 #                            only when NAT is switched on)  TCP+UDP 443, pool 203.0.113.0/24)
 #
 # ac-nat is the client's home router and the whole "internet" at once: with NAT on, 192.0.2.50
 # leaves as 198.51.100.60; without it, 192.0.2.0/24 is simply routed (the MX has a route back).
 
 AC_LAB=${AC_LAB:-/tmp/ac-lab}
-AC_NS="ac-client ac-nat ac-mx"
+AC_NS="ac-client ac-client2 ac-nat ac-mx"
 MX_WAN=198.51.100.10
 NAT_WAN=198.51.100.60
 CLIENT=192.0.2.50
+CLIENT2=192.0.2.51          # a second user, for the cases with two clients at once
 NAT_LAN=192.0.2.254
 MX_NAME=vpn.example.com     # the name the client connects to (SNI) and the certificates carry
 USER_NAME=alice
@@ -47,6 +48,13 @@ lab_up() {
   nsx ac-client ip addr add $CLIENT/24 dev c-lan
   nsx ac-client ip route add default via $NAT_LAN
   nsx ac-nat ip addr add $NAT_LAN/24 dev nat-lan
+  # The second client on a link of its own, reached by a host route (ac-nat answers ARP for
+  # 192.0.2.254 on either link).
+  veth ac-client2 c-lan ac-nat nat-lan2
+  nsx ac-client2 ip addr add $CLIENT2/32 dev c-lan
+  nsx ac-client2 ip route add $NAT_LAN dev c-lan
+  nsx ac-client2 ip route add default via $NAT_LAN
+  nsx ac-nat ip route add $CLIENT2/32 dev nat-lan2
   veth ac-nat nat-wan ac-mx mx-wan
   nsx ac-nat ip addr add $NAT_WAN/24 dev nat-wan
   nsx ac-mx ip addr add $MX_WAN/24 dev mx-wan
@@ -66,7 +74,7 @@ table ip aclab {
 EOF
 }
 
-nat_on() { nsx ac-nat nft add rule ip aclab postrouting ip saddr $CLIENT oifname nat-wan masquerade; }
+nat_on() { nsx ac-nat nft add rule ip aclab postrouting ip saddr 192.0.2.0/24 oifname nat-wan masquerade; }
 mx_drop() { nsx ac-mx nft add rule ip aclab input "$@" drop; }
 
 stop_pids() {
@@ -238,13 +246,14 @@ EOF
 }
 
 # oc_start PASSWORD [openconnect options...] : start openconnect in ac-client in the background,
-# log in $AC_LAB/oc.log; OCPID is its PID.
+# log in $AC_LAB/oc.log; OCPID is its PID. OC_NS/OC_LOG run it in another namespace, with
+# another log (the second client of a two-user case).
 oc_start() {
   local pw=$1; shift
   client_script
-  printf '%s\n' "$pw" | ip netns exec ac-client openconnect -v --non-inter --passwd-on-stdin -u "$USER_NAME" \
+  printf '%s\n' "$pw" | ip netns exec "${OC_NS:-ac-client}" openconnect -v --non-inter --passwd-on-stdin -u "$USER_NAME" \
     --script "$AC_LAB/vpnc-min.sh" --resolve "$MX_NAME:$MX_WAN" --reconnect-timeout 0 "$@" \
-    "https://$MX_NAME:${AC_PORT:-443}/" >"$AC_LAB/oc.log" 2>&1 &
+    "https://$MX_NAME:${AC_PORT:-443}/" >"${OC_LOG:-$AC_LAB/oc.log}" 2>&1 &
   OCPID=$!
   PIDS+=($OCPID)
 }

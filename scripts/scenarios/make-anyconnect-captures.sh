@@ -40,6 +40,7 @@ finish() { # finish CASE [SECONDS] : stop client, capture and daemons, keep logs
   local logs=$AC_LAB/logs/${CASE_NAME:-$1}
   mkdir -p "$logs"
   cp "$AC_LAB/oc.log" "$logs/openconnect.log" 2>/dev/null
+  mv "$AC_LAB/oc2.log" "$logs/openconnect-2.log" 2>/dev/null
   cp "$AC_LAB/ocserv/ocserv.log" "$logs/ocserv.log" 2>/dev/null
   mv "$AC_LAB/s_server.out" "$logs/s_server.log" 2>/dev/null
   lab_up
@@ -195,6 +196,25 @@ case_client_cert_untrusted() { # certificate authentication; the client's certif
   finish client-cert-untrusted 2.5
 }
 
+# Two users at once (192.0.2.50 succeeds, 192.0.2.51 gives a wrong password), their handshakes
+# interleaved: the second starts while the first is still negotiating.
+two_users() { # two_users CASE
+  ocserv_start good.pem
+  wan_capture "$1"
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  local first=$OCPID
+  sleep 0.3
+  OC_NS=ac-client2 OC_LOG=$AC_LAB/oc2.log oc_start "not-the-password" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 20
+  OCPID=$first
+  oc_wait "Established DTLS connection" 15 || echo "  (no DTLS established)" >&2
+  tunnel_pings
+  finish "$1" 2.5
+}
+case_two_users() { two_users two-users; }
+# The same two users behind one home router: the MX sees both as 198.51.100.60
+case_two_users_one_nat() { nat_on; two_users two-users-one-nat; }
+
 # as_case NAME CASE_FUNCTION : runs another case's steps, its capture and logs under NAME
 as_case() { CASE_NAME=$1 "$2"; }
 
@@ -221,7 +241,7 @@ case_late_tunnel_running() { success_cut late-tunnel-running "$(success_frame 'd
 ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
-port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted"
+port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat"
 
 trap 'lab_down' EXIT
 lab_up

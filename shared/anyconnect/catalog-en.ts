@@ -19,7 +19,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_ESTABLISHED: {
     title: 'AnyConnect tunnel established',
     explanation:
-      'The TLS handshake on TCP {port} completed, the MX answered the DTLS handshake on UDP {port}, and tunnel data flows both ways over DTLS.',
+      'The TLS handshake on TCP {port} completed, the MX answered the DTLS handshake on UDP {port}, and tunnel data flows both ways over DTLS.{otherLoginsNote}',
     checklist: [
       'If users still cannot reach resources, check the AnyConnect client address pool, the routes pushed to the client (split or full tunnel) and the group policy / firewall rules on the MX.',
     ],
@@ -27,7 +27,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_DTLS_BLOCKED: {
     title: 'DTLS gets no answer: the tunnel runs over TLS only',
     explanation:
-      'The client sent its DTLS ClientHello {dtlsClientHellosTimes} over {secondsTried} s and nothing came back on UDP {port}; the tunnel works over TLS (TCP), but voice and video suffer.',
+      'The client sent its DTLS ClientHello {dtlsClientHellosTimes} over {secondsTried} s and nothing came back on UDP {port}; the tunnel works over TLS (TCP), but voice and video suffer.{otherLoginsNote}',
     checklist: [
       'Allow inbound UDP {port} to the MX on every firewall upstream of it (and outbound on the client side).',
       'If the MX is behind NAT, forward UDP {port} as well as TCP {port} to it.',

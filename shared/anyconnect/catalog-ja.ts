@@ -14,7 +14,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_ESTABLISHED: {
     title: 'AnyConnect トンネル確立',
     explanation:
-      'TCP {port} の TLS ハンドシェイクが完了し、UDP {port} の DTLS ハンドシェイクに MX が応答し、DTLS でトンネルのデータが双方向に流れています。',
+      'TCP {port} の TLS ハンドシェイクが完了し、UDP {port} の DTLS ハンドシェイクに MX が応答し、DTLS でトンネルのデータが双方向に流れています。{otherLoginsNote}',
     checklist: [
       'それでもリソースに到達できない場合は、AnyConnect のクライアントアドレスプール、クライアントに配布するルート（スプリットトンネル／フルトンネル）、MX のグループポリシーとファイアウォールルールを確認してください。',
     ],
@@ -22,7 +22,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_DTLS_BLOCKED: {
     title: 'DTLS に応答がなく、トンネルは TLS のみで動作',
     explanation:
-      'クライアントは DTLS の ClientHello を {secondsTried} 秒間に {dtlsClientHellos} 回送信しましたが、UDP {port} の応答はありません。トンネルは TLS（TCP）で動作しますが、音声やビデオの品質が低下します。',
+      'クライアントは DTLS の ClientHello を {secondsTried} 秒間に {dtlsClientHellos} 回送信しましたが、UDP {port} の応答はありません。トンネルは TLS（TCP）で動作しますが、音声やビデオの品質が低下します。{otherLoginsNote}',
     checklist: [
       'MX の上流にあるすべてのファイアウォールで、MX 宛ての UDP {port} のインバウンドが許可されていることを確認してください（クライアント側ではアウトバウンド）。',
       'MX が NAT 配下にある場合、TCP {port} に加えて UDP {port} も MX へポートフォワーディングされていることを確認してください。',

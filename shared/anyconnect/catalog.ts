@@ -56,6 +56,7 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
     v.chainCounted = counted(details.chainLength, 'certificate', 'certificates');
   }
   v.authReason = authReason(details, lang);
+  v.otherLoginsNote = otherLoginsNote(details, lang);
   v.clientCertRefused = clientCertRefused(details, lang);
   // What the capture lacks: the handshakes at its start, or the answer after its end.
   const late = details.reason === 'capture-started-late';
@@ -102,6 +103,20 @@ function authReason(details: Vars, lang: 'en' | 'ja'): string {
   return lang === 'en'
     ? 'The bytes cannot prove the reason: a capture of the LAN side (RADIUS, LDAP/TLS to Active Directory) can.'
     : '理由はパケットからは証明できません。LAN 側（RADIUS、Active Directory サーバーへの LDAP/TLS）のキャプチャで確認できます。';
+}
+
+/**
+ * Other connections from the address that look like a refused login beside the running tunnel
+ * (facts.ts otherLogins): said after the verdict, never as one.
+ */
+function otherLoginsNote(details: Vars, lang: 'en' | 'ja'): string {
+  if (details.otherLogins === undefined) return '';
+  const one = details.otherLogins === 1;
+  const ports = String(details.otherLoginPorts);
+  const frames = String(details.otherLoginFrames);
+  return lang === 'en'
+    ? ` Beside it, ${one ? 'another TLS connection' : `${String(details.otherLogins)} other TLS connections`} from this address (client port ${ports}, frames ${frames}) completed the handshake, exchanged a login's few records and closed without a tunnel: the shape of a refused login. If several users share this address (NAT), one of them may have failed to log in; the bytes cannot tell that from this client's own extra connection.`
+    : `このトンネルとは別に、同じアドレスからの TLS 接続（クライアントポート ${ports}、フレーム ${frames}）がハンドシェイクを完了し、ログイン程度の短いやり取りの後、トンネルを確立せずに終了しました。ログインの拒否と同じ形です。複数のユーザーがこのアドレス（NAT）を共有している場合、そのうちの一人がログインに失敗した可能性があります。このクライアント自身の追加の接続かどうかはパケットからは区別できません。`;
 }
 
 /** The MX ended the handshake right after the client's certificate: it did not accept it. */

@@ -4,6 +4,8 @@ import type { At, DtlsFlow, RawSession, TcpConnection } from './raw-session.js';
 
 /** GUIDE.md "Evidence, not habit": a missing answer needs the capture running this long after. */
 export const ANSWER_DUE_SECONDS = 2;
+/** More client records than this over TLS without DTLS is tunnel traffic, not a login exchange. */
+export const LOGIN_EXCHANGES = 8;
 
 export interface AnyConnectFacts {
   raw: RawSession;
@@ -13,10 +15,21 @@ export interface AnyConnectFacts {
   synAnswered: boolean;
   /** A reset from the MX on a connection it never accepted. */
   refused?: At;
-  /** The connection that got furthest through TLS (the last of equals). */
+  /** The connection that got furthest through TLS (the tunnel's, else the last of equals). */
   main?: TcpConnection;
   /** Connections whose TLS handshake completed, in order. */
   completed: TcpConnection[];
+  /**
+   * The completed connection the tunnel belongs to: the one open when DTLS began (the DTLS
+   * handshake follows the CONNECT on it), else the last completed.
+   */
+  tunnel?: TcpConnection;
+  /**
+   * Completed connections begun beside the running tunnel that closed after a login's few
+   * exchanges with no DTLS of their own: AUTH_FAILED's shape. One address can hide several users
+   * (NAT); the bytes cannot tell them from the client's own extra connection.
+   */
+  otherLogins: TcpConnection[];
   tls13: boolean;
   dtlsHellos: At[];
   dtlsAnswer?: At;
@@ -54,12 +67,54 @@ function progress(c: TcpConnection): number {
   return c.synAck ? 1 : 0;
 }
 
+/** The frame that began a connection in the capture. */
+export function openedAt(c: TcpConnection): number {
+  return c.syns[0]?.frame ?? c.clientHello?.frame ?? c.last.frame;
+}
+
+/** The last frame of a connection's handshake (TLS 1.2: the MX's ChangeCipherSpec). */
+function handshakeEnd(c: TcpConnection): number {
+  return (c.ccsMx ?? c.serverHello ?? c.last).frame;
+}
+
+function tunnelOf(completed: TcpConnection[], dtlsHellos: At[]): TcpConnection | undefined {
+  const dtls = dtlsHellos[0];
+  if (!dtls) return completed[completed.length - 1];
+  let open: TcpConnection | undefined;
+  for (const c of completed) {
+    const closed = firstClose(c);
+    if (handshakeEnd(c) < dtls.frame && (!closed || closed.frame > dtls.frame)) open = c;
+  }
+  return open ?? completed[completed.length - 1];
+}
+
+function otherLoginsBeside(tunnel: TcpConnection, completed: TcpConnection[], flows: DtlsFlow[]): TcpConnection[] {
+  const tunnelClosed = firstClose(tunnel)?.frame ?? Infinity;
+  return completed.filter((c) => {
+    if (c === tunnel) return false;
+    const opened = openedAt(c);
+    const closed = firstClose(c);
+    return (
+      opened > handshakeEnd(tunnel) &&
+      opened < tunnelClosed &&
+      closed !== undefined &&
+      c.dataClientCount <= LOGIN_EXCHANGES &&
+      // A DTLS flow begun after it is its own tunnel (the tunnel's repeated hellos are not).
+      !flows.some((d) => d.hellos.length > 0 && d.hellos[0].frame > opened)
+    );
+  });
+}
+
 export function deriveFacts(raw: RawSession, captureLast: At): AnyConnectFacts {
   const syns = raw.connections.flatMap((c) => c.syns).sort((a, b) => a.frame - b.frame);
+  const flows: DtlsFlow[] = raw.dtls;
+  const dtlsHellos = flows.flatMap((d) => d.hellos).sort((a, b) => a.frame - b.frame);
+  const completed = raw.connections.filter(handshakeCompleted);
+  const tunnel = tunnelOf(completed, dtlsHellos);
   let main: TcpConnection | undefined;
   for (const c of raw.connections) if (!main || progress(c) >= progress(main)) main = c;
+  if (tunnel && main && progress(tunnel) >= progress(main)) main = tunnel;
   const refusedConn = raw.connections.find((c) => !c.synAck && c.rst?.from === 'mx');
-  const flows: DtlsFlow[] = raw.dtls;
   const answers = flows.flatMap((d) => [d.serverHello, d.helloVerify].filter((x): x is At => x !== undefined));
   return {
     raw,
@@ -68,9 +123,11 @@ export function deriveFacts(raw: RawSession, captureLast: At): AnyConnectFacts {
     synAnswered: raw.connections.some((c) => c.synAck !== undefined),
     refused: refusedConn?.rst,
     main,
-    completed: raw.connections.filter(handshakeCompleted),
+    completed,
+    tunnel,
+    otherLogins: tunnel && dtlsHellos.length > 0 ? otherLoginsBeside(tunnel, completed, flows) : [],
     tls13: main !== undefined && selectedVersion(main) === 0x0304,
-    dtlsHellos: flows.flatMap((d) => d.hellos).sort((a, b) => a.frame - b.frame),
+    dtlsHellos,
     dtlsAnswer: answers.sort((a, b) => a.frame - b.frame)[0],
     dtlsDataClient: flows.flatMap((d) => d.dataClient).sort((a, b) => a.frame - b.frame),
     dtlsDataMx: flows.flatMap((d) => d.dataMx).sort((a, b) => a.frame - b.frame),

@@ -40,6 +40,8 @@ interface ExpectedSession {
   absentFindings?: string[];
   /** The MX's CertificateRequest frames, and how many certificates the client's answer held. */
   clientCertificate?: { requested: number[]; sent: number };
+  /** Connections beside the tunnel with a refused login's shape: client port, first and last frame. */
+  otherLogins?: { clientPort: number; frames: [number, number]; exchanges: number }[];
 }
 interface Expected {
   /** What the user told the analysis (the CLI's --anyconnect-port, --mx), when anything. */
@@ -130,6 +132,18 @@ describe('AnyConnect scenarios give their expected verdicts', () => {
           got.findings[0].evidence.frames.some((n) => asked.includes(n)),
           `${where} evidence`,
         ).toBe(true);
+      }
+      // Another login beside the tunnel is said with the verdict, which cites none of its frames;
+      // where the bytes show none, nothing is said.
+      const others = exp.otherLogins ?? [];
+      const details = got.findings[0].evidence.details ?? {};
+      expect(details.otherLogins, `${where} otherLogins`).toBe(others.length || undefined);
+      if (others.length > 0) {
+        expect(details.otherLoginPorts).toBe(others.map((o) => o.clientPort).join(', '));
+        expect(details.otherLoginFrames).toBe(others.map((o) => o.frames.join('-')).join(', '));
+        for (const { frames } of others)
+          for (const n of got.findings[0].evidence.frames)
+            expect(n >= frames[0] && n <= frames[1], `${where} evidence frame ${n} is the other login's`).toBe(false);
       }
       // The verdict's evidence names frames of the session and every one is in the timeline.
       const verdict = got.findings[0];

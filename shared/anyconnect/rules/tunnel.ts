@@ -8,16 +8,30 @@ import {
   type AnyConnectFacts,
   clientCertificateDetails,
   firstClose,
+  LOGIN_EXCHANGES,
+  openedAt,
   ranOnAfter,
 } from '../facts.js';
 import { type Decision, frameList } from './decision.js';
 import { round } from './tcp.js';
 
-/** More client records than this over TLS without DTLS is tunnel traffic, not a login exchange. */
-const LOGIN_EXCHANGES = 8;
+/**
+ * Logins that failed beside the tunnel, for the tunnel's finding: counted, with their client
+ * ports and frame spans (the verdict's evidence stays the tunnel's own).
+ */
+function otherLoginDetails(f: AnyConnectFacts): Record<string, string | number> {
+  if (f.otherLogins.length === 0) return {};
+  return {
+    otherLogins: f.otherLogins.length,
+    otherLoginPorts: f.otherLogins.map((c) => c.clientPort).join(', '),
+    otherLoginFrames: f.otherLogins
+      .map((c) => `${String(openedAt(c))}-${String(c.last.frame)}`)
+      .join(', '),
+  };
+}
 
 export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
-  const done = f.completed[f.completed.length - 1];
+  const done = f.tunnel;
   if (!done && f.dtlsHellos.length === 0 && f.dtlsDataClient.length === 0) return undefined;
   const hello = done?.clientHello;
   if (f.dtlsAnswer) {
@@ -35,7 +49,11 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
         verdict: 'ANYCONNECT_ESTABLISHED',
         step: 'TUNNEL',
         frames,
-        details: { dtlsClientToMx: f.raw.udp.clientToMx.records, dtlsMxToClient: f.raw.udp.mxToClient.records },
+        details: {
+          dtlsClientToMx: f.raw.udp.clientToMx.records,
+          dtlsMxToClient: f.raw.udp.mxToClient.records,
+          ...otherLoginDetails(f),
+        },
       };
     return {
       verdict: 'INCONCLUSIVE',
@@ -59,6 +77,7 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
           dtlsClientHellos: f.dtlsHellos.length,
           secondsTried: round(lastHello.t - f.dtlsHellos[0].t),
           tunnelOverTls: afterTls !== undefined,
+          ...otherLoginDetails(f),
         },
       };
     return {
