@@ -5,6 +5,7 @@ import { createAnyConnectAnalyzer, DEFAULT_ANYCONNECT_PORT } from './anyconnect/
 import { readCapture } from './capture/reader.js';
 import { createFrameDecoder, type FrameDecoderOptions } from './decode/frame-decoder.js';
 import { createAnalyzer } from './diagnosis/analyzer.js';
+import { readingStoppedAt } from './diagnosis/capture-damage.js';
 import { DIRECTORY_PORTS } from './diagnosis/auth/directory-tls.js';
 import type { AnalysisReport } from './report/types.js';
 
@@ -62,6 +63,6 @@ export async function analyzeCapture(
     analyzer.add(frame);
     anyconnect.add(frame);
   });
-  const sessions = anyconnect.finish();
+  const sessions = anyconnect.finish(readingStoppedAt(info.anomalies, info.frames));
   return analyzer.finish(info, decoder.pendingFragments(), sessions, anyconnect.unnamedTls());
 }

@@ -238,10 +238,22 @@ case_cut_after_tcp_handshake() {
 # past the last frame as the last frame)
 case_late_tunnel_running() { success_cut late-tunnel-running "$(success_frame 'dtls.record.content_type == 23')-999999999"; }
 
+# Damaged files: one record length of anyconnect-dtls-blocked made impossible by damage-pcap.mjs
+# (four bytes; it prints the offset and the bytes): reading stops there.
+damaged() { # damaged CASE RECORD
+  [ -f "$OUT/anyconnect-dtls-blocked/capture.pcap" ] || case_dtls_blocked
+  mkdir -p "$OUT/anyconnect-$1"
+  node ./damage-pcap.mjs "$OUT/anyconnect-dtls-blocked/capture.pcap" "$OUT/anyconnect-$1/capture.pcap" record-length "$2" 4194304
+}
+# breaks off on the second DTLS ClientHello's heels / 7 s after the last one
+case_damaged_dtls_blocked_record25() { damaged damaged-dtls-blocked-record25 25; }
+case_damaged_dtls_blocked_record30() { damaged damaged-dtls-blocked-record30 30; }
+
 ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-intermediate wrong-password tcp-unreachable tcp-reset
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
-port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat"
+port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat
+damaged-dtls-blocked-record25 damaged-dtls-blocked-record30"
 
 trap 'lab_down' EXIT
 lab_up

@@ -60,14 +60,19 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
   v.clientCertRefused = clientCertRefused(details, lang);
   // What the capture lacks: the handshakes at its start, or the answer after its end.
   const late = details.reason === 'capture-started-late';
+  const damaged = details.reason === 'capture-damaged';
   v.notInCapture =
     lang === 'en'
       ? late
         ? 'The capture begins after the handshakes that decide the verdict'
-        : 'The capture stops before the answer that decides the verdict was due'
+        : damaged
+          ? 'The capture breaks off before the answer that decides the verdict could be read'
+          : 'The capture stops before the answer that decides the verdict was due'
       : late
         ? '判定を決めるハンドシェイクの後からキャプチャが始まっています'
-        : '判定を決める応答が届くはずの時点より前にキャプチャが終わっています';
+        : damaged
+          ? '判定を決める応答を読み取れる前にキャプチャが途切れています'
+          : '判定を決める応答が届くはずの時点より前にキャプチャが終わっています';
   if (typeof details.reason === 'string')
     v.reason = INCONCLUSIVE_REASON_WORDS[details.reason as InconclusiveReason]?.[lang] ?? details.reason;
   const likely = details.likelyVerdict;

@@ -9,8 +9,10 @@ export const LOGIN_EXCHANGES = 8;
 
 export interface AnyConnectFacts {
   raw: RawSession;
-  /** The capture's last frame. */
+  /** The capture's last readable frame. */
   captureLast: At;
+  /** Where the file broke off (capture-damage.ts), when it did: nothing after it was read. */
+  damagedAtFrame?: number;
   syns: At[];
   synAnswered: boolean;
   /** A reset from the MX on a connection it never accepted. */
@@ -105,7 +107,7 @@ function otherLoginsBeside(tunnel: TcpConnection, completed: TcpConnection[], fl
   });
 }
 
-export function deriveFacts(raw: RawSession, captureLast: At): AnyConnectFacts {
+export function deriveFacts(raw: RawSession, captureLast: At, damagedAtFrame?: number): AnyConnectFacts {
   const syns = raw.connections.flatMap((c) => c.syns).sort((a, b) => a.frame - b.frame);
   const flows: DtlsFlow[] = raw.dtls;
   const dtlsHellos = flows.flatMap((d) => d.hellos).sort((a, b) => a.frame - b.frame);
@@ -119,6 +121,7 @@ export function deriveFacts(raw: RawSession, captureLast: At): AnyConnectFacts {
   return {
     raw,
     captureLast,
+    ...(damagedAtFrame !== undefined ? { damagedAtFrame } : {}),
     syns,
     synAnswered: raw.connections.some((c) => c.synAck !== undefined),
     refused: refusedConn?.rst,
@@ -137,6 +140,20 @@ export function deriveFacts(raw: RawSession, captureLast: At): AnyConnectFacts {
 /** Seconds the capture ran on after `at`. */
 export function ranOnAfter(f: AnyConnectFacts, at: At): number {
   return f.captureLast.t - at.t;
+}
+
+/**
+ * No answer came to `last`: the capture ran on ANSWER_DUE_SECONDS past it or, unless the file broke
+ * off, the client asked again. In a damaged file an answer to the repeat may lie in what could not
+ * be read, so only time within the readable part proves it (as for IKE: capture-clock.ts).
+ */
+export function noAnswerProven(f: AnyConnectFacts, last: At, repeated: boolean): boolean {
+  return ranOnAfter(f, last) >= ANSWER_DUE_SECONDS || (repeated && f.damagedAtFrame === undefined);
+}
+
+/** Why a capture that stops before an answer was due cannot decide: its end, or its damage. */
+export function stoppedEarly(f: AnyConnectFacts): 'capture-ended-early' | 'capture-damaged' {
+  return f.damagedAtFrame === undefined ? 'capture-ended-early' : 'capture-damaged';
 }
 
 /** Who closed a connection first (RST, FIN or an alert), and where. */

@@ -43,7 +43,8 @@ export interface UnnamedTls {
 
 export interface AnyConnectAnalyzer {
   add(frame: DecodedFrame): void;
-  finish(): AnyConnectSession[];
+  /** `damagedAtFrame`: where the file broke off, when it did (nothing after it was read). */
+  finish(damagedAtFrame?: number): AnyConnectSession[];
   /** After finish(): TLS on ports of their own left unrecognised (the first few), for a hint. */
   unnamedTls(): UnnamedTls[];
 }
@@ -58,13 +59,13 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
   const unnamed: UnnamedTls[] = [];
   return {
     add: tracker.add,
-    finish(): AnyConnectSession[] {
+    finish(damagedAtFrame?: number): AnyConnectSession[] {
       const last = tracker.lastFrame();
       if (!last) return [];
       const out: AnyConnectSession[] = [];
       for (const raw of tracker.sessions()) {
         const recognizedBy = recognize(raw, mxIps, configured, tracker.serversOnPort(raw.mxPort));
-        if (recognizedBy) out.push(diagnose(deriveFacts(raw, last), recognizedBy));
+        if (recognizedBy) out.push(diagnose(deriveFacts(raw, last, damagedAtFrame), recognizedBy));
         else if (
           !ports.has(raw.mxPort) &&
           raw.connections.some((c) => c.clientHello) &&
@@ -82,10 +83,11 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
 export function anyConnectSessions(
   frames: Iterable<DecodedFrame>,
   options: AnyConnectOptions = {},
+  damagedAtFrame?: number,
 ): AnyConnectSession[] {
   const a = createAnyConnectAnalyzer(options);
   for (const f of frames) a.add(f);
-  return a.finish();
+  return a.finish(damagedAtFrame);
 }
 
 function recognize(

@@ -9,13 +9,21 @@ import type { Lang } from '../report/ladder-words.js';
 
 const STOPPED: ReadonlySet<string> = new Set(READING_STOPPED_CODES);
 
+const stopsReading = (a: Anomaly) => a.layer === 'capture' && STOPPED.has(a.code);
+
+/** The first frame not read when the file broke off (`frames` were read), else undefined. */
+export function readingStoppedAt(anomalies: readonly Anomaly[], frames: number): number | undefined {
+  const stop = anomalies.find(stopsReading);
+  return stop ? (stop.frame ?? frames + 1) : undefined;
+}
+
 export function captureDamage(
   anomalies: readonly Anomaly[],
   frames: number,
   decodableFrames: number,
   firstUndecodable: number | undefined,
 ): CaptureSummary['damage'] {
-  const stop = anomalies.find((a) => a.layer === 'capture' && STOPPED.has(a.code));
+  const stop = anomalies.find(stopsReading);
   if (stop)
     return { code: stop.code, ...(stop.frame !== undefined ? { frame: stop.frame } : {}), message: stop.message };
   if (frames > 0 && decodableFrames === 0 && firstUndecodable !== undefined) {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ANALYSIS_DECODER_OPTIONS } from '#shared/analyze.js';
 import { readCapture } from '#shared/capture/reader.js';
+import { readingStoppedAt } from '#shared/diagnosis/capture-damage.js';
 import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import type { DecodedFrame } from '#shared/decode/types.js';
 import type { AnyConnectTimelineEntry } from '#shared/anyconnect/types.js';
@@ -12,15 +13,22 @@ export const ANYCONNECT_CASES = readdirSync(SCENARIOS).filter(
   (d) => d.startsWith('anyconnect-') && existsSync(join(SCENARIOS, d, 'expected.json')),
 );
 
-/** Decoded as the analysis decodes (TLS on the AnyConnect port followed from a flow's start). */
-export async function decodeFile(path: string): Promise<DecodedFrame[]> {
+/**
+ * Decoded as the analysis decodes (TLS on the AnyConnect port followed from a flow's start), with
+ * where reading stopped when the file is damaged.
+ */
+export async function decodeCapture(path: string): Promise<{ frames: DecodedFrame[]; damagedAtFrame?: number }> {
   const decoder = createFrameDecoder(ANALYSIS_DECODER_OPTIONS);
   const frames: DecodedFrame[] = [];
   async function* source() {
     yield new Uint8Array(readFileSync(path));
   }
-  await readCapture(source(), (raw) => frames.push(decoder.decode(raw)));
-  return frames;
+  const info = await readCapture(source(), (raw) => frames.push(decoder.decode(raw)));
+  return { frames, damagedAtFrame: readingStoppedAt(info.anomalies, info.frames) };
+}
+
+export async function decodeFile(path: string): Promise<DecodedFrame[]> {
+  return (await decodeCapture(path)).frames;
 }
 
 /** expected.json keyFrames keys -> the timeline entries they name. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnyConnectOptions, anyConnectSessions } from '#shared/anyconnect/sessions.js';
 import type { AnyConnectSession } from '#shared/anyconnect/types.js';
-import { ANYCONNECT_CASES, decodeFile, KEY_FRAME_EVENTS } from './fixtures.js';
+import { ANYCONNECT_CASES, decodeCapture, KEY_FRAME_EVENTS } from './fixtures.js';
 
 const SC = join(import.meta.dirname, '../fixtures/scenarios');
 
@@ -59,7 +59,8 @@ const results = new Map<string, AnyConnectSession[]>();
 beforeAll(async () => {
   for (const c of ANYCONNECT_CASES) {
     const { options } = JSON.parse(readFileSync(join(SC, c, 'expected.json'), 'utf8')) as Expected;
-    results.set(c, anyConnectSessions(await decodeFile(join(SC, c, 'capture.pcap')), options));
+    const { frames, damagedAtFrame } = await decodeCapture(join(SC, c, 'capture.pcap'));
+    results.set(c, anyConnectSessions(frames, options, damagedAtFrame));
   }
 });
 

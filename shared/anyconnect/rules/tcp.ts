@@ -1,6 +1,6 @@
 // ANYCONNECT_TCP_UNREACHABLE: the client's SYNs to the AnyConnect port are reset or go unanswered.
 // A single unanswered SYN proves nothing unless the capture ran on past the retransmission time.
-import { ANSWER_DUE_SECONDS, type AnyConnectFacts, ranOnAfter } from '../facts.js';
+import { ANSWER_DUE_SECONDS, type AnyConnectFacts, noAnswerProven, ranOnAfter, stoppedEarly } from '../facts.js';
 import { type Decision, frameList } from './decision.js';
 
 export function tcpRule(f: AnyConnectFacts): Decision | undefined {
@@ -23,11 +23,11 @@ export function tcpRule(f: AnyConnectFacts): Decision | undefined {
       step: 'TCP',
       frames: frameList(f.syns, answer),
       details: { secondsAfter: round(ranOnAfter(f, answer)), port },
-      reason: 'capture-ended-early',
+      reason: stoppedEarly(f),
     };
   }
   const lastSyn = f.syns[f.syns.length - 1];
-  if (f.syns.length >= 2 || ranOnAfter(f, lastSyn) >= ANSWER_DUE_SECONDS) {
+  if (noAnswerProven(f, lastSyn, f.syns.length >= 2)) {
     return {
       verdict: 'ANYCONNECT_TCP_UNREACHABLE',
       step: 'TCP',
@@ -39,8 +39,8 @@ export function tcpRule(f: AnyConnectFacts): Decision | undefined {
     verdict: 'INCONCLUSIVE',
     step: 'TCP',
     frames: frameList(f.syns),
-    details: { syns: 1, secondsAfter: round(ranOnAfter(f, lastSyn)), port },
-    reason: 'capture-ended-early',
+    details: { syns: f.syns.length, secondsAfter: round(ranOnAfter(f, lastSyn)), port },
+    reason: stoppedEarly(f),
     likelyVerdict: 'ANYCONNECT_TCP_UNREACHABLE',
   };
 }

@@ -10,6 +10,7 @@ import {
   firstClose,
   isCertificateAlert,
   ranOnAfter,
+  stoppedEarly,
 } from '../facts.js';
 import { type Decision, frameList } from './decision.js';
 import { round } from './tcp.js';
@@ -97,7 +98,7 @@ export function tlsRule(f: AnyConnectFacts): Decision | undefined {
     step: c.certificate ? 'CERT' : 'TLS',
     frames: frameList(c.clientHello, c.serverHello, c.certificate, close),
     details: { secondsAfter: round(waited) },
-    reason: close ? 'too-few-packets' : 'capture-ended-early',
+    reason: close ? 'too-few-packets' : stoppedEarly(f),
     ...(c.certificate && !close ? {} : c.serverHello ? {} : { likelyVerdict: 'ANYCONNECT_TLS_FAILED' as const }),
   };
 }

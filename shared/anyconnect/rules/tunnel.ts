@@ -4,13 +4,14 @@
 // short exchanges, a close and no DTLS at all: the bytes cannot prove why. A tunnel already running
 // when the capture began is INCONCLUSIVE, leaning to ANYCONNECT_ESTABLISHED.
 import {
-  ANSWER_DUE_SECONDS,
   type AnyConnectFacts,
   clientCertificateDetails,
   firstClose,
   LOGIN_EXCHANGES,
+  noAnswerProven,
   openedAt,
   ranOnAfter,
+  stoppedEarly,
 } from '../facts.js';
 import { type Decision, frameList } from './decision.js';
 import { round } from './tcp.js';
@@ -24,9 +25,7 @@ function otherLoginDetails(f: AnyConnectFacts): Record<string, string | number> 
   return {
     otherLogins: f.otherLogins.length,
     otherLoginPorts: f.otherLogins.map((c) => c.clientPort).join(', '),
-    otherLoginFrames: f.otherLogins
-      .map((c) => `${String(openedAt(c))}-${String(c.last.frame)}`)
-      .join(', '),
+    otherLoginFrames: f.otherLogins.map((c) => `${String(openedAt(c))}-${String(c.last.frame)}`).join(', '),
   };
 }
 
@@ -66,7 +65,7 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
   }
   if (f.dtlsHellos.length > 0) {
     const lastHello = f.dtlsHellos[f.dtlsHellos.length - 1];
-    const proven = f.dtlsHellos.length >= 2 || ranOnAfter(f, lastHello) >= ANSWER_DUE_SECONDS;
+    const proven = noAnswerProven(f, lastHello, f.dtlsHellos.length >= 2);
     const afterTls = done?.dataClient.find((d) => d.frame > lastHello.frame);
     if (proven && done)
       return {
@@ -85,7 +84,7 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
       step: 'DTLS',
       frames: frameList(f.dtlsHellos),
       details: { dtlsClientHellos: f.dtlsHellos.length, secondsAfter: round(ranOnAfter(f, lastHello)) },
-      reason: done ? 'capture-ended-early' : 'capture-started-late',
+      reason: done ? stoppedEarly(f) : 'capture-started-late',
       likelyVerdict: 'ANYCONNECT_DTLS_BLOCKED',
     };
   }
@@ -120,7 +119,7 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
     step: 'LOGIN',
     frames: frameList(done.ccsMx, done.dataClient.slice(0, 4), done.dataMx.slice(0, 4), close),
     details: { exchanges, dtls: 'none', closed: close !== undefined },
-    reason: close ? 'too-few-packets' : 'capture-ended-early',
+    reason: close ? 'too-few-packets' : stoppedEarly(f),
   };
 }
 
