@@ -238,6 +238,17 @@ case_cut_after_tcp_handshake() {
 # past the last frame as the last frame)
 case_late_tunnel_running() { success_cut late-tunnel-running "$(success_frame 'dtls.record.content_type == 23')-999999999"; }
 
+# Cuts that begin inside a TLS connection (the capture started after its handshake)
+late_cut() { # late_cut SOURCE CASE FIRST : OUT/anyconnect-CASE/capture.pcap = SOURCE's frames FIRST-
+  [ -f "$OUT/anyconnect-$1/capture.pcap" ] || "case_${1//-/_}"
+  mkdir -p "$OUT/anyconnect-$2"
+  editcap -r "$OUT/anyconnect-$1/capture.pcap" "$OUT/anyconnect-$2/capture.pcap" "$3-999999999"
+}
+# the tunnel over TLS running (from the first ping over TLS, after DTLS gave up)
+case_late_tls_tunnel() { late_cut dtls-blocked late-tls-tunnel 29; }
+# the login's exchanges (from the first request after the handshake)
+case_late_wrong_password() { late_cut wrong-password late-wrong-password 14; }
+
 # Damaged files: one record length of anyconnect-dtls-blocked made impossible by damage-pcap.mjs
 # (four bytes; it prints the offset and the bytes): reading stops there.
 damaged() { # damaged CASE RECORD
@@ -253,7 +264,7 @@ ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-interm
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
 port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat
-damaged-dtls-blocked-record25 damaged-dtls-blocked-record30"
+damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password"
 
 trap 'lab_down' EXIT
 lab_up

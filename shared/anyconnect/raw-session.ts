@@ -35,6 +35,11 @@ export interface TcpConnection {
   dataClientCount: number;
   dataMxCount: number;
   last: At;
+  /**
+   * The connection began before the capture (no SYN, no ClientHello in it): the decoder does not
+   * read TLS there, so its segments with data are counted instead.
+   */
+  midStream?: { client: At[]; mx: At[]; clientSegments: number; mxSegments: number };
 }
 
 export interface DtlsFlow {

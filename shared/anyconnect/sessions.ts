@@ -17,6 +17,7 @@ import { buildAnyConnectFinding } from './catalog.js';
 import { type AnyConnectFacts, deriveFacts, handshakeCompleted } from './facts.js';
 import { certificateChecks } from './rules/certificate-checks.js';
 import type { Decision } from './rules/decision.js';
+import { midStreamRule } from './rules/mid-stream.js';
 import { tcpRule } from './rules/tcp.js';
 import { alertName, tlsRule } from './rules/tls.js';
 import { tunnelRule } from './rules/tunnel.js';
@@ -55,7 +56,7 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
   const configured = new Set(options.ports ?? []);
   const ports = new Set([DEFAULT_ANYCONNECT_PORT, ...configured]);
   const mxIps = new Set(options.mxIps ?? []);
-  const tracker = createAnyConnectTracker(ports);
+  const tracker = createAnyConnectTracker(ports, (mx, port) => mxIps.has(mx) || configured.has(port));
   const unnamed: UnnamedTls[] = [];
   return {
     add: tracker.add,
@@ -115,7 +116,8 @@ function decide(f: AnyConnectFacts): Decision {
   return (
     tunnelRule(f) ??
     tlsRule(f) ??
-    tcpRule(f) ?? {
+    tcpRule(f) ??
+    midStreamRule(f) ?? {
       verdict: 'INCONCLUSIVE',
       step: 'TCP',
       frames: [],
@@ -145,6 +147,7 @@ function diagnose(f: AnyConnectFacts, recognizedBy: AnyConnectSession['recognize
   const dtlsHello = raw.dtls.find((x) => x.hello)?.hello;
   const dtlsServer = raw.dtls.find((x) => x.serverHello)?.serverHello?.message;
   const alert = main?.alert;
+  const midStream = raw.connections.filter((c) => c.midStream).length;
   const session: AnyConnectSession = {
     id: `ac:${raw.clientIp}|${raw.mxIp}:${raw.mxPort}`,
     mode: 'anyconnect',
@@ -164,6 +167,7 @@ function diagnose(f: AnyConnectFacts, recognizedBy: AnyConnectSession['recognize
       clientPorts: raw.connections.map((c) => c.clientPort),
       synSent: f.syns.length,
       synAnswered: f.synAnswered,
+      ...(midStream > 0 ? { beganBeforeCapture: midStream } : {}),
     },
     tls: {
       ...(hello?.serverName !== undefined ? { sni: hello.serverName } : {}),

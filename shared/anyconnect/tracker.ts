@@ -15,6 +15,11 @@ export const TRACKER_LIMITS = {
   sessions: 1000,
   /** Of those, on ports nobody named (any HTTPS on another port may start one): 443's stay free. */
   ownPortSessions: 100,
+  /**
+   * Of those, begun by a connection caught mid-stream on the AnyConnect port (a WAN capture's
+   * HTTPS looks the same until recognised: only the first few are kept).
+   */
+  midStreamSessions: 32,
   connectionsPerSession: 16,
   dtlsFlowsPerSession: 8,
   framesPerEvent: 32,
@@ -32,21 +37,51 @@ export interface AnyConnectTracker {
   lastFrame(): At | undefined;
 }
 
-export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectTracker {
+/**
+ * `ports`: the AnyConnect ports (443 and any configured); `named(mx, port)`: the user said this is
+ * the MX or its port (`--mx`, `--anyconnect-port`), so a connection caught mid-stream there is
+ * AnyConnect's whatever else the capture holds.
+ */
+export function createAnyConnectTracker(
+  ports: ReadonlySet<number>,
+  named: (mx: string, port: number) => boolean = () => false,
+): AnyConnectTracker {
   // mx ip -> port -> client ip -> session
   const byMx = new Map<string, Map<number, Map<string, RawSession>>>();
   const all: RawSession[] = [];
   const servers = new Map<number, string[]>();
   /** Sessions on ports not configured (found by their hellos). */
   let ownPortSessions = 0;
+  /** Sessions begun by a connection caught mid-stream. */
+  let midStreamSessions = 0;
   let lastFrame = 0;
   let lastSec = 0;
   let lastNsec = 0;
 
-  function noteServer(port: number, mx: string): void {
+  /** Servers seen on the port so far (the first two). */
+  function noteServer(port: number, mx: string): number {
     let s = servers.get(port);
     if (!s) servers.set(port, (s = []));
-    if (s.length < 2 && s[0] !== mx) s.push(mx);
+    if (s.length < 2 && s[0] !== mx) {
+      s.push(mx);
+      if (s.length === 2 && midStreamSessions > 0) forgetMidStream(port);
+    }
+    return s.length;
+  }
+
+  /**
+   * A second server on the port: sessions that are only connections caught mid-stream can no
+   * longer be told from the capture's other HTTPS (sessions.ts: no hello, no DTLS, not the sole
+   * server), unless the user named their server or port. Forgotten, so they cost nothing more.
+   */
+  function forgetMidStream(port: number): void {
+    for (let i = all.length - 1; i >= 0; i--) {
+      const s = all[i];
+      const onlyMid = s.dtls.length === 0 && s.connections.every((c) => c.midStream !== undefined);
+      if (s.mxPort !== port || !onlyMid || named(s.mxIp, port)) continue;
+      byMx.get(s.mxIp)?.get(port)?.delete(s.clientIp);
+      all.splice(i, 1);
+    }
   }
 
   function session(mx: string, port: number, client: string, at: At, f: DecodedFrame): RawSession | undefined {
@@ -111,7 +146,7 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
     const c2m = toMx && !(ports.has(l4.srcPort) && l4.srcPort < l4.dstPort);
     const mx = c2m ? ip.dst : ip.src;
     const port = c2m ? l4.dstPort : l4.srcPort;
-    noteServer(port, mx);
+    const serversHere = noteServer(port, mx);
     const client = c2m ? ip.src : ip.dst;
     const known = byMx.get(mx)?.get(port)?.get(client);
     const tcp = f.tcp;
@@ -122,13 +157,24 @@ export function createAnyConnectTracker(ports: ReadonlySet<number>): AnyConnectT
         ((flags & TCP_FLAG.SYN) !== 0 && (flags & TCP_FLAG.ACK) === 0) ||
         (f.tls !== undefined && f.tls.some((r) => r.handshakeType === HANDSHAKE.CLIENT_HELLO));
     }
-    if (!known && !(tcp ? opens : c2m)) return;
+    // A connection already running when the capture began, on the AnyConnect port: data, FIN or RST.
+    const midStream =
+      tcp !== undefined &&
+      !opens &&
+      ports.has(port) &&
+      (tcp.payloadLength > 0 || (tcp.flags & (TCP_FLAG.FIN | TCP_FLAG.RST)) !== 0);
+    const starts = tcp
+      ? opens ||
+        (midStream && midStreamSessions < TRACKER_LIMITS.midStreamSessions && (serversHere === 1 || named(mx, port)))
+      : c2m;
+    if (!known && !starts) return;
     const at: At = { frame: f.number, t: f.timeSec + f.timeNsec / 1e9 };
     const s = known ?? session(mx, port, client, at, f);
     if (!s) return;
+    if (!known && tcp && !opens) midStreamSessions++;
     const clientPort = c2m ? l4.srcPort : l4.dstPort;
     const time = epochString(f.timeSec, f.timeNsec);
-    if (tcp) tcpFrame(s, f, c2m, clientPort, opens, at, time);
+    if (tcp) tcpFrame(s, f, c2m, clientPort, opens, midStream, at, time);
     else dtlsFrame(s, f, c2m, clientPort, at, time);
   }
 
@@ -151,7 +197,7 @@ function event(
   label: string,
   retransmission = false,
 ): void {
-  if (kind === 'tlsAppData' || kind === 'dtlsAppData') {
+  if (kind === 'tlsAppData' || kind === 'dtlsAppData' || kind === 'tcpData') {
     const key = `${kind}${c2m ? '>' : '<'}`;
     const n = (s.dataEntries[key] = (s.dataEntries[key] ?? 0) + 1);
     if (n > TRACKER_LIMITS.dataEntries) return;
@@ -174,6 +220,7 @@ function tcpFrame(
   c2m: boolean,
   clientPort: number,
   opens: boolean,
+  midStream: boolean,
   at: At,
   time: string,
 ): void {
@@ -181,12 +228,19 @@ function tcpFrame(
   s.lastTime = time;
   let c = s.connections.find((x) => x.clientPort === clientPort);
   if (!c) {
-    if (!opens || s.connections.length >= TRACKER_LIMITS.connectionsPerSession) return;
+    if (!(opens || midStream) || s.connections.length >= TRACKER_LIMITS.connectionsPerSession) return;
     c = { clientPort, syns: [], dataClient: [], dataMx: [], dataClientCount: 0, dataMxCount: 0, last: at };
+    if (!opens) c.midStream = { client: [], mx: [], clientSegments: 0, mxSegments: 0 };
     s.connections.push(c);
   }
   c.last = at;
   const t = f.tcp!;
+  if (c.midStream && t.payloadLength > 0 && f.tls === undefined) {
+    if (c2m) c.midStream.clientSegments++;
+    else c.midStream.mxSegments++;
+    push(c2m ? c.midStream.client : c.midStream.mx, at);
+    event(s, at, time, c2m, 'tcp', 'tcpData', clientPort, `TCP data ${String(t.payloadLength)} B`);
+  }
   const side: Side = c2m ? 'client' : 'mx';
   const syn = (t.flags & TCP_FLAG.SYN) !== 0;
   const ack = (t.flags & TCP_FLAG.ACK) !== 0;

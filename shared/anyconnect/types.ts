@@ -52,6 +52,8 @@ export const ANYCONNECT_EVENT_KINDS = [
   'finished',
   'alert',
   'tlsAppData',
+  /** A segment with data on a connection that began before the capture (its TLS is not read). */
+  'tcpData',
   'dtlsClientHello',
   'dtlsHelloVerifyRequest',
   'dtlsServerHello',
@@ -100,7 +102,14 @@ export interface AnyConnectSession {
   findings: AnyConnectFinding[];
   timeline: AnyConnectTimelineEntry[];
   timelineTruncated: boolean;
-  tcp: { connections: number; clientPorts: number[]; synSent: number; synAnswered: boolean };
+  tcp: {
+    connections: number;
+    clientPorts: number[];
+    synSent: number;
+    synAnswered: boolean;
+    /** Connections already running when the capture began (absent when none). */
+    beganBeforeCapture?: number;
+  };
   tls: {
     sni?: string;
     clientHelloVersion?: number;

@@ -212,9 +212,20 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const hostList = hosts.top(20);
     // A flow taken for AnyConnect only because its server is the port's sole one is other traffic of
     // a client that speaks IKE, ESP or L2TP to the same host: the capture was taken for that VPN
-    // (GUIDE.md: not AnyConnect without the port or --mx saying so).
+    // (GUIDE.md: not AnyConnect without the port or --mx saying so). Caught mid-stream, with no
+    // hello to name it, it is also left alone when either end speaks a VPN to anyone (the MX's own
+    // HTTPS beside an L2TP client's negotiation).
+    const vpnHost = (ip: string) => peers.count(ip) > 0;
     const ac = anyconnect.filter(
-      (s) => wanted(s.clientIp) && !(s.recognizedBy === 'sole-server' && peers.knows(s.clientIp, s.responderIp)),
+      (s) =>
+        wanted(s.clientIp) &&
+        !(
+          s.recognizedBy === 'sole-server' &&
+          (peers.knows(s.clientIp, s.responderIp) ||
+            (s.tcp.beganBeforeCapture === s.tcp.connections &&
+              s.dtls === undefined &&
+              (vpnHost(s.clientIp) || vpnHost(s.responderIp))))
+        ),
     );
     // AnyConnect sessions are attempts like IKE ones, all reported in full.
     for (const s of ac) book.add(s);

@@ -98,7 +98,7 @@ export const ANYCONNECT_SESSION_SCHEMA = {
       type: 'object',
       required: ['connections', 'clientPorts', 'synSent', 'synAnswered'],
       additionalProperties: false,
-      properties: { connections: int, clientPorts: ints, synSent: int, synAnswered: bool },
+      properties: { connections: int, clientPorts: ints, synSent: int, synAnswered: bool, beganBeforeCapture: int },
     },
     tls: {
       type: 'object',

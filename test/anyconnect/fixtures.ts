@@ -42,6 +42,8 @@ export const KEY_FRAME_EVENTS: Record<string, (e: AnyConnectTimelineEntry) => bo
   alert: (e) => (e.kind === 'alert' || e.kind === 'dtlsAlert') && !e.label.includes('encrypted'),
   tlsAppDataClientToMx: (e) => e.kind === 'tlsAppData' && e.direction === 'client-to-mx',
   tlsAppDataMxToClient: (e) => e.kind === 'tlsAppData' && e.direction === 'mx-to-client',
+  tcpDataClientToMx: (e) => e.kind === 'tcpData' && e.direction === 'client-to-mx',
+  tcpDataMxToClient: (e) => e.kind === 'tcpData' && e.direction === 'mx-to-client',
   dtlsClientHello: (e) => e.kind === 'dtlsClientHello',
   dtlsServerHello: (e) => e.kind === 'dtlsServerHello',
   dtlsAppDataClientToMx: (e) => e.kind === 'dtlsAppData' && e.direction === 'client-to-mx',

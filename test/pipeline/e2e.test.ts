@@ -28,7 +28,7 @@ const PUBLIC_PICKS = [
 ];
 const scenarioFiles = existsSync(SCENARIOS)
   ? readdirSync(SCENARIOS)
-      .filter((d) => !d.startsWith('damaged-')) // damaged-*: not whole captures, FAILED by design
+      .filter((d) => !/(^|-)damaged-/.test(d)) // damaged-*, anyconnect-damaged-*: not whole captures, FAILED by design
       .map((d) => join(SCENARIOS, d, 'capture.pcap'))
       .filter((p) => existsSync(p))
   : [];
