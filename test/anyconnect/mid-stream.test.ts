@@ -56,11 +56,11 @@ function moveAddress(r: Rec, from: number[], to: number[]): Rec {
   return { ...r, data: d };
 }
 
-async function analyze(bytes: Uint8Array) {
+async function analyze(bytes: Uint8Array, mxIp?: string) {
   async function* source() {
     yield bytes;
   }
-  return analyzeCapture(source());
+  return analyzeCapture(source(), mxIp === undefined ? {} : { mxIp });
 }
 
 it('leaves the MX’s own HTTPS caught mid-stream beside an IKE negotiation alone', async () => {
@@ -78,4 +78,23 @@ it('leaves the MX’s own HTTPS caught mid-stream beside an IKE negotiation alon
   const both = await analyze(pcap([...ike, ...shifted]));
   expect(both.anyconnect ?? []).toEqual([]);
   expect(both.verdict).toBe('TUNNEL_ESTABLISHED');
+});
+
+it('forgets a connection caught mid-stream once another server answers on the port, unless --mx names its own', async () => {
+  // Another AnyConnect server (anyconnect-success moved to 198.51.100.99) seen from its start,
+  // after the mid-stream login to 198.51.100.10.
+  const late = records(join(SCENARIOS, 'anyconnect-wrong-password', 'capture.pcap')).slice(13);
+  const end = late[late.length - 1].sec + 1;
+  const other = records(join(SCENARIOS, 'anyconnect-success', 'capture.pcap')).map((r, i) => ({
+    ...moveAddress(r, [198, 51, 100, 10], [198, 51, 100, 99]),
+    sec: end + i,
+  }));
+  const bytes = pcap([...late, ...other]);
+  const servers = (r: Awaited<ReturnType<typeof analyze>>) =>
+    (r.anyconnect ?? []).map((s) => [s.responderIp, s.verdict]);
+  expect(servers(await analyze(bytes))).toEqual([['198.51.100.99', 'ANYCONNECT_ESTABLISHED']]);
+  expect(servers(await analyze(bytes, '198.51.100.10'))).toEqual([
+    ['198.51.100.10', 'INCONCLUSIVE'],
+    ['198.51.100.99', 'ANYCONNECT_ESTABLISHED'],
+  ]);
 });
