@@ -82,6 +82,15 @@ case_dtls_blocked() { # UDP 443 dropped in the MX after the capture point: the t
   finish dtls-blocked
 }
 
+case_no_dtls_success() { # the client does not try DTLS (openconnect --no-dtls): the tunnel runs over TLS
+  ocserv_start good.pem
+  wan_capture no-dtls-success
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem" --no-dtls
+  oc_wait "Configured as" 15 || echo "  (not configured)" >&2
+  tunnel_pings
+  finish no-dtls-success
+}
+
 oc_exit_wait() { # wait up to SECONDS for openconnect to exit by itself
   local i; for i in $(seq 1 $(($1 * 10))); do kill -0 "$OCPID" 2>/dev/null || return 0; sleep 0.1; done
   echo "  (openconnect still running)" >&2
@@ -264,7 +273,7 @@ ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-interm
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
 port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat
-damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password"
+damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success"
 
 trap 'lab_down' EXIT
 lab_up

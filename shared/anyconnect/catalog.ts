@@ -62,17 +62,21 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
   const late = details.reason === 'capture-started-late';
   const damaged = details.reason === 'capture-damaged';
   v.notInCapture =
-    lang === 'en'
-      ? late
-        ? 'The capture begins after the handshakes that decide the verdict'
-        : damaged
-          ? 'The capture breaks off before the answer that decides the verdict could be read'
-          : 'The capture stops before the answer that decides the verdict was due'
-      : late
-        ? '判定を決めるハンドシェイクの後からキャプチャが始まっています'
-        : damaged
-          ? '判定を決める応答を読み取れる前にキャプチャが途切れています'
-          : '判定を決める応答が届くはずの時点より前にキャプチャが終わっています';
+    details.tunnelOverTls === true
+      ? lang === 'en'
+        ? `Records too short for a login (${String(details.tunnelRecords)} from the client) show a tunnel running over TLS, but no DTLS from the client reached the capture: UDP ${String(details.port)} dropped before the capture point (the client's side), or DTLS off in the client; a capture at the client tells which`
+        : `ログインには短すぎるレコード（クライアントから ${String(details.tunnelRecords)} 個）から、トンネルは TLS で動作していますが、クライアントの DTLS はキャプチャに届いていません。キャプチャ地点より手前（クライアント側）で UDP ${String(details.port)} が破棄されているか、クライアントで DTLS が無効です。クライアント側のキャプチャで判別できます`
+      : lang === 'en'
+        ? late
+          ? 'The capture begins after the handshakes that decide the verdict'
+          : damaged
+            ? 'The capture breaks off before the answer that decides the verdict could be read'
+            : 'The capture stops before the answer that decides the verdict was due'
+        : late
+          ? '判定を決めるハンドシェイクの後からキャプチャが始まっています'
+          : damaged
+            ? '判定を決める応答を読み取れる前にキャプチャが途切れています'
+            : '判定を決める応答が届くはずの時点より前にキャプチャが終わっています';
   if (typeof details.reason === 'string')
     v.reason = INCONCLUSIVE_REASON_WORDS[details.reason as InconclusiveReason]?.[lang] ?? details.reason;
   const likely = details.likelyVerdict;

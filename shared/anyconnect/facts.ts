@@ -6,6 +6,12 @@ import type { At, DtlsFlow, RawSession, TcpConnection } from './raw-session.js';
 export const ANSWER_DUE_SECONDS = 2;
 /** More client records than this over TLS without DTLS is tunnel traffic, not a login exchange. */
 export const LOGIN_EXCHANGES = 8;
+/**
+ * Bytes of the shortest client record a login can be: an HTTP request with its headers and
+ * cookie (openconnect's are 650-1100 B, the lab's captures). Shorter ones are tunnel packets
+ * (CSTP: a ping 116 B, the goodbye 50 B) and prove the login succeeded.
+ */
+export const LOGIN_RECORD_MIN = 200;
 
 export interface AnyConnectFacts {
   raw: RawSession;
@@ -101,6 +107,7 @@ function otherLoginsBeside(tunnel: TcpConnection, completed: TcpConnection[], fl
       opened < tunnelClosed &&
       closed !== undefined &&
       c.dataClientCount <= LOGIN_EXCHANGES &&
+      c.tunnelRecords.length === 0 &&
       // A DTLS flow begun after it is its own tunnel (the tunnel's repeated hellos are not).
       !flows.some((d) => d.hellos.length > 0 && d.hellos[0].frame > opened)
     );

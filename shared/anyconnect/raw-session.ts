@@ -34,6 +34,11 @@ export interface TcpConnection {
   dataMx: At[];
   dataClientCount: number;
   dataMxCount: number;
+  /**
+   * Client application-data records too short for an HTTP login message (facts.ts
+   * LOGIN_RECORD_MIN), its first record aside (TLS 1.3's encrypted Finished): tunnel packets.
+   */
+  tunnelRecords: At[];
   last: At;
   /**
    * The connection began before the capture (no SYN, no ClientHello in it): the decoder does not

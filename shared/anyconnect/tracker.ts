@@ -8,6 +8,7 @@ import type { DecodedFrame } from '../decode/types.js';
 import { TCP_FLAG } from '../net/tcp.js';
 import { TLS_CONTENT } from '../tls/constants.js';
 import { HANDSHAKE } from '../tls/handshake.js';
+import { LOGIN_RECORD_MIN } from './facts.js';
 import type { At, RawSession, Side, TcpConnection } from './raw-session.js';
 import type { AnyConnectEventKind, AnyConnectTimelineEntry } from './types.js';
 
@@ -229,7 +230,16 @@ function tcpFrame(
   let c = s.connections.find((x) => x.clientPort === clientPort);
   if (!c) {
     if (!(opens || midStream) || s.connections.length >= TRACKER_LIMITS.connectionsPerSession) return;
-    c = { clientPort, syns: [], dataClient: [], dataMx: [], dataClientCount: 0, dataMxCount: 0, last: at };
+    c = {
+      clientPort,
+      syns: [],
+      dataClient: [],
+      dataMx: [],
+      dataClientCount: 0,
+      dataMxCount: 0,
+      tunnelRecords: [],
+      last: at,
+    };
     if (!opens) c.midStream = { client: [], mx: [], clientSegments: 0, mxSegments: 0 };
     s.connections.push(c);
   }
@@ -332,6 +342,7 @@ function tlsRecord(
       return;
     case TLS_CONTENT.APPLICATION_DATA:
       if (c2m) {
+        if (c.dataClientCount > 0 && r.length < LOGIN_RECORD_MIN) push(c.tunnelRecords, at);
         push(c.dataClient, at);
         c.dataClientCount++;
       } else {

@@ -13,6 +13,7 @@ import {
   ranOnAfter,
   stoppedEarly,
 } from '../facts.js';
+import type { At } from '../raw-session.js';
 import { type Decision, frameList } from './decision.js';
 import { round } from './tcp.js';
 
@@ -91,6 +92,7 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
   if (!done) return startedLate(f);
   const close = firstClose(done);
   const exchanges = Math.min(done.dataClientCount, done.dataMxCount);
+  if (done.tunnelRecords.length > 0) return tunnelWithoutDtls(f, done.tunnelRecords, close);
   if (close && done.dataClientCount <= LOGIN_EXCHANGES) {
     return {
       verdict: 'ANYCONNECT_AUTH_FAILED',
@@ -136,5 +138,23 @@ function startedLate(f: AnyConnectFacts): Decision | undefined {
     details: { dtlsData: 'both ways', tlsHandshakeSeen: false },
     reason: 'capture-started-late',
     likelyVerdict: 'ANYCONNECT_ESTABLISHED',
+  };
+}
+
+/**
+ * Tunnel packets over TLS (records too short for a login) and no DTLS from the client at all: the
+ * login succeeded, but the contract's ESTABLISHED needs DTLS. Every AnyConnect client tries DTLS
+ * once the tunnel is up unless it is off, so at the MX this is UDP dropped before the capture point
+ * (the client's side): INCONCLUSIVE, leaning to ANYCONNECT_DTLS_BLOCKED; a capture at the client
+ * decides it.
+ */
+function tunnelWithoutDtls(f: AnyConnectFacts, tunnelRecords: At[], close: At | undefined): Decision {
+  return {
+    verdict: 'INCONCLUSIVE',
+    step: 'DTLS',
+    frames: frameList(f.tunnel?.ccsMx, tunnelRecords.slice(0, 4), close),
+    details: { tunnelOverTls: true, tunnelRecords: tunnelRecords.length, dtls: 'none' },
+    reason: 'too-few-packets',
+    likelyVerdict: 'ANYCONNECT_DTLS_BLOCKED',
   };
 }
