@@ -91,6 +91,17 @@ case_no_dtls_success() { # the client does not try DTLS (openconnect --no-dtls):
   finish no-dtls-success
 }
 
+case_dtls_blocked_client_side() { # UDP 443 dropped by the client's router: no DTLS reaches the MX at all
+  nsx ac-nat nft add rule ip aclab forward udp dport 443 drop
+  ocserv_start good.pem
+  wan_capture dtls-blocked-client-side
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_wait "Configured as" 15 || echo "  (not configured)" >&2
+  oc_wait "DTLS handshake \\(timed out\\|failed\\)" 40 || echo "  (DTLS did not give up)" >&2
+  tunnel_pings
+  finish dtls-blocked-client-side
+}
+
 oc_exit_wait() { # wait up to SECONDS for openconnect to exit by itself
   local i; for i in $(seq 1 $(($1 * 10))); do kill -0 "$OCPID" 2>/dev/null || return 0; sleep 0.1; done
   echo "  (openconnect still running)" >&2
@@ -273,7 +284,7 @@ ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-interm
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
 port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat
-damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success"
+damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success dtls-blocked-client-side"
 
 trap 'lab_down' EXIT
 lab_up
