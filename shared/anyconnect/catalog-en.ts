@@ -26,10 +26,9 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   },
   ANYCONNECT_DTLS_BLOCKED: {
     title: 'DTLS gets no answer: the tunnel runs over TLS only',
-    explanation:
-      'The client sent its DTLS ClientHello {dtlsClientHellosTimes} over {secondsTried} s and nothing came back on UDP {port}; the tunnel works over TLS (TCP), but voice and video suffer.{otherLoginsNote}',
+    explanation: '{dtlsAttempt}; the tunnel works over TLS (TCP), but voice and video suffer.{otherLoginsNote}',
     checklist: [
-      'Allow inbound UDP {port} to the MX on every firewall upstream of it (and outbound on the client side).',
+      'Allow inbound UDP {port} to the MX on every firewall upstream of it, and on the client side outbound UDP {port} with its answers back.',
       'If the MX is behind NAT, forward UDP {port} as well as TCP {port} to it.',
       'No other device or service on the way takes UDP {port} (the AnyConnect port setting covers TCP and UDP).',
     ],

@@ -22,9 +22,9 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   ANYCONNECT_DTLS_BLOCKED: {
     title: 'DTLS に応答がなく、トンネルは TLS のみで動作',
     explanation:
-      'クライアントは DTLS の ClientHello を {secondsTried} 秒間に {dtlsClientHellos} 回送信しましたが、UDP {port} の応答はありません。トンネルは TLS（TCP）で動作しますが、音声やビデオの品質が低下します。{otherLoginsNote}',
+      '{dtlsAttempt}。トンネルは TLS（TCP）で動作しますが、音声やビデオの品質が低下します。{otherLoginsNote}',
     checklist: [
-      'MX の上流にあるすべてのファイアウォールで、MX 宛ての UDP {port} のインバウンドが許可されていることを確認してください（クライアント側ではアウトバウンド）。',
+      'MX の上流にあるすべてのファイアウォールで、MX 宛ての UDP {port} のインバウンドが許可されていることを確認してください（クライアント側では UDP {port} のアウトバウンドとその応答）。',
       'MX が NAT 配下にある場合、TCP {port} に加えて UDP {port} も MX へポートフォワーディングされていることを確認してください。',
       '経路上の他の機器やサービスが UDP {port} を使っていないことを確認してください（AnyConnect のポート設定は TCP と UDP の両方に適用されます）。',
     ],

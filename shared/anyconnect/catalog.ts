@@ -55,6 +55,7 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
     v.synsWere = details.syns === 1 ? 'was' : 'were';
     v.chainCounted = counted(details.chainLength, 'certificate', 'certificates');
   }
+  v.dtlsAttempt = dtlsAttempt(v, details, lang);
   v.authReason = authReason(details, lang);
   v.otherLoginsNote = otherLoginsNote(details, lang);
   v.clientCertRefused = clientCertRefused(details, lang);
@@ -88,6 +89,20 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
         ? '証拠はどの判定も示していません'
         : `証拠は ${String(likely)} を示唆しています`;
   return v;
+}
+
+/** The client's DTLS tries, unanswered or answered in vain (rules/tunnel.ts answersLost). */
+function dtlsAttempt(v: Vars, details: Vars, lang: 'en' | 'ja'): string {
+  const n = String(details.dtlsClientHellos);
+  const secs = String(details.secondsTried);
+  const port = String(details.port);
+  if (details.answersLost === true)
+    return lang === 'en'
+      ? `The MX answered the client's DTLS ClientHello on UDP ${port}, but the client sent it ${String(v.dtlsClientHellosTimes)} over ${secs} s and never finished the handshake: the answers do not reach it (UDP from port ${port} dropped on the way back)`
+      : `MX は UDP ${port} でクライアントの DTLS の ClientHello に応答しましたが、クライアントは ${secs} 秒間に ${n} 回送信し、ハンドシェイクを完了していません。応答がクライアントに届いていません（帰りの経路で送信元ポート ${port} の UDP が破棄されています）`;
+  return lang === 'en'
+    ? `The client sent its DTLS ClientHello ${String(v.dtlsClientHellosTimes)} over ${secs} s and nothing came back on UDP ${port}`
+    : `クライアントは DTLS の ClientHello を ${secs} 秒間に ${n} 回送信しましたが、UDP ${port} の応答はありません`;
 }
 
 /** The MX's CertificateRequest (TLS 1.2, in clear), with the CAs it named: one clause, two uses. */

@@ -4,6 +4,7 @@
 // short exchanges, a close and no DTLS at all: the bytes cannot prove why. A tunnel already running
 // when the capture began is INCONCLUSIVE, leaning to ANYCONNECT_ESTABLISHED.
 import {
+  ANSWER_DUE_SECONDS,
   type AnyConnectFacts,
   clientCertificateDetails,
   firstClose,
@@ -44,6 +45,10 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
       f.dtlsDataClient[0],
       f.dtlsDataMx[0],
     );
+    if (!both && done) {
+      const lost = answersLost(f, f.dtlsAnswer);
+      if (lost) return lost;
+    }
     if (both && done)
       return {
         verdict: 'ANYCONNECT_ESTABLISHED',
@@ -155,6 +160,41 @@ function tunnelWithoutDtls(f: AnyConnectFacts, tunnelRecords: At[], close: At | 
     frames: frameList(f.tunnel?.ccsMx, tunnelRecords.slice(0, 4), close),
     details: { tunnelOverTls: true, tunnelRecords: tunnelRecords.length, dtls: 'none' },
     reason: 'too-few-packets',
+    likelyVerdict: 'ANYCONNECT_DTLS_BLOCKED',
+  };
+}
+
+/**
+ * The MX answered the DTLS ClientHello but the client sent it again and never finished the
+ * handshake (no DTLS data from it): the answers do not reach the client, UDP from the port dropped
+ * on the way back. ANYCONNECT_DTLS_BLOCKED once the capture ran ANSWER_DUE_SECONDS past the last
+ * hello; before that INCONCLUSIVE, leaning to it (never to ESTABLISHED: an answer the client did
+ * not take is no tunnel).
+ */
+function answersLost(f: AnyConnectFacts, answer: At): Decision | undefined {
+  const again = f.dtlsHellos.filter((h) => h.frame > answer.frame);
+  if (again.length === 0 || f.dtlsDataClient.length > 0) return undefined;
+  const last = again[again.length - 1];
+  const afterTls = f.tunnel?.dataClient.find((d) => d.frame > last.frame);
+  const frames = frameList(f.dtlsHellos[0], answer, again, afterTls);
+  const tried = {
+    answersLost: true,
+    dtlsClientHellos: f.dtlsHellos.length,
+    secondsTried: round(last.t - f.dtlsHellos[0].t),
+  };
+  if (ranOnAfter(f, last) >= ANSWER_DUE_SECONDS)
+    return {
+      verdict: 'ANYCONNECT_DTLS_BLOCKED',
+      step: 'DTLS',
+      frames,
+      details: { ...tried, tunnelOverTls: afterTls !== undefined, ...otherLoginDetails(f) },
+    };
+  return {
+    verdict: 'INCONCLUSIVE',
+    step: 'DTLS',
+    frames,
+    details: { ...tried, secondsAfter: round(ranOnAfter(f, last)) },
+    reason: stoppedEarly(f),
     likelyVerdict: 'ANYCONNECT_DTLS_BLOCKED',
   };
 }
