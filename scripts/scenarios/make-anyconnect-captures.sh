@@ -113,6 +113,15 @@ case_dtls_answers_lost() { # the MX's DTLS answers dropped on the way back (the 
   finish dtls-answers-lost
 }
 
+case_tcp_answers_lost() { # the MX's SYN/ACKs dropped on the way back (the client's router drops TCP from 443)
+  nsx ac-nat nft add rule ip aclab forward tcp sport 443 drop
+  ocserv_start good.pem
+  wan_capture tcp-answers-lost
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  sleep 8
+  finish tcp-answers-lost 2.5
+}
+
 oc_exit_wait() { # wait up to SECONDS for openconnect to exit by itself
   local i; for i in $(seq 1 $(($1 * 10))); do kill -0 "$OCPID" 2>/dev/null || return 0; sleep 0.1; done
   echo "  (openconnect still running)" >&2
@@ -295,7 +304,7 @@ ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-interm
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
 port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat
-damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success dtls-blocked-client-side dtls-answers-lost"
+damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success dtls-blocked-client-side dtls-answers-lost tcp-answers-lost"
 
 trap 'lab_down' EXIT
 lab_up

@@ -57,6 +57,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
       'AnyConnect is enabled on the MX (Client VPN > AnyConnect settings) and the client uses the configured AnyConnect port.',
       'Inbound TCP {port} is allowed (and forwarded, if the MX is behind NAT) on every device upstream of the MX.',
       "The client connects to the MX's public address or its DDNS hostname.",
+      "Return traffic from TCP {port} reaches the client: no firewall or asymmetric route on its side drops the MX's answers.",
     ],
   },
   ANYCONNECT_TLS_FAILED: {

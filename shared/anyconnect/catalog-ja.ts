@@ -53,6 +53,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
       'MX で AnyConnect が有効になっており（クライアント VPN > AnyConnect 設定）、クライアントが設定された AnyConnect のポートに接続していることを確認してください。',
       'MX の上流のすべての機器で TCP {port} のインバウンドが許可されている（MX が NAT 配下の場合はポートフォワーディングされている）ことを確認してください。',
       'クライアントが MX のパブリック IP アドレスまたは DDNS ホスト名に接続していることを確認してください。',
+      'TCP {port} からの戻りのトラフィックがクライアントに届くこと（クライアント側のファイアウォールや非対称ルーティングが MX の応答を破棄していないこと）を確認してください。',
     ],
   },
   ANYCONNECT_TLS_FAILED: {

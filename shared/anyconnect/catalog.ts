@@ -13,6 +13,11 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
   const v: Vars = { ...details };
   if (details.answer === 'reset') v.answer = lang === 'en' ? 'reset by the MX (RST)' : 'MX から RST で拒否されました';
   else if (details.answer === 'none') v.answer = lang === 'en' ? 'never answered' : '応答はありません';
+  else if (details.answer === 'lost')
+    v.answer =
+      lang === 'en'
+        ? 'answered by the MX (SYN/ACK), but the answers never reached the client, which kept repeating its SYN'
+        : 'MX の SYN/ACK による応答はクライアントに届いていません（クライアントは SYN を繰り返しています）';
   const who =
     details.closedFrom === 'mx' ? (lang === 'en' ? 'the MX' : 'MX') : lang === 'en' ? 'the client' : 'クライアント';
   const how =

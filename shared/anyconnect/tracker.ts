@@ -257,9 +257,10 @@ function tcpFrame(
   if (syn && !ack && c2m) {
     push(c.syns, at);
     event(s, at, time, c2m, 'tcp', 'syn', clientPort, t.retransmission ? 'SYN ↻' : 'SYN', t.retransmission);
-  } else if (syn && ack && !c2m && !c.synAck) {
-    c.synAck = at;
-    event(s, at, time, c2m, 'tcp', 'synAck', clientPort, 'SYN/ACK');
+  } else if (syn && ack && !c2m) {
+    const again = c.synAck !== undefined;
+    c.synAck ??= at;
+    event(s, at, time, c2m, 'tcp', 'synAck', clientPort, again ? 'SYN/ACK ↻' : 'SYN/ACK', again);
   }
   for (const r of f.tls ?? []) tlsRecord(s, c, r, c2m, side, clientPort, at, time);
   if (t.flags & TCP_FLAG.RST) {

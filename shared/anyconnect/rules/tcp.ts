@@ -15,6 +15,8 @@ export function tcpRule(f: AnyConnectFacts): Decision | undefined {
     };
   }
   if (f.synAnswered) {
+    const lost = synAnswersLost(f);
+    if (lost) return lost;
     // The connection is up and the ClientHello not yet in the capture: it stopped too soon.
     const answer = f.raw.connections.find((c) => c.synAck)?.synAck;
     if (!answer || ranOnAfter(f, answer) >= ANSWER_DUE_SECONDS) return undefined;
@@ -40,6 +42,31 @@ export function tcpRule(f: AnyConnectFacts): Decision | undefined {
     step: 'TCP',
     frames: frameList(f.syns),
     details: { syns: f.syns.length, secondsAfter: round(ranOnAfter(f, lastSyn)), port },
+    reason: stoppedEarly(f),
+    likelyVerdict: 'ANYCONNECT_TCP_UNREACHABLE',
+  };
+}
+
+/**
+ * The MX answered a SYN (SYN/ACK) and the client sent it again, never completing the handshake: the
+ * answers do not reach the client (TCP from the port dropped on the way back). Unreachable from
+ * where the client stands; proven as an unanswered SYN is (a repeat, or time, within what was read).
+ */
+function synAnswersLost(f: AnyConnectFacts): Decision | undefined {
+  if (f.raw.connections.some((c) => c.clientHello)) return undefined;
+  const c = f.raw.connections.find((x) => x.synAck && x.syns.some((syn) => syn.frame > x.synAck!.frame));
+  if (!c?.synAck) return undefined;
+  const answer = c.synAck;
+  const again = c.syns.filter((syn) => syn.frame > answer.frame);
+  const last = again[again.length - 1];
+  const frames = frameList(c.syns[0], answer, again);
+  const details = { syns: f.syns.length, answer: 'lost', port: f.raw.mxPort };
+  if (noAnswerProven(f, last, true)) return { verdict: 'ANYCONNECT_TCP_UNREACHABLE', step: 'TCP', frames, details };
+  return {
+    verdict: 'INCONCLUSIVE',
+    step: 'TCP',
+    frames,
+    details: { ...details, secondsAfter: round(ranOnAfter(f, last)) },
     reason: stoppedEarly(f),
     likelyVerdict: 'ANYCONNECT_TCP_UNREACHABLE',
   };

@@ -4,7 +4,6 @@
 // short exchanges, a close and no DTLS at all: the bytes cannot prove why. A tunnel already running
 // when the capture began is INCONCLUSIVE, leaning to ANYCONNECT_ESTABLISHED.
 import {
-  ANSWER_DUE_SECONDS,
   type AnyConnectFacts,
   clientCertificateDetails,
   firstClose,
@@ -167,9 +166,9 @@ function tunnelWithoutDtls(f: AnyConnectFacts, tunnelRecords: At[], close: At | 
 /**
  * The MX answered the DTLS ClientHello but the client sent it again and never finished the
  * handshake (no DTLS data from it): the answers do not reach the client, UDP from the port dropped
- * on the way back. ANYCONNECT_DTLS_BLOCKED once the capture ran ANSWER_DUE_SECONDS past the last
- * hello; before that INCONCLUSIVE, leaning to it (never to ESTABLISHED: an answer the client did
- * not take is no tunnel).
+ * on the way back. ANYCONNECT_DTLS_BLOCKED, proven as an unanswered hello is (the repeat itself,
+ * or time, within what was read); else INCONCLUSIVE, leaning to it (never to ESTABLISHED: an
+ * answer the client did not take is no tunnel).
  */
 function answersLost(f: AnyConnectFacts, answer: At): Decision | undefined {
   const again = f.dtlsHellos.filter((h) => h.frame > answer.frame);
@@ -182,7 +181,7 @@ function answersLost(f: AnyConnectFacts, answer: At): Decision | undefined {
     dtlsClientHellos: f.dtlsHellos.length,
     secondsTried: round(last.t - f.dtlsHellos[0].t),
   };
-  if (ranOnAfter(f, last) >= ANSWER_DUE_SECONDS)
+  if (noAnswerProven(f, last, true))
     return {
       verdict: 'ANYCONNECT_DTLS_BLOCKED',
       step: 'DTLS',
