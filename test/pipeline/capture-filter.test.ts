@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaptureItem } from '#shared/api/contract.js';
 import { runCli } from '../cli/run-cli.js';
-import { api, startHarness, waitForCapture, type Harness } from './twin-harness.js';
+import { api, listEveryPage, startHarness, waitForCapture, type Harness } from './twin-harness.js';
 
 let h: Harness;
 let all: CaptureItem[];
@@ -36,19 +36,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 async function everyPage(query: string, limit: number): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const res = await api(
-      h.twin,
-      `/api/captures?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      key(),
-    );
-    expect(res.status, res.text).toBe(200);
-    ids.push(...res.json.items.map((c: CaptureItem) => c.captureId));
-    cursor = res.json.cursor;
-  } while (cursor);
-  return ids;
+  return (await listEveryPage(h.twin, key(), query, limit)).map((c) => c.captureId);
 }
 
 it('counts the clients of a capture per verdict, as its fixture says', () => {

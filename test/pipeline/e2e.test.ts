@@ -12,7 +12,7 @@ import { createAnalyzeHandler } from '../../lambdas/analyze/analyze-app.js';
 import { encodeEventKey } from '../../lambdas/analyze/s3-event.js';
 import { composeAnalyze } from '../../lambdas/compose.js';
 import { silentLogger } from '../../lambdas/log.js';
-import { api, putCapture, startHarness, waitForCapture, type Harness } from './twin-harness.js';
+import { api, listEveryPage, putCapture, startHarness, waitForCapture, type Harness } from './twin-harness.js';
 
 const PUBLIC = 'test/fixtures/public';
 const SCENARIOS = 'test/fixtures/scenarios';
@@ -101,10 +101,11 @@ describe('local twin, end to end', () => {
       }
     }
     expect(uploads.length).toBeGreaterThanOrEqual(PUBLIC_PICKS.length);
-    const list = await api(h.twin, '/api/captures?limit=100', key);
-    const listed = list.json.items.map((i: { captureId: string }) => i.captureId);
+    // More captures than one page holds: every one is listed, newest first across the pages.
+    const list = await listEveryPage(h.twin, key, '', 50);
+    const listed = list.map((i) => i.captureId);
     for (const u of uploads) expect(listed).toContain(u.id);
-    const times = list.json.items.map((i: { uploadedAt: string }) => i.uploadedAt);
+    const times = list.map((i) => i.uploadedAt);
     expect([...times].sort().reverse()).toEqual(times);
   }, 120_000);
 

@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { expect } from 'vitest';
+import type { CaptureItem } from '#shared/api/contract.js';
 import { analyzeCapture } from '#shared/analyze.js';
 import { silentLogger } from '../../lambdas/log.js';
 import { startTwin, type Twin, type TwinOptions } from '../../lambdas/local/twin.js';
@@ -78,4 +80,21 @@ export async function waitForCapture(twin: Twin, key: string, captureId: string,
     if (Date.now() > deadline) throw new Error(`capture ${captureId} still ${res.status} ${res.text.slice(0, 200)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Every capture the list returns for `query`, page by page (`limit` a page), in the order served. */
+export async function listEveryPage(twin: Twin, key: string, query: string, limit: number): Promise<CaptureItem[]> {
+  const items: CaptureItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await api(
+      twin,
+      `/api/captures?limit=${limit}${query ? `&${query}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      key,
+    );
+    expect(res.status, res.text).toBe(200);
+    items.push(...(res.json.items as CaptureItem[]));
+    cursor = res.json.cursor;
+  } while (cursor);
+  return items;
 }
