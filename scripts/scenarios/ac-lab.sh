@@ -161,6 +161,21 @@ EOF
   [ -s "$d/good-leaf.pem" ] && [ -s "$d/expired-leaf.pem" ] && [ -s "$d/self.pem" ] || { echo "PKI failed" >&2; return 1; }
 }
 
+# wrong-name.pem: a valid leaf from the same CA for another name (CN and SAN other.example.net,
+# valid 2026-11-01 to 2027-11-01) + intermediate, as when a certificate made for another host is
+# uploaded. Made on its own, so an existing PKI gains it without changing the other certificates.
+pki_wrong_name() {
+  local d=$AC_LAB/pki
+  [ -f "$d/wrong-name.pem" ] && return 0
+  printf '[v3_other]\nbasicConstraints = CA:false\nkeyUsage = critical,digitalSignature,keyEncipherment\nextendedKeyUsage = serverAuth\nsubjectAltName = DNS:other.example.net\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n' >"$d/other.cnf"
+  openssl req -new -key "$d/server.key" -out "$d/other.csr" -subj "/O=Example Lab/CN=other.example.net" >/dev/null 2>&1
+  openssl ca -config "$d/ca.cnf" -batch -notext -cert "$d/int.pem" -keyfile "$d/int.key" -extfile "$d/other.cnf" \
+    -extensions v3_other -startdate 20261101000000Z -enddate 20271101000000Z -in "$d/other.csr" \
+    -out "$d/wrong-name-leaf.pem" 2>/dev/null
+  [ -s "$d/wrong-name-leaf.pem" ] || { echo "PKI (wrong name) failed" >&2; return 1; }
+  cat "$d/wrong-name-leaf.pem" "$d/int.pem" >"$d/wrong-name.pem"
+}
+
 # ---- ocserv (the MX) -------------------------------------------------------------------------
 # ocserv_start CERT [extra config lines...] : ocserv on 198.51.100.10 TCP+UDP 443, plain password
 # auth, cisco-client-compat (TLS 1.2, the certificate in clear), dtls-psk off (DTLS starts the

@@ -143,6 +143,15 @@ case_cert_expired() { # leaf + intermediate from the trusted CA, but the leaf ex
   finish cert-expired 2.5
 }
 
+case_cert_wrong_name() { # a valid chain from the trusted CA, made for another name (other.example.net)
+  pki_wrong_name || return 1
+  ocserv_start wrong-name.pem
+  wan_capture cert-wrong-name
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 15
+  finish cert-wrong-name 2.5
+}
+
 case_cert_no_intermediate() { # a valid leaf sent without its intermediate (a common custom-upload slip)
   ocserv_start good-leaf.pem
   wan_capture cert-no-intermediate
@@ -304,7 +313,7 @@ ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-interm
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
 port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat
-damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success dtls-blocked-client-side dtls-answers-lost tcp-answers-lost"
+damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success dtls-blocked-client-side dtls-answers-lost tcp-answers-lost cert-wrong-name"
 
 trap 'lab_down' EXIT
 lab_up
