@@ -41,6 +41,7 @@ export const ANOMALY_CODES = [
   'stream-buffer-overflow',
   // ISAKMP
   'too-many-sessions',
+  'duplicate-copies',
   'attribute-truncated',
   'extra-data',
   'notify-bad-spi-size',

@@ -152,6 +152,17 @@ case_udp4500_blocked_client_side() { # the same fault, captured at the client's 
   finish udp4500-blocked-client-side
 }
 
+case_wrong_psk_router_any() { # wrong-psk-no-nat captured on the router between them with -i any:
+  # every packet twice (in on one port, out on the other, TTL one less), Linux cooked v2 (SLL2)
+  mx_conf mx netlink; CL_PSK=not-the-mx-psk client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  mkdir -p "$OUT/wrong-psk-router-any"
+  capture_start vd-nat any "$OUT/wrong-psk-router-any/capture.pcap"
+  initiate client 25
+  sleep 2
+  finish wrong-psk-router-any
+}
+
 # ISAKMP header bytes behind the 8-byte UDP header: next payload at byte 16, exchange type at 18
 case_ke_replies_lost() { # no NAT; the MX's main mode 4 (next payload KE) is lost on the way back
   nat_drop ip saddr $MX_WAN udp sport 500 @th,208,8 2 @th,192,8 4
@@ -534,7 +545,7 @@ case_ad_tls_fail() { # the MX does not trust the server's certificate: fatal ale
 }
 
 ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
-udp4500-blocked udp4500-blocked-client-side ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
+udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
 late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site l2tp-clear l2tp-clear-answered
 radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
 ad-tls-ok ad-tls-fail

@@ -10,6 +10,8 @@ export interface IpLayer {
   /** Upper-layer protocol after IPv6 extension headers (17 UDP, 6 TCP, 50 ESP …). */
   protocol: number;
   ttl: number;
+  /** IPv4 identification (IPv6 has none): the same value on two frames is one datagram seen twice. */
+  id: number | undefined;
   /** Total length of the (reassembled) datagram. */
   length: number;
   /** Present when this frame is an IP fragment. */

@@ -30,6 +30,7 @@ import { releaseSession, type IkeSession } from './ike-session.js';
 import type { EspFlow } from './esp-flows.js';
 import { boundClients, createClientBook } from './client-book.js';
 import { MAX_TRACKED_CLIENTS } from '../report/limits.js';
+import { COPY_SECONDS } from '../capture/copies.js';
 import { epochString, isoString } from './time.js';
 
 const MAX_CAPTURE_ANOMALIES = 200;
@@ -201,6 +202,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         layer: 'capture',
         code: 'anomalies-truncated',
         message: `${anomaliesDropped} more anomalies not listed`,
+      });
+    if (sessions.copies() > 0)
+      allAnomalies.push({
+        layer: 'isakmp',
+        code: 'duplicate-copies',
+        message: `${sessions.copies()} ISAKMP messages were second copies of one captured less than ${COPY_SECONDS * 1000} ms before (the capture saw each packet on more than one interface): left out, not taken for retransmissions`,
       });
     if (sessions.dropped() > 0)
       allAnomalies.push({

@@ -95,6 +95,12 @@ export interface IkeSession {
   port4500: { client: number[]; mx: number[] };
   /** Anomalies met in this session's messages. */
   anomalyFrames: number[];
+  /** The last message recorded: its header key (session-tracker.ts), message ID and responder SPI. */
+  lastHeader: number;
+  lastMessageId: string;
+  lastRspi: string;
+  /** Its IPv4 identification: a copy of a packet keeps it, a second send gets its own. */
+  lastIpId: number | undefined;
 }
 
 /** What a new session starts from: its identity, its two ends, and the first message's time. */
@@ -146,6 +152,10 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     mm4AfterMm5: [],
     port4500: { client: [], mx: [] },
     anomalyFrames: [],
+    lastHeader: -1,
+    lastMessageId: '',
+    lastRspi: '',
+    lastIpId: undefined,
   };
 }
 

@@ -14,6 +14,8 @@ import { MAX_NOTIFIES, createIkeSession, labelKey, type IkeSession } from './ike
 import { LabelStats, MAX_FRAMES_PER_LABEL } from './label-stats.js';
 import { rolesFromMessages, type RoleHints, type RoleMessage } from './roles.js';
 import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
+import { secondsBetween } from './time.js';
+import { COPY_SECONDS } from '../capture/copies.js';
 
 export const MAX_SESSIONS = 5000;
 /** Live sessions above which idle ones are retired (handed over for a verdict and forgotten). */
@@ -38,6 +40,8 @@ export interface MessageFrame {
   dst: string;
   srcPort: number;
   dstPort: number;
+  /** IPv4 identification (copies.ts). */
+  ipId: number | undefined;
 }
 
 export interface SessionTracker {
@@ -46,6 +50,8 @@ export interface SessionTracker {
   sessions(): IkeSession[];
   /** Sessions not tracked because MAX_SESSIONS was reached. */
   dropped(): number;
+  /** ISAKMP messages left out as second copies of a packet (copies.ts). */
+  copies(): number;
   /** Sessions tracked now (live and waiting for their roles). */
   live(): number;
   /**
@@ -68,6 +74,8 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
   const bySpi = new Map<string, IkeSession>();
   const waiting = new Map<string, Waiting>();
   let dropped = 0;
+  /** Messages that were second copies of one just recorded (copies.ts), left out. */
+  let copies = 0;
 
   function add(frame: DecodedFrame): void {
     const msgs = frame.isakmp;
@@ -82,20 +90,21 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       dst: ip.dst,
       srcPort: udp.srcPort,
       dstPort: udp.dstPort,
+      ipId: ip.id,
     };
     for (const msg of msgs) {
       // Most messages belong to the session last seen with their initiator SPI: found without
       // building the full key (SPI text is shared by the session's messages, its hash cached).
       const recent = bySpi.get(msg.ispi);
       if (recent && sameHosts(recent, ip.src, ip.dst)) {
-        record(recent, msg, mf);
+        if (!record(recent, msg, mf)) copies++;
         continue;
       }
       const key = sessionKey(msg, ip.src, ip.dst);
       const session = byKey.get(key);
       if (session) {
         bySpi.set(msg.ispi, session);
-        record(session, msg, mf);
+        if (!record(session, msg, mf)) copies++;
         continue;
       }
       const w = waiting.get(key);
@@ -138,7 +147,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     const s = newSession(w.key, first.msg, first.frame, roles.client, roles.decidedBy, false);
     byKey.set(w.key, s);
     bySpi.set(s.ispi, s);
-    for (const { msg, frame } of w.messages) record(s, msg, frame);
+    for (const { msg, frame } of w.messages) if (!record(s, msg, frame)) copies++;
   }
 
   function sessions(): IkeSession[] {
@@ -159,7 +168,14 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     return retired;
   }
 
-  return { add, sessions, dropped: () => dropped, live: () => byKey.size + waiting.size, retireIdle };
+  return {
+    add,
+    sessions,
+    dropped: () => dropped,
+    copies: () => copies,
+    live: () => byKey.size + waiting.size,
+    retireIdle,
+  };
 }
 
 function sameHosts(s: IkeSession, a: string, b: string): boolean {
@@ -212,8 +228,23 @@ function newSession(
   });
 }
 
-function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): void {
+/** Records a message; false when it is a second copy of the one just recorded (copies.ts). */
+function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): boolean {
   const from: Role = frame.src === s.clientIp ? 'client' : 'mx';
+  const header = headerKey(msg, from);
+  if (
+    header === s.lastHeader &&
+    frame.ipId !== undefined &&
+    frame.ipId === s.lastIpId &&
+    msg.messageId === s.lastMessageId &&
+    msg.rspi === s.lastRspi &&
+    secondsBetween(s.lastSec, s.lastNsec, frame.timeSec, frame.timeNsec) < COPY_SECONDS
+  )
+    return false;
+  s.lastHeader = header;
+  s.lastIpId = frame.ipId;
+  s.lastMessageId = msg.messageId;
+  s.lastRspi = msg.rspi;
   if (s.rspi === ZERO_SPI && msg.rspi !== ZERO_SPI) s.rspi = msg.rspi;
   if (s.version === 1 && msg.majorVersion === 2) s.version = 2;
   s.messages++;
@@ -225,7 +256,7 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): void {
   const stepLabel = classifyMessage(msg, from, s.quick);
   const { step, label } = stepLabel;
   if (STEP_ORDER[step] > STEP_ORDER[s.stepReached]) s.stepReached = step;
-  const retransmission = seenBefore(s, msg, from);
+  const retransmission = s.seenMessages.seenBefore(header, msg.messageId, msg.rspi);
   let notifies = NO_NOTIFIES;
   for (const p of msg.payloads) {
     if (p.type !== 'notify') continue;
@@ -242,18 +273,22 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): void {
   rememberForRules(s, msg, frame, from, label, stats, notifies);
 
   if (!s.timeline.push(frame, msg, from, stepLabel, retransmission, notifies)) s.timelineTruncated = true;
+  return true;
 }
 
-/** Was this message (same sender and header) seen before? Remembers it when not (bounded). */
-function seenBefore(s: IkeSession, msg: IsakmpMessage, from: Role): boolean {
-  // length < 2^32, exchange type and next payload < 2^8: 50 bits, exact in a double.
-  const packed =
+/**
+ * The numeric part of what makes a message the same message again (with its message ID and
+ * responder SPI): sender and header. Length < 2^32, exchange type and next payload < 2^8: 50
+ * bits, exact in a double.
+ */
+function headerKey(msg: IsakmpMessage, from: Role): number {
+  return (
     msg.length * 2 ** 18 +
     msg.exchangeType * 2 ** 10 +
     msg.nextPayload * 4 +
     (from === 'client' ? 2 : 0) +
-    (msg.encrypted ? 1 : 0);
-  return s.seenMessages.seenBefore(packed, msg.messageId, msg.rspi);
+    (msg.encrypted ? 1 : 0)
+  );
 }
 
 function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame, retransmission: boolean): LabelStats {

@@ -48,6 +48,7 @@ export function decodeIpv4(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
     dst,
     protocol,
     ttl: d[o + 8],
+    id,
     length: total,
     fragment: undefined,
     reassembledFrom: undefined,

@@ -35,6 +35,7 @@ export function decodeIpv6(d: Uint8Array, o: number, f: DecodedFrame, reasm: IpR
     dst,
     protocol: d[o + 6],
     ttl: d[o + 7],
+    id: undefined,
     length: 40 + payloadLen,
     fragment: undefined,
     reassembledFrom: undefined,

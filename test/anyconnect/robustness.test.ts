@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyConnectSessions } from '#shared/anyconnect/sessions.js';
-import { TRACKER_LIMITS } from '#shared/anyconnect/tracker.js';
+import { TRACKER_LIMITS } from '#shared/anyconnect/tracker-limits.js';
 import { readCapture } from '#shared/capture/reader.js';
 import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import type { DecodedFrame } from '#shared/decode/types.js';

@@ -19,6 +19,7 @@ function frame(number: number, srcPort: number, dstPort: number): MessageFrame {
     dst: '192.0.2.2',
     srcPort,
     dstPort,
+    ipId: undefined,
   };
 }
 

@@ -42,6 +42,8 @@ interface Expected extends Inconclusive {
   sessions: ExpectedSession[];
   auth: string[];
   keyFrames?: Record<string, number[]>;
+  /** Codes that must be among the capture's anomalies. */
+  anomalies?: string[];
 }
 
 /** Timeline labels named by expected.json keys (mm1 -> MM1 from the client …). */
@@ -177,6 +179,11 @@ describe('real negotiation captures give their expected verdicts', () => {
         port === undefined ? {} : { anyconnectPort: port },
       );
       expect(report.verdict, `${c} capture verdict`).toBe(expected.verdict);
+      for (const code of expected.anomalies ?? [])
+        expect(
+          report.capture.anomalies.map((a) => a.code),
+          `${c} anomalies`,
+        ).toContain(code);
       checkInconclusive(c, report, expected);
       if (expected.mxIp !== undefined) expect(report.mxIp, `${c} mxIp`).toBe(expected.mxIp);
       if (expected.clients)

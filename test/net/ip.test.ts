@@ -36,13 +36,21 @@ describe('IPv6 address text', () => {
 });
 
 describe('IPv4', () => {
-  it('reads addresses, protocol, TTL and length, and trims Ethernet padding', () => {
+  it('reads addresses, protocol, TTL, identification and length, and trims Ethernet padding', () => {
     const pkt = bytes(
-      ipv4({ src: '203.0.113.9', dst: '192.0.2.77', proto: 17, ttl: 3 }, udp(1, 2, new Uint8Array(10))),
+      ipv4({ src: '203.0.113.9', dst: '192.0.2.77', proto: 17, ttl: 3, id: 0xe40f }, udp(1, 2, new Uint8Array(10))),
       new Uint8Array(6),
     );
     const { f, p } = v4(pkt);
-    expect(f.ip).toEqual({ version: 4, src: '203.0.113.9', dst: '192.0.2.77', protocol: 17, ttl: 3, length: 38 });
+    expect(f.ip).toEqual({
+      version: 4,
+      src: '203.0.113.9',
+      dst: '192.0.2.77',
+      protocol: 17,
+      ttl: 3,
+      id: 0xe40f,
+      length: 38,
+    });
     expect(p).toMatchObject({ ok: true, start: 20, end: 38, declaredLength: 18, protocol: 17 });
   });
 
