@@ -48,8 +48,6 @@ export function tcpFrame(
   at: At,
   time: string,
 ): void {
-  s.last = at;
-  s.lastTime = time;
   let c = s.connections.find((x) => x.clientPort === clientPort);
   if (!c) {
     if (!(opens || midStream) || s.connections.length >= TRACKER_LIMITS.connectionsPerSession) return;
@@ -189,8 +187,6 @@ export function dtlsFrame(
   at: At,
   time: string,
 ): void {
-  s.last = at;
-  s.lastTime = time;
   let d = s.dtls.find((x) => x.clientPort === clientPort);
   if (!d) {
     if (!c2m || s.dtls.length >= TRACKER_LIMITS.dtlsFlowsPerSession) return;

@@ -157,6 +157,8 @@ export function createAnyConnectTracker(
     if (!known && tcp && !opens) midStreamSessions++;
     const clientPort = c2m ? l4.srcPort : l4.dstPort;
     const time = epochString(f.timeSec, f.timeNsec);
+    s.last = at;
+    s.lastTime = time;
     if (tcp) tcpFrame(s, f, c2m, clientPort, opens, midStream, at, time);
     else dtlsFrame(s, f, c2m, clientPort, at, time);
   }

@@ -1,7 +1,7 @@
 // ANYCONNECT_TCP_UNREACHABLE: the client's SYNs to the AnyConnect port are reset or go unanswered.
 // A single unanswered SYN proves nothing unless the capture ran on past the retransmission time.
-import { ANSWER_DUE_SECONDS, type AnyConnectFacts, noAnswerProven, ranOnAfter, stoppedEarly } from '../facts.js';
-import { type Decision, frameList } from './decision.js';
+import { ANSWER_DUE_SECONDS, type AnyConnectFacts, ranOnAfter, stoppedEarly } from '../facts.js';
+import { type Decision, frameList, onceNoAnswerProven, round } from './decision.js';
 
 export function tcpRule(f: AnyConnectFacts): Decision | undefined {
   if (f.main?.clientHello || f.dtlsHellos.length > 0 || f.syns.length === 0) return undefined;
@@ -29,22 +29,12 @@ export function tcpRule(f: AnyConnectFacts): Decision | undefined {
     };
   }
   const lastSyn = f.syns[f.syns.length - 1];
-  if (noAnswerProven(f, lastSyn, f.syns.length >= 2)) {
-    return {
-      verdict: 'ANYCONNECT_TCP_UNREACHABLE',
-      step: 'TCP',
-      frames: frameList(f.syns),
-      details: { syns: f.syns.length, answer: 'none', port },
-    };
-  }
-  return {
-    verdict: 'INCONCLUSIVE',
+  return onceNoAnswerProven(f, lastSyn, f.syns.length >= 2, {
+    verdict: 'ANYCONNECT_TCP_UNREACHABLE',
     step: 'TCP',
     frames: frameList(f.syns),
-    details: { syns: f.syns.length, secondsAfter: round(ranOnAfter(f, lastSyn)), port },
-    reason: stoppedEarly(f),
-    likelyVerdict: 'ANYCONNECT_TCP_UNREACHABLE',
-  };
+    details: { syns: f.syns.length, answer: 'none', port },
+  });
 }
 
 /**
@@ -59,19 +49,10 @@ function synAnswersLost(f: AnyConnectFacts): Decision | undefined {
   const answer = c.synAck;
   const again = c.syns.filter((syn) => syn.frame > answer.frame);
   const last = again[again.length - 1];
-  const frames = frameList(c.syns[0], answer, again);
-  const details = { syns: f.syns.length, answer: 'lost', port: f.raw.mxPort };
-  if (noAnswerProven(f, last, true)) return { verdict: 'ANYCONNECT_TCP_UNREACHABLE', step: 'TCP', frames, details };
-  return {
-    verdict: 'INCONCLUSIVE',
+  return onceNoAnswerProven(f, last, true, {
+    verdict: 'ANYCONNECT_TCP_UNREACHABLE',
     step: 'TCP',
-    frames,
-    details: { ...details, secondsAfter: round(ranOnAfter(f, last)) },
-    reason: stoppedEarly(f),
-    likelyVerdict: 'ANYCONNECT_TCP_UNREACHABLE',
-  };
-}
-
-export function round(s: number): number {
-  return Math.round(s * 1000) / 1000;
+    frames: frameList(c.syns[0], answer, again),
+    details: { syns: f.syns.length, answer: 'lost', port: f.raw.mxPort },
+  });
 }

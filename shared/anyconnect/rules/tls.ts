@@ -12,8 +12,7 @@ import {
   ranOnAfter,
   stoppedEarly,
 } from '../facts.js';
-import { type Decision, frameList } from './decision.js';
-import { round } from './tcp.js';
+import { type Decision, frameList, round } from './decision.js';
 
 export function alertName(description: number | undefined): string {
   if (description === undefined) return 'encrypted';

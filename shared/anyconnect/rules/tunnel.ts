@@ -14,8 +14,7 @@ import {
   stoppedEarly,
 } from '../facts.js';
 import type { At } from '../raw-session.js';
-import { type Decision, frameList } from './decision.js';
-import { round } from './tcp.js';
+import { type Decision, frameList, onceNoAnswerProven, round } from './decision.js';
 
 /**
  * Logins that failed beside the tunnel, for the tunnel's finding: counted, with their client
@@ -175,25 +174,16 @@ function answersLost(f: AnyConnectFacts, answer: At): Decision | undefined {
   if (again.length === 0 || f.dtlsDataClient.length > 0) return undefined;
   const last = again[again.length - 1];
   const afterTls = f.tunnel?.dataClient.find((d) => d.frame > last.frame);
-  const frames = frameList(f.dtlsHellos[0], answer, again, afterTls);
-  const tried = {
-    answersLost: true,
-    dtlsClientHellos: f.dtlsHellos.length,
-    secondsTried: round(last.t - f.dtlsHellos[0].t),
-  };
-  if (noAnswerProven(f, last, true))
-    return {
-      verdict: 'ANYCONNECT_DTLS_BLOCKED',
-      step: 'DTLS',
-      frames,
-      details: { ...tried, tunnelOverTls: afterTls !== undefined, ...otherLoginDetails(f) },
-    };
-  return {
-    verdict: 'INCONCLUSIVE',
+  return onceNoAnswerProven(f, last, true, {
+    verdict: 'ANYCONNECT_DTLS_BLOCKED',
     step: 'DTLS',
-    frames,
-    details: { ...tried, secondsAfter: round(ranOnAfter(f, last)) },
-    reason: stoppedEarly(f),
-    likelyVerdict: 'ANYCONNECT_DTLS_BLOCKED',
-  };
+    frames: frameList(f.dtlsHellos[0], answer, again, afterTls),
+    details: {
+      answersLost: true,
+      dtlsClientHellos: f.dtlsHellos.length,
+      secondsTried: round(last.t - f.dtlsHellos[0].t),
+      tunnelOverTls: afterTls !== undefined,
+      ...otherLoginDetails(f),
+    },
+  });
 }
