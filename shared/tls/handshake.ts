@@ -1,7 +1,7 @@
 // TLS/DTLS handshake message bodies in clear (RFC 5246 7.4, RFC 8446 4.1-4.4, RFC 6347 4.2):
 // ClientHello (versions, session ID, suites, SNI, ALPN, supported_versions), ServerHello,
-// HelloVerifyRequest, the Certificate chain and the CAs a CertificateRequest names. Every read is bounds-checked; a field that does
-// not fit is left out, never guessed.
+// HelloVerifyRequest, the Certificate chain and the CAs a CertificateRequest names. Every read
+// is bounds-checked; a field that does not fit is left out, never guessed.
 import type { TlsHandshakeMessage } from '../decode/types.js';
 import { distinguishedName, type CertificateReader } from './x509.js';
 
