@@ -22,11 +22,20 @@ export interface Question {
   unproven?: 'capture-ended-early' | 'not-enough-time';
 }
 
-export interface RuleHit {
-  code: Code;
+/** What a finding shows of its hit: the evidence, the Wireshark filter, the catalog's values. */
+export interface HitDetail {
   evidence: Evidence;
   filter: string;
   values?: CatalogValues;
+}
+
+export interface RuleHit {
+  code: Code;
+  /**
+   * Made only for a session diagnosed in full: a session that is only counted needs its code
+   * (tens of thousands of scanners' sessions would otherwise build evidence nobody reads).
+   */
+  detail: () => HitDetail;
   /** Set when the hit rests on something missing: the question left unanswered. */
   missing?: Question;
 }

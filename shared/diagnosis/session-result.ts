@@ -33,7 +33,10 @@ export function verdictOf(
   coverage: SessionCoverage & { packets: number; lastStep?: string; lastFrames: number[] },
   filter: string,
 ): Verdict {
-  const findings = d.proven.map((h) => buildFinding(h.code, h.evidence, h.filter, h.values));
+  const findings = d.proven.map((h) => {
+    const { evidence, filter, values } = h.detail();
+    return buildFinding(h.code, evidence, filter, values);
+  });
   const v = verdictCodeOf(d, clock, coverage);
   if (v.verdict !== 'INCONCLUSIVE') return { ...v, findings };
   const reason = v.reason ?? 'not-enough-time';

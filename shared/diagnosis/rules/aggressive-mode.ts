@@ -8,7 +8,12 @@ export const aggressiveMode: Rule<IkeFacts> = {
   name: 'aggressive-mode',
   decide(f) {
     if (!f.session.exchangeTypes.includes(EXCHANGE.AGGRESSIVE)) return decline('not-this-kind');
-    const frames = framesOf(f, ['client', 'AM1'], ['mx', 'AM2'], ['client', 'AM3']);
-    return { code: 'AGGRESSIVE_MODE', evidence: { frames }, filter: framesFilter(f, frames) };
+    return {
+      code: 'AGGRESSIVE_MODE',
+      detail: () => {
+        const frames = framesOf(f, ['client', 'AM1'], ['mx', 'AM2'], ['client', 'AM3']);
+        return { evidence: { frames }, filter: framesFilter(f, frames) };
+      },
+    };
   },
 };

@@ -27,12 +27,14 @@ export const espOneWay: Rule<EspFacts> = {
       const first = flows.reduce((a, b) => (b.firstFrame < a.firstFrame ? b : a));
       return {
         code: 'ESP_ONE_WAY',
-        evidence: {
-          frames: [...new Set(flows.flatMap((x) => [x.firstFrame, x.lastFrame]))].sort((a, b) => a - b),
-          details: { packetsClientToMx: up, packetsMxToClient: down },
-        },
-        filter: espFilter(all),
-        values: { direction: up ? 'client-to-mx' : 'mx-to-client', up, down, since: 0 },
+        detail: () => ({
+          evidence: {
+            frames: [...new Set(flows.flatMap((x) => [x.firstFrame, x.lastFrame]))].sort((a, b) => a - b),
+            details: { packetsClientToMx: up, packetsMxToClient: down },
+          },
+          filter: espFilter(all),
+          values: { direction: up ? 'client-to-mx' : 'mx-to-client', up, down, since: 0 },
+        }),
         // Nothing came back: proven once the capture ran a retransmission interval past the first packet.
         missing: {
           frame: first.firstFrame,
@@ -50,17 +52,19 @@ export const espOneWay: Rule<EspFacts> = {
     const [alive, silent, direction] = gap > 0 ? [lu, ld, 'client-to-mx'] : [ld, lu, 'mx-to-client'];
     return {
       code: 'ESP_ONE_WAY',
-      evidence: {
-        frames: [silent.lastFrame, alive.lastFrame],
-        details: {
-          packetsClientToMx: up,
-          packetsMxToClient: down,
-          silentSince: isoString(silent.lastSec, silent.lastNsec),
-          secondsOneWay: Math.round(Math.abs(gap) * 10) / 10,
+      detail: () => ({
+        evidence: {
+          frames: [silent.lastFrame, alive.lastFrame],
+          details: {
+            packetsClientToMx: up,
+            packetsMxToClient: down,
+            silentSince: isoString(silent.lastSec, silent.lastNsec),
+            secondsOneWay: Math.round(Math.abs(gap) * 10) / 10,
+          },
         },
-      },
-      filter: espFilter(all),
-      values: { direction, up, down, since: silent.lastFrame },
+        filter: espFilter(all),
+        values: { direction, up, down, since: silent.lastFrame },
+      }),
     };
   },
 };

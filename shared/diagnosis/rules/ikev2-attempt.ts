@@ -14,14 +14,18 @@ export const ikev2Attempt: Rule<IkeFacts> = {
   decide(f) {
     if (f.session.version !== 2) return decline('not-this-kind');
     if (responderSpeaksIkev2(f)) return decline('responder-speaks-ikev2');
-    const frames = framesOf(f, ['client', 'IKE_SA_INIT'], ['mx', 'IKE_SA_INIT']);
     const answered = seen(f, 'mx', 'IKE_SA_INIT');
     const question = questionOf(f, 'client', 'IKE_SA_INIT');
     return {
       code: 'IKEV2_NOT_SUPPORTED',
-      evidence: { frames, ports: [f.session.responderPort], details: { answered } },
-      filter: framesFilter(f, frames),
-      values: { answered },
+      detail: () => {
+        const frames = framesOf(f, ['client', 'IKE_SA_INIT'], ['mx', 'IKE_SA_INIT']);
+        return {
+          evidence: { frames, ports: [f.session.responderPort], details: { answered } },
+          filter: framesFilter(f, frames),
+          values: { answered },
+        };
+      },
       ...(answered || !question ? {} : { missing: question }),
     };
   },

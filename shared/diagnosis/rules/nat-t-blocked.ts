@@ -30,17 +30,21 @@ export const natTBlocked: Rule<IkeFacts> = {
       // "Nothing at all comes back": any MX message after MM5, on any port, rules it out.
       if (!mm5 || !mm5.dstPorts.includes(4500)) return decline('step-not-reached');
       if (mxOn4500 || mxSentAfter(f, mm5.firstFrame)) return decline('answered');
-      const frames = [...new Set([...f.nat.frames, ...mm5.frames])].sort((a, b) => a - b);
       return {
         code: 'NAT_T_BLOCKED',
-        evidence: {
-          frames,
-          repeated: repeatedEntries(f, ['client', 'MM5']),
-          ports: [4500],
-          details: { captureSide: 'client', mm5SentOn4500: mm5.count },
+        detail: () => {
+          const frames = [...new Set([...f.nat.frames, ...mm5.frames])].sort((a, b) => a - b);
+          return {
+            evidence: {
+              frames,
+              repeated: repeatedEntries(f, ['client', 'MM5']),
+              ports: [4500],
+              details: { captureSide: 'client', mm5SentOn4500: mm5.count },
+            },
+            filter: framesFilter(f, frames),
+            values: { captureSide: 'client', sent: mm5.count },
+          };
         },
-        filter: framesFilter(f, frames),
-        values: { captureSide: 'client', sent: mm5.count },
         missing: questionOf(f, 'client', 'MM5')!,
       };
     }
@@ -48,22 +52,26 @@ export const natTBlocked: Rule<IkeFacts> = {
     // A client sending its Key Exchange again has not received the MX's: it never reached the
     // move to UDP 4500, and the capture cannot tell a blocked 4500 (GUIDE.md: KE_RETRANSMITTED).
     if (repeated(f, 'client', 'MM3')) return decline('step-not-reached');
-    const frames = [...new Set([...f.nat.frames, ...framesOf(f, ['client', 'MM3'], ['mx', 'MM4'])])].sort(
-      (a, b) => a - b,
-    );
     // Main mode 5 is due from the MX's first Key Exchange on: a responder that resends it on its
     // own timer (libreswan) must not push the question to the capture's end.
     const question = firstQuestionOf(f, 'mx', 'MM4') ?? questionOf(f, 'client', 'MM3')!;
     return {
       code: 'NAT_T_BLOCKED',
-      evidence: {
-        frames,
-        repeated: repeatedEntries(f, ['client', 'MM3'], ['mx', 'MM4']),
-        ports: [4500],
-        details: { captureSide: f.nat.captureSide, messagesOn4500: 0 },
+      detail: () => {
+        const frames = [...new Set([...f.nat.frames, ...framesOf(f, ['client', 'MM3'], ['mx', 'MM4'])])].sort(
+          (a, b) => a - b,
+        );
+        return {
+          evidence: {
+            frames,
+            repeated: repeatedEntries(f, ['client', 'MM3'], ['mx', 'MM4']),
+            ports: [4500],
+            details: { captureSide: f.nat.captureSide, messagesOn4500: 0 },
+          },
+          filter: framesFilter(f, frames),
+          values: { captureSide: 'mx', sent: 0 },
+        };
       },
-      filter: framesFilter(f, frames),
-      values: { captureSide: 'mx', sent: 0 },
       // The MX's own resends (libreswan's timer) say main mode 5 has not come.
       missing: { ...question, repeated: repeated(f, 'mx', 'MM4') },
     };

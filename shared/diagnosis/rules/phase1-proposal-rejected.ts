@@ -18,21 +18,27 @@ export const phase1ProposalRejected: Rule<IkeFacts> = {
         (i.after === 'MM1' || i.after === 'AM1') && (i.encrypted || i.notifies.includes(NOTIFY.V1_NO_PROPOSAL_CHOSEN)),
     );
     if (!notify && !info) return decline('no-reaction');
-    const frames = [
-      ...framesOf(f, ['client', 'MM1'], ['client', 'AM1']),
-      ...(notify ? [notify.frame] : []),
-      ...(info ? [info.frame] : []),
-    ];
-    const sorted = [...new Set(frames)].sort((a, b) => a - b);
     return {
       code: 'PHASE1_PROPOSAL_REJECTED',
-      evidence: {
-        frames: sorted,
-        notifies: notify ? [{ type: notify.type, name: notifyName(notify.type, 1), frame: notify.frame }] : undefined,
-        details: { answeredWith: notify ? 'notify' : 'informational' },
+      detail: () => {
+        const frames = [
+          ...framesOf(f, ['client', 'MM1'], ['client', 'AM1']),
+          ...(notify ? [notify.frame] : []),
+          ...(info ? [info.frame] : []),
+        ];
+        const sorted = [...new Set(frames)].sort((a, b) => a - b);
+        return {
+          evidence: {
+            frames: sorted,
+            notifies: notify
+              ? [{ type: notify.type, name: notifyName(notify.type, 1), frame: notify.frame }]
+              : undefined,
+            details: { answeredWith: notify ? 'notify' : 'informational' },
+          },
+          filter: framesFilter(f, sorted),
+          values: { offered: offeredText(f.session) },
+        };
       },
-      filter: framesFilter(f, sorted),
-      values: { offered: offeredText(f.session) },
     };
   },
 };

@@ -13,17 +13,27 @@ export const phase2ProposalRejected: Rule<IkeFacts> = {
     const rejection = quickModeRejection(f);
     if (!rejection) return decline('no-reaction');
     const { info, notify } = rejection;
-    const frames = [
-      ...new Set([...framesOf(f, ['client', 'QM1']), ...(info ? [info.frame] : []), ...(notify ? [notify.frame] : [])]),
-    ].sort((a, b) => a - b);
     return {
       code: 'PHASE2_PROPOSAL_REJECTED',
-      evidence: {
-        frames,
-        notifies: notify ? [{ type: notify.type, name: notifyName(notify.type, 1), frame: notify.frame }] : undefined,
-        details: { answeredWith: notify ? 'notify' : 'encrypted informational' },
+      detail: () => {
+        const frames = [
+          ...new Set([
+            ...framesOf(f, ['client', 'QM1']),
+            ...(info ? [info.frame] : []),
+            ...(notify ? [notify.frame] : []),
+          ]),
+        ].sort((a, b) => a - b);
+        return {
+          evidence: {
+            frames,
+            notifies: notify
+              ? [{ type: notify.type, name: notifyName(notify.type, 1), frame: notify.frame }]
+              : undefined,
+            details: { answeredWith: notify ? 'notify' : 'encrypted informational' },
+          },
+          filter: framesFilter(f, frames),
+        };
       },
-      filter: framesFilter(f, frames),
     };
   },
 };

@@ -14,13 +14,17 @@ function ikev2(f: IkeFacts): RuleOutcome {
   if (!s.mxAuthInner) return decline('no-reaction');
   if (s.mxAuthInner.payload !== PAYLOAD.V2_N) return decline('answered');
   if (packets(f.espUp) + packets(f.espDown) > 0) return decline('went-further');
-  const frames = [...framesOf(f, ['client', 'IKE_AUTH']), s.mxAuthInner.frame];
-  const sorted = [...new Set(frames)].sort((a, b) => a - b);
+  const reactionFrame = s.mxAuthInner.frame;
   return {
     code: 'PSK_MISMATCH',
-    evidence: { frames: sorted, details: { reaction: 'notify-only', reactionFrame: s.mxAuthInner.frame } },
-    filter: framesFilter(f, sorted),
-    values: { reaction: 'notify-only', reactionFrame: s.mxAuthInner.frame, message: 'IKE_AUTH' },
+    detail: () => {
+      const frames = [...new Set([...framesOf(f, ['client', 'IKE_AUTH']), reactionFrame])].sort((a, b) => a - b);
+      return {
+        evidence: { frames, details: { reaction: 'notify-only', reactionFrame } },
+        filter: framesFilter(f, frames),
+        values: { reaction: 'notify-only', reactionFrame, message: 'IKE_AUTH' },
+      };
+    },
   };
 }
 
@@ -37,28 +41,32 @@ export const pskMismatch: Rule<IkeFacts> = {
     if (!reacted && f.nat.captureSide === 'client') return decline('capture-side-cannot-tell');
     // Without a reaction, phase 1 must visibly have reached Identification (the MX's Key Exchange).
     if (!reacted && !seen(f, 'mx', 'MM4')) return decline('no-reaction');
-    const frames = [
-      ...new Set([...framesOf(f, ['client', 'MM5']), ...infoAfterMm5.map((i) => i.frame), ...s.mm4AfterMm5]),
-    ].sort((a, b) => a - b);
-    const reaction =
-      infoAfterMm5.length > 0 ? 'informational' : s.mm4AfterMm5.length > 0 ? 'key-exchange-again' : 'none';
-    const reactionFrame = infoAfterMm5[0]?.frame ?? s.mm4AfterMm5[0] ?? 0;
     const question = reacted ? undefined : questionOf(f, 'client', 'MM5');
     return {
       code: 'PSK_MISMATCH',
-      evidence: {
-        frames,
-        repeated: repeatedEntries(f, ['client', 'MM5'], ['mx', 'MM4']),
-        ports: [...(s.labels.get('client:MM5')?.dstPorts ?? [])],
-        details: {
-          mm5Count: s.labels.get('client:MM5')?.count ?? 0,
-          mxInformational: infoAfterMm5.length,
-          mxKeyExchangeAgain: s.mm4AfterMm5.length,
-          captureSide: f.nat.captureSide,
-        },
+      detail: () => {
+        const frames = [
+          ...new Set([...framesOf(f, ['client', 'MM5']), ...infoAfterMm5.map((i) => i.frame), ...s.mm4AfterMm5]),
+        ].sort((a, b) => a - b);
+        const reaction =
+          infoAfterMm5.length > 0 ? 'informational' : s.mm4AfterMm5.length > 0 ? 'key-exchange-again' : 'none';
+        const reactionFrame = infoAfterMm5[0]?.frame ?? s.mm4AfterMm5[0] ?? 0;
+        return {
+          evidence: {
+            frames,
+            repeated: repeatedEntries(f, ['client', 'MM5'], ['mx', 'MM4']),
+            ports: [...(s.labels.get('client:MM5')?.dstPorts ?? [])],
+            details: {
+              mm5Count: s.labels.get('client:MM5')?.count ?? 0,
+              mxInformational: infoAfterMm5.length,
+              mxKeyExchangeAgain: s.mm4AfterMm5.length,
+              captureSide: f.nat.captureSide,
+            },
+          },
+          filter: framesFilter(f, frames),
+          values: { reaction, reactionFrame, message: 'MM5' },
+        };
       },
-      filter: framesFilter(f, frames),
-      values: { reaction, reactionFrame, message: 'MM5' },
       ...(question ? { missing: question } : {}),
     };
   },

@@ -21,12 +21,16 @@ export const noResponseFromMx: Rule<IkeFacts> = {
     if (!(seen(f, 'client', 'MM1') || seen(f, 'client', 'AM1'))) return decline('step-not-reached');
     if (mxSentAnything(f)) return decline('answered');
     const label = seen(f, 'client', 'MM1') ? 'MM1' : 'AM1';
-    const frames = framesOf(f, ['client', 'MM1'], ['client', 'AM1']);
     return {
       code: 'NO_RESPONSE_FROM_MX',
-      evidence: { frames, repeated: repeatedEntries(f, ['client', label]), ports: [f.session.responderPort] },
-      filter: framesFilter(f, frames),
-      values: { sent: count(f, 'client', label), message: label },
+      detail: () => {
+        const frames = framesOf(f, ['client', 'MM1'], ['client', 'AM1']);
+        return {
+          evidence: { frames, repeated: repeatedEntries(f, ['client', label]), ports: [f.session.responderPort] },
+          filter: framesFilter(f, frames),
+          values: { sent: count(f, 'client', label), message: label },
+        };
+      },
       missing: questionOf(f, 'client', label)!,
     };
   },
@@ -38,11 +42,15 @@ export const saRetransmitted: Rule<IkeFacts> = {
     if (!seen(f, 'mx', 'MM2')) return decline('step-not-reached');
     if (seen(f, 'client', 'MM3')) return decline('went-further');
     if (!repeated(f, 'client', 'MM1') && !repeated(f, 'mx', 'MM2')) return decline('not-repeated');
-    const frames = framesOf(f, ['client', 'MM1'], ['mx', 'MM2']);
     return {
       code: 'SA_RETRANSMITTED',
-      evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM1'], ['mx', 'MM2']), ports: [500] },
-      filter: framesFilter(f, frames),
+      detail: () => {
+        const frames = framesOf(f, ['client', 'MM1'], ['mx', 'MM2']);
+        return {
+          evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM1'], ['mx', 'MM2']), ports: [500] },
+          filter: framesFilter(f, frames),
+        };
+      },
     };
   },
 };
@@ -53,11 +61,15 @@ export const keRetransmitted: Rule<IkeFacts> = {
     if (!seen(f, 'client', 'MM3') && !seen(f, 'mx', 'MM4')) return decline('step-not-reached');
     if (seen(f, 'mx', 'MM6')) return decline('went-further');
     if (!repeated(f, 'client', 'MM3') && !repeated(f, 'mx', 'MM4')) return decline('not-repeated');
-    const frames = framesOf(f, ['client', 'MM3'], ['mx', 'MM4']);
     return {
       code: 'KE_RETRANSMITTED',
-      evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM3'], ['mx', 'MM4']) },
-      filter: framesFilter(f, frames),
+      detail: () => {
+        const frames = framesOf(f, ['client', 'MM3'], ['mx', 'MM4']);
+        return {
+          evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM3'], ['mx', 'MM4']) },
+          filter: framesFilter(f, frames),
+        };
+      },
     };
   },
 };
@@ -79,13 +91,17 @@ export const phase2Retransmitted: Rule<IkeFacts> = {
     // The MX answered quick mode 1 with its rejection and did not repeat itself: the client's
     // repeats (libreswan resends on its own timer) are no retransmission signature.
     if (!mx && quickModeRejection(f)) return decline('answered');
-    const frames = framesOf(f, ['client', 'MM5'], ...keys);
     return {
       code: 'PHASE2_RETRANSMITTED',
-      evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM5'], ...keys) },
-      filter: framesFilter(f, frames),
-      // Who repeated, for the words: one side's repeats are not "both sides".
-      values: { repeatedBy: client && mx ? 'both' : client ? 'client' : 'mx' },
+      detail: () => {
+        const frames = framesOf(f, ['client', 'MM5'], ...keys);
+        return {
+          evidence: { frames, repeated: repeatedEntries(f, ['client', 'MM5'], ...keys) },
+          filter: framesFilter(f, frames),
+          // Who repeated, for the words: one side's repeats are not "both sides".
+          values: { repeatedBy: client && mx ? 'both' : client ? 'client' : 'mx' },
+        };
+      },
     };
   },
 };

@@ -12,12 +12,14 @@ function espBothWays(f: EspFacts): RuleHit | null {
   const firstDown = Math.min(...f.espDown.map((x) => x.firstFrame));
   return {
     code: 'TUNNEL_ESTABLISHED',
-    evidence: {
-      frames: [firstUp, firstDown].sort((a, b) => a - b),
-      details: { packetsClientToMx: up, packetsMxToClient: down },
-    },
-    filter: espFilter([...f.espUp, ...f.espDown]),
-    values: { by: 'esp-both-ways', up, down },
+    detail: () => ({
+      evidence: {
+        frames: [firstUp, firstDown].sort((a, b) => a - b),
+        details: { packetsClientToMx: up, packetsMxToClient: down },
+      },
+      filter: espFilter([...f.espUp, ...f.espDown]),
+      values: { by: 'esp-both-ways', up, down },
+    }),
   };
 }
 
@@ -32,15 +34,19 @@ export const tunnelEstablished: Rule<IkeFacts> = {
     const esp = espBothWays(f);
     if (esp) return esp;
     if (!seen(f, 'client', 'QM3')) return decline('step-not-reached');
-    const frames = framesOf(f, ['client', 'QM1'], ['mx', 'QM2'], ['client', 'QM3']);
-    const qm3 = f.session.labels.get('client:QM3')!.firstFrame;
-    const up = packets(f.espUp);
-    const down = packets(f.espDown);
     return {
       code: 'TUNNEL_ESTABLISHED',
-      evidence: { frames, details: { quickModeCompleted: qm3, packetsClientToMx: up, packetsMxToClient: down } },
-      filter: framesFilter(f, frames),
-      values: { by: 'quick-mode', frame: qm3, up, down },
+      detail: () => {
+        const frames = framesOf(f, ['client', 'QM1'], ['mx', 'QM2'], ['client', 'QM3']);
+        const qm3 = f.session.labels.get('client:QM3')!.firstFrame;
+        const up = packets(f.espUp);
+        const down = packets(f.espDown);
+        return {
+          evidence: { frames, details: { quickModeCompleted: qm3, packetsClientToMx: up, packetsMxToClient: down } },
+          filter: framesFilter(f, frames),
+          values: { by: 'quick-mode', frame: qm3, up, down },
+        };
+      },
     };
   },
 };
