@@ -11,6 +11,8 @@ const HASH_ALGORITHMS: Record<number, string> = { 1: 'md5', 2: 'sha1', 4: 'sha25
 const HASH_ATTRIBUTE = 2;
 
 export interface NatVerdict {
+  /** The IKE version whose NAT-D this read (IKEv2 hashes sit in notifications). */
+  version: 1 | 2;
   client: boolean | null;
   responder: boolean | null;
   /** Where the capture was taken relative to the NAT(s): 'mx' side, 'client' side, or unknown. */
@@ -18,11 +20,28 @@ export interface NatVerdict {
   hash: string | null;
   /** Frames whose hashes were checked. */
   frames: number[];
-  /**
-   * Evidence details as key/value pairs, made an object only for a finding: keys named after
-   * frame numbers on an object per session cost a hidden class each.
-   */
-  details: [string, string | number | boolean][];
+  /** Each message's hashes as checked, in capture order (natDetails words them for a finding). */
+  checks: NatCheck[];
+}
+
+/** One message's NAT-D hashes against the addresses it carried (IKEv2: its source hash only). */
+export interface NatCheck {
+  frame: number;
+  own: boolean;
+  /** IKEv1 only: the hash of the peer's address. */
+  peer?: boolean;
+}
+
+/**
+ * The checks as evidence details, made only for a finding: keys named after frame numbers, on
+ * an object per session, would cost a hidden class (and strings) for every session counted.
+ */
+export function natDetails(nat: NatVerdict): [string, string | boolean][] {
+  const out: [string, string | boolean][] = nat.version === 1 && nat.hash ? [['hash', nat.hash]] : [];
+  for (const c of nat.checks)
+    if (c.peer === undefined) out.push([`frame${c.frame}SourceHashMatches`, c.own]);
+    else out.push([`frame${c.frame}PeerHashMatches`, c.peer], [`frame${c.frame}OwnHashMatches`, c.own]);
+  return out;
 }
 
 export function ipBytes(ip: string): Uint8Array | null {
@@ -130,13 +149,20 @@ function hashFromLength(session: IkeSession): string | null {
 }
 
 export function detectNat(session: IkeSession): NatVerdict {
-  const details: NatVerdict['details'] = [];
+  const checks: NatCheck[] = [];
   const frames = session.natd.map((o) => o.frame);
-  if (session.version === 2) return detectNatV2(session, frames, details);
+  if (session.version === 2) return detectNatV2(session, frames, checks);
   const hash = negotiatedHash(session) ?? hashFromLength(session);
-  const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash, frames, details };
+  const verdict: NatVerdict = {
+    version: 1,
+    client: null,
+    responder: null,
+    captureSide: 'unknown',
+    hash,
+    frames,
+    checks,
+  };
   if (!hash) return verdict;
-  details.push(['hash', hash]);
   let clientOwnMismatch = false;
   let clientSeenMismatch = false;
   let mxOwnMismatch = false;
@@ -151,7 +177,7 @@ export function detectNat(session: IkeSession): NatVerdict {
     checked = true;
     const peerMatches = o.hashes[0] === peerHash;
     const ownMatches = o.hashes.slice(1).includes(ownHash);
-    details.push([`frame${o.frame}PeerHashMatches`, peerMatches], [`frame${o.frame}OwnHashMatches`, ownMatches]);
+    checks.push({ frame: o.frame, own: ownMatches, peer: peerMatches });
     if (o.from === 'client') {
       clientOwnMismatch ||= !ownMatches;
       mxSeenMismatch ||= !peerMatches;
@@ -192,8 +218,16 @@ function sideOf(clientOwn: boolean, clientSeen: boolean, mxOwn: boolean, mxSeen:
   return 'unknown';
 }
 
-function detectNatV2(session: IkeSession, frames: number[], details: NatVerdict['details']): NatVerdict {
-  const verdict: NatVerdict = { client: null, responder: null, captureSide: 'unknown', hash: 'sha1', frames, details };
+function detectNatV2(session: IkeSession, frames: number[], checks: NatCheck[]): NatVerdict {
+  const verdict: NatVerdict = {
+    version: 2,
+    client: null,
+    responder: null,
+    captureSide: 'unknown',
+    hash: 'sha1',
+    frames,
+    checks,
+  };
   let clientNat: boolean | null = null;
   let mxNat: boolean | null = null;
   const natD = natDHasher('sha1');
@@ -203,7 +237,7 @@ function detectNatV2(session: IkeSession, frames: number[], details: NatVerdict[
     if (!own || !peer) continue;
     const ownMatches = (o.sourceHashes ?? []).includes(own);
     const peerMatches = o.destinationHash === undefined ? true : o.destinationHash === peer;
-    details.push([`frame${o.frame}SourceHashMatches`, ownMatches]);
+    checks.push({ frame: o.frame, own: ownMatches });
     if (o.from === 'client') {
       clientNat = (clientNat ?? false) || !ownMatches;
       mxNat = (mxNat ?? false) || !peerMatches;

@@ -5,6 +5,7 @@
 import { isError, notifyName } from '../../ike/notify-types.js';
 import type { Finding } from '../../report/types.js';
 import { buildFinding } from '../finding.js';
+import { natDetails } from '../nat-detection.js';
 import { fingerprintClient } from '../fingerprint.js';
 import { phase1Proposals, weakOffers } from '../proposals.js';
 import { framesFilter, type IkeFacts } from '../session-facts.js';
@@ -18,7 +19,7 @@ export function natDetected(f: IkeFacts): Finding | null {
     {
       frames,
       details: {
-        ...Object.fromEntries(f.nat.details),
+        ...Object.fromEntries(natDetails(f.nat)),
         clientBehindNat: !!client,
         responderBehindNat: !!responder,
         captureSide,
