@@ -28,7 +28,7 @@ import { createSessionCollector } from './session-collector.js';
 import { createSessionTracker, MAX_LIVE_SESSIONS } from './session-tracker.js';
 import { releaseSession, type IkeSession } from './ike-session.js';
 import type { EspFlow } from './esp-flows.js';
-import { boundClients, createClientBook } from './client-book.js';
+import { bookOutline, boundClients, createClientBook } from './client-book.js';
 import { MAX_TRACKED_CLIENTS } from '../report/limits.js';
 import { COPY_SECONDS } from '../capture/copies.js';
 import { epochString, isoString } from './time.js';
@@ -186,7 +186,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           : x,
       );
     kept.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    for (const d of kept) book.add(d);
+    for (const d of kept) book.add(bookOutline(d));
 
     const lookups = dns.lookups();
     const auth: Finding[] = [
@@ -235,7 +235,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         ),
     );
     // AnyConnect sessions are attempts like IKE ones, all reported in full.
-    for (const s of ac) book.add(s);
+    for (const s of ac) book.add(bookOutline(s));
     const allClients = book.all(l2tpFound);
     const bounded = boundClients(allClients, new Set([...kept, ...ac].map((d) => d.clientIp)));
     const summaries = collector.summaries();

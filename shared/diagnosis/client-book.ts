@@ -17,31 +17,90 @@ import type {
   VerdictCode,
 } from '../report/types.js';
 import { rank } from './capture-verdict.js';
+import { isoMs } from './time.js';
 
-/** What the book needs of a session (a full diagnosis has it all). */
+/** What the book needs of a session; `startMs` is its start as time.ts's timeMs. */
 export type SessionOutline = Pick<
   SessionDiagnosis,
-  'id' | 'clientIp' | 'responderIp' | 'verdict' | 'reason' | 'likelyVerdict' | 'mode' | 'start'
->;
+  'id' | 'clientIp' | 'responderIp' | 'verdict' | 'reason' | 'likelyVerdict' | 'mode'
+> & { startMs: number };
 
-/** Only what the verdict needs (a client's entry outlives its sessions). */
-interface ClientEntry {
-  latest: { verdict: VerdictCode; start: string; likelyVerdict?: VerdictCode | null };
-  latestIsIke: boolean;
-  /** The latest attempt of the same kind as `latest` that decided something. */
-  decided?: { verdict: VerdictCode; start: string };
-  ids: { start: string; id: string }[];
+/** The outline of a session diagnosed in full (IKE, ESP only or AnyConnect). */
+export function bookOutline(d: Omit<SessionOutline, 'startMs'> & { start: string }): SessionOutline {
+  return {
+    id: d.id,
+    clientIp: d.clientIp,
+    responderIp: d.responderIp,
+    verdict: d.verdict,
+    ...(d.reason ? { reason: d.reason } : {}),
+    ...(d.likelyVerdict !== undefined ? { likelyVerdict: d.likelyVerdict } : {}),
+    mode: d.mode,
+    startMs: isoMs(d.start),
+  };
 }
 
 /**
- * The latest attempt's verdict, unless the capture cut it short (INCONCLUSIVE) and it leans to
- * what an earlier attempt proved: libreswan starts a new attempt after 60 s, and a capture that
- * stops during it must not hide the failure the first attempt proved.
+ * Only what the verdict needs (a client's entry outlives its sessions), in one object: a
+ * capture of 40,000 scanners keeps 40,000 of them.
  */
-function clientVerdict(e: ClientEntry): VerdictCode {
-  const { latest, decided } = e;
-  if (latest.verdict === 'INCONCLUSIVE' && decided && latest.likelyVerdict === decided.verdict) return decided.verdict;
-  return latest.verdict;
+class ClientEntry {
+  latestIsIke: boolean;
+  /** The latest attempt of the same kind as `latest` that decided something (NaN: none). */
+  decidedVerdict: VerdictCode | undefined;
+  decidedMs: number;
+  /** Session ids with their starts, the first inline (most clients have one session). */
+  readonly firstId: string;
+  readonly firstIdMs: number;
+  moreIds: { startMs: number; id: string }[] | undefined;
+
+  constructor(
+    public latestVerdict: VerdictCode,
+    public latestMs: number,
+    public latestLikely: VerdictCode | null | undefined,
+    s: SessionOutline,
+    isIke: boolean,
+  ) {
+    this.latestIsIke = isIke;
+    const decides = s.verdict !== 'INCONCLUSIVE';
+    this.decidedVerdict = decides ? s.verdict : undefined;
+    this.decidedMs = decides ? s.startMs : NaN;
+    this.firstId = s.id;
+    this.firstIdMs = s.startMs;
+    this.moreIds = undefined;
+  }
+
+  latest(s: SessionOutline): void {
+    this.latestVerdict = s.verdict;
+    this.latestMs = s.startMs;
+    this.latestLikely = s.likelyVerdict;
+  }
+
+  decided(s: SessionOutline | undefined): void {
+    this.decidedVerdict = s?.verdict;
+    this.decidedMs = s ? s.startMs : NaN;
+  }
+
+  idCount(): number {
+    return 1 + (this.moreIds?.length ?? 0);
+  }
+
+  /** Session ids by start (equal starts in the order they came). */
+  ids(): string[] {
+    if (!this.moreIds) return [this.firstId];
+    const all = [{ startMs: this.firstIdMs, id: this.firstId }, ...this.moreIds];
+    return all.sort((a, b) => a.startMs - b.startMs).map((x) => x.id);
+  }
+
+  /**
+   * The latest attempt's verdict, unless the capture cut it short (INCONCLUSIVE) and it leans
+   * to what an earlier attempt proved: libreswan starts a new attempt after 60 s, and a capture
+   * that stops during it must not hide the failure the first attempt proved.
+   */
+  verdict(): VerdictCode {
+    const decided = this.decidedVerdict;
+    if (this.latestVerdict === 'INCONCLUSIVE' && decided !== undefined && this.latestLikely === decided) return decided;
+    return this.latestVerdict;
+  }
 }
 
 export interface ClientBook {
@@ -57,45 +116,43 @@ export interface ClientBook {
 
 export function createClientBook(): ClientBook {
   const byIp = new Map<string, ClientEntry>();
-  const latestByPair = new Map<string, { start: string; clientIp: string }>();
+  const latestByPair = new Map<string, { startMs: number; clientIp: string }>();
   let ike = false;
-  let inconclusive: Pick<SessionOutline, 'start' | 'reason' | 'likelyVerdict'> | undefined;
+  let inconclusive: Pick<SessionOutline, 'startMs' | 'reason' | 'likelyVerdict'> | undefined;
 
   function add(s: SessionOutline): void {
     const isIke = s.mode !== 'esp-only';
     if (isIke) ike = true;
-    if (s.verdict === 'INCONCLUSIVE' && (!inconclusive || s.start < inconclusive.start))
-      inconclusive = { start: s.start, reason: s.reason, likelyVerdict: s.likelyVerdict };
-    const attempt = { verdict: s.verdict, start: s.start, likelyVerdict: s.likelyVerdict };
+    if (s.verdict === 'INCONCLUSIVE' && (!inconclusive || s.startMs < inconclusive.startMs))
+      inconclusive = { startMs: s.startMs, reason: s.reason, likelyVerdict: s.likelyVerdict };
     const decides = s.verdict !== 'INCONCLUSIVE';
     let e = byIp.get(s.clientIp);
     if (!e) {
       if (byIp.size >= MAX_TRACKED_CLIENTS) return;
-      e = { latest: attempt, latestIsIke: isIke, decided: decides ? attempt : undefined, ids: [] };
+      e = new ClientEntry(s.verdict, s.startMs, s.likelyVerdict, s, isIke);
       byIp.set(s.clientIp, e);
-    } else if (isIke && !e.latestIsIke) {
-      // ESP-only sessions speak for a client only when it has no IKE session.
-      e.latest = attempt;
-      e.latestIsIke = true;
-      e.decided = decides ? attempt : undefined;
-    } else if (isIke === e.latestIsIke) {
-      if (s.start >= e.latest.start) e.latest = attempt;
-      if (decides && (!e.decided || s.start >= e.decided.start)) e.decided = attempt;
+    } else {
+      if (isIke && !e.latestIsIke) {
+        // ESP-only sessions speak for a client only when it has no IKE session.
+        e.latest(s);
+        e.latestIsIke = true;
+        e.decided(decides ? s : undefined);
+      } else if (isIke === e.latestIsIke) {
+        if (s.startMs >= e.latestMs) e.latest(s);
+        if (decides && (e.decidedVerdict === undefined || s.startMs >= e.decidedMs)) e.decided(s);
+      }
+      if (e.idCount() < MAX_SESSION_IDS_PER_CLIENT) (e.moreIds ??= []).push({ startMs: s.startMs, id: s.id });
     }
-    if (e.ids.length < MAX_SESSION_IDS_PER_CLIENT) e.ids.push({ start: s.start, id: s.id });
     if (!isIke) return;
     const key = s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`;
     const prev = latestByPair.get(key);
-    if (prev ? s.start >= prev.start : latestByPair.size < MAX_TRACKED_CLIENTS)
-      latestByPair.set(key, { start: s.start, clientIp: s.clientIp });
+    if (prev ? s.startMs >= prev.startMs : latestByPair.size < MAX_TRACKED_CLIENTS)
+      latestByPair.set(key, { startMs: s.startMs, clientIp: s.clientIp });
   }
 
   function all(extra: Finding[] = []): ClientSummary[] {
     const out: ClientSummary[] = [];
-    for (const [ip, e] of byIp) {
-      const ids = [...e.ids].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-      out.push({ ip, verdict: clientVerdict(e), sessions: ids.map((x) => x.id) });
-    }
+    for (const [ip, e] of byIp) out.push({ ip, verdict: e.verdict(), sessions: e.ids() });
     for (const f of extra) {
       const ip = f.evidence.details?.client;
       if (typeof ip === 'string' && !byIp.has(ip)) out.push({ ip, verdict: f.code as VerdictCode, sessions: [] });

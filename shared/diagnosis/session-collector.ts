@@ -14,13 +14,15 @@ import type { GuideStep, SessionSummary } from '../report/types.js';
 import { catalogText } from './catalog.js';
 import type { SessionOutline } from './client-book.js';
 import { STEP_ORDER } from './steps.js';
+import { isoFromMs } from './time.js';
 
 /** A decided session as the collector ranks and counts it. */
 export interface OfferedSession extends SessionOutline {
   stepReached: GuideStep;
   firstFrame: number;
   lastFrame: number;
-  end: string;
+  /** timeMs of its last message (time.ts). */
+  endMs: number;
   /** Equal for identical tries (same verdict and messages), whoever sent them. */
   shape: string;
 }
@@ -35,7 +37,9 @@ interface Kept<T> {
 }
 
 interface Group {
-  summary: Omit<SessionSummary, 'title' | 'clientAddresses'>;
+  summary: Omit<SessionSummary, 'title' | 'clientAddresses' | 'start' | 'end'>;
+  startMs: number;
+  endMs: number;
   clients: Set<string>;
 }
 
@@ -104,9 +108,9 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
           clientSample: [],
           firstFrame: s.firstFrame,
           lastFrame: s.lastFrame,
-          start: s.start,
-          end: s.end,
         },
+        startMs: s.startMs,
+        endMs: s.endMs,
         clients: new Set(),
       };
       groups.set(key, g);
@@ -120,14 +124,16 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
     }
     if (s.firstFrame < sum.firstFrame) sum.firstFrame = s.firstFrame;
     if (s.lastFrame > sum.lastFrame) sum.lastFrame = s.lastFrame;
-    if (s.start < sum.start) sum.start = s.start;
-    if (s.end > sum.end) sum.end = s.end;
+    if (s.startMs < g.startMs) g.startMs = s.startMs;
+    if (s.endMs > g.endMs) g.endMs = s.endMs;
   }
 
   function summaries(): SessionSummary[] {
     return [...groups.values()]
       .map((g) => ({
         ...g.summary,
+        start: isoFromMs(g.startMs),
+        end: isoFromMs(g.endMs),
         title: catalogText(g.summary.verdict).title,
         clientAddresses: g.clients.size,
       }))

@@ -19,13 +19,14 @@ import { fingerprintClient } from './fingerprint.js';
 import type { IkeSession } from './ike-session.js';
 import type { MessageRecord } from './message-log.js';
 import { detectNat } from './nat-detection.js';
+import { bookOutline } from './client-book.js';
 import type { OfferedSession } from './session-collector.js';
 import { phase1Proposals } from './proposals.js';
 import { secondaryFindings } from './rules/secondary.js';
 import { IKE_RULES } from './rules/table.js';
 import { verdictCodeOf, verdictOf, type VerdictOnly } from './session-result.js';
 import { framesFilter, packets, type IkeFacts } from './session-facts.js';
-import { epochString, isoString, secondsBetween } from './time.js';
+import { epochString, isoMs, isoString, secondsBetween, timeMs } from './time.js';
 
 export function stepReached(f: IkeFacts): GuideStep {
   return f.espUp.length + f.espDown.length > 0 ? 'ESP' : f.session.stepReached;
@@ -156,8 +157,8 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
     mode,
     ...v,
     stepReached: stepReached(f),
-    start: isoString(s.firstSec, s.firstNsec),
-    end: isoString(s.lastSec, s.lastNsec),
+    startMs: timeMs(s.firstSec, s.firstNsec),
+    endMs: timeMs(s.lastSec, s.lastNsec),
     firstFrame: coverage.firstFrame,
     lastFrame: coverage.lastFrame,
     shape,
@@ -167,7 +168,9 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
 /** The outline of a session already diagnosed in full (ESP only). */
 export function outlineOf(d: SessionDiagnosis): OfferedSession {
   return {
-    ...d,
+    ...bookOutline(d),
+    stepReached: d.stepReached,
+    endMs: isoMs(d.end),
     firstFrame: d.coverage.firstFrame,
     lastFrame: d.coverage.lastFrame,
     shape: `${d.verdict}|${d.mode}`,

@@ -8,8 +8,29 @@ export function epochString(sec: number, nsec: number): string {
 /** The last minute printed, as "YYYY-MM-DDTHH:MM:" (a capture's sessions share few minutes). */
 let lastMinute = { minute: NaN, prefix: '' };
 
-export function isoString(sec: number, nsec: number): string {
+/** Dates' range (ECMAScript: ±100,000,000 days around 1970), in milliseconds. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * A timestamp in whole milliseconds, as isoString prints it (0 beyond Dates' range): sessions
+ * counted by the thousand are ordered by this number and printed only when a report shows them.
+ */
+export function timeMs(sec: number, nsec: number): number {
   const ms = sec * 1000 + Math.floor(nsec / 1e6);
+  return Math.abs(ms) <= MAX_DATE_MS ? ms : 0;
+}
+
+/** timeMs of a time isoString printed (a report's `start`), for ordering it with the others. */
+export function isoMs(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+export function isoString(sec: number, nsec: number): string {
+  return isoFromMs(timeMs(sec, nsec));
+}
+
+export function isoFromMs(ms: number): string {
   const minute = Math.floor(ms / 60_000);
   if (minute !== lastMinute.minute) {
     const d = new Date(minute * 60_000);

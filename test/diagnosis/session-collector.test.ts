@@ -12,8 +12,10 @@ function session(n: number, overrides: Partial<OfferedSession> = {}): OfferedSes
     responderIp: '203.0.113.1',
     verdict: 'PSK_MISMATCH',
     mode: 'main',
-    start: `2026-09-21T14:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z`,
-    end: '2026-09-21T15:00:00.000Z',
+    startMs: Date.parse(
+      `2026-09-21T14:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z`,
+    ),
+    endMs: Date.parse('2026-09-21T15:00:00.000Z'),
     stepReached: 'ID',
     firstFrame: n * 10 + 1,
     lastFrame: n * 10 + 9,
