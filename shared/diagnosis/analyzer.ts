@@ -87,8 +87,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   /** Decides a session and hands it to the collector (kept for a full diagnosis, or counted). */
   function offerIke(s: IkeSession, flows: EspFlow[], clock: CaptureClock): void {
-    if (ikePairs.size < MAX_TRACKED_CLIENTS)
-      ikePairs.add(s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`);
+    if (ikePairs.size < MAX_TRACKED_CLIENTS) ikePairs.add(s.pair);
     if (!wanted(s.clientIp)) return;
     const counted = collector.offer(s, ikeOutline(ikeFacts(s, flows, clock)));
     if (counted && isIkeSession(counted)) releaseSession(counted);

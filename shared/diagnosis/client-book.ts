@@ -17,16 +17,22 @@ import type {
   VerdictCode,
 } from '../report/types.js';
 import { rank } from './capture-verdict.js';
+import { hostPair } from './host-pair.js';
 import { isoMs } from './time.js';
 
 /** What the book needs of a session; `startMs` is its start as time.ts's timeMs. */
 export type SessionOutline = Pick<
   SessionDiagnosis,
   'id' | 'clientIp' | 'responderIp' | 'verdict' | 'reason' | 'likelyVerdict' | 'mode'
-> & { startMs: number };
+> & {
+  /** timeMs of its start (time.ts). */
+  startMs: number;
+  /** Its two hosts (host-pair.ts). */
+  pair: string;
+};
 
 /** The outline of a session diagnosed in full (IKE, ESP only or AnyConnect). */
-export function bookOutline(d: Omit<SessionOutline, 'startMs'> & { start: string }): SessionOutline {
+export function bookOutline(d: Omit<SessionOutline, 'startMs' | 'pair'> & { start: string }): SessionOutline {
   return {
     id: d.id,
     clientIp: d.clientIp,
@@ -36,6 +42,7 @@ export function bookOutline(d: Omit<SessionOutline, 'startMs'> & { start: string
     ...(d.likelyVerdict !== undefined ? { likelyVerdict: d.likelyVerdict } : {}),
     mode: d.mode,
     startMs: isoMs(d.start),
+    pair: hostPair(d.clientIp, d.responderIp),
   };
 }
 
@@ -144,7 +151,7 @@ export function createClientBook(): ClientBook {
       if (e.idCount() < MAX_SESSION_IDS_PER_CLIENT) (e.moreIds ??= []).push({ startMs: s.startMs, id: s.id });
     }
     if (!isIke) return;
-    const key = s.clientIp < s.responderIp ? `${s.clientIp}|${s.responderIp}` : `${s.responderIp}|${s.clientIp}`;
+    const key = s.pair;
     const prev = latestByPair.get(key);
     if (prev ? s.startMs >= prev.startMs : latestByPair.size < MAX_TRACKED_CLIENTS)
       latestByPair.set(key, { startMs: s.startMs, clientIp: s.clientIp });

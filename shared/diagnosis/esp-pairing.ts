@@ -2,6 +2,7 @@
 // several times, a flow goes to the latest session that started before it; flows with no IKE
 // session at all become ESP-only sessions (captures that start after the negotiation).
 import type { EspFlow } from './esp-flows.js';
+import { hostPair } from './host-pair.js';
 import type { IkeSession } from './ike-session.js';
 
 export interface Paired {
@@ -10,14 +11,10 @@ export interface Paired {
   espOnly: Map<string, EspFlow[]>;
 }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
-}
-
 export function pairEsp(sessions: IkeSession[], flows: EspFlow[]): Paired {
   const byHosts = new Map<string, IkeSession[]>();
   for (const s of sessions) {
-    const k = pairKey(s.clientIp, s.responderIp);
+    const k = s.pair;
     const list = byHosts.get(k) ?? [];
     list.push(s);
     byHosts.set(k, list);
@@ -25,7 +22,7 @@ export function pairEsp(sessions: IkeSession[], flows: EspFlow[]): Paired {
   const bySession = new Map<IkeSession, EspFlow[]>();
   const espOnly = new Map<string, EspFlow[]>();
   for (const flow of flows) {
-    const k = pairKey(flow.src, flow.dst);
+    const k = hostPair(flow.src, flow.dst);
     const candidates = byHosts.get(k);
     if (!candidates) {
       const list = espOnly.get(k) ?? [];

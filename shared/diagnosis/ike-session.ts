@@ -52,6 +52,8 @@ export function labelKey(from: Role, label: string): string {
 
 export interface IkeSession {
   key: string;
+  /** Its two hosts (host-pair.ts), the key of what is kept per pair. */
+  pair: string;
   ispi: string;
   rspi: string;
   version: 1 | 2;
@@ -107,6 +109,7 @@ export interface IkeSession {
 export type IkeSessionInit = Pick<
   IkeSession,
   | 'key'
+  | 'pair'
   | 'ispi'
   | 'rspi'
   | 'version'
@@ -122,6 +125,7 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
   // Every field named, in one order: tens of thousands of sessions share one object shape.
   return {
     key: init.key,
+    pair: init.pair,
     ispi: init.ispi,
     rspi: init.rspi,
     version: init.version,

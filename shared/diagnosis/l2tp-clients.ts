@@ -2,6 +2,7 @@
 // answered. The client is the side that sends SCCRQ (tunnel id 0: it has no tunnel yet).
 // L2TP_WITHOUT_IPSEC (GUIDE.md, contract v2) is decided at the capture level: the client's
 // L2TP in clear with no IKE between the two hosts.
+import { hostPair } from './host-pair.js';
 import type { DecodedFrame } from '../decode/types.js';
 import { L2TP_MESSAGE, l2tpMessageName } from '../l2tp/decode.js';
 import type { Finding } from '../report/types.js';
@@ -66,8 +67,7 @@ export function createL2tpTracker(): L2tpTracker {
 export function l2tpFindings(pairs: L2tpPair[], ikePairs: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   for (const p of pairs) {
-    const key = p.client < p.server ? `${p.client}|${p.server}` : `${p.server}|${p.client}`;
-    if (ikePairs.has(key)) continue;
+    if (ikePairs.has(hostPair(p.client, p.server))) continue;
     if (p.sccrq === 0) continue;
     const frames = [...p.frames].sort((a, b) => a - b);
     out.push(

@@ -157,6 +157,7 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
     mode,
     ...v,
     stepReached: stepReached(f),
+    pair: s.pair,
     startMs: timeMs(s.firstSec, s.firstNsec),
     endMs: timeMs(s.lastSec, s.lastNsec),
     firstFrame: coverage.firstFrame,

@@ -16,6 +16,7 @@ import { rolesFromMessages, type RoleHints, type RoleMessage } from './roles.js'
 import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
 import { secondsBetween } from './time.js';
 import { COPY_SECONDS } from '../capture/copies.js';
+import { hostPair } from './host-pair.js';
 
 export const MAX_SESSIONS = 5000;
 /** Live sessions above which idle ones are retired (handed over for a verdict and forgotten). */
@@ -63,6 +64,7 @@ export interface SessionTracker {
 
 interface Waiting {
   key: string;
+  pair: string;
   a: string;
   b: string;
   messages: { msg: IsakmpMessage; frame: MessageFrame }[];
@@ -100,7 +102,8 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
         if (!record(recent, msg, mf)) copies++;
         continue;
       }
-      const key = sessionKey(msg, ip.src, ip.dst);
+      const pair = hostPair(ip.src, ip.dst);
+      const key = `${msg.ispi}|${pair}`;
       const session = byKey.get(key);
       if (session) {
         bySpi.set(msg.ispi, session);
@@ -119,12 +122,13 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       }
       const opener = openerRole(msg);
       if (opener) {
-        const s = newSession(key, msg, mf, opener === 'initiator' ? ip.src : ip.dst, 'initiator-message', true);
+        const client = opener === 'initiator' ? ip.src : ip.dst;
+        const s = newSession(key, pair, msg, mf, client, 'initiator-message', true);
         byKey.set(key, s);
         bySpi.set(msg.ispi, s);
         record(s, msg, mf);
       } else {
-        waiting.set(key, { key, a: ip.src, b: ip.dst, messages: [{ msg, frame: mf }] });
+        waiting.set(key, { key, pair, a: ip.src, b: ip.dst, messages: [{ msg, frame: mf }] });
       }
     }
   }
@@ -144,7 +148,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     }));
     const roles = rolesFromMessages(w.a, w.b, roleMessages, hints());
     const [first] = w.messages;
-    const s = newSession(w.key, first.msg, first.frame, roles.client, roles.decidedBy, false);
+    const s = newSession(w.key, w.pair, first.msg, first.frame, roles.client, roles.decidedBy, false);
     byKey.set(w.key, s);
     bySpi.set(s.ispi, s);
     for (const { msg, frame } of w.messages) if (!record(s, msg, frame)) copies++;
@@ -182,11 +186,6 @@ function sameHosts(s: IkeSession, a: string, b: string): boolean {
   return (s.clientIp === a && s.responderIp === b) || (s.clientIp === b && s.responderIp === a);
 }
 
-function sessionKey(msg: IsakmpMessage, a: string, b: string): string {
-  const pair = a < b ? `${a}|${b}` : `${b}|${a}`;
-  return `${msg.ispi}|${pair}`;
-}
-
 /**
  * The negotiation's first message tells the roles by itself: IKEv2's initiator flag, an
  * IKEv1 message with a zero responder cookie (main/aggressive mode 1), or the responder's SA
@@ -204,6 +203,7 @@ function openerRole(msg: IsakmpMessage): 'initiator' | 'responder' | null {
 
 function newSession(
   key: string,
+  pair: string,
   msg: IsakmpMessage,
   frame: MessageFrame,
   client: string,
@@ -214,6 +214,7 @@ function newSession(
   const openerIsFirst = opener && senderIsClient && msg.rspi === ZERO_SPI;
   return createIkeSession({
     key,
+    pair,
     ispi: msg.ispi,
     rspi: msg.rspi,
     version: msg.majorVersion === 2 ? 2 : 1,

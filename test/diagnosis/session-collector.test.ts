@@ -10,6 +10,7 @@ function session(n: number, overrides: Partial<OfferedSession> = {}): OfferedSes
     id: `s${n}`,
     clientIp: `198.18.${n >> 8}.${n & 255}`,
     responderIp: '203.0.113.1',
+    pair: `198.18.${n >> 8}.${n & 255}|203.0.113.1`,
     verdict: 'PSK_MISMATCH',
     mode: 'main',
     startMs: Date.parse(
