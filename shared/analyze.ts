@@ -64,5 +64,9 @@ export async function analyzeCapture(
     anyconnect.add(frame);
   });
   const sessions = anyconnect.finish(readingStoppedAt(info.anomalies, info.frames));
-  return analyzer.finish(info, decoder.pendingFragments(), sessions, anyconnect.unnamedTls());
+  return analyzer.finish(info, decoder.pendingFragments(), {
+    sessions,
+    unnamedTls: anyconnect.unnamedTls(),
+    framesNotTracked: anyconnect.framesNotTracked(),
+  });
 }

@@ -5,10 +5,10 @@
 // file reaches its size; four real scenario clients (their own captures, client address moved to
 // 203.0.113.x) are interleaved at 20/40/60/80 %. The real clients' frames are also written alone
 // (`<file>.real.pcap`) so their verdicts can be compared with the verdicts inside the big file.
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CaptureMeta } from './capture-meta.js';
+import { ip4, ip4Text, moveAddress, PcapWriter, readPcap } from './pcap-io.js';
 
 export const MANY_SESSIONS_VERSION = 1;
 const MiB = 1024 * 1024;
@@ -23,55 +23,13 @@ const REAL_CLIENTS = [
   { case: 'udp4500-blocked', from: '198.51.100.2', to: '203.0.113.14' },
 ];
 
-interface Rec {
-  /** Seconds from the first frame of its capture. */
-  t: number;
-  data: Buffer;
-}
-
-const ip4 = (s: string) => s.split('.').reduce((a, b) => a * 256 + Number(b), 0);
-const ip4Text = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-
-/** Records of a little-endian classic pcap (µs or ns), Ethernet; ARP frames left out. */
-function readPcap(path: string): Rec[] {
-  const b = readFileSync(path);
-  const magic = b.readUInt32LE(0);
-  if (magic !== 0xa1b2c3d4 && magic !== 0xa1b23c4d) throw new Error(`${path}: not a little-endian pcap`);
-  if (b.readUInt32LE(20) !== 1) throw new Error(`${path}: not Ethernet`);
-  const div = magic === 0xa1b2c3d4 ? 1e6 : 1e9;
-  const recs: Rec[] = [];
-  for (let o = 24; o + 16 <= b.length;) {
-    const len = b.readUInt32LE(o + 8);
-    const data = b.subarray(o + 16, o + 16 + len);
-    if (data.readUInt16BE(12) !== 0x0806) recs.push({ t: b.readUInt32LE(o) + b.readUInt32LE(o + 4) / div, data });
-    o += 16 + len;
-  }
-  const t0 = recs[0].t;
-  return recs.map((r) => ({ t: r.t - t0, data: r.data }));
-}
-
-function ipChecksum(d: Buffer, ip: number, ihl: number): void {
-  d.writeUInt16BE(0, ip + 10);
-  let sum = 0;
-  for (let i = 0; i < ihl; i += 2) sum += d.readUInt16BE(ip + i);
-  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  d.writeUInt16BE(~sum & 0xffff, ip + 10);
-}
-
 /** A copy with client address `from` moved to `to` (IPv4 checksum redone, UDP checksum 0) and, given
  *  `spi`, the low 4 bytes of both ISAKMP SPIs replaced so each repetition is its own session. */
 function rewrite(data: Buffer, from: number, to: number, spi?: number): Buffer {
-  const d = Buffer.from(data);
-  if (d.readUInt16BE(12) !== 0x0800) return d;
+  const d = moveAddress(data, from, to);
   const ip = 14;
-  const ihl = (d[ip] & 0x0f) * 4;
-  if (d.readUInt32BE(ip + 12) === from) d.writeUInt32BE(to, ip + 12);
-  if (d.readUInt32BE(ip + 16) === from) d.writeUInt32BE(to, ip + 16);
-  ipChecksum(d, ip, ihl);
-  if (d[ip + 9] !== 17) return d;
-  const u = ip + ihl;
-  d.writeUInt16BE(0, u + 6);
-  if (spi === undefined) return d;
+  if (d.readUInt16BE(12) !== 0x0800 || d[ip + 9] !== 17 || spi === undefined) return d;
+  const u = ip + (d[ip] & 0x0f) * 4;
   const sport = d.readUInt16BE(u);
   const dport = d.readUInt16BE(u + 2);
   let o = u + 8;
@@ -111,44 +69,6 @@ interface Active {
   real: boolean;
 }
 
-class PcapWriter {
-  private chunks: Buffer[] = [];
-  private size = 0;
-  bytes = 0;
-  frames = 0;
-  constructor(private readonly out: WriteStream) {
-    this.push(Buffer.from('d4c3b2a1020004000000000000000000ffff000001000000', 'hex'));
-  }
-  private push(b: Buffer): void {
-    this.chunks.push(b);
-    this.size += b.length;
-    this.bytes += b.length;
-  }
-  async frame(time: number, data: Buffer): Promise<void> {
-    const h = Buffer.alloc(16);
-    const usec = Math.round(time * 1e6);
-    h.writeUInt32LE(SEC0 + Math.floor(usec / 1e6), 0);
-    h.writeUInt32LE(usec % 1e6, 4);
-    h.writeUInt32LE(data.length, 8);
-    h.writeUInt32LE(data.length, 12);
-    this.push(h);
-    this.push(data);
-    this.frames++;
-    if (this.size >= 4 * MiB) await this.flush();
-  }
-  async flush(): Promise<void> {
-    const chunk = Buffer.concat(this.chunks);
-    this.chunks = [];
-    this.size = 0;
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
-  }
-  async close(): Promise<void> {
-    await this.flush();
-    this.out.end();
-    await once(this.out, 'close');
-  }
-}
-
 export async function generateManySessions(path: string, sizeMb: number, scenariosDir: string): Promise<CaptureMeta> {
   mkdirSync(dirname(path), { recursive: true });
   const scanner = readPcap(join(scenariosDir, SCANNER_CASE, 'capture.pcap'));
@@ -156,7 +76,7 @@ export async function generateManySessions(path: string, sizeMb: number, scenari
   const target = sizeMb * MiB;
   const perSession = scanner.reduce((n, r) => n + 16 + r.data.length, 0);
   const realAt = real.map((_, i) => Math.round(((i + 1) / (real.length + 1)) * (target / perSession)));
-  const big = new PcapWriter(createWriteStream(path, { highWaterMark: 8 * MiB }));
+  const big = new PcapWriter(createWriteStream(path, { highWaterMark: 8 * MiB }), SEC0);
   const alone: { time: number; data: Buffer }[] = [];
   const special: Record<string, number> = { ike: 0, esp: 0, radius: 0, dns: 0 };
   const active: Active[] = [];
@@ -202,7 +122,7 @@ export async function generateManySessions(path: string, sizeMb: number, scenari
     if (++soonest.next === soonest.recs.length) active.splice(active.indexOf(soonest), 1);
   }
   await big.close();
-  const realOnly = new PcapWriter(createWriteStream(`${path}.real.pcap`));
+  const realOnly = new PcapWriter(createWriteStream(`${path}.real.pcap`), SEC0);
   for (const f of alone) await realOnly.frame(f.time, f.data);
   await realOnly.close();
   writeFileSync(`${path}.real.json`, JSON.stringify(REAL_CLIENTS.map((c) => ({ case: c.case, clientIp: c.to }))));

@@ -48,6 +48,15 @@ export interface AnyConnectAnalyzer {
   finish(damagedAtFrame?: number): AnyConnectSession[];
   /** After finish(): TLS on ports of their own left unrecognised (the first few), for a hint. */
   unnamedTls(): UnnamedTls[];
+  /** Frames of clients that would have begun a session past TRACKER_LIMITS.sessions. */
+  framesNotTracked(): number;
+}
+
+/** What the analysis hands the report of AnyConnect (analyzer.ts). */
+export interface AnyConnectResult {
+  sessions: AnyConnectSession[];
+  unnamedTls: UnnamedTls[];
+  framesNotTracked: number;
 }
 
 const MAX_UNNAMED_TLS = 4;
@@ -77,6 +86,7 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
       return out;
     },
     unnamedTls: () => unnamed,
+    framesNotTracked: tracker.framesNotTracked,
   };
 }
 

@@ -18,6 +18,8 @@ export interface AnyConnectTracker {
   serversOnPort(port: number): number;
   /** The capture's last frame, for "was the capture still running when the answer was due". */
   lastFrame(): At | undefined;
+  /** Frames of clients that would have begun a session past TRACKER_LIMITS.sessions. */
+  framesNotTracked(): number;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createAnyConnectTracker(
   /** Sessions begun by a connection caught mid-stream. */
   let midStreamSessions = 0;
   let lastFrame = 0;
+  let notTracked = 0;
   let lastSec = 0;
   let lastNsec = 0;
 
@@ -153,7 +156,10 @@ export function createAnyConnectTracker(
     if (!known && !starts) return;
     const at: At = { frame: f.number, t: f.timeSec + f.timeNsec / 1e9 };
     const s = known ?? session(mx, port, client, at, f);
-    if (!s) return;
+    if (!s) {
+      notTracked++;
+      return;
+    }
     if (!known && tcp && !opens) midStreamSessions++;
     const clientPort = c2m ? l4.srcPort : l4.dstPort;
     const time = epochString(f.timeSec, f.timeNsec);
@@ -168,5 +174,6 @@ export function createAnyConnectTracker(
     sessions: () => all,
     serversOnPort: (port) => servers.get(port)?.length ?? 0,
     lastFrame: () => (lastFrame > 0 ? { frame: lastFrame, t: lastSec + lastNsec / 1e9 } : undefined),
+    framesNotTracked: () => notTracked,
   };
 }

@@ -4,7 +4,9 @@ import type { Anomaly } from '../anomaly.js';
 import type { CaptureInfo } from '../capture/types.js';
 import type { DecodedFrame } from '../decode/types.js';
 import type { AnyConnectSession } from '../anyconnect/types.js';
-import type { UnnamedTls } from '../anyconnect/sessions.js';
+import { TRACKER_LIMITS } from '../anyconnect/tracker-limits.js';
+import { anyConnectOutline } from '../anyconnect/outline.js';
+import type { AnyConnectResult, UnnamedTls } from '../anyconnect/sessions.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
 import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis } from '../report/types.js';
 import { directoryTlsFindings, dnsFindings, dnsStillOpen, radiusFindings } from './auth/auth-findings.js';
@@ -29,11 +31,12 @@ import { createSessionTracker, MAX_LIVE_SESSIONS } from './session-tracker.js';
 import { releaseSession, type IkeSession } from './ike-session.js';
 import type { EspFlow } from './esp-flows.js';
 import { bookOutline, boundClients, createClientBook } from './client-book.js';
-import { MAX_TRACKED_CLIENTS } from '../report/limits.js';
+import { MAX_ANYCONNECT_IN_FULL, MAX_SESSIONS_IN_FULL, MAX_TRACKED_CLIENTS } from '../report/limits.js';
 import { COPY_SECONDS } from '../capture/copies.js';
 import { epochString, isoString } from './time.js';
 
 const MAX_CAPTURE_ANOMALIES = 200;
+const NO_ANYCONNECT: AnyConnectResult = { sessions: [], unnamedTls: [], framesNotTracked: 0 };
 const MAX_MERAKI_HOSTS = 64;
 const MAX_KEEPALIVE_HOSTS = 1024;
 
@@ -47,16 +50,8 @@ export interface AnalyzerOptions {
 
 export interface Analyzer {
   add(frame: DecodedFrame): void;
-  /**
-   * `anyconnect`: the capture's AnyConnect sessions (shared/anyconnect), judged beside the IKE ones;
-   * `unnamedTls`: TLS on ports of their own that nothing named AnyConnect's (a hint when no IKE).
-   */
-  finish(
-    info: CaptureInfo,
-    pendingFragments?: PendingFragmentSet[],
-    anyconnect?: AnyConnectSession[],
-    unnamedTls?: UnnamedTls[],
-  ): AnalysisReport;
+  /** `anyconnect`: what shared/anyconnect found, judged beside the IKE sessions. */
+  finish(info: CaptureInfo, pendingFragments?: PendingFragmentSet[], anyconnect?: AnyConnectResult): AnalysisReport;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -79,7 +74,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   const wanted = (clientIp: string) => !options.clientIp || clientIp === options.clientIp;
   const book = createClientBook();
-  const collector = createSessionCollector<IkeSession | SessionDiagnosis>((s) => book.add(s));
+  const collector = createSessionCollector<IkeSession | SessionDiagnosis>(MAX_SESSIONS_IN_FULL, (s) => book.add(s));
   /** Host pairs with an IKE session (bounded), for L2TP in clear. */
   const ikePairs = new Set<string>();
   let firstFrameTime: [number, number] | undefined;
@@ -145,8 +140,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function finish(
     info: CaptureInfo,
     pending: PendingFragmentSet[] = [],
-    anyconnect: AnyConnectSession[] = [],
-    unnamedTls: UnnamedTls[] = [],
+    { sessions: anyconnect, unnamedTls, framesNotTracked }: AnyConnectResult = NO_ANYCONNECT,
   ): AnalysisReport {
     const allAnomalies = [...info.anomalies, ...anomalies];
     const damage = captureDamage(allAnomalies, info.frames, decodable, firstUndecodable);
@@ -214,6 +208,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         code: 'too-many-sessions',
         message: `${sessions.dropped()} IKE messages beyond the session limit were not diagnosed`,
       });
+    if (framesNotTracked > 0)
+      allAnomalies.push({
+        layer: 'tls',
+        code: 'too-many-sessions',
+        message: `${framesNotTracked} frames of AnyConnect clients beyond the session limit (${TRACKER_LIMITS.sessions} client and MX pairs) were not followed: those clients are not in the report`,
+      });
 
     const hostList = hosts.top(20);
     // A flow taken for AnyConnect only because its server is the port's sole one is other traffic of
@@ -233,11 +233,17 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
               (vpnHost(s.clientIp) || vpnHost(s.responderIp))))
         ),
     );
-    // AnyConnect sessions are attempts like IKE ones, all reported in full.
-    for (const s of ac) book.add(bookOutline(s));
+    // AnyConnect sessions are attempts like IKE ones: every one weighs in its client's verdict;
+    // the report lists MAX_ANYCONNECT_IN_FULL of them and counts the others, as it does IKE's.
+    const acCollector = createSessionCollector<AnyConnectSession>(MAX_ANYCONNECT_IN_FULL);
+    for (const s of ac) {
+      book.add(bookOutline(s));
+      acCollector.offer(s, anyConnectOutline(s));
+    }
+    const acKept = acCollector.kept();
     const allClients = book.all(l2tpFound);
-    const bounded = boundClients(allClients, new Set([...kept, ...ac].map((d) => d.clientIp)));
-    const summaries = collector.summaries();
+    const bounded = boundClients(allClients, new Set([...kept, ...acKept].map((d) => d.clientIp)));
+    const summaries = [...collector.summaries(), ...acCollector.summaries()];
     const fallback: CaptureVerdict = damage
       ? { verdict: 'INCONCLUSIVE', reason: 'capture-damaged', likelyVerdict: null }
       : dnsStillOpen(lookups, clock)
@@ -284,7 +290,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       auth,
       findings,
       hosts: hostList,
-      ...(ac.length > 0 ? { anyconnect: ac } : {}),
+      ...(acKept.length > 0 ? { anyconnect: acKept } : {}),
     };
   }
 

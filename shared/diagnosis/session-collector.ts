@@ -1,24 +1,20 @@
 // Which sessions the report holds in full and which it only counts. Sessions are offered as
 // they are decided (idle ones while the capture streams, the rest at its end) with their
-// verdict and shape; the MAX_SESSIONS_IN_FULL that say most are kept for a full diagnosis:
+// verdict and shape; the `inFull` that say most are kept for a full diagnosis (IKE's
+// MAX_SESSIONS_IN_FULL, AnyConnect's MAX_ANYCONNECT_IN_FULL, each kind its own collector):
 // distinct sessions (the first of their shape) before identical repeats, then those that got
 // further in the negotiation, then the earliest. The others are counted per verdict and
 // responder, with a sample of their clients: a day of scanners becomes one line.
-import {
-  MAX_SESSIONS_IN_FULL,
-  MAX_SUMMARY_CLIENT_SAMPLE,
-  MAX_SUMMARY_GROUPS,
-  MAX_TRACKED_CLIENTS,
-} from '../report/limits.js';
-import type { GuideStep, SessionSummary } from '../report/types.js';
+import { MAX_SUMMARY_CLIENT_SAMPLE, MAX_SUMMARY_GROUPS, MAX_TRACKED_CLIENTS } from '../report/limits.js';
+import type { SessionSummary } from '../report/types.js';
 import { catalogText } from './catalog.js';
 import type { SessionOutline } from './client-book.js';
-import { STEP_ORDER } from './steps.js';
 import { isoFromMs } from './time.js';
 
 /** A decided session as the collector ranks and counts it. */
 export interface OfferedSession extends SessionOutline {
-  stepReached: GuideStep;
+  /** How far the negotiation got, in its own kind's step order (IKE: STEP_ORDER). */
+  progress: number;
   firstFrame: number;
   lastFrame: number;
   /** timeMs of its last message (time.ts). */
@@ -56,8 +52,14 @@ export interface SessionCollector<T> {
   summaries(): SessionSummary[];
 }
 
-/** `onSummarised` hears every session that will only be counted (for the clients' verdicts). */
-export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => void): SessionCollector<T> {
+/**
+ * `inFull`: how many are kept for a full diagnosis; `onSummarised` hears every session that will
+ * only be counted (for the clients' verdicts).
+ */
+export function createSessionCollector<T>(
+  inFull: number,
+  onSummarised: (s: OfferedSession) => void = () => {},
+): SessionCollector<T> {
   const kept: Kept<T>[] = [];
   const shapes = new Set<string>();
   const groups = new Map<string, Group>();
@@ -72,7 +74,7 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
       distinct = true;
     }
     const candidate = { item, session, distinct };
-    if (kept.length < MAX_SESSIONS_IN_FULL) {
+    if (kept.length < inFull) {
       kept.push(candidate);
       return undefined;
     }
@@ -146,7 +148,7 @@ export function createSessionCollector<T>(onSummarised: (s: OfferedSession) => v
 /** Does `a` say more than `b`: distinct before repeated, further in the negotiation, earlier? */
 function outranks<T>(a: Kept<T>, b: Kept<T>): boolean {
   if (a.distinct !== b.distinct) return a.distinct;
-  const step = STEP_ORDER[a.session.stepReached] - STEP_ORDER[b.session.stepReached];
+  const step = a.session.progress - b.session.progress;
   if (step !== 0) return step > 0;
   return a.session.firstFrame < b.session.firstFrame;
 }

@@ -20,6 +20,7 @@ import type { IkeSession } from './ike-session.js';
 import type { MessageRecord } from './message-log.js';
 import { detectNat } from './nat-detection.js';
 import { bookOutline } from './client-book.js';
+import { STEP_ORDER } from './steps.js';
 import type { OfferedSession } from './session-collector.js';
 import { phase1Proposals } from './proposals.js';
 import { secondaryFindings } from './rules/secondary.js';
@@ -156,7 +157,7 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
     responderIp: s.responderIp,
     mode,
     ...v,
-    stepReached: stepReached(f),
+    progress: STEP_ORDER[stepReached(f)],
     pair: s.pair,
     startMs: timeMs(s.firstSec, s.firstNsec),
     endMs: timeMs(s.lastSec, s.lastNsec),
@@ -170,7 +171,7 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
 export function outlineOf(d: SessionDiagnosis): OfferedSession {
   return {
     ...bookOutline(d),
-    stepReached: d.stepReached,
+    progress: STEP_ORDER[d.stepReached],
     endMs: isoMs(d.end),
     firstFrame: d.coverage.firstFrame,
     lastFrame: d.coverage.lastFrame,

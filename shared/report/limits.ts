@@ -6,6 +6,8 @@
 
 /** Sessions diagnosed in full (timeline, findings, rules' trace); the rest are summarised. */
 export const MAX_SESSIONS_IN_FULL = 200;
+/** AnyConnect sessions listed in full (`anyconnect`, ~8 KB each); the rest are summarised too. */
+export const MAX_ANYCONNECT_IN_FULL = 200;
 /** Session ids listed per client in `clients` (its first ones; the verdict weighs them all). */
 export const MAX_SESSION_IDS_PER_CLIENT = 64;
 /** Clients listed one by one in `clients`; the rest are counted per verdict in `clientSummaries`. */

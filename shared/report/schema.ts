@@ -5,6 +5,7 @@ import { ANYCONNECT_SESSION_SCHEMA } from './anyconnect-schema.js';
 import {
   MAX_CLIENTS_IN_FULL,
   MAX_SESSION_IDS_PER_CLIENT,
+  MAX_ANYCONNECT_IN_FULL,
   MAX_SESSIONS_IN_FULL,
   MAX_SUMMARY_CLIENT_SAMPLE,
   MAX_SUMMARY_GROUPS,
@@ -252,7 +253,7 @@ const session = {
 
 const clientSample = { type: 'array', maxItems: MAX_SUMMARY_CLIENT_SAMPLE, items: str } as const;
 
-/** Sessions beyond MAX_SESSIONS_IN_FULL, counted per verdict and responder (report/limits.ts). */
+/** Sessions beyond MAX_SESSIONS_IN_FULL (AnyConnect: MAX_ANYCONNECT_IN_FULL), counted per verdict and responder (report/limits.ts). */
 const sessionSummary = {
   type: 'object',
   required: [
@@ -343,14 +344,19 @@ export const REPORT_SCHEMA = {
     },
     clientSummaries: { type: 'array', maxItems: VERDICT_CODES.length, items: clientGroup },
     sessions: { type: 'array', maxItems: MAX_SESSIONS_IN_FULL, items: session },
-    // Verdict × responder groups, plus one `*` group per verdict once responders fold.
-    sessionSummaries: { type: 'array', maxItems: MAX_SUMMARY_GROUPS + VERDICT_CODES.length, items: sessionSummary },
+    // Verdict × responder groups, plus one `*` group per verdict once responders fold: IKE's, then
+    // AnyConnect's (each kind counted apart).
+    sessionSummaries: {
+      type: 'array',
+      maxItems: 2 * (MAX_SUMMARY_GROUPS + VERDICT_CODES.length),
+      items: sessionSummary,
+    },
     auth: { type: 'array', items: finding },
     findings: { type: 'array', items: finding },
     hosts: {
       type: 'array',
       items: { type: 'object', required: ['ip', 'frames'], properties: { ip: str, frames: int } },
     },
-    anyconnect: { type: 'array', items: ANYCONNECT_SESSION_SCHEMA },
+    anyconnect: { type: 'array', maxItems: MAX_ANYCONNECT_IN_FULL, items: ANYCONNECT_SESSION_SCHEMA },
   },
 } as const;

@@ -17,7 +17,7 @@ function session(n: number, overrides: Partial<OfferedSession> = {}): OfferedSes
       `2026-09-21T14:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z`,
     ),
     endMs: Date.parse('2026-09-21T15:00:00.000Z'),
-    stepReached: 'ID',
+    progress: 3,
     firstFrame: n * 10 + 1,
     lastFrame: n * 10 + 9,
     shape: 'wrong-psk',
@@ -28,7 +28,7 @@ function session(n: number, overrides: Partial<OfferedSession> = {}): OfferedSes
 describe('session collector', () => {
   it('names no session while it keeps them all, then each identical later one', () => {
     const counted: string[] = [];
-    const c = createSessionCollector<string>((s) => counted.push(s.id));
+    const c = createSessionCollector<string>(MAX_SESSIONS_IN_FULL, (s) => counted.push(s.id));
     for (let n = 0; n < MAX_SESSIONS_IN_FULL; n++) expect(c.offer(`item${n}`, session(n))).toBeUndefined();
     expect(c.offer('late', session(MAX_SESSIONS_IN_FULL))).toBe('late');
     expect(counted).toEqual([`s${MAX_SESSIONS_IN_FULL}`]);
@@ -37,14 +37,11 @@ describe('session collector', () => {
   });
 
   it('names the kept session a later, more telling one displaces', () => {
-    const c = createSessionCollector<string>(() => {});
+    const c = createSessionCollector<string>(MAX_SESSIONS_IN_FULL);
     for (let n = 0; n < MAX_SESSIONS_IN_FULL; n++) c.offer(`item${n}`, session(n));
     // A new shape outranks a repeat; the lowest-ranked kept one is the latest repeat (repeats
     // rank below the first of their shape, and a later one below an earlier one).
-    const dropped = c.offer(
-      'real',
-      session(999, { shape: 'success', verdict: 'TUNNEL_ESTABLISHED', stepReached: 'ESP' }),
-    );
+    const dropped = c.offer('real', session(999, { shape: 'success', verdict: 'TUNNEL_ESTABLISHED', progress: 5 }));
     expect(dropped).toBe(`item${MAX_SESSIONS_IN_FULL - 1}`);
     expect(c.kept()).toContain('real');
     expect(c.kept()).not.toContain(dropped);

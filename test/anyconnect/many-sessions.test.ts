@@ -1,0 +1,80 @@
+// A capture with many AnyConnect sessions (scripts/bench/anyconnect-sessions.ts): one real refused
+// login repeated from hundreds of client addresses, two real clients among them. The report lists
+// at most MAX_ANYCONNECT_IN_FULL sessions in full (the real clients among them, with the verdicts
+// their own captures give) and counts the others in one summary line; past the tracker's limit
+// the capture's anomalies say that clients were left out, never silently.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRACKER_LIMITS } from '#shared/anyconnect/tracker-limits.js';
+import { MAX_ANYCONNECT_IN_FULL } from '#shared/report/limits.js';
+import { REPORT_SCHEMA } from '#shared/report/schema.js';
+import type { AnalysisReport } from '#shared/report/types.js';
+import { ANYCONNECT_REAL_CLIENTS, generateAnyConnectSessions } from '../../scripts/bench/anyconnect-sessions.js';
+import { analyzeFile } from '../diagnosis/analyze-file.js';
+
+const SCENARIOS = join(__dirname, '../fixtures/scenarios');
+const dir = mkdtempSync(join(tmpdir(), 'vpn-doctor-ac-many-'));
+/** Refused logins: more than the report lists in full, fewer than the tracker follows. */
+const REFUSED = 450;
+/** Past the tracker's limit. */
+const TOO_MANY = TRACKER_LIMITS.sessions + 50;
+let report: AnalysisReport;
+let reportText: string;
+let tooMany: AnalysisReport;
+
+const summarised = (r: AnalysisReport) => (r.sessionSummaries ?? []).reduce((n, g) => n + g.sessions, 0);
+const clientsCounted = (r: AnalysisReport) =>
+  r.clients.length + (r.clientSummaries ?? []).reduce((n, g) => n + g.clients, 0);
+const verdictAlone = (c: string) =>
+  (JSON.parse(readFileSync(join(SCENARIOS, c, 'expected.json'), 'utf8')) as { verdict: string }).verdict;
+
+beforeAll(async () => {
+  await generateAnyConnectSessions(join(dir, 'many.pcap'), REFUSED, SCENARIOS);
+  report = await analyzeFile(join(dir, 'many.pcap'));
+  reportText = JSON.stringify(report);
+  await generateAnyConnectSessions(join(dir, 'too-many.pcap'), TOO_MANY, SCENARIOS);
+  tooMany = await analyzeFile(join(dir, 'too-many.pcap'));
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a capture with many AnyConnect sessions', () => {
+  it('lists at most the stated number in full, and validates', () => {
+    expect(report.anyconnect?.length).toBe(MAX_ANYCONNECT_IN_FULL);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA);
+    expect(validate(JSON.parse(reportText)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('counts every session once, in full or in a summary line per verdict and MX', () => {
+    expect(report.anyconnect!.length + summarised(report)).toBe(REFUSED + ANYCONNECT_REAL_CLIENTS.length);
+    expect(report.sessionSummaries?.map((g) => [g.verdict, g.responderIp])).toEqual([
+      ['ANYCONNECT_AUTH_FAILED', '198.51.100.10'],
+    ]);
+    const [g] = report.sessionSummaries!;
+    expect(g.clientAddresses).toBe(g.sessions);
+    expect(g.clientSample.every((ip) => ip.startsWith('198.18.'))).toBe(true);
+    expect(g.firstFrame).toBeLessThan(g.lastFrame);
+    expect(g.start < g.end).toBe(true);
+    expect(clientsCounted(report)).toBe(REFUSED + ANYCONNECT_REAL_CLIENTS.length);
+    expect(report.capture.anomalies.map((a) => a.code)).not.toContain('too-many-sessions');
+  });
+
+  it('keeps the real clients in full, with the verdicts their own captures give', () => {
+    for (const c of ANYCONNECT_REAL_CLIENTS) {
+      expect(report.anyconnect!.find((s) => s.clientIp === c.clientIp)?.verdict, c.case).toBe(verdictAlone(c.case));
+      expect(report.clients.find((x) => x.ip === c.clientIp)?.verdict, c.case).toBe(verdictAlone(c.case));
+    }
+  });
+
+  it('says so when clients are past the tracker limit, and keeps the report the same size', () => {
+    const anomaly = tooMany.capture.anomalies.find((a) => a.code === 'too-many-sessions');
+    expect(anomaly?.layer).toBe('tls');
+    expect(anomaly?.message).toMatch(/not in the report/);
+    expect(tooMany.anyconnect!.length + summarised(tooMany)).toBe(TRACKER_LIMITS.sessions);
+    expect(clientsCounted(tooMany)).toBe(TRACKER_LIMITS.sessions);
+    // Twice the sessions, the same sessions in full: the report grows by its client list only.
+    expect(JSON.stringify(tooMany).length).toBeLessThan(reportText.length * 1.2);
+  });
+});
