@@ -56,6 +56,7 @@ export async function analyzeCapture(
   const anyconnect = createAnyConnectAnalyzer({
     mxIps: options.mxIp ? [options.mxIp] : [],
     ports: port === undefined ? [] : [port],
+    onRetired: (s) => analyzer.offerAnyConnect(s),
   });
   const input = options.onProgress ? counting(source, options.onProgress) : source;
   const info = await readCapture(input, (raw) => {

@@ -13,6 +13,7 @@
 // address or a Meraki name, when the decoder follows TLS there (tlsOnAnyPort); not as the sole
 // server on a port nobody named.
 import type { DecodedFrame } from '../decode/types.js';
+import { IDLE_SECONDS, MAX_LIVE_SESSIONS } from '../diagnosis/session-tracker.js';
 import { buildAnyConnectFinding } from './catalog.js';
 import { type AnyConnectFacts, deriveFacts, handshakeCompleted } from './facts.js';
 import { certificateChecks } from './rules/certificate-checks.js';
@@ -33,6 +34,11 @@ export interface AnyConnectOptions {
   mxIps?: readonly string[];
   /** The AnyConnect port setting when it is not 443 (TCP and UDP). */
   ports?: readonly number[];
+  /**
+   * Hears each session decided while the capture streams (see `retire`): finish() will not
+   * return it. Without it nothing is retired early.
+   */
+  onRetired?: (s: AnyConnectSession) => void;
 }
 
 /** A TLS connection on a port of its own that nothing named AnyConnect's (no DTLS beside it). */
@@ -67,21 +73,51 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
   const mxIps = new Set(options.mxIps ?? []);
   const tracker = createAnyConnectTracker(ports, (mx, port) => mxIps.has(mx) || configured.has(port));
   const unnamed: UnnamedTls[] = [];
+  const recognized = (raw: RawSession) => recognize(raw, mxIps, configured, tracker.serversOnPort(raw.mxPort));
+  const noteUnnamed = (raw: RawSession) => {
+    if (!ports.has(raw.mxPort) && raw.connections.some((c) => c.clientHello) && unnamed.length < MAX_UNNAMED_TLS)
+      unnamed.push({ clientIp: raw.clientIp, serverIp: raw.mxIp, port: raw.mxPort });
+  };
+  let nextSweep = 0;
+  /**
+   * Live sessions past which the next sweep runs. Sessions a sweep must leave (sole server) raise
+   * it, so they are not examined again every second: at the tracker's limit, sweeps stop.
+   */
+  let sweepAbove = MAX_LIVE_SESSIONS;
+
+  /**
+   * Too many sessions followed: those idle for IDLE_SECONDS (far past any answer the rules wait
+   * for, ANSWER_DUE_SECONDS) are decided now, as the capture's end would decide them, and handed
+   * to `onRetired`. Not those taken for AnyConnect only as their port's sole server: a second
+   * server later in the capture would make them plain HTTPS; they wait for the end.
+   */
+  function retire(f: DecodedFrame, onRetired: (s: AnyConnectSession) => void): void {
+    nextSweep = f.timeSec + 1;
+    const now = tracker.lastFrame()!;
+    const take = (raw: RawSession) => recognized(raw) !== 'sole-server';
+    for (const raw of tracker.retireIdle(now.t - IDLE_SECONDS, take)) {
+      const recognizedBy = recognized(raw);
+      if (recognizedBy) onRetired(diagnose(deriveFacts(raw, now), recognizedBy));
+      else noteUnnamed(raw);
+    }
+  }
+
   return {
-    add: tracker.add,
+    add(f: DecodedFrame): void {
+      tracker.add(f);
+      if (options.onRetired && f.timeSec >= nextSweep && tracker.live() > sweepAbove) {
+        retire(f, options.onRetired);
+        sweepAbove = Math.max(MAX_LIVE_SESSIONS, tracker.live() + MAX_LIVE_SESSIONS / 2);
+      }
+    },
     finish(damagedAtFrame?: number): AnyConnectSession[] {
       const last = tracker.lastFrame();
       if (!last) return [];
       const out: AnyConnectSession[] = [];
       for (const raw of tracker.sessions()) {
-        const recognizedBy = recognize(raw, mxIps, configured, tracker.serversOnPort(raw.mxPort));
+        const recognizedBy = recognized(raw);
         if (recognizedBy) out.push(diagnose(deriveFacts(raw, last, damagedAtFrame), recognizedBy));
-        else if (
-          !ports.has(raw.mxPort) &&
-          raw.connections.some((c) => c.clientHello) &&
-          unnamed.length < MAX_UNNAMED_TLS
-        )
-          unnamed.push({ clientIp: raw.clientIp, serverIp: raw.mxIp, port: raw.mxPort });
+        else noteUnnamed(raw);
       }
       return out;
     },

@@ -20,6 +20,13 @@ export interface AnyConnectTracker {
   lastFrame(): At | undefined;
   /** Frames of clients that would have begun a session past TRACKER_LIMITS.sessions. */
   framesNotTracked(): number;
+  /** Sessions followed now. */
+  live(): number;
+  /**
+   * Forgets and returns the sessions with no frame since `beforeT` (seconds since the epoch) that
+   * `take` accepts; a later frame of the same client and MX begins a new session.
+   */
+  retireIdle(beforeT: number, take: (s: RawSession) => boolean): RawSession[];
 }
 
 /**
@@ -169,8 +176,23 @@ export function createAnyConnectTracker(
     else dtlsFrame(s, f, c2m, clientPort, at, time);
   }
 
+  function retireIdle(beforeT: number, take: (s: RawSession) => boolean): RawSession[] {
+    const retired: RawSession[] = [];
+    let kept = 0;
+    for (const s of all) {
+      if (s.last.t < beforeT && take(s)) {
+        byMx.get(s.mxIp)?.get(s.mxPort)?.delete(s.clientIp);
+        retired.push(s);
+      } else all[kept++] = s;
+    }
+    all.length = kept;
+    return retired;
+  }
+
   return {
     add,
+    live: () => all.length,
+    retireIdle,
     sessions: () => all,
     serversOnPort: (port) => servers.get(port)?.length ?? 0,
     lastFrame: () => (lastFrame > 0 ? { frame: lastFrame, t: lastSec + lastNsec / 1e9 } : undefined),

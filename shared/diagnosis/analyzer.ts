@@ -5,7 +5,6 @@ import type { CaptureInfo } from '../capture/types.js';
 import type { DecodedFrame } from '../decode/types.js';
 import type { AnyConnectSession } from '../anyconnect/types.js';
 import { TRACKER_LIMITS } from '../anyconnect/tracker-limits.js';
-import { anyConnectOutline } from '../anyconnect/outline.js';
 import type { AnyConnectResult, UnnamedTls } from '../anyconnect/sessions.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
 import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis } from '../report/types.js';
@@ -31,7 +30,8 @@ import { createSessionTracker, MAX_LIVE_SESSIONS } from './session-tracker.js';
 import { releaseSession, type IkeSession } from './ike-session.js';
 import type { EspFlow } from './esp-flows.js';
 import { bookOutline, boundClients, createClientBook } from './client-book.js';
-import { MAX_ANYCONNECT_IN_FULL, MAX_SESSIONS_IN_FULL, MAX_TRACKED_CLIENTS } from '../report/limits.js';
+import { MAX_SESSIONS_IN_FULL, MAX_TRACKED_CLIENTS } from '../report/limits.js';
+import { createAnyConnectIntake } from './anyconnect-intake.js';
 import { COPY_SECONDS } from '../capture/copies.js';
 import { epochString, isoString } from './time.js';
 
@@ -50,6 +50,8 @@ export interface AnalyzerOptions {
 
 export interface Analyzer {
   add(frame: DecodedFrame): void;
+  /** An AnyConnect session decided while the capture streams (shared/anyconnect retires idle ones). */
+  offerAnyConnect(s: AnyConnectSession): void;
   /** `anyconnect`: what shared/anyconnect found, judged beside the IKE sessions. */
   finish(info: CaptureInfo, pendingFragments?: PendingFragmentSet[], anyconnect?: AnyConnectResult): AnalysisReport;
 }
@@ -75,6 +77,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const wanted = (clientIp: string) => !options.clientIp || clientIp === options.clientIp;
   const book = createClientBook();
   const collector = createSessionCollector<IkeSession | SessionDiagnosis>(MAX_SESSIONS_IN_FULL, (s) => book.add(s));
+  const acIntake = createAnyConnectIntake(wanted, peers, book);
   /** Host pairs with an IKE session (bounded), for L2TP in clear. */
   const ikePairs = new Set<string>();
   let firstFrameTime: [number, number] | undefined;
@@ -216,34 +219,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       });
 
     const hostList = hosts.top(20);
-    // A flow taken for AnyConnect only because its server is the port's sole one is other traffic of
-    // a client that speaks IKE, ESP or L2TP to the same host: the capture was taken for that VPN
-    // (GUIDE.md: not AnyConnect without the port or --mx saying so). Caught mid-stream, with no
-    // hello to name it, it is also left alone when either end speaks a VPN to anyone (the MX's own
-    // HTTPS beside an L2TP client's negotiation).
-    const vpnHost = (ip: string) => peers.count(ip) > 0;
-    const ac = anyconnect.filter(
-      (s) =>
-        wanted(s.clientIp) &&
-        !(
-          s.recognizedBy === 'sole-server' &&
-          (peers.knows(s.clientIp, s.responderIp) ||
-            (s.tcp.beganBeforeCapture === s.tcp.connections &&
-              s.dtls === undefined &&
-              (vpnHost(s.clientIp) || vpnHost(s.responderIp))))
-        ),
-    );
-    // AnyConnect sessions are attempts like IKE ones: every one weighs in its client's verdict;
-    // the report lists MAX_ANYCONNECT_IN_FULL of them and counts the others, as it does IKE's.
-    const acCollector = createSessionCollector<AnyConnectSession>(MAX_ANYCONNECT_IN_FULL);
-    for (const s of ac) {
-      book.add(bookOutline(s));
-      acCollector.offer(s, anyConnectOutline(s));
-    }
-    const acKept = acCollector.kept();
+    for (const s of anyconnect) acIntake.offer(s);
+    const acKept = acIntake.kept();
     const allClients = book.all(l2tpFound);
     const bounded = boundClients(allClients, new Set([...kept, ...acKept].map((d) => d.clientIp)));
-    const summaries = [...collector.summaries(), ...acCollector.summaries()];
+    const summaries = [...collector.summaries(), ...acIntake.summaries()];
     const fallback: CaptureVerdict = damage
       ? { verdict: 'INCONCLUSIVE', reason: 'capture-damaged', likelyVerdict: null }
       : dnsStillOpen(lookups, clock)
@@ -263,7 +243,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const mxIp =
       options.mxIp ??
       kept[0]?.responderIp ??
-      ac[0]?.responderIp ??
+      acIntake.firstResponder() ??
       (l2tpFound[0]?.evidence.details?.mx as string | undefined);
     return {
       schemaVersion: SCHEMA_VERSION,
@@ -294,7 +274,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     };
   }
 
-  return { add, finish };
+  return { add, offerAnyConnect: (s) => acIntake.offer(s), finish };
 }
 
 function isIkeSession(x: IkeSession | SessionDiagnosis): x is IkeSession {
