@@ -69,5 +69,6 @@ export async function analyzeCapture(
     sessions,
     unnamedTls: anyconnect.unnamedTls(),
     framesNotTracked: anyconnect.framesNotTracked(),
+    complete: (s) => anyconnect.complete(s),
   });
 }

@@ -4,9 +4,39 @@
 import { bookOutline } from '../diagnosis/client-book.js';
 import type { OfferedSession } from '../diagnosis/session-collector.js';
 import { isoMs } from '../diagnosis/time.js';
+import type { RawSession } from './raw-session.js';
 import { ANYCONNECT_STEPS, type AnyConnectSession } from './types.js';
 
-export function anyConnectOutline(s: AnyConnectSession): OfferedSession {
+/** What ranking and counting read of a session: a full diagnosis has it all. */
+export type AnyConnectOutlined = Pick<
+  AnyConnectSession,
+  | 'id'
+  | 'mode'
+  | 'clientIp'
+  | 'responderIp'
+  | 'recognizedBy'
+  | 'stepReached'
+  | 'verdict'
+  | 'reason'
+  | 'likelyVerdict'
+  | 'timeline'
+  | 'start'
+  | 'end'
+> & {
+  tcp: Pick<AnyConnectSession['tcp'], 'connections' | 'beganBeforeCapture'>;
+  dtls?: unknown;
+};
+
+/**
+ * A session decided while the capture streamed, its verdict alone: the full diagnosis (findings
+ * in both languages, TLS and DTLS details) is made only if the report lists it
+ * (AnyConnectResult.complete), at the capture's end and against it.
+ */
+export interface RetiredAnyConnect extends AnyConnectOutlined {
+  raw: RawSession;
+}
+
+export function anyConnectOutline(s: AnyConnectOutlined): OfferedSession {
   let firstFrame = 0;
   let lastFrame = 0;
   for (const e of s.timeline) {

@@ -22,7 +22,8 @@ import { midStreamRule } from './rules/mid-stream.js';
 import { tcpRule } from './rules/tcp.js';
 import { alertName, tlsRule } from './rules/tls.js';
 import { tunnelRule } from './rules/tunnel.js';
-import type { RawSession } from './raw-session.js';
+import type { At, RawSession } from './raw-session.js';
+import type { RetiredAnyConnect } from './outline.js';
 import { createAnyConnectTracker } from './tracker.js';
 import type { AnyConnectSession } from './types.js';
 
@@ -38,7 +39,7 @@ export interface AnyConnectOptions {
    * Hears each session decided while the capture streams (see `retire`): finish() will not
    * return it. Without it nothing is retired early.
    */
-  onRetired?: (s: AnyConnectSession) => void;
+  onRetired?: (s: RetiredAnyConnect) => void;
 }
 
 /** A TLS connection on a port of its own that nothing named AnyConnect's (no DTLS beside it). */
@@ -56,13 +57,18 @@ export interface AnyConnectAnalyzer {
   unnamedTls(): UnnamedTls[];
   /** Frames of clients that would have begun a session past TRACKER_LIMITS.sessions. */
   framesNotTracked(): number;
+  /** After finish(): the full diagnosis of a retired session, against the capture's end. */
+  complete(s: RetiredAnyConnect): AnyConnectSession;
 }
 
 /** What the analysis hands the report of AnyConnect (analyzer.ts). */
 export interface AnyConnectResult {
+  /** The sessions decided at the capture's end (those retired went to `onRetired`). */
   sessions: AnyConnectSession[];
   unnamedTls: UnnamedTls[];
   framesNotTracked: number;
+  /** The full diagnosis of a retired session the report lists, against the capture's end. */
+  complete: (s: RetiredAnyConnect) => AnyConnectSession;
 }
 
 const MAX_UNNAMED_TLS = 4;
@@ -79,6 +85,8 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
       unnamed.push({ clientIp: raw.clientIp, serverIp: raw.mxIp, port: raw.mxPort });
   };
   let nextSweep = 0;
+  /** The capture's end, once finish() has been called. */
+  let end: { last: At | undefined; damagedAtFrame: number | undefined } | undefined;
   /**
    * Live sessions past which the next sweep runs. Sessions a sweep must leave (sole server) raise
    * it, so they are not examined again every second: at the tracker's limit, sweeps stop.
@@ -91,13 +99,13 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
    * to `onRetired`. Not those taken for AnyConnect only as their port's sole server: a second
    * server later in the capture would make them plain HTTPS; they wait for the end.
    */
-  function retire(f: DecodedFrame, onRetired: (s: AnyConnectSession) => void): void {
+  function retire(f: DecodedFrame, onRetired: (s: RetiredAnyConnect) => void): void {
     nextSweep = f.timeSec + 1;
     const now = tracker.lastFrame()!;
     const take = (raw: RawSession) => recognized(raw) !== 'sole-server';
     for (const raw of tracker.retireIdle(now.t - IDLE_SECONDS, take)) {
       const recognizedBy = recognized(raw);
-      if (recognizedBy) onRetired(diagnose(deriveFacts(raw, now), recognizedBy));
+      if (recognizedBy) onRetired(retired(raw, recognizedBy, now));
       else noteUnnamed(raw);
     }
   }
@@ -112,6 +120,7 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
     },
     finish(damagedAtFrame?: number): AnyConnectSession[] {
       const last = tracker.lastFrame();
+      end = { last, damagedAtFrame };
       if (!last) return [];
       const out: AnyConnectSession[] = [];
       for (const raw of tracker.sessions()) {
@@ -123,6 +132,10 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
     },
     unnamedTls: () => unnamed,
     framesNotTracked: tracker.framesNotTracked,
+    complete(s: RetiredAnyConnect): AnyConnectSession {
+      if (!end?.last) throw new Error('complete() before finish()');
+      return diagnose(deriveFacts(s.raw, end.last, end.damagedAtFrame), s.recognizedBy);
+    },
   };
 }
 
@@ -157,6 +170,30 @@ function recognize(
   if (named && serversOnPort === 1) return 'sole-server';
   return undefined;
 }
+
+/** A session's verdict and outline without its full diagnosis (see RetiredAnyConnect). */
+function retired(raw: RawSession, recognizedBy: AnyConnectSession['recognizedBy'], last: At): RetiredAnyConnect {
+  const d = decide(deriveFacts(raw, last));
+  return {
+    raw,
+    id: sessionId(raw),
+    mode: 'anyconnect',
+    clientIp: raw.clientIp,
+    responderIp: raw.mxIp,
+    recognizedBy,
+    stepReached: d.step,
+    verdict: d.verdict,
+    ...(d.reason ? { reason: d.reason } : {}),
+    ...(d.likelyVerdict ? { likelyVerdict: d.likelyVerdict } : {}),
+    timeline: raw.timeline,
+    tcp: { connections: raw.connections.length },
+    ...(raw.dtls.length > 0 ? { dtls: true } : {}),
+    start: isoFrom(raw.firstTime),
+    end: isoFrom(raw.lastTime),
+  };
+}
+
+const sessionId = (raw: RawSession) => `ac:${raw.clientIp}|${raw.mxIp}:${raw.mxPort}`;
 
 function decide(f: AnyConnectFacts): Decision {
   return (
@@ -195,7 +232,7 @@ function diagnose(f: AnyConnectFacts, recognizedBy: AnyConnectSession['recognize
   const alert = main?.alert;
   const midStream = raw.connections.filter((c) => c.midStream).length;
   const session: AnyConnectSession = {
-    id: `ac:${raw.clientIp}|${raw.mxIp}:${raw.mxPort}`,
+    id: sessionId(raw),
     mode: 'anyconnect',
     clientIp: raw.clientIp,
     responderIp: raw.mxIp,

@@ -3,8 +3,8 @@
 import type { Anomaly } from '../anomaly.js';
 import type { CaptureInfo } from '../capture/types.js';
 import type { DecodedFrame } from '../decode/types.js';
-import type { AnyConnectSession } from '../anyconnect/types.js';
 import { TRACKER_LIMITS } from '../anyconnect/tracker-limits.js';
+import type { RetiredAnyConnect } from '../anyconnect/outline.js';
 import type { AnyConnectResult, UnnamedTls } from '../anyconnect/sessions.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
 import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis } from '../report/types.js';
@@ -36,7 +36,14 @@ import { COPY_SECONDS } from '../capture/copies.js';
 import { epochString, isoString } from './time.js';
 
 const MAX_CAPTURE_ANOMALIES = 200;
-const NO_ANYCONNECT: AnyConnectResult = { sessions: [], unnamedTls: [], framesNotTracked: 0 };
+const NO_ANYCONNECT: AnyConnectResult = {
+  sessions: [],
+  unnamedTls: [],
+  framesNotTracked: 0,
+  complete: () => {
+    throw new Error('no AnyConnect analysis to complete a session');
+  },
+};
 const MAX_MERAKI_HOSTS = 64;
 const MAX_KEEPALIVE_HOSTS = 1024;
 
@@ -51,7 +58,7 @@ export interface AnalyzerOptions {
 export interface Analyzer {
   add(frame: DecodedFrame): void;
   /** An AnyConnect session decided while the capture streams (shared/anyconnect retires idle ones). */
-  offerAnyConnect(s: AnyConnectSession): void;
+  offerAnyConnect(s: RetiredAnyConnect): void;
   /** `anyconnect`: what shared/anyconnect found, judged beside the IKE sessions. */
   finish(info: CaptureInfo, pendingFragments?: PendingFragmentSet[], anyconnect?: AnyConnectResult): AnalysisReport;
 }
@@ -143,7 +150,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function finish(
     info: CaptureInfo,
     pending: PendingFragmentSet[] = [],
-    { sessions: anyconnect, unnamedTls, framesNotTracked }: AnyConnectResult = NO_ANYCONNECT,
+    { sessions: anyconnect, unnamedTls, framesNotTracked, complete }: AnyConnectResult = NO_ANYCONNECT,
   ): AnalysisReport {
     const allAnomalies = [...info.anomalies, ...anomalies];
     const damage = captureDamage(allAnomalies, info.frames, decodable, firstUndecodable);
@@ -220,7 +227,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
     const hostList = hosts.top(20);
     for (const s of anyconnect) acIntake.offer(s);
-    const acKept = acIntake.kept();
+    const acKept = acIntake.kept(complete);
     const allClients = book.all(l2tpFound);
     const bounded = boundClients(allClients, new Set([...kept, ...acKept].map((d) => d.clientIp)));
     const summaries = [...collector.summaries(), ...acIntake.summaries()];

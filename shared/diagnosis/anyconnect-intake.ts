@@ -2,7 +2,7 @@
 // client's verdict (the client book), and the report lists MAX_ANYCONNECT_IN_FULL of them and
 // counts the others, as it does IKE's. Offered as they are decided: while the capture streams
 // (sessions retired idle) and at its end (the rest).
-import { anyConnectOutline } from '../anyconnect/outline.js';
+import { anyConnectOutline, type AnyConnectOutlined, type RetiredAnyConnect } from '../anyconnect/outline.js';
 import type { AnyConnectSession } from '../anyconnect/types.js';
 import { MAX_ANYCONNECT_IN_FULL } from '../report/limits.js';
 import type { SessionSummary } from '../report/types.js';
@@ -11,9 +11,10 @@ import type { PeerCounter } from './peers.js';
 import { createSessionCollector } from './session-collector.js';
 
 export interface AnyConnectIntake {
-  offer(s: AnyConnectSession): void;
-  /** The sessions listed in full, in the order they were offered. */
-  kept(): AnyConnectSession[];
+  /** A session decided at the capture's end, or retired while it streamed. */
+  offer(s: AnyConnectSession | RetiredAnyConnect): void;
+  /** The sessions listed in full, in the order they were offered (retired ones made full by `complete`). */
+  kept(complete: (s: RetiredAnyConnect) => AnyConnectSession): AnyConnectSession[];
   summaries(): SessionSummary[];
   /** The MX of the first session taken. */
   firstResponder(): string | undefined;
@@ -24,7 +25,7 @@ export function createAnyConnectIntake(
   peers: PeerCounter,
   book: ClientBook,
 ): AnyConnectIntake {
-  const collector = createSessionCollector<AnyConnectSession>(MAX_ANYCONNECT_IN_FULL);
+  const collector = createSessionCollector<AnyConnectSession | RetiredAnyConnect>(MAX_ANYCONNECT_IN_FULL);
   let firstResponder: string | undefined;
   const vpnHost = (ip: string) => peers.count(ip) > 0;
 
@@ -36,7 +37,7 @@ export function createAnyConnectIntake(
    * HTTPS beside an L2TP client's negotiation). Such sessions are offered at the capture's end
    * only (shared/anyconnect retires no sole-server session early), when the peers are all known.
    */
-  const otherTraffic = (s: AnyConnectSession) =>
+  const otherTraffic = (s: AnyConnectOutlined) =>
     s.recognizedBy === 'sole-server' &&
     (peers.knows(s.clientIp, s.responderIp) ||
       (s.tcp.beganBeforeCapture === s.tcp.connections &&
@@ -50,7 +51,7 @@ export function createAnyConnectIntake(
       book.add(bookOutline(s));
       collector.offer(s, anyConnectOutline(s));
     },
-    kept: () => collector.kept(),
+    kept: (complete) => collector.kept().map((s) => ('raw' in s ? complete(s) : s)),
     summaries: () => collector.summaries(),
     firstResponder: () => firstResponder,
   };
