@@ -1,6 +1,7 @@
-// `npm run bench [-- --only mixed|many-sessions] [--size-mb N] [--dir D] [--no-tshark] [--profile]`
-// Builds the bench captures outside the repo (scripts/bench/: a 1 GiB mixed capture and a 100 MiB
-// capture of ~37,000 scanner sessions plus real clients), times `vpn-doctor decode --summary`,
+// `npm run bench [-- --only mixed|many-sessions|anyconnect-sessions] [--size-mb N] [--dir D] [--no-tshark] [--profile]`
+// Builds the bench captures outside the repo (scripts/bench/: a 1 GiB mixed capture, a 100 MiB
+// capture of ~43,000 IKE scanner sessions plus real clients, and a 100 MiB capture of ~11,000
+// refused AnyConnect logins plus real clients), times `vpn-doctor decode --summary`,
 // `vpn-doctor analyze --json` and tshark on each (tshark counting frames per protocol, the job
 // decode --summary does, and tshark's filtered pass), and writes docs/bench/<bench>.json. A tool
 // whose frame count disagrees with what the generator wrote fails the run (exit status 1, no
@@ -11,6 +12,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cachedCapture, type CaptureMeta } from './bench/capture-meta.js';
 import { generateManySessions, MANY_SESSIONS_VERSION } from './bench/many-sessions.js';
+import { ANYCONNECT_MX, ANYCONNECT_SESSIONS_VERSION, generateAnyConnectBench } from './bench/anyconnect-sessions.js';
 import { measure, machine, type Run } from './bench/measure.js';
 import { generateMixed, MIXED_VERSION } from './bench/mixed-capture.js';
 import { profileRun, type ProfileSummary } from './bench/profile.js';
@@ -19,7 +21,20 @@ import { readmeTable } from './bench/readme-table.js';
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin/vpn-doctor.mjs');
 const SCENARIOS = join(ROOT, 'test/fixtures/scenarios');
-const TSHARK_FILTER = 'isakmp || esp || radius';
+/** tshark's filtered pass: the frames the analysis is about, and how many it must match. */
+interface FilteredPass {
+  filter: string;
+  expected: (meta: CaptureMeta, decodeSummary: string) => number;
+}
+const IKE_PASS: FilteredPass = {
+  filter: 'isakmp || esp || radius',
+  expected: (meta) => meta.special.ike + meta.special.esp + meta.special.radius,
+};
+/** The generator does not parse what it copies: tshark's TLS and DTLS frames must be our decoder's. */
+const ANYCONNECT_PASS: FilteredPass = {
+  filter: 'tls || dtls',
+  expected: (_meta, decodeSummary) => count(decodeSummary, 'tls') + count(decodeSummary, 'dtls'),
+};
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -31,16 +46,35 @@ const profile = process.argv.includes('--profile');
 
 const BENCHES = {
   mixed: {
+    tshark: IKE_PASS,
     sizeMb: 1024,
     version: MIXED_VERSION,
     generate: (file: string, sizeMb: number) => generateMixed(file, sizeMb),
   },
   'many-sessions': {
+    tshark: IKE_PASS,
     sizeMb: 100,
     version: MANY_SESSIONS_VERSION,
     generate: (file: string, sizeMb: number) => generateManySessions(file, sizeMb, SCENARIOS),
   },
-} as const;
+  'anyconnect-sessions': {
+    tshark: ANYCONNECT_PASS,
+    sizeMb: 100,
+    version: ANYCONNECT_SESSIONS_VERSION,
+    generate: (file: string, sizeMb: number) => generateAnyConnectBench(file, sizeMb, SCENARIOS),
+    // Named as an upload's mxIp names it: sessions idle for a minute are then decided as it goes.
+    analyzeArgs: ['--mx', ANYCONNECT_MX],
+  },
+} as const satisfies Record<
+  string,
+  {
+    tshark: FilteredPass;
+    sizeMb: number;
+    version: number;
+    generate: (file: string, sizeMb: number) => Promise<CaptureMeta>;
+    analyzeArgs?: readonly string[];
+  }
+>;
 type BenchName = keyof typeof BENCHES;
 
 const count = (text: string, protocol: string) =>
@@ -136,9 +170,10 @@ async function runBench(name: BenchName): Promise<boolean> {
   }
 
   const reportPath = join(dir, `${name}-${sizeMb}mb.report.json`);
+  const analyzeArgs = ['analyze', '--json', ...('analyzeArgs' in spec ? spec.analyzeArgs : [])];
   const analyze = await measure(
-    'vpn-doctor analyze --json',
-    [process.execPath, CLI, 'analyze', '--json', file],
+    `vpn-doctor ${analyzeArgs.join(' ')}`,
+    [process.execPath, CLI, ...analyzeArgs, file],
     reportPath,
     dir,
   );
@@ -156,16 +191,17 @@ async function runBench(name: BenchName): Promise<boolean> {
     runs.push(phs);
     if (phsFrames(phs.stdout) !== meta.frames)
       failures.push(`tshark io,phs counted ${phsFrames(phs.stdout)} frames, the generator wrote ${meta.frames}`);
+    const { filter } = spec.tshark;
     filtered = await measure(
-      `tshark -Y "${TSHARK_FILTER}" -T fields -e frame.number`,
-      ['tshark', '-n', '-r', file, '-Y', TSHARK_FILTER, '-T', 'fields', '-e', 'frame.number'],
+      `tshark -Y "${filter}" -T fields -e frame.number`,
+      ['tshark', '-n', '-r', file, '-Y', filter, '-T', 'fields', '-e', 'frame.number'],
       'keep',
       dir,
     );
     runs.push(filtered);
     const matched = filtered.stdout.split('\n').filter((l) => l !== '').length;
-    const expected = meta.special.ike + meta.special.esp + meta.special.radius;
-    if (matched !== expected) failures.push(`tshark -Y matched ${matched} frames, the generator planted ${expected}`);
+    const expected = spec.tshark.expected(meta, decode.stdout);
+    if (matched !== expected) failures.push(`tshark -Y "${filter}" matched ${matched} frames, expected ${expected}`);
     filtered.stdout = '';
   }
 
@@ -193,11 +229,11 @@ async function runBench(name: BenchName): Promise<boolean> {
     exitCode: r.exitCode,
   }));
 
-  const real = name === 'many-sessions' ? realClients(file, reportPath) : undefined;
+  const real = name === 'mixed' ? undefined : realClients(file, reportPath);
   const profiles: ProfileSummary[] = [];
   if (profile) {
     profiles.push(profileRun(`${name}-decode`, ROOT, CLI, ['decode', '--summary', file], dir));
-    profiles.push(profileRun(`${name}-analyze`, ROOT, CLI, ['analyze', '--json', file], dir));
+    profiles.push(profileRun(`${name}-analyze`, ROOT, CLI, [...analyzeArgs, file], dir));
   }
 
   const result = {

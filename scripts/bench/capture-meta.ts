@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 export interface CaptureMeta {
-  kind: 'mixed' | 'many-sessions';
+  kind: 'mixed' | 'many-sessions' | 'anyconnect-sessions';
   version: number;
   sizeMb: number;
   bytes: number;

@@ -9,8 +9,8 @@ const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 
 describe('README quotes the bench results', () => {
-  it('has the mixed and many-sessions results', () => {
-    expect(files.sort()).toEqual(['many-sessions.json', 'mixed.json']);
+  it('has the mixed, many-sessions and anyconnect-sessions results', () => {
+    expect(files.sort()).toEqual(['anyconnect-sessions.json', 'many-sessions.json', 'mixed.json']);
   });
 
   it.each(files)('%s', (file) => {
