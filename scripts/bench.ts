@@ -98,6 +98,7 @@ type Report = {
   verdict: string;
   clients: { ip: string; verdict: string }[];
   sessions: { clientIp: string; verdict: string }[];
+  anyconnect?: unknown[];
   sessionSummaries?: { sessions: number }[];
   clientSummaries?: { clients: number }[];
 };
@@ -259,6 +260,7 @@ async function runBench(name: BenchName): Promise<boolean> {
     report: {
       bytes: reportBytes,
       sessions: report.sessions.length,
+      anyconnectSessions: report.anyconnect?.length ?? 0,
       sessionsSummarised: sum(report.sessionSummaries?.map((g) => g.sessions)),
       clients: report.clients.length,
       clientsSummarised: sum(report.clientSummaries?.map((g) => g.clients)),
