@@ -21,6 +21,13 @@ export const ANYCONNECT_REAL_CLIENTS = [
   { case: 'anyconnect-success', clientIp: '203.0.113.21' },
   { case: 'anyconnect-dtls-blocked', clientIp: '203.0.113.22' },
 ];
+/** A scenario's client moved into the crowd: from its capture's address (`from`, default the lab's) to `clientIp`. */
+export interface RealClient {
+  case: string;
+  clientIp: string;
+  from?: string;
+}
+
 /** Refused logins before the first real client (so it is tracked whatever the limits). */
 const REAL_AFTER = 5;
 
@@ -30,28 +37,30 @@ export async function generateAnyConnectSessions(
   refused: number,
   scenariosDir: string,
   spacing = SPACING_S,
+  reals: readonly RealClient[] = ANYCONNECT_REAL_CLIENTS,
 ): Promise<{ bytes: number; frames: number }> {
   mkdirSync(dirname(path), { recursive: true });
   const login = readPcap(join(scenariosDir, REFUSED_CASE, 'capture.pcap'));
   const from = ip4(LAB_CLIENT);
   const first = ip4('198.18.0.1');
   const events: { t: number; order: number; data: Buffer }[] = [];
-  const add = (recs: Rec[], base: number, client: number) => {
-    for (const r of recs) events.push({ t: base + r.t, order: events.length, data: moveAddress(r.data, from, client) });
+  const add = (recs: Rec[], base: number, client: number, was = from) => {
+    for (const r of recs) events.push({ t: base + r.t, order: events.length, data: moveAddress(r.data, was, client) });
   };
   for (let k = 0; k < refused; k++) add(login, k * spacing, first + k);
-  ANYCONNECT_REAL_CLIENTS.forEach((c, i) =>
+  reals.forEach((c, i) =>
     add(
       readPcap(join(scenariosDir, c.case, 'capture.pcap')),
       (REAL_AFTER + i) * spacing + spacing / 2,
       ip4(c.clientIp),
+      ip4(c.from ?? LAB_CLIENT),
     ),
   );
   events.sort((a, b) => a.t - b.t || a.order - b.order);
   const out = new PcapWriter(createWriteStream(path), SEC0);
   for (const e of events) await out.frame(e.t, e.data);
   await out.close();
-  writeFileSync(`${path}.real.json`, JSON.stringify(ANYCONNECT_REAL_CLIENTS));
+  writeFileSync(`${path}.real.json`, JSON.stringify(reals));
   return { bytes: out.bytes, frames: out.frames };
 }
 

@@ -5,7 +5,7 @@
 // are decided on the spot and forgotten, so the MX named (--mx) there is no limit to them; taken
 // for AnyConnect only as the port's sole server, they wait for the capture's end, and past the
 // tracker's limit the capture's anomalies say that clients were left out, never silently.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -27,6 +27,27 @@ let report: AnalysisReport;
 let reportText: string;
 let tooMany: AnalysisReport;
 let tooManyWithMx: AnalysisReport;
+let crowd: AnalysisReport;
+
+/**
+ * Every AnyConnect scenario with one client and the lab's MX on 443 whose capture can run on into
+ * a crowd: not those cut short or damaged on purpose (a longer capture is another capture).
+ */
+const EMBEDDABLE = readdirSync(SCENARIOS)
+  .filter((c) => c.startsWith('anyconnect-') && !/^anyconnect-(cut|damaged)-/.test(c))
+  .flatMap((c) => {
+    const e = JSON.parse(readFileSync(join(SCENARIOS, c, 'expected.json'), 'utf8')) as {
+      sessions: { clientIp: string; mxIp: string; mxPort: number; verdict: string }[];
+    };
+    const classicPcap = [0xa1b2c3d4, 0xa1b23c4d].includes(
+      readFileSync(join(SCENARIOS, c, 'capture.pcap')).readUInt32LE(0),
+    );
+    const [s] = e.sessions;
+    return e.sessions.length === 1 && s.mxIp === '198.51.100.10' && s.mxPort === 443 && classicPcap
+      ? [{ case: c, from: s.clientIp, verdict: s.verdict }]
+      : [];
+  })
+  .map((c, i) => ({ ...c, clientIp: `203.0.113.${100 + i}` }));
 
 const summarised = (r: AnalysisReport) => (r.sessionSummaries ?? []).reduce((n, g) => n + g.sessions, 0);
 const clientsCounted = (r: AnalysisReport) =>
@@ -41,6 +62,8 @@ beforeAll(async () => {
   await generateAnyConnectSessions(join(dir, 'too-many.pcap'), TOO_MANY, SCENARIOS);
   tooMany = await analyzeFile(join(dir, 'too-many.pcap'));
   tooManyWithMx = await analyzeFile(join(dir, 'too-many.pcap'), undefined, { mxIp: '198.51.100.10' });
+  await generateAnyConnectSessions(join(dir, 'crowd.pcap'), REFUSED, SCENARIOS, 1, EMBEDDABLE);
+  crowd = await analyzeFile(join(dir, 'crowd.pcap'), undefined, { mxIp: '198.51.100.10' });
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -84,6 +107,13 @@ describe('a capture with many AnyConnect sessions', () => {
       expect(tooManyWithMx.anyconnect!.find((s) => s.clientIp === c.clientIp)?.verdict, c.case).toBe(
         verdictAlone(c.case),
       );
+  });
+
+  it('keeps every real scenario verdict inside a crowd, its sessions decided as the capture streams', () => {
+    expect(EMBEDDABLE.length).toBeGreaterThan(20);
+    expect(crowd.capture.anomalies.map((a) => a.code)).not.toContain('too-many-sessions');
+    const got = EMBEDDABLE.map((c) => [c.case, crowd.clients.find((x) => x.ip === c.clientIp)?.verdict]);
+    expect(got).toEqual(EMBEDDABLE.map((c) => [c.case, c.verdict]));
   });
 
   it('without it, says so when clients are past the tracker limit, and keeps the report the same size', () => {
