@@ -26,6 +26,8 @@ export interface RealClient {
   case: string;
   clientIp: string;
   from?: string;
+  /** Seconds into the capture it starts (default: one after another among the first logins). */
+  at?: number;
 }
 
 /** Refused logins before the first real client (so it is tracked whatever the limits). */
@@ -51,7 +53,7 @@ export async function generateAnyConnectSessions(
   reals.forEach((c, i) =>
     add(
       readPcap(join(scenariosDir, c.case, 'capture.pcap')),
-      (REAL_AFTER + i) * spacing + spacing / 2,
+      c.at ?? (REAL_AFTER + i) * spacing + spacing / 2,
       ip4(c.clientIp),
       ip4(c.from ?? LAB_CLIENT),
     ),

@@ -75,4 +75,9 @@ export interface RawSession {
   firstTime: string;
   lastTime: string;
   dataEntries: Record<string, number>;
+  /**
+   * `#<first frame>` when an earlier session of the same client and MX was decided while the
+   * capture streamed (tracker.ts retireIdle): each session's id stays unique in the report.
+   */
+  idSuffix?: string;
 }

@@ -193,7 +193,7 @@ function retired(raw: RawSession, recognizedBy: AnyConnectSession['recognizedBy'
   };
 }
 
-const sessionId = (raw: RawSession) => `ac:${raw.clientIp}|${raw.mxIp}:${raw.mxPort}`;
+const sessionId = (raw: RawSession) => `ac:${raw.clientIp}|${raw.mxIp}:${raw.mxPort}${raw.idSuffix ?? ''}`;
 
 function decide(f: AnyConnectFacts): Decision {
   return (

@@ -8,6 +8,8 @@ export const TRACKER_LIMITS = {
    * HTTPS looks the same until recognised: only the first few are kept).
    */
   midStreamSessions: 32,
+  /** Client and MX pairs remembered once their session was retired (ids stay unique past it). */
+  retiredKeys: 65536,
   connectionsPerSession: 16,
   dtlsFlowsPerSession: 8,
   framesPerEvent: 32,

@@ -48,6 +48,10 @@ export function createAnyConnectTracker(
   let midStreamSessions = 0;
   let lastFrame = 0;
   let notTracked = 0;
+  /** Client, MX and port of retired sessions (bounded: past it, every new session is suffixed). */
+  const retiredKeys = new Set<string>();
+  let retiredKeysFull = false;
+  const keyOf = (client: string, mx: string, port: number) => `${client}|${mx}:${port}`;
   let lastSec = 0;
   let lastNsec = 0;
 
@@ -100,6 +104,8 @@ export function createAnyConnectTracker(
       lastTime: time,
       dataEntries: {},
     };
+    if (retiredKeysFull || (retiredKeys.size > 0 && retiredKeys.has(keyOf(client, mx, port))))
+      s.idSuffix = `#${f.number}`;
     byClient.set(client, s);
     all.push(s);
     if (!ports.has(port)) ownPortSessions++;
@@ -182,6 +188,8 @@ export function createAnyConnectTracker(
     for (const s of all) {
       if (s.last.t < beforeT && take(s)) {
         byMx.get(s.mxIp)?.get(s.mxPort)?.delete(s.clientIp);
+        if (retiredKeys.size < TRACKER_LIMITS.retiredKeys) retiredKeys.add(keyOf(s.clientIp, s.mxIp, s.mxPort));
+        else retiredKeysFull = true;
         retired.push(s);
       } else all[kept++] = s;
     }

@@ -87,7 +87,10 @@ export interface DirectionCounts {
 }
 
 export interface AnyConnectSession {
-  /** Stable within the capture: `ac:<client>|<mx>:<port>`. */
+  /**
+   * Unique within the capture: `ac:<client>|<mx>:<port>`, then `#<first frame>` for a later session
+   * of the same client once an earlier one was decided as the capture streamed.
+   */
   id: string;
   mode: 'anyconnect';
   clientIp: string;

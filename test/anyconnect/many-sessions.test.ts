@@ -28,6 +28,12 @@ let reportText: string;
 let tooMany: AnalysisReport;
 let tooManyWithMx: AnalysisReport;
 let crowd: AnalysisReport;
+let returning: AnalysisReport;
+/** One client twice: refused, then back five minutes later, its first session long retired. */
+const RETURNING = [
+  { case: 'anyconnect-wrong-password', clientIp: '203.0.113.50' },
+  { case: 'anyconnect-success', clientIp: '203.0.113.50', at: 300 },
+];
 
 /**
  * Every AnyConnect scenario with one client and the lab's MX on 443 whose capture can run on into
@@ -64,6 +70,8 @@ beforeAll(async () => {
   tooManyWithMx = await analyzeFile(join(dir, 'too-many.pcap'), undefined, { mxIp: '198.51.100.10' });
   await generateAnyConnectSessions(join(dir, 'crowd.pcap'), REFUSED, SCENARIOS, 1, EMBEDDABLE);
   crowd = await analyzeFile(join(dir, 'crowd.pcap'), undefined, { mxIp: '198.51.100.10' });
+  await generateAnyConnectSessions(join(dir, 'returning.pcap'), REFUSED, SCENARIOS, 1, RETURNING);
+  returning = await analyzeFile(join(dir, 'returning.pcap'), undefined, { mxIp: '198.51.100.10' });
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -114,6 +122,17 @@ describe('a capture with many AnyConnect sessions', () => {
     expect(crowd.capture.anomalies.map((a) => a.code)).not.toContain('too-many-sessions');
     const got = EMBEDDABLE.map((c) => [c.case, crowd.clients.find((x) => x.ip === c.clientIp)?.verdict]);
     expect(got).toEqual(EMBEDDABLE.map((c) => [c.case, c.verdict]));
+  });
+
+  it('gives a client back after its session was retired a second session with an id of its own', () => {
+    const ids = returning.anyconnect!.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const back = returning.anyconnect!.filter((s) => s.clientIp === '203.0.113.50');
+    expect(back.map((s) => s.verdict)).toEqual(['ANYCONNECT_AUTH_FAILED', 'ANYCONNECT_ESTABLISHED']);
+    expect(back[1].id).toMatch(/^ac:203\.0\.113\.50\|198\.51\.100\.10:443#\d+$/);
+    const client = returning.clients.find((c) => c.ip === '203.0.113.50');
+    expect(client?.sessions).toEqual(back.map((s) => s.id));
+    expect(client?.verdict).toBe('ANYCONNECT_ESTABLISHED');
   });
 
   it('without it, says so when clients are past the tracker limit, and keeps the report the same size', () => {
