@@ -63,7 +63,11 @@ export class SessionStore {
         .slice(0, MAX_SESSIONS_PER_CAPTURE - ike.length)
         .map((s) => ({ s, extra: { mode: s.mode, data: boundAnyConnectJson(s) } })),
     ];
-    const requests: WriteRequest[] = kept.map(({ s, extra }) => {
+    // The analysis makes ids unique; should one still repeat (an initiator SPI forged again after
+    // its first session was retired), BatchWriteItem would refuse the whole request: written once.
+    const ids = new Set<string>();
+    const unique = kept.filter(({ s }) => !ids.has(s.id) && ids.add(s.id));
+    const requests: WriteRequest[] = unique.map(({ s, extra }) => {
       const time = sessionTimeIso(s.start);
       const ip = canonicalIp(s.clientIp);
       return {
@@ -89,7 +93,7 @@ export class SessionStore {
       };
     });
     await this.batchWrite(requests);
-    return kept.length;
+    return unique.length;
   }
 
   /**

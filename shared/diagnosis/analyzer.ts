@@ -170,11 +170,15 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const paired = pairEsp([...retiredKept, ...live], esp.flows());
     for (const s of live) offerIke(s, paired.bySession.get(s) ?? [], clock);
     let espTooFew = false;
+    const espOnlyIds = new Set<string>();
     for (const [, flows] of paired.espOnly) {
       const roles = espOnlyRoles(flows, hints);
       if (!roles) espTooFew = true;
       else if (wanted(roles.client)) {
         const d = espOnlySession(flows, roles, clock);
+        // A client with ESP alone towards two hosts: the second session's id names its host too.
+        if (espOnlyIds.has(d.id)) d.id = `${d.id}|${d.responderIp}`;
+        espOnlyIds.add(d.id);
         collector.offer(d, outlineOf(d));
       }
     }

@@ -52,6 +52,8 @@ export function labelKey(from: Role, label: string): string {
 
 export interface IkeSession {
   key: string;
+  /** The report's id (session-tracker.ts idFor): the initiator SPI, unique within the capture. */
+  id: string;
   /** Its two hosts (host-pair.ts), the key of what is kept per pair. */
   pair: string;
   ispi: string;
@@ -110,6 +112,7 @@ export type IkeSessionInit = Pick<
   IkeSession,
   | 'key'
   | 'pair'
+  | 'id'
   | 'ispi'
   | 'rspi'
   | 'version'
@@ -126,6 +129,7 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
   return {
     key: init.key,
     pair: init.pair,
+    id: init.id,
     ispi: init.ispi,
     rspi: init.rspi,
     version: init.version,

@@ -152,7 +152,7 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
   const shown = Math.min(s.timeline.length, SHAPE_MESSAGES);
   for (let i = 0; i < shown; i++) shape += `${s.timeline.from(i) === 'client' ? '>' : '<'}${s.timeline.label(i)}`;
   return {
-    id: s.ispi,
+    id: s.id,
     clientIp: s.clientIp,
     responderIp: s.responderIp,
     mode,
@@ -224,7 +224,7 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
   const fp = fingerprintClient(s.clientSaPayloads);
   const { offered, chosen } = phase1Proposals(s);
   return {
-    id: s.ispi,
+    id: s.id,
     clientIp: s.clientIp,
     clientPort: s.clientPort,
     responderIp: s.responderIp,

@@ -123,7 +123,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       const opener = openerRole(msg);
       if (opener) {
         const client = opener === 'initiator' ? ip.src : ip.dst;
-        const s = newSession(key, pair, msg, mf, client, 'initiator-message', true);
+        const s = newSession(key, pair, idFor(msg.ispi, mf), msg, mf, client, 'initiator-message', true);
         byKey.set(key, s);
         bySpi.set(msg.ispi, s);
         record(s, msg, mf);
@@ -131,6 +131,14 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
         waiting.set(key, { key, pair, a: ip.src, b: ip.dst, messages: [{ msg, frame: mf }] });
       }
     }
+  }
+
+  /**
+   * A session's id: its initiator SPI, unless a session between other hosts has it too (both
+   * legs of a NAT captured on the router, or a forged SPI): then `#<first frame>` follows.
+   */
+  function idFor(ispi: string, first: MessageFrame): string {
+    return bySpi.has(ispi) ? `${ispi}#${first.number}` : ispi;
   }
 
   /** Decides the roles of a session seen from the middle and replays what it waited with. */
@@ -148,7 +156,8 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     }));
     const roles = rolesFromMessages(w.a, w.b, roleMessages, hints());
     const [first] = w.messages;
-    const s = newSession(w.key, w.pair, first.msg, first.frame, roles.client, roles.decidedBy, false);
+    const id = idFor(first.msg.ispi, first.frame);
+    const s = newSession(w.key, w.pair, id, first.msg, first.frame, roles.client, roles.decidedBy, false);
     byKey.set(w.key, s);
     bySpi.set(s.ispi, s);
     for (const { msg, frame } of w.messages) if (!record(s, msg, frame)) copies++;
@@ -204,6 +213,7 @@ function openerRole(msg: IsakmpMessage): 'initiator' | 'responder' | null {
 function newSession(
   key: string,
   pair: string,
+  id: string,
   msg: IsakmpMessage,
   frame: MessageFrame,
   client: string,
@@ -215,6 +225,7 @@ function newSession(
   return createIkeSession({
     key,
     pair,
+    id,
     ispi: msg.ispi,
     rspi: msg.rspi,
     version: msg.majorVersion === 2 ? 2 : 1,
