@@ -37,7 +37,11 @@ export function summariesSection(ctx: Ctx, report: AnalysisReport): HTMLElement 
     'section',
     { class: 'card summaries', 'aria-labelledby': 'summaries-title' },
     h('h2', { id: 'summaries-title' }, t('summariesTitle')),
-    h('p', { class: 'muted small' }, t('summariesHelp', { n: report.sessions.length })),
+    h(
+      'p',
+      { class: 'muted small' },
+      t('summariesHelp', { n: report.sessions.length + (report.anyconnect?.length ?? 0) }),
+    ),
     sessions.length
       ? table(
           [
