@@ -13,7 +13,8 @@
 // address or a Meraki name, when the decoder follows TLS there (tlsOnAnyPort); not as the sole
 // server on a port nobody named.
 import type { DecodedFrame } from '../decode/types.js';
-import { IDLE_SECONDS, MAX_LIVE_SESSIONS } from '../diagnosis/session-tracker.js';
+import { IDLE_SECONDS } from '../diagnosis/session-tracker.js';
+import { createSweepGate } from '../diagnosis/sweep-gate.js';
 import { buildAnyConnectFinding } from './catalog.js';
 import { type AnyConnectFacts, deriveFacts, handshakeCompleted } from './facts.js';
 import { certificateChecks } from './rules/certificate-checks.js';
@@ -84,14 +85,9 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
     if (!ports.has(raw.mxPort) && raw.connections.some((c) => c.clientHello) && unnamed.length < MAX_UNNAMED_TLS)
       unnamed.push({ clientIp: raw.clientIp, serverIp: raw.mxIp, port: raw.mxPort });
   };
-  let nextSweep = 0;
+  const sweeps = createSweepGate();
   /** The capture's end, once finish() has been called. */
   let end: { last: At | undefined; damagedAtFrame: number | undefined } | undefined;
-  /**
-   * Live sessions past which the next sweep runs. Sessions a sweep must leave (sole server) raise
-   * it, so they are not examined again every second: at the tracker's limit, sweeps stop.
-   */
-  let sweepAbove = MAX_LIVE_SESSIONS;
 
   /**
    * Too many sessions followed: those idle for IDLE_SECONDS (far past any answer the rules wait
@@ -100,7 +96,6 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
    * server later in the capture would make them plain HTTPS; they wait for the end.
    */
   function retire(f: DecodedFrame, onRetired: (s: RetiredAnyConnect) => void): void {
-    nextSweep = f.timeSec + 1;
     const now = tracker.lastFrame()!;
     const take = (raw: RawSession) => recognized(raw) !== 'sole-server';
     for (const raw of tracker.retireIdle(now.t - IDLE_SECONDS, take)) {
@@ -108,15 +103,13 @@ export function createAnyConnectAnalyzer(options: AnyConnectOptions = {}): AnyCo
       if (recognizedBy) onRetired(retired(raw, recognizedBy, now));
       else noteUnnamed(raw);
     }
+    sweeps.swept(f.timeSec, tracker.live());
   }
 
   return {
     add(f: DecodedFrame): void {
       tracker.add(f);
-      if (options.onRetired && f.timeSec >= nextSweep && tracker.live() > sweepAbove) {
-        retire(f, options.onRetired);
-        sweepAbove = Math.max(MAX_LIVE_SESSIONS, tracker.live() + MAX_LIVE_SESSIONS / 2);
-      }
+      if (options.onRetired && sweeps.due(f.timeSec, tracker.live())) retire(f, options.onRetired);
     },
     finish(damagedAtFrame?: number): AnyConnectSession[] {
       const last = tracker.lastFrame();

@@ -26,7 +26,8 @@ import { createPeerCounter } from './peers.js';
 import type { RoleHints } from './roles.js';
 import { diagnoseSession, ikeFacts, ikeOutline, outlineOf } from './session-diagnosis.js';
 import { createSessionCollector } from './session-collector.js';
-import { createSessionTracker, MAX_LIVE_SESSIONS } from './session-tracker.js';
+import { createSessionTracker } from './session-tracker.js';
+import { createSweepGate } from './sweep-gate.js';
 import { releaseSession, type IkeSession } from './ike-session.js';
 import type { EspFlow } from './esp-flows.js';
 import { bookOutline, boundClients, createClientBook } from './client-book.js';
@@ -88,7 +89,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   /** Host pairs with an IKE session (bounded), for L2TP in clear. */
   const ikePairs = new Set<string>();
   let firstFrameTime: [number, number] | undefined;
-  let nextSweep = 0;
+  const sweeps = createSweepGate();
 
   /** Decides a session and hands it to the collector (kept for a full diagnosis, or counted). */
   function offerIke(s: IkeSession, flows: EspFlow[], clock: CaptureClock): void {
@@ -104,11 +105,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
    * kept for a full diagnosis. A session with ESP between its hosts is not over: it stays.
    */
   function retireIdle(frame: DecodedFrame): void {
-    nextSweep = frame.timeSec + 1;
     const [startSec, startNsec] = firstFrameTime ?? [frame.timeSec, frame.timeNsec];
     const clock: CaptureClock = { startSec, startNsec, endSec: frame.timeSec, endNsec: frame.timeNsec };
     const keep = (s: IkeSession) => esp.hasPair(s.clientIp, s.responderIp);
     for (const s of sessions.retireIdle(frame.timeSec, keep)) offerIke(s, [], clock);
+    sweeps.swept(frame.timeSec, sessions.live());
   }
 
   function add(frame: DecodedFrame): void {
@@ -138,7 +139,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (frame.natKeepalive && keepaliveFrom.size < MAX_KEEPALIVE_HOSTS) keepaliveFrom.add(ip.src);
     if (frame.isakmp) {
       sessions.add(frame);
-      if (frame.timeSec >= nextSweep && sessions.live() > MAX_LIVE_SESSIONS) retireIdle(frame);
+      if (sweeps.due(frame.timeSec, sessions.live())) retireIdle(frame);
     }
     if (frame.esp) esp.add(frame);
     if (frame.radius) radius.add(frame);
