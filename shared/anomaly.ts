@@ -42,6 +42,7 @@ export const ANOMALY_CODES = [
   // ISAKMP
   'too-many-sessions',
   'duplicate-copies',
+  'nat-both-legs',
   'attribute-truncated',
   'extra-data',
   'notify-bad-spi-size',

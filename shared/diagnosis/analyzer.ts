@@ -217,6 +217,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         code: 'duplicate-copies',
         message: `${sessions.copies()} ISAKMP messages were second copies of one captured less than ${COPY_SECONDS * 1000} ms before (the capture saw each packet on more than one interface): left out, not taken for retransmissions`,
       });
+    for (const { first: a, second: b, frame } of sessions.natLegs())
+      allAnomalies.push({
+        layer: 'isakmp',
+        code: 'nat-both-legs',
+        frame,
+        message: `IKE sessions ${a.id} (${a.clientIp} → ${a.responderIp}) and ${b.id} (${b.clientIp} → ${b.responderIp}) are one negotiation seen on both sides of a NAT: the capture was taken on the NAT device (e.g. tcpdump -i any), one client and not two`,
+      });
     if (sessions.dropped() > 0)
       allAnomalies.push({
         layer: 'isakmp',

@@ -17,6 +17,7 @@ import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
 import { secondsBetween } from './time.js';
 import { COPY_SECONDS } from '../capture/copies.js';
 import { hostPair } from './host-pair.js';
+import { createNatLegs, type NatLegs } from './nat-legs.js';
 
 export const MAX_SESSIONS = 5000;
 /** Live sessions above which idle ones are retired (handed over for a verdict and forgotten). */
@@ -53,6 +54,8 @@ export interface SessionTracker {
   dropped(): number;
   /** ISAKMP messages left out as second copies of a packet (copies.ts). */
   copies(): number;
+  /** Negotiations seen on both sides of a NAT (the first few; nat-legs.ts). */
+  natLegs(): NatLegs[];
   /** Sessions tracked now (live and waiting for their roles). */
   live(): number;
   /**
@@ -78,6 +81,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
   let dropped = 0;
   /** Messages that were second copies of one just recorded (copies.ts), left out. */
   let copies = 0;
+  const legs = createNatLegs();
 
   function add(frame: DecodedFrame): void {
     const msgs = frame.isakmp;
@@ -124,6 +128,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       if (opener) {
         const client = opener === 'initiator' ? ip.src : ip.dst;
         const s = newSession(key, pair, idFor(msg.ispi, mf), msg, mf, client, 'initiator-message', true);
+        legs.note(bySpi.get(msg.ispi), s, mf.number);
         byKey.set(key, s);
         bySpi.set(msg.ispi, s);
         record(s, msg, mf);
@@ -158,6 +163,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     const [first] = w.messages;
     const id = idFor(first.msg.ispi, first.frame);
     const s = newSession(w.key, w.pair, id, first.msg, first.frame, roles.client, roles.decidedBy, false);
+    legs.note(bySpi.get(s.ispi), s, first.frame.number);
     byKey.set(w.key, s);
     bySpi.set(s.ispi, s);
     for (const { msg, frame } of w.messages) if (!record(s, msg, frame)) copies++;
@@ -186,6 +192,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     sessions,
     dropped: () => dropped,
     copies: () => copies,
+    natLegs: () => legs.list(),
     live: () => byKey.size + waiting.size,
     retireIdle,
   };

@@ -62,6 +62,12 @@ describe('session ids', () => {
     expect(report.sessions.map((s) => s.clientIp).sort()).toEqual(['192.168.1.20', '198.51.100.2']);
     expect(new Set(ids).size).toBe(2);
     expect(ids.every((id) => id.startsWith(report.sessions[0].id.slice(0, 16)))).toBe(true);
+    // One negotiation, one client: the report says what the two sessions are.
+    const legs = report.capture.anomalies.filter((a) => a.code === 'nat-both-legs');
+    expect(legs).toHaveLength(1);
+    expect(legs[0].message).toContain('192.168.1.20');
+    expect(legs[0].message).toContain('198.51.100.2');
+    expect(legs[0].frame).toBe(2);
 
     const body = readFileSync(file);
     const key = h.twin.firstKey as string;
