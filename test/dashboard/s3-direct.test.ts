@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaptureDetail } from '../../lambdas/dashboard/api-types.js';
 import { MAX_INLINE_REPORT_BYTES } from '../../lambdas/config.js';
-import { MAX_SESSIONS_IN_FULL } from '#shared/report/limits.js';
+import { MAX_ANYCONNECT_IN_FULL, MAX_SESSIONS_IN_FULL } from '#shared/report/limits.js';
+import { ANYCONNECT_REAL_CLIENTS, generateAnyConnectSessions } from '../../scripts/bench/anyconnect-sessions.js';
 import { generateManySessions } from '../../scripts/bench/many-sessions.js';
 import { launchBrowser, repoPath, startHarness, type Harness } from './twin-harness.js';
 
@@ -234,4 +235,25 @@ describe('a report over the inline limit (5 MB on AWS)', () => {
     expect(report.sessionSummaries?.length).toBeGreaterThan(0);
     await writeFile(saved, '');
   }, 180_000);
+});
+
+describe('a crowd of AnyConnect logins', () => {
+  it('lists the sessions the report keeps in full and counts the others in the summaries', async () => {
+    // One real refused login (ocserv/openconnect) repeated from 250 addresses, two real clients among them.
+    const refused = 250;
+    const file = join(h.dataDir, 'anyconnect-crowd.pcap');
+    await generateAnyConnectSessions(file, refused, repoPath('test/fixtures/scenarios'));
+    await signIn();
+    const id = await uploadThroughPage(file);
+    await page.goto(`${h.url}/#/capture/${id}`);
+    const section = page.locator('section.summaries');
+    await section.waitFor({ timeout: 60_000 });
+    // The help names how many are listed in full: AnyConnect's, there being no IKE session.
+    expect(await section.locator('p').first().textContent()).toContain(String(MAX_ANYCONNECT_IN_FULL));
+    const rows = section.locator('table.summaries').first().locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('[data-verdict]').getAttribute('data-verdict')).toBe('ANYCONNECT_AUTH_FAILED');
+    const counted = refused + ANYCONNECT_REAL_CLIENTS.length - MAX_ANYCONNECT_IN_FULL;
+    expect(await rows.first().locator('td.num').first().textContent()).toBe(String(counted));
+  }, 120_000);
 });
