@@ -14,6 +14,7 @@ export type AnyConnectOutlined = Pick<
   | 'mode'
   | 'clientIp'
   | 'responderIp'
+  | 'responderPort'
   | 'recognizedBy'
   | 'stepReached'
   | 'verdict'

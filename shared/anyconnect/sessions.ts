@@ -25,7 +25,7 @@ import { alertName, tlsRule } from './rules/tls.js';
 import { tunnelRule } from './rules/tunnel.js';
 import type { At, RawSession } from './raw-session.js';
 import type { RetiredAnyConnect } from './outline.js';
-import { createAnyConnectTracker } from './tracker.js';
+import { anyConnectKey, createAnyConnectTracker } from './tracker.js';
 import type { AnyConnectSession } from './types.js';
 
 export const DEFAULT_ANYCONNECT_PORT = 443;
@@ -166,18 +166,9 @@ function recognize(
 
 /** A session's verdict and outline without its full diagnosis (see RetiredAnyConnect). */
 function retired(raw: RawSession, recognizedBy: AnyConnectSession['recognizedBy'], last: At): RetiredAnyConnect {
-  const d = decide(deriveFacts(raw, last));
   return {
     raw,
-    id: sessionId(raw),
-    mode: 'anyconnect',
-    clientIp: raw.clientIp,
-    responderIp: raw.mxIp,
-    recognizedBy,
-    stepReached: d.step,
-    verdict: d.verdict,
-    ...(d.reason ? { reason: d.reason } : {}),
-    ...(d.likelyVerdict ? { likelyVerdict: d.likelyVerdict } : {}),
+    ...sessionHead(raw, recognizedBy, decide(deriveFacts(raw, last))),
     timeline: raw.timeline,
     tcp: { connections: raw.connections.length },
     ...(raw.dtls.length > 0 ? { dtls: true } : {}),
@@ -186,7 +177,21 @@ function retired(raw: RawSession, recognizedBy: AnyConnectSession['recognizedBy'
   };
 }
 
-const sessionId = (raw: RawSession) => `ac:${raw.clientIp}|${raw.mxIp}:${raw.mxPort}${raw.idSuffix ?? ''}`;
+/** Who, which MX, and the verdict: what a session says first, diagnosed in full or not. */
+function sessionHead(raw: RawSession, recognizedBy: AnyConnectSession['recognizedBy'], d: Decision) {
+  return {
+    id: `ac:${anyConnectKey(raw.clientIp, raw.mxIp, raw.mxPort)}${raw.idSuffix ?? ''}`,
+    mode: 'anyconnect' as const,
+    clientIp: raw.clientIp,
+    responderIp: raw.mxIp,
+    responderPort: raw.mxPort,
+    recognizedBy,
+    stepReached: d.step,
+    verdict: d.verdict,
+    ...(d.reason ? { reason: d.reason } : {}),
+    ...(d.likelyVerdict ? { likelyVerdict: d.likelyVerdict } : {}),
+  };
+}
 
 function decide(f: AnyConnectFacts): Decision {
   return (
@@ -225,16 +230,7 @@ function diagnose(f: AnyConnectFacts, recognizedBy: AnyConnectSession['recognize
   const alert = main?.alert;
   const midStream = raw.connections.filter((c) => c.midStream).length;
   const session: AnyConnectSession = {
-    id: sessionId(raw),
-    mode: 'anyconnect',
-    clientIp: raw.clientIp,
-    responderIp: raw.mxIp,
-    responderPort: raw.mxPort,
-    recognizedBy,
-    stepReached: d.step,
-    verdict: d.verdict,
-    ...(d.reason ? { reason: d.reason } : {}),
-    ...(d.likelyVerdict ? { likelyVerdict: d.likelyVerdict } : {}),
+    ...sessionHead(raw, recognizedBy, d),
     findings,
     timeline: raw.timeline,
     timelineTruncated: raw.timelineTruncated,

@@ -11,6 +11,9 @@ import type { At, RawSession } from './raw-session.js';
 import { dtlsFrame, tcpFrame } from './record-frame.js';
 import { TRACKER_LIMITS } from './tracker-limits.js';
 
+/** A client, its MX and port as text: the tracker's key and the session id's body (sessions.ts). */
+export const anyConnectKey = (client: string, mx: string, port: number) => `${client}|${mx}:${port}`;
+
 export interface AnyConnectTracker {
   add(frame: DecodedFrame): void;
   sessions(): RawSession[];
@@ -51,7 +54,6 @@ export function createAnyConnectTracker(
   /** Client, MX and port of retired sessions (bounded: past it, every new session is suffixed). */
   const retiredKeys = new Set<string>();
   let retiredKeysFull = false;
-  const keyOf = (client: string, mx: string, port: number) => `${client}|${mx}:${port}`;
   let lastSec = 0;
   let lastNsec = 0;
 
@@ -104,7 +106,7 @@ export function createAnyConnectTracker(
       lastTime: time,
       dataEntries: {},
     };
-    if (retiredKeysFull || (retiredKeys.size > 0 && retiredKeys.has(keyOf(client, mx, port))))
+    if (retiredKeysFull || (retiredKeys.size > 0 && retiredKeys.has(anyConnectKey(client, mx, port))))
       s.idSuffix = `#${f.number}`;
     byClient.set(client, s);
     all.push(s);
@@ -188,7 +190,7 @@ export function createAnyConnectTracker(
     for (const s of all) {
       if (s.last.t < beforeT && take(s)) {
         byMx.get(s.mxIp)?.get(s.mxPort)?.delete(s.clientIp);
-        if (retiredKeys.size < TRACKER_LIMITS.retiredKeys) retiredKeys.add(keyOf(s.clientIp, s.mxIp, s.mxPort));
+        if (retiredKeys.size < TRACKER_LIMITS.retiredKeys) retiredKeys.add(anyConnectKey(s.clientIp, s.mxIp, s.mxPort));
         else retiredKeysFull = true;
         retired.push(s);
       } else all[kept++] = s;

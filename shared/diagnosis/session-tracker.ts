@@ -127,8 +127,9 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       const opener = openerRole(msg);
       if (opener) {
         const client = opener === 'initiator' ? ip.src : ip.dst;
-        const s = newSession(key, pair, idFor(msg.ispi, mf), msg, mf, client, 'initiator-message', true);
-        legs.note(bySpi.get(msg.ispi), s, mf.number);
+        const other = bySpi.get(msg.ispi);
+        const s = newSession(key, pair, idFor(other, msg.ispi, mf), msg, mf, client, 'initiator-message', true);
+        legs.note(other, s, mf.number);
         byKey.set(key, s);
         bySpi.set(msg.ispi, s);
         record(s, msg, mf);
@@ -139,11 +140,11 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
   }
 
   /**
-   * A session's id: its initiator SPI, unless a session between other hosts has it too (both
-   * legs of a NAT captured on the router, or a forged SPI): then `#<first frame>` follows.
+   * A session's id: its initiator SPI, unless `other`, a live session between other hosts, has it
+   * too (both legs of a NAT captured on the router, or a forged SPI): then `#<first frame>` follows.
    */
-  function idFor(ispi: string, first: MessageFrame): string {
-    return bySpi.has(ispi) ? `${ispi}#${first.number}` : ispi;
+  function idFor(other: IkeSession | undefined, ispi: string, first: MessageFrame): string {
+    return other ? `${ispi}#${first.number}` : ispi;
   }
 
   /** Decides the roles of a session seen from the middle and replays what it waited with. */
@@ -161,9 +162,10 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     }));
     const roles = rolesFromMessages(w.a, w.b, roleMessages, hints());
     const [first] = w.messages;
-    const id = idFor(first.msg.ispi, first.frame);
+    const other = bySpi.get(first.msg.ispi);
+    const id = idFor(other, first.msg.ispi, first.frame);
     const s = newSession(w.key, w.pair, id, first.msg, first.frame, roles.client, roles.decidedBy, false);
-    legs.note(bySpi.get(s.ispi), s, first.frame.number);
+    legs.note(other, s, first.frame.number);
     byKey.set(w.key, s);
     bySpi.set(s.ispi, s);
     for (const { msg, frame } of w.messages) if (!record(s, msg, frame)) copies++;
