@@ -1,6 +1,7 @@
 // Builds the dashboard single-page app: lambdas/dashboard/main.ts bundled by esbuild into
-// dist/dashboard/assets/app.js, plus index.html and app.css copied beside it. No CDN: the
-// output works offline and under the page's Content-Security-Policy ('self' only).
+// dist/dashboard/assets/app.js, app.css with its imports (styles/) into assets/app.css (not
+// minified: rules stay as written, readable in the browser), index.html copied beside them.
+// No CDN: the output works offline and under the page's Content-Security-Policy ('self' only).
 import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,8 +24,14 @@ export async function buildDashboard(outDir = join(root, 'dist', 'dashboard')) {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  await build({
+    entryPoints: [join(src, 'app.css')],
+    outfile: join(outDir, 'assets', 'app.css'),
+    bundle: true,
+    target: ['chrome100', 'firefox100', 'safari15'],
+    logLevel: 'warning',
+  });
   await copyFile(join(src, 'index.html'), join(outDir, 'index.html'));
-  await copyFile(join(src, 'app.css'), join(outDir, 'assets', 'app.css'));
   return outDir;
 }
 
