@@ -36,6 +36,7 @@ export const DETAIL_LABELS: Record<string, Words> = {
   secondsAfterLastMessage: { en: 'Seconds captured after the last message', ja: '最後のメッセージ後のキャプチャ秒数' },
   sawFirstMessage: { en: 'First message captured', ja: '最初のメッセージを取得' },
   damagedAtFrame: { en: 'Capture damaged at frame', ja: 'キャプチャの破損位置（フレーム）' },
+  packetsCut: { en: 'Packets cut short', ja: '切り詰められたパケット' },
   why: { en: 'Reason', ja: '理由' },
   reaction: { en: 'MX reaction', ja: 'MX の反応' },
   reactionFrame: { en: 'Reaction frame', ja: '反応のフレーム' },

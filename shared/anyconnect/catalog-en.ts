@@ -73,6 +73,7 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
     title: 'Not enough in the capture to decide',
     explanation: '{notInCapture} ({reason}); {leaning}.',
     checklist: [
+      '{wholePackets}',
       "Capture again on the MX's WAN (Internet) interface for at least 30 seconds after the client starts connecting, filtered on the client's address and port {port} (TCP and UDP).",
     ],
   },

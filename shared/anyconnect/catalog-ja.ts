@@ -69,6 +69,7 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
     title: 'キャプチャだけでは判定できません',
     explanation: '{notInCapture}（{reason}）。{leaning}。',
     checklist: [
+      '{wholePackets}',
       'クライアントが接続を開始してから少なくとも 30 秒間、MX の WAN（インターネット）インターフェースで、クライアントのアドレスとポート {port}（TCP と UDP）に絞ってもう一度キャプチャしてください。',
     ],
   },

@@ -67,6 +67,7 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
   // What the capture lacks: the handshakes at its start, or the answer after its end.
   const late = details.reason === 'capture-started-late';
   const damaged = details.reason === 'capture-damaged';
+  const cut = details.reason === 'packets-truncated';
   v.notInCapture =
     details.tunnelOverTls === true
       ? lang === 'en'
@@ -77,12 +78,22 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
           ? 'The capture begins after the handshakes that decide the verdict'
           : damaged
             ? 'The capture breaks off before the answer that decides the verdict could be read'
-            : 'The capture stops before the answer that decides the verdict was due'
+            : cut
+              ? "The capture's snap length cut the TCP segments that carry the TLS handshake, so the records that decide the verdict cannot be read"
+              : 'The capture stops before the answer that decides the verdict was due'
         : late
           ? '判定を決めるハンドシェイクの後からキャプチャが始まっています'
           : damaged
             ? '判定を決める応答を読み取れる前にキャプチャが途切れています'
-            : '判定を決める応答が届くはずの時点より前にキャプチャが終わっています';
+            : cut
+              ? 'キャプチャのスナップ長により TLS ハンドシェイクを運ぶ TCP セグメントが切り詰められ、判定を決めるレコードを読み取れません'
+              : '判定を決める応答が届くはずの時点より前にキャプチャが終わっています';
+  // A checklist line of its own, empty (and left out) unless the snap length cut the packets.
+  v.wholePackets = !cut
+    ? ''
+    : lang === 'en'
+      ? 'Capture whole packets: no snap length limit (tcpdump -s 0; in Wireshark, no "limit each packet" size).'
+      : 'パケットを切り詰めずにキャプチャしてください（スナップ長の制限なし。tcpdump では -s 0、Wireshark ではパケットサイズの制限なし）。';
   if (typeof details.reason === 'string')
     v.reason = INCONCLUSIVE_REASON_WORDS[details.reason as InconclusiveReason]?.[lang] ?? details.reason;
   const likely = details.likelyVerdict;
@@ -187,7 +198,10 @@ export function buildAnyConnectFinding(
     step,
     title: { en: fill(en.title, ve), ja: fill(ja.title, vj) },
     explanation: { en: fill(en.explanation, ve), ja: fill(ja.explanation, vj) },
-    checklist: { en: en.checklist.map((c) => fill(c, ve)), ja: ja.checklist.map((c) => fill(c, vj)) },
+    checklist: {
+      en: en.checklist.map((c) => fill(c, ve)).filter((c) => c !== ''),
+      ja: ja.checklist.map((c) => fill(c, vj)).filter((c) => c !== ''),
+    },
     evidence: { frames, details: { ...details } },
     filter: frames.length
       ? `frame.number in {${frames.join(',')}}`

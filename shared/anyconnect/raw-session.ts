@@ -75,6 +75,8 @@ export interface RawSession {
   firstTime: string;
   lastTime: string;
   dataEntries: Record<string, number>;
+  /** TCP segments with data that the snap length cut: the TLS stream cannot be read past them. */
+  cutSegments: number;
   /**
    * `#<first frame>` when an earlier session of the same client and MX was decided while the
    * capture streamed (tracker.ts retireIdle): each session's id stays unique in the report.

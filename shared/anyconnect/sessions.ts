@@ -20,6 +20,7 @@ import { type AnyConnectFacts, deriveFacts, handshakeCompleted } from './facts.j
 import { certificateChecks } from './rules/certificate-checks.js';
 import type { Decision } from './rules/decision.js';
 import { midStreamRule } from './rules/mid-stream.js';
+import { decisionWhenCut } from './rules/snap-cut.js';
 import { tcpRule } from './rules/tcp.js';
 import { alertName, tlsRule } from './rules/tls.js';
 import { tunnelRule } from './rules/tunnel.js';
@@ -194,6 +195,11 @@ function sessionHead(raw: RawSession, recognizedBy: AnyConnectSession['recognize
 }
 
 function decide(f: AnyConnectFacts): Decision {
+  const d = decideWhole(f);
+  return f.raw.cutSegments > 0 ? decisionWhenCut(d) : d;
+}
+
+function decideWhole(f: AnyConnectFacts): Decision {
   return (
     tunnelRule(f) ??
     tlsRule(f) ??

@@ -105,6 +105,7 @@ export function createAnyConnectTracker(
       firstTime: time,
       lastTime: time,
       dataEntries: {},
+      cutSegments: 0,
     };
     if (retiredKeysFull || (retiredKeys.size > 0 && retiredKeys.has(anyConnectKey(client, mx, port))))
       s.idSuffix = `#${f.number}`;
@@ -180,6 +181,7 @@ export function createAnyConnectTracker(
     const time = epochString(f.timeSec, f.timeNsec);
     s.last = at;
     s.lastTime = time;
+    if (tcp && tcp.payloadLength > 0 && f.capturedLength < f.length) s.cutSegments++;
     if (tcp) tcpFrame(s, f, c2m, clientPort, opens, midStream, at, time);
     else dtlsFrame(s, f, c2m, clientPort, at, time);
   }

@@ -27,6 +27,7 @@ import type { RoleHints } from './roles.js';
 import { diagnoseSession, ikeFacts, ikeOutline, outlineOf } from './session-diagnosis.js';
 import { createSessionCollector } from './session-collector.js';
 import { createSessionTracker } from './session-tracker.js';
+import { UNREADABLE_VERDICT, createUnreadableTraffic } from './unreadable-traffic.js';
 import { createSweepGate } from './sweep-gate.js';
 import { releaseSession, type IkeSession } from './ike-session.js';
 import type { EspFlow } from './esp-flows.js';
@@ -90,6 +91,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const ikePairs = new Set<string>();
   let firstFrameTime: [number, number] | undefined;
   const sweeps = createSweepGate();
+  const unreadable = createUnreadableTraffic();
 
   /** Decides a session and hands it to the collector (kept for a full diagnosis, or counted). */
   function offerIke(s: IkeSession, flows: EspFlow[], clock: CaptureClock): void {
@@ -140,6 +142,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (frame.isakmp) {
       sessions.add(frame);
       if (sweeps.due(frame.timeSec, sessions.live())) retireIdle(frame);
+    } else {
+      unreadable.add(frame);
     }
     if (frame.esp) esp.add(frame);
     if (frame.radius) radius.add(frame);
@@ -245,13 +249,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const summaries = [...collector.summaries(), ...acIntake.summaries()];
     const fallback: CaptureVerdict = damage
       ? { verdict: 'INCONCLUSIVE', reason: 'capture-damaged', likelyVerdict: null }
-      : dnsStillOpen(lookups, clock)
-        ? { verdict: 'INCONCLUSIVE', reason: 'capture-ended-early', likelyVerdict: 'CLOUD_DNS_FAILED' }
-        : espTooFew
-          ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
-          : { verdict: 'NO_IKE_FROM_CLIENT' };
-    const v = captureVerdict(book, allClients, auth, fallback);
+      : unreadable.count() > 0
+        ? UNREADABLE_VERDICT
+        : dnsStillOpen(lookups, clock)
+          ? { verdict: 'INCONCLUSIVE', reason: 'capture-ended-early', likelyVerdict: 'CLOUD_DNS_FAILED' }
+          : espTooFew
+            ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
+            : { verdict: 'NO_IKE_FROM_CLIENT' };
+    const v = captureVerdict(book, allClients, auth, fallback, unreadable.ike() > 0 ? UNREADABLE_VERDICT : undefined);
     const findings: Finding[] = [...l2tpFound];
+    if (unreadable.count() > 0 && v.reason === 'packets-truncated') findings.push(unreadable.finding());
     if (v.verdict === 'NO_IKE_FROM_CLIENT')
       findings.push(
         noIke(

@@ -51,12 +51,17 @@ export interface CaptureVerdict {
   likelyVerdict?: VerdictCode | null;
 }
 
-/** `clients`: every client the book tracks (not only those the report lists). */
+/**
+ * `clients`: every client the book tracks (not only those the report lists). `unread`: traffic
+ * that may hide a client (IKE the snap length cut unreadable): it stands among the clients'
+ * verdicts, above every success.
+ */
 export function captureVerdict(
   book: ClientBook,
   clients: ClientSummary[],
   auth: Finding[],
   fallback: CaptureVerdict,
+  unread?: CaptureVerdict,
 ): CaptureVerdict {
   const decisiveAuth = auth.filter((f) => CODE_META[f.code].step === 'AUTH');
   const hasIke = book.hasIke();
@@ -66,8 +71,10 @@ export function captureVerdict(
     .map((c) => c.verdict);
   if (!hasIke) pool.push(...decisiveAuth.map((f) => f.code as VerdictCode));
   if (pool.length === 0) return fallback;
+  if (unread) pool.push(unread.verdict);
   const verdict = pool.reduce((best, c) => (rank(c) < rank(best) ? c : best));
   if (verdict !== 'INCONCLUSIVE') return { verdict };
   const s = book.firstInconclusive();
+  if (!s && unread) return unread;
   return { verdict, reason: s?.reason ?? 'not-enough-time', likelyVerdict: s?.likelyVerdict ?? null };
 }

@@ -321,6 +321,8 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
           return `The capture holds ${v.packets === 1 ? 'one packet' : `${v.packets} packets`} of this traffic: nothing to decide on.${lean}`;
         case 'capture-damaged':
           return `The file breaks off or cannot be read from frame ${v.frame} on, before the question was answered.${lean}`;
+        case 'packets-truncated':
+          return `The capture's snap length cut ${v.cut === 1 ? 'one packet' : `${v.cut} packets`} of this traffic short: what decides (the messages' contents, NAT-D hashes, notifications) was on the wire but is not in the file.${lean}`;
         default:
           return `The frames span too little time for a verdict.${lean}`;
       }
@@ -328,7 +330,9 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
     checklist: (v) => [
       v.reason === 'capture-damaged'
         ? 'Export the capture again from the dashboard (Network-wide > Packet capture, "download .pcap") and check the file is complete.'
-        : 'Start the capture before the client connects and keep it running at least 30 seconds after the client gives up (or connects).',
+        : v.reason === 'packets-truncated'
+          ? 'Capture again with whole packets: no snap length limit (tcpdump -s 0; in Wireshark, no "limit each packet" size).'
+          : 'Start the capture before the client connects and keep it running at least 30 seconds after the client gives up (or connects).',
       'Capture on the MX WAN interface with the filter "host <client public IP>" (or "udp port 500 or udp port 4500 or esp") so the whole negotiation fits.',
     ],
   },

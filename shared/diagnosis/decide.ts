@@ -55,13 +55,20 @@ export function decide<F>(rules: readonly Rule<F>[], facts: F, clock: CaptureClo
   return { proven, likely, trace, ...(unproven ? { unproven } : {}) };
 }
 
+/** What a session's INCONCLUSIVE reason is chosen from (besides the capture's clock). */
+export interface ReasonCoverage {
+  sawFirstMessage: boolean;
+  secondsAfter: number;
+  packets: number;
+  /** Its packets the snap length cut short of what decodes (NAT-D, notifies, whole headers). */
+  cutPackets: number;
+}
+
 /** Why nothing was proven, from what the capture holds of the session. */
-export function inconclusiveReason(
-  clock: CaptureClock,
-  d: Decision,
-  coverage: { sawFirstMessage: boolean; secondsAfter: number; packets: number },
-): InconclusiveReason {
+export function inconclusiveReason(clock: CaptureClock, d: Decision, coverage: ReasonCoverage): InconclusiveReason {
   if (clock.damagedAtFrame !== undefined) return 'capture-damaged';
+  // The bytes that decide were on the wire but not kept: time would not have helped.
+  if (coverage.cutPackets > 0) return 'packets-truncated';
   // A finding waits for its proof: the capture stopped too soon for it.
   if (d.unproven) return d.unproven;
   if (!coverage.sawFirstMessage) return 'capture-started-late';

@@ -51,7 +51,8 @@ export function espOnlySession(flows: EspFlow[], roles: Roles, clock: CaptureClo
   const v = verdictOf(
     d,
     clock,
-    { ...coverage, packets: packets(flows), lastStep: 'ESP', lastFrames },
+    // ESP is not decoded past its header: a snap length cuts nothing the rules read.
+    { ...coverage, packets: packets(flows), cutPackets: 0, lastStep: 'ESP', lastFrames },
     espFilter(flows),
   );
   return {

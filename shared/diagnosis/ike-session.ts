@@ -99,6 +99,8 @@ export interface IkeSession {
   port4500: { client: number[]; mx: number[] };
   /** Anomalies met in this session's messages. */
   anomalyFrames: number[];
+  /** Messages that did not decode whole because the snap length cut them. */
+  cutMessages: number;
   /** The last message recorded: its header key (session-tracker.ts), message ID and responder SPI. */
   lastHeader: number;
   lastMessageId: string;
@@ -160,6 +162,7 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     mm4AfterMm5: [],
     port4500: { client: [], mx: [] },
     anomalyFrames: [],
+    cutMessages: 0,
     lastHeader: -1,
     lastMessageId: '',
     lastRspi: '',

@@ -191,6 +191,7 @@ export function ikeVerdict(f: IkeFacts, coverage: SessionCoverage = ikeCoverage(
     sawFirstMessage: coverage.sawFirstMessage,
     secondsAfter: coverage.secondsAfter,
     packets: sessionPackets(f),
+    cutPackets: f.session.cutMessages,
   });
 }
 
@@ -208,6 +209,7 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
     {
       ...coverage,
       packets: sessionPackets(f),
+      cutPackets: s.cutMessages,
       lastStep: tail[tail.length - 1]?.label,
       lastFrames,
     },

@@ -3,7 +3,7 @@
 // trace. Session kinds (IKE, ESP only, AnyConnect) build their own facts and call this.
 import type { Finding, InconclusiveReason, SessionCoverage, VerdictCode } from '../report/types.js';
 import type { CaptureClock } from './capture-clock.js';
-import type { Decision } from './decide.js';
+import type { Decision, ReasonCoverage } from './decide.js';
 import { inconclusiveReason } from './decide.js';
 import { buildFinding } from './finding.js';
 
@@ -17,11 +17,7 @@ export interface Verdict {
 export type VerdictOnly = Omit<Verdict, 'findings'>;
 
 /** The verdict of a decision without its words or evidence: what a summarised session needs. */
-export function verdictCodeOf(
-  d: Decision,
-  clock: CaptureClock,
-  coverage: { sawFirstMessage: boolean; secondsAfter: number; packets: number },
-): VerdictOnly {
+export function verdictCodeOf(d: Decision, clock: CaptureClock, coverage: ReasonCoverage): VerdictOnly {
   if (d.proven.length > 0) return { verdict: d.proven[0].code as VerdictCode };
   return { verdict: 'INCONCLUSIVE', reason: inconclusiveReason(clock, d, coverage), likelyVerdict: d.likely };
 }
@@ -30,7 +26,7 @@ export function verdictCodeOf(
 export function verdictOf(
   d: Decision,
   clock: CaptureClock,
-  coverage: SessionCoverage & { packets: number; lastStep?: string; lastFrames: number[] },
+  coverage: SessionCoverage & ReasonCoverage & { lastStep?: string; lastFrames: number[] },
   filter: string,
 ): Verdict {
   const findings = d.proven.map((h) => {
@@ -59,6 +55,7 @@ export function verdictOf(
       after: round3(coverage.secondsAfter).toFixed(3),
       step: coverage.lastStep ?? '',
       packets: coverage.packets,
+      cut: coverage.cutPackets,
       frame: clock.damagedAtFrame ?? 0,
     },
   );

@@ -44,6 +44,8 @@ export interface MessageFrame {
   dstPort: number;
   /** IPv4 identification (copies.ts). */
   ipId: number | undefined;
+  /** The snap length cut the frame: fewer bytes captured than were on the wire. */
+  cut: boolean;
 }
 
 export interface SessionTracker {
@@ -97,6 +99,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       srcPort: udp.srcPort,
       dstPort: udp.dstPort,
       ipId: ip.id,
+      cut: frame.capturedLength < frame.length,
     };
     for (const msg of msgs) {
       // Most messages belong to the session last seen with their initiator SPI: found without
@@ -272,7 +275,11 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): boolean
   if (!s.exchangeTypes.includes(msg.exchangeType)) s.exchangeTypes.push(msg.exchangeType);
   s.lastSec = frame.timeSec;
   s.lastNsec = frame.timeNsec;
-  if (msg.anomalies.length > 0 && s.anomalyFrames.length < MAX_FRAMES_PER_LABEL) s.anomalyFrames.push(frame.number);
+  if (msg.anomalies.length > 0) {
+    if (s.anomalyFrames.length < MAX_FRAMES_PER_LABEL) s.anomalyFrames.push(frame.number);
+    // A message that does not decode whole because the snap length cut it (not a bad sender).
+    if (frame.cut) s.cutMessages++;
+  }
 
   const stepLabel = classifyMessage(msg, from, s.quick);
   const { step, label } = stepLabel;

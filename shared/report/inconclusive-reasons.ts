@@ -10,4 +10,5 @@ export const INCONCLUSIVE_REASON_WORDS: Readonly<Record<InconclusiveReason, Loca
   'too-few-packets': { en: 'too few packets', ja: 'パケット不足' },
   'not-enough-time': { en: 'not enough time captured', ja: 'キャプチャ時間の不足' },
   'capture-damaged': { en: 'the capture file is damaged', ja: 'キャプチャファイルの破損' },
+  'packets-truncated': { en: 'packets cut short by the snap length', ja: 'スナップ長によるパケットの切り詰め' },
 };

@@ -71,6 +71,8 @@ export const INCONCLUSIVE_REASONS = [
   'too-few-packets',
   'not-enough-time',
   'capture-damaged',
+  // The snap length cut the packets that decide (NAT-D, TLS records, the ISAKMP header itself).
+  'packets-truncated',
 ] as const;
 export type InconclusiveReason = (typeof INCONCLUSIVE_REASONS)[number];
 
@@ -189,6 +191,8 @@ export const DECLINE_REASONS = [
   'capture-ended-early',
   'responder-speaks-ikev2',
   'outranked',
+  // What would decide was cut away by the snap length (the answer's payloads, NAT-D hashes).
+  'packets-truncated',
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 

@@ -20,6 +20,7 @@ function frame(number: number, srcPort: number, dstPort: number): MessageFrame {
     srcPort,
     dstPort,
     ipId: undefined,
+    cut: false,
   };
 }
 

@@ -37,6 +37,7 @@ export const ALLOWED_LATIN: readonly string[] = [
   'Apple',
   'Linux',
   'Wireshark',
+  'tcpdump',
   'strongSwan',
   'Tera Term',
   'vpn-doctor',

@@ -6,7 +6,7 @@ import type { Finding } from '../../report/types.js';
 import { buildFinding } from '../finding.js';
 import { RETRANSMISSION_INTERVAL_SECONDS, secondsToEnd, type CaptureClock } from '../capture-clock.js';
 import type { DnsLookup } from './dns-lookups.js';
-import { tlsCompleted, type DirectoryTlsFlow } from './directory-tls.js';
+import { tlsCompleted, tlsDecided, type DirectoryTlsFlow } from './directory-tls.js';
 import { RadiusCode, type RadiusExchange } from './radius-exchanges.js';
 
 const MAX_FRAMES = 64;
@@ -138,7 +138,7 @@ export function dnsFindings(all: DnsLookup[], clock: CaptureClock): Finding[] {
 export function directoryTlsFindings(flows: DirectoryTlsFlow[]): Finding[] {
   if (flows.length === 0) return [];
   const ok = flows.filter(tlsCompleted);
-  const failed = flows.filter((f) => !tlsCompleted(f));
+  const failed = flows.filter((f) => !tlsCompleted(f) && tlsDecided(f));
   const out: Finding[] = [];
   const portFilter = (list: DirectoryTlsFlow[]) =>
     [...new Set(list.map((f) => f.serverPort))].map((p) => `tcp.port == ${p}`).join(' || ');

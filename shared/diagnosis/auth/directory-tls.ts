@@ -22,6 +22,16 @@ export interface DirectoryTlsFlow {
   appDataServer: number;
   alert?: { level: number; description: number; frame: number; from: 'client' | 'server' };
   resetFrame?: number;
+  /** Segments with data the snap length cut: the records after the first cut cannot be read. */
+  cutSegments: number;
+}
+
+/**
+ * Whether the flow's outcome was read: a completed handshake, a fatal alert or a reset (present
+ * in the file), or a whole stream. A cut stream that shows neither proves no failure.
+ */
+export function tlsDecided(f: DirectoryTlsFlow): boolean {
+  return f.cutSegments === 0 || tlsCompleted(f) || f.alert?.level === ALERT_FATAL || f.resetFrame !== undefined;
 }
 
 export function tlsCompleted(f: DirectoryTlsFlow): boolean {
@@ -57,11 +67,13 @@ export function createDirectoryTlsTracker(): DirectoryTlsTracker {
         frames: [],
         appDataClient: 0,
         appDataServer: 0,
+        cutSegments: 0,
       };
       flows.set(key, flow);
     }
     if (flow.frames.length < 64) flow.frames.push(frame.number);
     if ((tcp.flags & TCP_RST) !== 0 && flow.resetFrame === undefined) flow.resetFrame = frame.number;
+    if (tcp.payloadLength > 0 && frame.capturedLength < frame.length) flow.cutSegments++;
     for (const rec of frame.tls ?? []) {
       if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ClientHello)
         flow.clientHello ??= frame.number;

@@ -15,6 +15,9 @@ export const ikev2Attempt: Rule<IkeFacts> = {
     if (f.session.version !== 2) return decline('not-this-kind');
     if (responderSpeaksIkev2(f)) return decline('responder-speaks-ikev2');
     const answered = seen(f, 'mx', 'IKE_SA_INIT');
+    // A refusal is a few dozen bytes of notify; an answer the snap length cut was long, and its
+    // SA, KE and nonce cannot be told from a refusal.
+    if (answered && f.session.cutMessages > 0) return decline('packets-truncated');
     const question = questionOf(f, 'client', 'IKE_SA_INIT');
     return {
       code: 'IKEV2_NOT_SUPPORTED',

@@ -39,6 +39,8 @@ export const pskMismatch: Rule<IkeFacts> = {
     const reacted = infoAfterMm5.length > 0 || s.mm4AfterMm5.length > 0;
     // A capture on the client's side of a NAT cannot show that MM5 arrived.
     if (!reacted && f.nat.captureSide === 'client') return decline('capture-side-cannot-tell');
+    // With the NAT-D hashes cut away the capture's side cannot be told either.
+    if (!reacted && f.nat.client === null && s.cutMessages > 0) return decline('packets-truncated');
     // Without a reaction, phase 1 must visibly have reached Identification (the MX's Key Exchange).
     if (!reacted && !seen(f, 'mx', 'MM4')) return decline('no-reaction');
     const question = reacted ? undefined : questionOf(f, 'client', 'MM5');

@@ -1,0 +1,49 @@
+# Derived cases of make-captures.sh (sourced by it, after lab.sh: OUT, LAB, cut): real captures
+# made by it (or by make-anyconnect-captures.sh), cut, damaged, snapped or merged. Run the source
+# case first.
+
+# Contract v2 ("Evidence, not habit") asks what a capture that ends too soon or starts too late
+# still proves. Each of these keeps a frame range of a real capture made above (run its source
+# case first); editcap renumbers the frames from 1 but changes no byte of them (cut, lab.sh).
+
+case_cut_success_nat_t_after_mm4() { cut success-nat-t cut-success-nat-t-after-mm4 1-6; }
+case_cut_success_after_mm6() { cut success-no-nat cut-success-after-mm6 1-8; }
+case_cut_phase2_mismatch_after_qm1() { cut phase2-mismatch cut-phase2-mismatch-after-qm1 1-9; }
+case_cut_wrong_psk_nat_after_mm5() { cut wrong-psk-nat cut-wrong-psk-nat-after-mm5 1-7; }
+case_cut_wrong_psk_nat_first_answer() { cut wrong-psk-nat cut-wrong-psk-nat-first-answer 1-8; }
+case_cut_mx_no_answer_single_mm1() { cut mx-no-answer cut-mx-no-answer-single-mm1 1-3; }
+case_cut_esp_one_way_single_esp() { cut esp-one-way cut-esp-one-way-single-esp 12; }
+case_cut_esp_one_way_after_qm3() { cut esp-one-way cut-esp-one-way-after-qm3 1-12; }
+case_late_ke_replies_lost() { cut ke-replies-lost late-ke-replies-lost 7-14; }
+case_late_wrong_psk_nat() { cut wrong-psk-nat late-wrong-psk-nat 9-16; }
+# Damaged files: four bytes changed by damage-pcap.mjs (it prints the offset and the bytes).
+damage() { mkdir -p "$OUT/$2"; node ./damage-pcap.mjs "$OUT/$1/capture.pcap" "$OUT/$2/capture.pcap" "${@:3}"; }
+case_damaged_wrong_psk_record8() { damage wrong-psk-nat damaged-wrong-psk-record8 record-length 8 4194304; }
+case_damaged_wrong_psk_record12() { damage wrong-psk-nat damaged-wrong-psk-record12 record-length 12 4194304; }
+case_damaged_unknown_linktype() { damage success-nat-t damaged-unknown-linktype linktype 65000; }
+
+# merged-two-clients: ke-replies-lost (192.0.2.10) and success-nat-t (198.51.100.2) in one
+# file, success-nat-t's timestamps shifted (editcap -t) to start 2.5 s after ke-replies-lost's.
+case_merged_two_clients() {
+  local a=$OUT/ke-replies-lost/capture.pcap b=$OUT/success-nat-t/capture.pcap t0a t0b
+  mkdir -p "$OUT/merged-two-clients"
+  t0a=$(tshark -r "$a" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
+  t0b=$(tshark -r "$b" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
+  editcap -t "$(echo "$t0a + 2.5 - $t0b" | bc -l)" "$b" "$LAB/shifted.pcap"
+  mergecap -w "$OUT/merged-two-clients/capture.pcap" "$a" "$LAB/shifted.pcap"
+}
+case_cut_dns_no_answer_after_query() { cut dns-no-answer cut-dns-no-answer-after-query 1-3; }
+case_cut_late_esp_one_way_first_second() { cut late-esp-one-way cut-late-esp-one-way-first-second 1-4; }
+case_late_dpd_only() { cut success-dpd-delete late-dpd-only 22-32; }
+
+# Snapped files: every record cut to N bytes (editcap -s N), as a capture made with a snap length
+# keeps them; the bytes kept are unchanged. tcpdump's old default was 68.
+snap() { mkdir -p "$OUT/$2"; editcap -F pcap -s "$3" "$OUT/$1/capture.pcap" "$OUT/$2/capture.pcap"; }
+case_snaplen68_wrong_psk_nat() { snap wrong-psk-nat snaplen68-wrong-psk-nat 68; }
+case_snaplen96_wrong_psk_nat() { snap wrong-psk-nat snaplen96-wrong-psk-nat 96; }
+case_snaplen96_udp4500_blocked() { snap udp4500-blocked snaplen96-udp4500-blocked 96; }
+case_snaplen96_udp4500_blocked_client_side() { snap udp4500-blocked-client-side snaplen96-udp4500-blocked-client-side 96; }
+case_snaplen68_dns_no_answer() { snap dns-no-answer snaplen68-dns-no-answer 68; }
+case_snaplen300_ad_tls_ok() { snap ad-tls-ok snaplen300-ad-tls-ok 300; }
+case_snaplen128_anyconnect_wrong_password() { snap anyconnect-wrong-password snaplen128-anyconnect-wrong-password 128; }
+case_snaplen600_anyconnect_tls13_wrong_password() { snap anyconnect-tls13-wrong-password snaplen600-anyconnect-tls13-wrong-password 600; }
