@@ -35,6 +35,8 @@ case_merged_two_clients() {
 case_cut_dns_no_answer_after_query() { cut dns-no-answer cut-dns-no-answer-after-query 1-3; }
 case_cut_late_esp_one_way_first_second() { cut late-esp-one-way cut-late-esp-one-way-first-second 1-4; }
 case_late_dpd_only() { cut success-dpd-delete late-dpd-only 22-32; }
+case_cut_ad_tls_ok_before_server_finished() { cut ad-tls-ok cut-ad-tls-ok-before-server-finished 1-10; }
+case_cut_radius_accept_after_request() { cut radius-accept cut-radius-accept-after-request 1-3; }
 
 # Snapped files: every record cut to N bytes (editcap -s N), as a capture made with a snap length
 # keeps them; the bytes kept are unchanged. tcpdump's old default was 68.

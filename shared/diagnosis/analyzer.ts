@@ -8,7 +8,8 @@ import type { RetiredAnyConnect } from '../anyconnect/outline.js';
 import type { AnyConnectResult, UnnamedTls } from '../anyconnect/sessions.js';
 import type { PendingFragmentSet } from '../net/ip-reassembly.js';
 import { SCHEMA_VERSION, type AnalysisReport, type Finding, type SessionDiagnosis } from '../report/types.js';
-import { directoryTlsFindings, dnsFindings, dnsStillOpen, radiusFindings } from './auth/auth-findings.js';
+import { directoryTlsFindings, dnsFindings, radiusFindings } from './auth/auth-findings.js';
+import { authStillOpen } from './auth/still-open.js';
 import { createDirectoryTlsTracker } from './auth/directory-tls.js';
 import { createDnsTracker } from './auth/dns-lookups.js';
 import { createRadiusTracker } from './auth/radius-exchanges.js';
@@ -202,8 +203,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
     const lookups = dns.lookups();
     const auth: Finding[] = [
-      ...radiusFindings(radius.exchanges()),
-      ...directoryTlsFindings(tls.flows()),
+      ...radiusFindings(radius.exchanges(), clock),
+      ...directoryTlsFindings(tls.flows(), clock),
       ...dnsFindings(lookups, clock),
     ];
     const l2tpFound = l2tpFindings(l2tp.pairs(), ikePairs).filter(
@@ -251,11 +252,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       ? { verdict: 'INCONCLUSIVE', reason: 'capture-damaged', likelyVerdict: null }
       : unreadable.count() > 0
         ? UNREADABLE_VERDICT
-        : dnsStillOpen(lookups, clock)
-          ? { verdict: 'INCONCLUSIVE', reason: 'capture-ended-early', likelyVerdict: 'CLOUD_DNS_FAILED' }
-          : espTooFew
+        : (authStillOpen(lookups, radius.exchanges(), tls.flows(), clock) ??
+          (espTooFew
             ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
-            : { verdict: 'NO_IKE_FROM_CLIENT' };
+            : { verdict: 'NO_IKE_FROM_CLIENT' }));
     const v = captureVerdict(book, allClients, auth, fallback, unreadable.ike() > 0 ? UNREADABLE_VERDICT : undefined);
     const findings: Finding[] = [...l2tpFound];
     if (unreadable.count() > 0 && v.reason === 'packets-truncated') findings.push(unreadable.finding());

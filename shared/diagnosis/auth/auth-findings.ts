@@ -8,6 +8,7 @@ import { RETRANSMISSION_INTERVAL_SECONDS, secondsToEnd, type CaptureClock } from
 import type { DnsLookup } from './dns-lookups.js';
 import { tlsCompleted, tlsDecided, type DirectoryTlsFlow } from './directory-tls.js';
 import { RadiusCode, type RadiusExchange } from './radius-exchanges.js';
+import { directoryStillOpen, radiusStillOpen } from './still-open.js';
 
 const MAX_FRAMES = 64;
 
@@ -19,10 +20,11 @@ function frameFilter(frames: number[], fallback: string): string {
   return frames.length > 0 && frames.length <= MAX_FRAMES ? `frame.number in {${frames.join(',')}}` : fallback;
 }
 
-export function radiusFindings(exchanges: RadiusExchange[]): Finding[] {
+export function radiusFindings(exchanges: RadiusExchange[], clock: CaptureClock): Finding[] {
   const accepted = exchanges.filter((e) => e.answerCode === RadiusCode.AccessAccept);
   const rejected = exchanges.filter((e) => e.answerCode === RadiusCode.AccessReject);
-  const silent = exchanges.filter((e) => e.answerCode === undefined);
+  // No answer is a failure only once it was due (still-open.ts).
+  const silent = exchanges.filter((e) => e.answerCode === undefined && !radiusStillOpen(e, clock));
   const out: Finding[] = [];
   const users = (list: RadiusExchange[]) =>
     [...new Set(list.map((e) => e.userName).filter(Boolean))].slice(0, 8).join(', ');
@@ -92,16 +94,6 @@ function unansweredFailure(l: DnsLookup, clock: CaptureClock): boolean {
   );
 }
 
-/** An unanswered lookup the capture ended on: its failure was not yet due. */
-export function dnsStillOpen(all: DnsLookup[], clock: CaptureClock): DnsLookup | undefined {
-  return all.find(
-    (l) =>
-      l.rcode === undefined &&
-      !l.icmpError &&
-      secondsToEnd(clock, l.lastQuerySec, l.lastQueryNsec) < RETRANSMISSION_INTERVAL_SECONDS,
-  );
-}
-
 export function dnsFindings(all: DnsLookup[], clock: CaptureClock): Finding[] {
   const lookups = all.filter((l) => l.rcode !== undefined || unansweredFailure(l, clock));
   if (lookups.length === 0) return [];
@@ -135,10 +127,10 @@ export function dnsFindings(all: DnsLookup[], clock: CaptureClock): Finding[] {
   return out;
 }
 
-export function directoryTlsFindings(flows: DirectoryTlsFlow[]): Finding[] {
+export function directoryTlsFindings(flows: DirectoryTlsFlow[], clock: CaptureClock): Finding[] {
   if (flows.length === 0) return [];
   const ok = flows.filter(tlsCompleted);
-  const failed = flows.filter((f) => !tlsCompleted(f) && tlsDecided(f));
+  const failed = flows.filter((f) => !tlsCompleted(f) && tlsDecided(f) && !directoryStillOpen(f, clock));
   const out: Finding[] = [];
   const portFilter = (list: DirectoryTlsFlow[]) =>
     [...new Set(list.map((f) => f.serverPort))].map((p) => `tcp.port == ${p}`).join(' || ');

@@ -24,6 +24,9 @@ export interface DirectoryTlsFlow {
   resetFrame?: number;
   /** Segments with data the snap length cut: the records after the first cut cannot be read. */
   cutSegments: number;
+  /** When its last segment was seen (an unfinished handshake is not failed until its answer is due). */
+  lastSec: number;
+  lastNsec: number;
 }
 
 /**
@@ -68,10 +71,14 @@ export function createDirectoryTlsTracker(): DirectoryTlsTracker {
         appDataClient: 0,
         appDataServer: 0,
         cutSegments: 0,
+        lastSec: frame.timeSec,
+        lastNsec: frame.timeNsec,
       };
       flows.set(key, flow);
     }
     if (flow.frames.length < 64) flow.frames.push(frame.number);
+    flow.lastSec = frame.timeSec;
+    flow.lastNsec = frame.timeNsec;
     if ((tcp.flags & TCP_RST) !== 0 && flow.resetFrame === undefined) flow.resetFrame = frame.number;
     if (tcp.payloadLength > 0 && frame.capturedLength < frame.length) flow.cutSegments++;
     for (const rec of frame.tls ?? []) {

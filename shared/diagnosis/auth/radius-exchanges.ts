@@ -11,6 +11,9 @@ export interface RadiusExchange {
   identifier: number;
   userName?: string;
   requestFrames: number[];
+  /** When the last Access-Request of the exchange was sent (its answer is due after it). */
+  lastSec: number;
+  lastNsec: number;
   answerCode?: number;
   answerFrame?: number;
   replyMessage?: string;
@@ -34,6 +37,8 @@ export function createRadiusTracker(): RadiusTracker {
       const ex = open.get(key);
       if (ex && ex.answerCode === undefined) {
         if (ex.requestFrames.length < 16) ex.requestFrames.push(frame.number);
+        ex.lastSec = frame.timeSec;
+        ex.lastNsec = frame.timeNsec;
         return;
       }
       if (all.length >= MAX_EXCHANGES) return;
@@ -43,6 +48,8 @@ export function createRadiusTracker(): RadiusTracker {
         identifier: r.identifier,
         userName: r.userName,
         requestFrames: [frame.number],
+        lastSec: frame.timeSec,
+        lastNsec: frame.timeNsec,
       };
       open.set(key, fresh);
       all.push(fresh);
