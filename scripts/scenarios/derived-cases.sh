@@ -37,6 +37,10 @@ case_cut_late_esp_one_way_first_second() { cut late-esp-one-way cut-late-esp-one
 case_late_dpd_only() { cut success-dpd-delete late-dpd-only 22-32; }
 case_cut_ad_tls_ok_before_server_finished() { cut ad-tls-ok cut-ad-tls-ok-before-server-finished 1-10; }
 case_cut_radius_accept_after_request() { cut radius-accept cut-radius-accept-after-request 1-3; }
+case_late_ikev2_site_to_site_after_sa_init() { cut ikev2-site-to-site late-ikev2-site-to-site-after-sa-init 5-16; }
+case_late_success_from_qm3() { cut success-dpd-delete late-success-from-qm3 11-32; }
+case_late_libreswan_phase2_mismatch_from_mm4() { cut libreswan-phase2-mismatch late-libreswan-phase2-mismatch-from-mm4 6-22; }
+case_late_anyconnect_two_users_one_nat() { cut anyconnect-two-users-one-nat late-anyconnect-two-users-one-nat 23-59; }
 
 # Snapped files: every record cut to N bytes (editcap -s N), as a capture made with a snap length
 # keeps them; the bytes kept are unchanged. tcpdump's old default was 68.

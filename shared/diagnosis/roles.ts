@@ -55,10 +55,11 @@ export function rolesFromHints(a: string, b: string, hints: RoleHints): Roles | 
 
 /**
  * IKE messages of a negotiation seen from the middle. Votes: a host answering the other's
- * cleartext Key Exchange with its own is the responder; a host answering the other's encrypted
- * main mode with an informational, or still sending cleartext Key Exchange while the other
- * sends encrypted main mode, is the responder (it could not move on); a host on a port other
- * than 500/4500 is a NATed client.
+ * cleartext Key Exchange with its own is the responder; a host whose cleartext Key Exchange the
+ * other answers with encrypted main mode is the responder (main mode 4, then the initiator's
+ * main mode 5); a host answering the other's encrypted main mode with an informational, or still
+ * sending cleartext Key Exchange while the other sends encrypted main mode, is the responder (it
+ * could not move on); a host on a port other than 500/4500 is a NATed client.
  */
 export function rolesFromMessages(a: string, b: string, msgs: readonly RoleMessage[], hints: RoleHints): Roles {
   const hinted = rolesFromHints(a, b, hints);
@@ -84,6 +85,7 @@ export function rolesFromMessages(a: string, b: string, msgs: readonly RoleMessa
     if (!prev || prev.src === m.src) continue;
     if (secondsBetween(prev.sec, prev.nsec, m.sec, m.nsec) > ANSWER_SECONDS) continue;
     if (isKe(m) && isKe(prev)) vote(m.src);
+    else if (isEncMain(m) && isKe(prev)) vote(prev.src);
     else if (isInfo(m) && isEncMain(prev)) vote(m.src);
   }
   for (const h of sendsKe) if (!sendsEnc.has(h) && [...sendsEnc].some((x) => x !== h)) vote(h);

@@ -8,7 +8,7 @@ import type { DecodedFrame } from '../decode/types.js';
 import { EXCHANGE } from '../ike/exchange-types.js';
 import { NOTIFY } from '../ike/notify-types.js';
 import { PAYLOAD } from '../ike/payload-types.js';
-import type { IsakmpMessage } from '../ike/types.js';
+import type { IkePayload, IsakmpMessage } from '../ike/types.js';
 import type { RoleEvidence } from '../report/types.js';
 import { MAX_NOTIFIES, createIkeSession, labelKey, type IkeSession } from './ike-session.js';
 import { LabelStats, MAX_FRAMES_PER_LABEL } from './label-stats.js';
@@ -343,7 +343,13 @@ function rememberForRules(
   const first = stats.count === 1;
   if (first && (label === 'MM1' || label === 'AM1' || (label === 'IKE_SA_INIT' && from === 'client')))
     s.clientSaPayloads = msg.payloads;
-  if (first && (label === 'MM2' || label === 'AM2' || (label === 'IKE_SA_INIT' && from === 'mx')))
+  // IKEv2's responder may first ask for a cookie or another group (a bare notify) and answer with
+  // its SA the retry: that answer is the one that tells what it speaks.
+  const mxSaInit = label === 'IKE_SA_INIT' && from === 'mx';
+  if (
+    (first && (label === 'MM2' || label === 'AM2' || mxSaInit)) ||
+    (mxSaInit && !hasSa(s.mxSaPayloads) && hasSa(msg.payloads))
+  )
     s.mxSaPayloads = msg.payloads;
   if (first && (label === 'MM3' || label === 'MM4' || label === 'IKE_SA_INIT')) {
     const hashes = msg.payloads.filter((p) => p.type === 'natd').map((p) => (p as { hex: string }).hex);
@@ -391,4 +397,8 @@ function lastClientLabel(s: IkeSession): string {
   const order = ['QM3', 'QM1', 'MM5', 'MM3', 'MM1', 'AM3', 'AM1'];
   for (const l of order) if (s.labels.has(labelKey('client', l))) return l;
   return 'NONE';
+}
+
+function hasSa(payloads: readonly IkePayload[] | undefined): boolean {
+  return payloads !== undefined && payloads.some((p) => p.type === 'sa');
 }

@@ -92,11 +92,14 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
       likelyVerdict: 'ANYCONNECT_DTLS_BLOCKED',
     };
   }
-  if (!done) return startedLate(f);
+  // DTLS data both ways without its handshake: a tunnel was up before the capture began, whatever
+  // login is seen beside it (a second user behind the same address failing is no failed tunnel).
+  if (!done || (f.dtlsDataClient.length > 0 && f.dtlsDataMx.length > 0)) return startedLate(f);
   const close = firstClose(done);
   const exchanges = Math.min(done.dataClientCount, done.dataMxCount);
   if (done.tunnelRecords.length > 0) return tunnelWithoutDtls(f, done.tunnelRecords, close);
-  if (close && done.dataClientCount <= LOGIN_EXCHANGES) {
+  // "No DTLS at all": DTLS data one way without a handshake is a tunnel's too.
+  if (close && done.dataClientCount <= LOGIN_EXCHANGES && f.dtlsDataClient.length + f.dtlsDataMx.length === 0) {
     return {
       verdict: 'ANYCONNECT_AUTH_FAILED',
       step: 'LOGIN',

@@ -3,13 +3,16 @@
 // mode 2. Rests on the answer, which is present.
 import { notifyName } from '../../ike/notify-types.js';
 import { decline, type Rule } from '../rule-types.js';
-import { framesFilter, framesOf, quickModeRejection, seen, type IkeFacts } from '../session-facts.js';
+import { framesFilter, framesOf, packets, quickModeRejection, seen, type IkeFacts } from '../session-facts.js';
 
 export const phase2ProposalRejected: Rule<IkeFacts> = {
   name: 'phase2-proposal-rejected',
   decide(f) {
     if (!seen(f, 'client', 'QM1')) return decline('step-not-reached');
     if (seen(f, 'mx', 'QM2')) return decline('answered');
+    // ESP both ways: a quick mode was accepted (a capture that began after quick mode 2 shows the
+    // client's quick mode 3 as its first, and a later DPD informational is no rejection).
+    if (packets(f.espUp) > 0 && packets(f.espDown) > 0) return decline('went-further');
     const rejection = quickModeRejection(f);
     if (!rejection) return decline('no-reaction');
     const { info, notify } = rejection;

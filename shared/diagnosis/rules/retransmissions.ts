@@ -61,10 +61,6 @@ export const keRetransmitted: Rule<IkeFacts> = {
     if (!seen(f, 'client', 'MM3') && !seen(f, 'mx', 'MM4')) return decline('step-not-reached');
     if (seen(f, 'mx', 'MM6')) return decline('went-further');
     if (!repeated(f, 'client', 'MM3') && !repeated(f, 'mx', 'MM4')) return decline('not-repeated');
-    // Only the MX repeating main mode 4 is also what NAT_T_BLOCKED looks like (main mode 5 lost on
-    // UDP 4500): with the NAT-D hashes cut away, the two cannot be told apart.
-    if (!repeated(f, 'client', 'MM3') && f.nat.client === null && f.session.cutMessages > 0)
-      return decline('packets-truncated');
     return {
       code: 'KE_RETRANSMITTED',
       detail: () => {
