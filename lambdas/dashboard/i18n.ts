@@ -83,6 +83,8 @@ const en = {
   errorNotify: '⚠ error notify',
   encrypted: 'encrypted',
   timelineTruncated: 'Only the first {n} messages are drawn; the session had more.',
+  rolesGuessed:
+    'Roles guessed: nothing in the capture tells which host is the MX; {client}, the first to send, is taken for the client. If it is the MX, upload the capture again with the MX IP address filled in.',
   espBand: 'ESP {dir} · {packets} packets · {bytes} · SPI {spi}{encap}',
   espNone: 'no ESP {dir}',
   espEncap: ' · in UDP 4500',
@@ -252,6 +254,8 @@ const ja: Record<Key, string> = {
   errorNotify: '⚠ エラー通知',
   encrypted: '暗号化',
   timelineTruncated: '最初の {n} メッセージのみ表示しています（セッションにはさらにあります）。',
+  rolesGuessed:
+    '役割は推定です。キャプチャからはどちらが MX か判別できないため、最初に送信した {client} をクライアントとみなしています。{client} が MX の場合は、MX の IP アドレスを入力してキャプチャをもう一度アップロードしてください。',
   espBand: 'ESP {dir} · {packets} パケット · {bytes} · SPI {spi}{encap}',
   espNone: 'ESP なし（{dir}）',
   espEncap: ' · UDP 4500 でカプセル化',

@@ -32,6 +32,7 @@ function sessionBlock(s: SessionDiagnosis, index: number, ctx: TextContext): str
         : undefined;
   if (fingerprint) lines.push(`  ${safe(fingerprint)}`);
   if (s.client.identity) lines.push(`  ${w.identity(s.client.identity.type, safe(s.client.identity.value))}`);
+  if (s.roles.decidedBy === 'first-sender') lines.push(`  ${w.rolesGuessed(s.clientIp)}`);
   if (s.proposals.phase1Offered.length) {
     lines.push(
       `  ${w.proposals}: ${s.proposals.phase1Offered

@@ -42,6 +42,8 @@ export interface Words {
   notify(name: string, type: number, frame: number): string;
   espCounts(up: number, down: number, spis: string, g: Glyphs): string;
   identity(type: string, value: string): string;
+  /** Nothing told the MX from the client but who sent first (roles.decidedBy first-sender). */
+  rolesGuessed(client: string): string;
   host(ip: string, frames: number): string;
   anomalyList(count: number, codes: string): string;
   /** Heading of the list of clients and their verdicts. */
@@ -87,6 +89,8 @@ const en: Words = {
   notify: (name, type, frame) => `notify ${name} (${type}) @${frame}`,
   espCounts: (up, down, spis, g) => `client${g.to}MX ${up}, MX${g.to}client ${down} (SPI ${spis})`,
   identity: (type, value) => `ID (${type}): ${value}`,
+  rolesGuessed: (client) =>
+    `Roles guessed: nothing in the capture tells which host is the MX; ${client}, the first to send, is taken for the client (if it is the MX, analyze again with --mx ${client})`,
   host: (ip, frames) => `${ip} (${frames})`,
   anomalyList: (count, codes) => `${count} (${codes})`,
   clients: 'Clients',
@@ -149,6 +153,8 @@ const ja: Words = {
   espCounts: (up, down, spis, g) =>
     `クライアント ${g.to} MX ${up} パケット、MX ${g.to} クライアント ${down} パケット（SPI ${spis}）`,
   identity: (type, value) => `ID（${type}）: ${value}`,
+  rolesGuessed: (client) =>
+    `役割は推定です。キャプチャからはどちらが MX か判別できないため、最初に送信した ${client} をクライアントとみなしています（${client} が MX の場合は「--mx ${client}」を指定して、もう一度解析してください）。`,
   host: (ip, frames) => `${ip}（${frames} フレーム）`,
   anomalyList: (count, codes) => `${count} 件（${codes}）`,
   clients: 'クライアントごとの判定',

@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalysisReport } from '#shared/report/types.js';
-import { apiGet } from './seed.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { apiGet, seed } from './seed.js';
 import type { Harness } from './twin-harness.js';
 import { openSignedIn, type SignedIn } from './signed-in.js';
 
@@ -49,4 +51,23 @@ it('says which host is the MX, the client and the DNS server', async () => {
   await page.goto(`${h.url}/#/capture/${ids['dns-fail']}`);
   await page.waitForSelector('.hosts-card');
   expect(await page.locator(`.hosts [data-host="${server}"] .host-role`).textContent()).toBe('DNS server');
+});
+
+it('says when nothing in the capture told the MX from the client', async () => {
+  // tcpdump's espudp1: ESP-in-UDP one way between two hosts, no IKE, no NAT-T keepalive, no
+  // Meraki MAC: only who sent first can name the client.
+  const body = await readFile(join(__dirname, '../fixtures/public/tcpdump__espudp1.pcap'));
+  const id = await seed(h, 'espudp1.pcap', body);
+  const r = await apiGet<AnalysisReport>(h, `/api/captures/${id}/report`);
+  const s = r.sessions[0]!;
+  expect(s.roles.decidedBy).toBe('first-sender');
+  await page.goto(`${h.url}/#/capture/${id}`);
+  await page.waitForSelector('section.session');
+  const note = await page.locator('section.session > p.note').first().textContent();
+  expect(note).toContain('Roles guessed');
+  expect(note).toContain(s.clientIp);
+  // A session whose roles the capture tells carries no such note.
+  await page.goto(`${h.url}/#/capture/${ids['wrong-psk-nat']}`);
+  await page.waitForSelector('section.session');
+  expect(await page.locator('section.session > p.note', { hasText: 'Roles guessed' }).count()).toBe(0);
 });

@@ -103,6 +103,10 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis, captureId: string): 
       // The verdict block below shows the badge; the heading repeats it only when there is none.
       main ? null : [' ', badge(sd.verdict)],
     ),
+    // Only who sent first told the roles: say so, and how to name the MX.
+    sd.roles.decidedBy === 'first-sender'
+      ? h('p', { class: 'note' }, t('rolesGuessed', { client: sd.clientIp }))
+      : null,
     main ? h('div', { class: 'verdict-block' }, findingView(ctx, main)) : null,
     h(
       'figure',
