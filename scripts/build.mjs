@@ -7,6 +7,7 @@ const entries = {
   cli: 'cli/main.ts',
   local: 'cli/local-main.ts',
   bench: 'scripts/bench.ts',
+  sweep: 'scripts/robustness/sweep.ts',
 };
 const BUNDLED = new Set(['@peculiar/asn1-schema', '@peculiar/asn1-x509']);
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, p]) => existsSync(p)));

@@ -255,7 +255,7 @@ const ja: Record<Key, string> = {
   encrypted: '暗号化',
   timelineTruncated: '最初の {n} メッセージのみ表示しています（セッションにはさらにあります）。',
   rolesGuessed:
-    '役割は推定です。キャプチャからはどちらが MX か判別できないため、最初に送信した {client} をクライアントとみなしています。{client} が MX の場合は、MX の IP アドレスを入力してキャプチャをもう一度アップロードしてください。',
+    '役割は推定です。キャプチャからはどちらが MX か判別できないため、最初に送信した {client} をクライアントとみなしています。このホストが MX の場合は、MX の IP アドレスを入力してキャプチャをもう一度アップロードしてください。',
   espBand: 'ESP {dir} · {packets} パケット · {bytes} · SPI {spi}{encap}',
   espNone: 'ESP なし（{dir}）',
   espEncap: ' · UDP 4500 でカプセル化',

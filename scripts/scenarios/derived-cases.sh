@@ -41,6 +41,7 @@ case_late_ikev2_site_to_site_after_sa_init() { cut ikev2-site-to-site late-ikev2
 case_late_success_from_qm3() { cut success-dpd-delete late-success-from-qm3 11-32; }
 case_late_libreswan_phase2_mismatch_from_mm4() { cut libreswan-phase2-mismatch late-libreswan-phase2-mismatch-from-mm4 6-22; }
 case_late_anyconnect_two_users_one_nat() { cut anyconnect-two-users-one-nat late-anyconnect-two-users-one-nat 23-59; }
+case_late_ad_tls_ok_mid_stream() { cut ad-tls-ok late-ad-tls-ok-mid-stream 9-16; }
 
 # Snapped files: every record cut to N bytes (editcap -s N), as a capture made with a snap length
 # keeps them; the bytes kept are unchanged. tcpdump's old default was 68.

@@ -384,7 +384,8 @@ damaged-wrong-psk-record8 damaged-wrong-psk-record12 damaged-unknown-linktype
 snaplen68-wrong-psk-nat snaplen96-wrong-psk-nat snaplen96-udp4500-blocked snaplen96-udp4500-blocked-client-side
 snaplen68-dns-no-answer snaplen300-ad-tls-ok snaplen128-anyconnect-wrong-password snaplen600-anyconnect-tls13-wrong-password
 cut-ad-tls-ok-before-server-finished cut-radius-accept-after-request
-late-ikev2-site-to-site-after-sa-init late-success-from-qm3 late-libreswan-phase2-mismatch-from-mm4 late-anyconnect-two-users-one-nat"
+late-ikev2-site-to-site-after-sa-init late-success-from-qm3 late-libreswan-phase2-mismatch-from-mm4 late-anyconnect-two-users-one-nat
+late-ad-tls-ok-mid-stream"
 # (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-… snaplen…, come last: they
 # read the captures made above; the snaplen…-anyconnect ones those of make-anyconnect-captures.sh)
 

@@ -253,9 +253,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       : unreadable.count() > 0
         ? UNREADABLE_VERDICT
         : (authStillOpen(lookups, radius.exchanges(), tls.flows(), clock) ??
-          (espTooFew
-            ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
-            : { verdict: 'NO_IKE_FROM_CLIENT' }));
+          // Authentication caught after its question: a directory flow mid-stream, an answer alone.
+          (tls.startedLate() || radius.orphanAnswers() > 0 || dns.orphanAnswers() > 0
+            ? { verdict: 'INCONCLUSIVE', reason: 'capture-started-late', likelyVerdict: null }
+            : espTooFew
+              ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
+              : { verdict: 'NO_IKE_FROM_CLIENT' }));
     const v = captureVerdict(book, allClients, auth, fallback, unreadable.ike() > 0 ? UNREADABLE_VERDICT : undefined);
     const findings: Finding[] = [...l2tpFound];
     if (unreadable.count() > 0 && v.reason === 'packets-truncated') findings.push(unreadable.finding());

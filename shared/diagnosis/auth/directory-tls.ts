@@ -24,6 +24,8 @@ export interface DirectoryTlsFlow {
   resetFrame?: number;
   /** Segments with data the snap length cut: the records after the first cut cannot be read. */
   cutSegments: number;
+  /** TLS records read, of any type (a flow caught mid-stream has some and no hello). */
+  records: number;
   /** When its last segment was seen (an unfinished handshake is not failed until its answer is due). */
   lastSec: number;
   lastNsec: number;
@@ -47,6 +49,8 @@ export function tlsCompleted(f: DirectoryTlsFlow): boolean {
 export interface DirectoryTlsTracker {
   add(frame: DecodedFrame): void;
   flows(): DirectoryTlsFlow[];
+  /** TLS records on a directory flow whose handshake is not in the capture (it began before). */
+  startedLate(): boolean;
 }
 
 export function createDirectoryTlsTracker(): DirectoryTlsTracker {
@@ -71,6 +75,7 @@ export function createDirectoryTlsTracker(): DirectoryTlsTracker {
         appDataClient: 0,
         appDataServer: 0,
         cutSegments: 0,
+        records: 0,
         lastSec: frame.timeSec,
         lastNsec: frame.timeNsec,
       };
@@ -82,6 +87,7 @@ export function createDirectoryTlsTracker(): DirectoryTlsTracker {
     if ((tcp.flags & TCP_RST) !== 0 && flow.resetFrame === undefined) flow.resetFrame = frame.number;
     if (tcp.payloadLength > 0 && frame.capturedLength < frame.length) flow.cutSegments++;
     for (const rec of frame.tls ?? []) {
+      flow.records++;
       if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ClientHello)
         flow.clientHello ??= frame.number;
       if (rec.contentType === TLS.Handshake && rec.handshakeType === HANDSHAKE.ServerHello)
@@ -102,5 +108,7 @@ export function createDirectoryTlsTracker(): DirectoryTlsTracker {
   return {
     add,
     flows: () => [...flows.values()].filter((f) => f.clientHello !== undefined || f.serverHello !== undefined),
+    startedLate: () =>
+      [...flows.values()].some((f) => f.clientHello === undefined && f.serverHello === undefined && f.records > 0),
   };
 }

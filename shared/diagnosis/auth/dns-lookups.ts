@@ -30,11 +30,14 @@ export function isMerakiName(name: string): boolean {
 export interface DnsTracker {
   add(frame: DecodedFrame): void;
   lookups(): DnsLookup[];
+  /** Answers to cloud lookups whose query is not in the capture (it began after it). */
+  orphanAnswers(): number;
 }
 
 export function createDnsTracker(): DnsTracker {
   const open = new Map<string, DnsLookup>();
   const all: DnsLookup[] = [];
+  let orphans = 0;
   function add(frame: DecodedFrame): void {
     const q = frame.icmp?.quoted;
     if (q && q.dstPort === 53 && frame.ip) {
@@ -72,10 +75,11 @@ export function createDnsTracker(): DnsTracker {
       return;
     }
     const answered = open.get(`${dst}|${src}|${d.id}|${lname}`);
+    if (!answered) orphans++;
     if (!answered || answered.rcode !== undefined) return;
     answered.rcode = d.rcode;
     answered.answers = d.answers.length;
     answered.answerFrame = frame.number;
   }
-  return { add, lookups: () => all };
+  return { add, lookups: () => all, orphanAnswers: () => orphans };
 }

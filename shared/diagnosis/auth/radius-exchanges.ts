@@ -22,11 +22,14 @@ export interface RadiusExchange {
 export interface RadiusTracker {
   add(frame: DecodedFrame): void;
   exchanges(): RadiusExchange[];
+  /** Answers whose Access-Request is not in the capture (it began after it). */
+  orphanAnswers(): number;
 }
 
 export function createRadiusTracker(): RadiusTracker {
   const open = new Map<string, RadiusExchange>();
   const all: RadiusExchange[] = [];
+  let orphans = 0;
   function add(frame: DecodedFrame): void {
     const r = frame.radius;
     if (!r || !frame.ip || !frame.udp) return;
@@ -61,11 +64,12 @@ export function createRadiusTracker(): RadiusTracker {
       r.code === RadiusCode.AccessChallenge
     ) {
       const ex = open.get(`${dst}|${src}|${r.identifier}`);
+      if (!ex) orphans++;
       if (!ex || ex.answerCode !== undefined) return;
       ex.answerCode = r.code;
       ex.answerFrame = frame.number;
       ex.replyMessage = r.replyMessage;
     }
   }
-  return { add, exchanges: () => all };
+  return { add, exchanges: () => all, orphanAnswers: () => orphans };
 }
