@@ -2,13 +2,12 @@
 // and pair of hosts. Roles are decided once, before any message is labelled: from the
 // negotiation's first message when the capture holds it; otherwise the session's first
 // messages wait (bounded) until the roles can be told (roles.ts), then are replayed. Marks
-// retransmissions (the same message again from the same side) and remembers what the rules
-// and the NAT-D check need.
+// retransmissions (the same message again from the same side) and has session-memory.ts note
+// what the rules and the NAT-D check need.
 import type { DecodedFrame } from '../decode/types.js';
 import { EXCHANGE } from '../ike/exchange-types.js';
-import { NOTIFY } from '../ike/notify-types.js';
 import { PAYLOAD } from '../ike/payload-types.js';
-import type { IkePayload, IsakmpMessage } from '../ike/types.js';
+import type { IsakmpMessage } from '../ike/types.js';
 import type { RoleEvidence } from '../report/types.js';
 import { MAX_NOTIFIES, createIkeSession, labelKey, type IkeSession } from './ike-session.js';
 import { LabelStats, MAX_FRAMES_PER_LABEL } from './label-stats.js';
@@ -17,6 +16,7 @@ import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
 import { secondsBetween } from './time.js';
 import { COPY_SECONDS } from '../capture/copies.js';
 import { hostPair } from './host-pair.js';
+import { rememberForRules } from './session-memory.js';
 import { createNatLegs, type NatLegs } from './nat-legs.js';
 
 export const MAX_SESSIONS = 5000;
@@ -329,76 +329,4 @@ function bumpLabel(s: IkeSession, from: Role, label: string, frame: MessageFrame
   const first = new LabelStats(frame, retransmission);
   s.labels.set(key, first);
   return first;
-}
-
-function rememberForRules(
-  s: IkeSession,
-  msg: IsakmpMessage,
-  frame: MessageFrame,
-  from: Role,
-  label: string,
-  stats: LabelStats,
-  notifies: number[],
-): void {
-  const first = stats.count === 1;
-  if (first && (label === 'MM1' || label === 'AM1' || (label === 'IKE_SA_INIT' && from === 'client')))
-    s.clientSaPayloads = msg.payloads;
-  // IKEv2's responder may first ask for a cookie or another group (a bare notify) and answer with
-  // its SA the retry: that answer is the one that tells what it speaks.
-  const mxSaInit = label === 'IKE_SA_INIT' && from === 'mx';
-  if (
-    (first && (label === 'MM2' || label === 'AM2' || mxSaInit)) ||
-    (mxSaInit && !hasSa(s.mxSaPayloads) && hasSa(msg.payloads))
-  )
-    s.mxSaPayloads = msg.payloads;
-  if (first && (label === 'MM3' || label === 'MM4' || label === 'IKE_SA_INIT')) {
-    const hashes = msg.payloads.filter((p) => p.type === 'natd').map((p) => (p as { hex: string }).hex);
-    const src = msg.payloads.flatMap((p) =>
-      p.type === 'notify' && p.notifyType === NOTIFY.V2_NAT_DETECTION_SOURCE_IP ? [p.dataHex] : [],
-    );
-    const dst = msg.payloads.find(
-      (p) => p.type === 'notify' && p.notifyType === NOTIFY.V2_NAT_DETECTION_DESTINATION_IP,
-    );
-    if (hashes.length > 0 || src.length > 0) {
-      s.natd.push({
-        frame: frame.number,
-        from,
-        ispi: msg.ispi,
-        rspi: msg.rspi,
-        hashes,
-        sourceHashes: src.length > 0 ? src : undefined,
-        destinationHash: dst && dst.type === 'notify' ? dst.dataHex : undefined,
-        srcIp: frame.src,
-        srcPort: frame.srcPort,
-        dstIp: frame.dst,
-        dstPort: frame.dstPort,
-      });
-    }
-  }
-  if (label === 'MM4' && (s.labels.get('client:MM5')?.count ?? 0) > 0 && s.mm4AfterMm5.length < MAX_FRAMES_PER_LABEL) {
-    s.mm4AfterMm5.push(frame.number);
-  }
-  if (from === 'mx' && msg.majorVersion === 2 && msg.exchangeType === EXCHANGE.IKE_AUTH && !s.mxAuthInner) {
-    const sk = msg.payloads.find((p) => p.type === 'encrypted');
-    if (sk && sk.type === 'encrypted') s.mxAuthInner = { payload: sk.innerNextPayload, frame: frame.number };
-  }
-  if (
-    from === 'mx' &&
-    msg.exchangeType === EXCHANGE.INFORMATIONAL_V1 &&
-    msg.majorVersion === 1 &&
-    s.mxInfoAfter.length < MAX_NOTIFIES
-  ) {
-    s.mxInfoAfter.push({ after: lastClientLabel(s), frame: frame.number, encrypted: msg.encrypted, notifies });
-  }
-}
-
-/** The furthest main/quick mode label the client has sent so far. */
-function lastClientLabel(s: IkeSession): string {
-  const order = ['QM3', 'QM1', 'MM5', 'MM3', 'MM1', 'AM3', 'AM1'];
-  for (const l of order) if (s.labels.has(labelKey('client', l))) return l;
-  return 'NONE';
-}
-
-function hasSa(payloads: readonly IkePayload[] | undefined): boolean {
-  return payloads !== undefined && payloads.some((p) => p.type === 'sa');
 }
