@@ -1,4 +1,4 @@
-// `npm run bench [-- --only mixed|many-sessions|anyconnect-sessions] [--size-mb N] [--dir D] [--no-tshark] [--profile]`
+// `npm run bench [-- --only mixed|many-sessions|anyconnect-sessions] [--size-mb N] [--dir D] [--no-tshark] [--profile] [--repeat N]`
 // Builds the bench captures outside the repo (scripts/bench/: a 1 GiB mixed capture, a 100 MiB
 // capture of ~43,000 IKE scanner sessions plus real clients, and a 100 MiB capture of ~11,000
 // refused AnyConnect logins plus real clients), times `vpn-doctor decode --summary`,
@@ -6,6 +6,8 @@
 // decode --summary does, and tshark's filtered pass), and writes docs/bench/<bench>.json. A tool
 // whose frame count disagrees with what the generator wrote fails the run (exit status 1, no
 // results written into docs/). --profile adds where time and memory go (--cpu-prof/--heap-prof).
+// --repeat N (default 3) runs every tool N times, in rounds, and reports each tool's fastest run
+// (every run's wall time kept beside it): on a shared machine one run can be a third slower.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -13,7 +15,7 @@ import { join } from 'node:path';
 import { cachedCapture, type CaptureMeta } from './bench/capture-meta.js';
 import { generateManySessions, MANY_SESSIONS_VERSION } from './bench/many-sessions.js';
 import { ANYCONNECT_MX, ANYCONNECT_SESSIONS_VERSION, generateAnyConnectBench } from './bench/anyconnect-sessions.js';
-import { measure, machine, type Run } from './bench/measure.js';
+import { fastest, measure, machine, type Run } from './bench/measure.js';
 import { generateMixed, MIXED_VERSION } from './bench/mixed-capture.js';
 import { profileRun, type ProfileSummary } from './bench/profile.js';
 import { readmeTable } from './bench/readme-table.js';
@@ -43,6 +45,8 @@ function option(name: string): string | undefined {
 const dir = option('--dir') ?? '/tmp/vpn-doctor-bench';
 const skipTshark = process.argv.includes('--no-tshark');
 const profile = process.argv.includes('--profile');
+const repeat = Number(option('--repeat') ?? 3);
+if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat must be a whole number, 1 or more');
 
 const BENCHES = {
   mixed: {
@@ -145,12 +149,42 @@ async function runBench(name: BenchName): Promise<boolean> {
   const failures: string[] = [];
   const runs: Run[] = [];
 
-  const decode = await measure(
-    'vpn-doctor decode --summary',
-    [process.execPath, CLI, 'decode', '--summary', file],
-    'keep',
-    dir,
-  );
+  const reportPath = join(dir, `${name}-${sizeMb}mb.report.json`);
+  const analyzeArgs = ['analyze', '--json', ...('analyzeArgs' in spec ? spec.analyzeArgs : [])];
+  const withTshark = !skipTshark && spawnSync('tshark', ['-v'], { stdio: 'ignore' }).status === 0;
+  const { filter } = spec.tshark;
+  // Rounds of every tool, so that a slow spell of the machine slows one round of each, not one tool.
+  const tries: Record<'decode' | 'analyze' | 'phs' | 'filtered', Run[]> = {
+    decode: [],
+    analyze: [],
+    phs: [],
+    filtered: [],
+  };
+  for (let round = 0; round < repeat; round++) {
+    tries.decode.push(
+      await measure('vpn-doctor decode --summary', [process.execPath, CLI, 'decode', '--summary', file], 'keep', dir),
+    );
+    tries.analyze.push(
+      await measure(
+        `vpn-doctor ${analyzeArgs.join(' ')}`,
+        [process.execPath, CLI, ...analyzeArgs, file],
+        reportPath,
+        dir,
+      ),
+    );
+    if (!withTshark) continue;
+    tries.phs.push(
+      await measure('tshark -q -z io,phs', ['tshark', '-n', '-r', file, '-q', '-z', 'io,phs'], 'keep', dir),
+    );
+    const f = await measure(
+      `tshark -Y "${filter}" -T fields -e frame.number`,
+      ['tshark', '-n', '-r', file, '-Y', filter, '-T', 'fields', '-e', 'frame.number'],
+      'keep',
+      dir,
+    );
+    tries.filtered.push(f);
+  }
+  const decode = fastest(tries.decode);
   runs.push(decode);
   process.stdout.write(decode.stdout);
   const decodedFrames = Number(/total: (\d+) frames/.exec(decode.stdout)?.[1] ?? NaN);
@@ -170,16 +204,13 @@ async function runBench(name: BenchName): Promise<boolean> {
       failures.push(`decode: ${protocol} ${decoded} frames, the generator planted ${meta.special[generated]}`);
   }
 
-  const reportPath = join(dir, `${name}-${sizeMb}mb.report.json`);
-  const analyzeArgs = ['analyze', '--json', ...('analyzeArgs' in spec ? spec.analyzeArgs : [])];
-  const analyze = await measure(
-    `vpn-doctor ${analyzeArgs.join(' ')}`,
-    [process.execPath, CLI, ...analyzeArgs, file],
-    reportPath,
-    dir,
-  );
+  const analyze = fastest(tries.analyze);
   runs.push(analyze);
-  if (analyze.exitCode !== 0) failures.push(`analyze exited with ${analyze.exitCode}`);
+  // Its last line is its own timing; the counts above it must not change from run to run.
+  const counts = (r: Run) => r.stdout.replace(/^read .*$/m, '');
+  for (const r of tries.decode)
+    if (counts(r) !== counts(decode)) failures.push('decode --summary printed different counts in two runs');
+  for (const r of tries.analyze) if (r.exitCode !== 0) failures.push(`analyze exited with ${r.exitCode}`);
   const reportBytes = statSync(reportPath).size;
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report & { capture: { frames: number } };
   if (report.capture.frames !== meta.frames)
@@ -187,23 +218,20 @@ async function runBench(name: BenchName): Promise<boolean> {
 
   let phs: Run | undefined;
   let filtered: Run | undefined;
-  if (!skipTshark && spawnSync('tshark', ['-v'], { stdio: 'ignore' }).status === 0) {
-    phs = await measure('tshark -q -z io,phs', ['tshark', '-n', '-r', file, '-q', '-z', 'io,phs'], 'keep', dir);
+  if (withTshark) {
+    phs = fastest(tries.phs);
     runs.push(phs);
-    if (phsFrames(phs.stdout) !== meta.frames)
-      failures.push(`tshark io,phs counted ${phsFrames(phs.stdout)} frames, the generator wrote ${meta.frames}`);
-    const { filter } = spec.tshark;
-    filtered = await measure(
-      `tshark -Y "${filter}" -T fields -e frame.number`,
-      ['tshark', '-n', '-r', file, '-Y', filter, '-T', 'fields', '-e', 'frame.number'],
-      'keep',
-      dir,
-    );
+    for (const r of tries.phs)
+      if (phsFrames(r.stdout) !== meta.frames)
+        failures.push(`tshark io,phs counted ${phsFrames(r.stdout)} frames, the generator wrote ${meta.frames}`);
+    filtered = fastest(tries.filtered);
     runs.push(filtered);
-    const matched = filtered.stdout.split('\n').filter((l) => l !== '').length;
     const expected = spec.tshark.expected(meta, decode.stdout);
-    if (matched !== expected) failures.push(`tshark -Y "${filter}" matched ${matched} frames, expected ${expected}`);
-    filtered.stdout = '';
+    for (const r of tries.filtered) {
+      const matched = r.stdout.split('\n').filter((l) => l !== '').length;
+      if (matched !== expected) failures.push(`tshark -Y "${filter}" matched ${matched} frames, expected ${expected}`);
+    }
+    for (const r of tries.filtered) r.stdout = '';
   }
 
   const mb = meta.bytes / 1e6;
@@ -215,9 +243,12 @@ async function runBench(name: BenchName): Promise<boolean> {
           ? +(base.cpuSeconds / r.cpuSeconds).toFixed(1)
           : null
         : +(base.seconds / r.seconds).toFixed(1);
+  const allOf = (r: Run) => Object.values(tries).find((t) => t.includes(r)) ?? [r];
   const rows = runs.map((r) => ({
     tool: r.tool,
     seconds: +r.seconds.toFixed(2),
+    /** Every run's wall time, in round order (`seconds` is the fastest). */
+    secondsEachRun: allOf(r).map((x) => +x.seconds.toFixed(2)),
     cpuSeconds: r.cpuSeconds === undefined ? null : +r.cpuSeconds.toFixed(2),
     mbPerSec: +(mb / r.seconds).toFixed(1),
     mbPerCpuSec: r.cpuSeconds ? +(mb / r.cpuSeconds).toFixed(1) : null,
@@ -241,6 +272,7 @@ async function runBench(name: BenchName): Promise<boolean> {
     bench: name,
     date: new Date().toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    runsPerTool: repeat,
     machine: {
       ...info,
       loadAverageAtEnd: loadavg()

@@ -63,6 +63,11 @@ export async function measure(tool: string, cmd: string[], stdout: 'keep' | 'dis
   return run;
 }
 
+/** The run with the least wall time: what the tool costs when the machine is not busy elsewhere. */
+export function fastest(runs: Run[]): Run {
+  return runs.reduce((best, r) => (r.seconds < best.seconds ? r : best));
+}
+
 function firstLine(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.split('\n')[0].trim() : 'not installed';

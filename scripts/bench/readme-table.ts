@@ -14,6 +14,8 @@ export interface BenchRow {
 export interface BenchResult {
   bench: string;
   date: string;
+  /** Runs of each tool; the table quotes the fastest (absent: one run, before --repeat). */
+  runsPerTool?: number;
   machine: Record<string, string | number>;
   capture: { bytes: number; frames: number };
   results: BenchRow[];
@@ -36,7 +38,8 @@ export function readmeTable(r: BenchResult): string {
   );
   return [
     `${r.bench}: ${n(r.capture.bytes / 1e6)} MB, ${n(r.capture.frames)} frames; ${r.date.slice(0, 10)}, ` +
-      `${r.machine.cpu}, ${r.machine.cores} cores, load average ${r.machine.loadAverageAtStart}, node ${r.machine.node}`,
+      `${r.machine.cpu}, ${r.machine.cores} cores, load average ${r.machine.loadAverageAtStart}, node ${r.machine.node}` +
+      (r.runsPerTool && r.runsPerTool > 1 ? `; fastest of ${r.runsPerTool} runs per tool` : ''),
     '',
     '| tool | seconds | CPU s | MB/s | peak RSS | output | vs tshark io,phs (wall) |',
     '|---|---|---|---|---|---|---|',
