@@ -83,7 +83,9 @@ const en: Words = {
   chosen: 'chosen',
   partSeparator: '; ',
   hostSeparator: ', ',
-  mode: (mode, v) => (mode === 'esp-only' ? 'ESP only' : `IKEv${v ?? '?'} ${mode}`),
+  // IKEv2 has no modes: its version says it all ("IKEv2", not "IKEv2 ikev2").
+  mode: (mode, v) =>
+    mode === 'esp-only' ? 'ESP only' : mode === 'ikev2' ? `IKEv${v ?? '?'}` : `IKEv${v ?? '?'} ${mode}`,
   nat: (c, m) => `NAT: client ${yesNo(c, 'yes', 'no', 'unknown')}, MX ${yesNo(m, 'yes', 'no', 'unknown')}`,
   sent: (message, from, count, g) => `sent: ${message} ${g.times}${count} (${from === 'client' ? 'client' : 'MX'})`,
   notify: (name, type, frame) => `notify ${name} (${type}) @${frame}`,

@@ -37,6 +37,21 @@ describe('ladder text', () => {
     expect(displayWidth(header.slice(0, header.indexOf('MX')))).toBe(displayWidth(firstArrow) - 2);
   });
 
+  it('names an IKEv2 session by its version alone, in both languages (IKEv2 has no modes)', async () => {
+    const r = await analyzeFile(join(SC, 'ikev2-site-to-site/capture.pcap'));
+    const en = renderReport(r, 'en')
+      .split('\n')
+      .find((l) => l.startsWith('Session 1'))!;
+    expect(en).toContain(' · IKEv2 · ');
+    expect(en).not.toMatch(/ikev2/);
+    const ja = renderReport(r, 'ja')
+      .split('\n')
+      .find((l) => l.startsWith('セッション 1'))!;
+    expect(ja).toContain(' · IKEv2 · ');
+    const main = renderReport(await analyzeFile(join(SC, 'success-nat-t/capture.pcap')), 'en');
+    expect(main).toContain(' · IKEv1 main · ');
+  });
+
   it('shows control characters from a capture as \\xNN', () => {
     expect(safe('id\u001b[31mred\u0007')).toBe('id\\x1b[31mred\\x07');
   });
