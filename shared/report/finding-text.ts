@@ -41,7 +41,9 @@ export function findingBlock(f: FindingText, ctx: TextContext, indent: string, f
   const ev = f.evidence;
   const parts: string[] = [];
   if (ev.frames.length)
-    parts.push(`${w.frames} ${ev.frames.slice(0, 24).join(', ')}${ev.frames.length > 24 ? ` ${g.more}` : ''}`);
+    parts.push(
+      `${w.frames(ev.frames.length)} ${ev.frames.slice(0, 24).join(', ')}${ev.frames.length > 24 ? ` ${g.more}` : ''}`,
+    );
   for (const r of ev.repeated ?? []) parts.push(w.sent(r.message, r.from, r.count, g));
   for (const n of ev.notifies ?? []) parts.push(w.notify(safe(n.name), n.type, n.frame));
   if (parts.length) lines.push(`${indent}  ${w.evidence}: ${parts.join(w.partSeparator)}`);

@@ -73,7 +73,7 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en', options:
   const w = ctx.w;
   const c = report.capture;
   const lines = [
-    `vpn-doctor${g.separator}${c.fileName ? safe(c.fileName) + g.separator : ''}${c.format}${g.separator}${c.frames} ${w.frames}${c.start ? `${g.separator}${c.start} ${g.to} ${c.end}` : ''}`,
+    `vpn-doctor${g.separator}${c.fileName ? safe(c.fileName) + g.separator : ''}${c.format}${g.separator}${c.frames} ${w.frames(c.frames)}${c.start ? `${g.separator}${c.start} ${g.to} ${c.end}` : ''}`,
     `${w.verdict}: ${verdictText(report, w)}`,
   ];
   if (report.clients.length) {

@@ -18,7 +18,8 @@ export interface Words {
   check: string;
   other: string;
   auth: string;
-  frames: string;
+  /** The word for `count` frames (English: frame or frames). */
+  frames(count: number): string;
   esp: string;
   espNone: string;
   retrans: string;
@@ -68,7 +69,7 @@ const en: Words = {
   check: 'Check',
   other: 'Other findings',
   auth: 'Authentication',
-  frames: 'frames',
+  frames: (count) => (count === 1 ? 'frame' : 'frames'),
   esp: 'ESP',
   espNone: 'no ESP seen',
   retrans: 'retransmission',
@@ -127,7 +128,7 @@ const ja: Words = {
   check: '確認事項',
   other: 'その他の所見',
   auth: '認証',
-  frames: 'フレーム',
+  frames: () => 'フレーム',
   esp: 'ESP',
   espNone: 'ESP は観測されていません',
   retrans: '再送',

@@ -52,6 +52,15 @@ describe('ladder text', () => {
     expect(main).toContain(' · IKEv1 main · ');
   });
 
+  it('says "frame" for one frame and "frames" for more', async () => {
+    const r = await analyzeFile(join(SC, 'no-ike/capture.pcap'));
+    const [f] = r.findings;
+    expect(f.evidence.frames).toHaveLength(1);
+    const text = renderReport(r, 'en');
+    expect(text).toContain(`Evidence: frame ${f.evidence.frames[0]}\n`);
+    expect(text.split('\n')[0]).toContain(` · ${r.capture.frames} frames · `);
+  });
+
   it('shows control characters from a capture as \\xNN', () => {
     expect(safe('id\u001b[31mred\u0007')).toBe('id\\x1b[31mred\\x07');
   });
