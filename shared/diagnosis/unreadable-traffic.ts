@@ -65,7 +65,7 @@ export function createUnreadableTraffic(): UnreadableTraffic {
       buildFinding(
         'INCONCLUSIVE',
         { frames, details: { reason: 'packets-truncated', packetsCut: count } },
-        `frame.number in {${frames.join(' ')}}`,
+        `frame.number in {${frames.join(',')}}`,
         { reason: 'packets-truncated', likely: '', cut: count, packets: count, after: '0.000', step: '', frame: 0 },
       ),
   };

@@ -27,6 +27,14 @@ describeWithTshark('Wireshark filters show the evidence', () => {
         for (const n of f.evidence.frames)
           expect(shown.has(n), `${c} ${f.code} frame ${n} under ${f.filter}`).toBe(true);
       }
+      // The capture's own findings (L2TP in clear, traffic the snap length cut, no IKE at all):
+      // tshark takes the filter (a syntax error throws) and it shows their evidence. NO_IKE's
+      // filter is where IKE would be: in its capture it rightly shows nothing.
+      for (const f of r.findings) {
+        const shown = tsharkFrames(file, f.filter, ['tcp.port==3268,tls', 'udp.port==443,dtls']);
+        for (const n of f.evidence.frames)
+          expect(shown.has(n), `${c} ${f.code} frame ${n} under ${f.filter}`).toBe(true);
+      }
     },
     30_000,
   );
