@@ -1,4 +1,4 @@
-// The Wireshark display filter of every verdict and auth finding on the real scenario
+// The Wireshark display filter of every finding on the real scenario
 // captures (IKE, AnyConnect, authentication) is valid, and shows the evidence frames in tshark
 // (the tool our users check with).
 import { existsSync, readdirSync } from 'node:fs';
@@ -27,10 +27,14 @@ describeWithTshark('Wireshark filters show the evidence', () => {
         for (const n of f.evidence.frames)
           expect(shown.has(n), `${c} ${f.code} frame ${n} under ${f.filter}`).toBe(true);
       }
-      // The capture's own findings (L2TP in clear, traffic the snap length cut, no IKE at all):
-      // tshark takes the filter (a syntax error throws) and it shows their evidence. NO_IKE's
-      // filter is where IKE would be: in its capture it rightly shows nothing.
-      for (const f of r.findings) {
+      // Every other finding (the capture's own: L2TP in clear, traffic the snap length cut, no
+      // IKE at all; a session's secondary ones): tshark takes the filter (a syntax error throws)
+      // and it shows their evidence. NO_IKE's filter is where IKE would be: it may show nothing.
+      for (const f of [
+        ...r.findings,
+        ...r.sessions.flatMap((s) => s.findings.slice(1)),
+        ...(r.anyconnect ?? []).flatMap((s) => s.findings.slice(1)),
+      ]) {
         const shown = tsharkFrames(file, f.filter, ['tcp.port==3268,tls', 'udp.port==443,dtls']);
         for (const n of f.evidence.frames)
           expect(shown.has(n), `${c} ${f.code} frame ${n} under ${f.filter}`).toBe(true);
