@@ -5,6 +5,7 @@ import type { InconclusiveReason } from '../report/types.js';
 import { ANYCONNECT_CATALOG_EN } from './catalog-en.js';
 import { ANYCONNECT_CATALOG_JA } from './catalog-ja.js';
 import type { AnyConnectCode, AnyConnectFinding, AnyConnectStep } from './types.js';
+import { frameSetFilter } from '../diagnosis/frame-filter.js';
 
 type Vars = Record<string, string | number | boolean>;
 
@@ -204,7 +205,7 @@ export function buildAnyConnectFinding(
     },
     evidence: { frames, details: { ...details } },
     filter: frames.length
-      ? `frame.number in {${frames.join(',')}}`
+      ? frameSetFilter(frames)
       : `tcp.port == ${String(details.port)} || udp.port == ${String(details.port)}`,
   };
 }

@@ -37,6 +37,7 @@ import { MAX_SESSIONS_IN_FULL, MAX_TRACKED_CLIENTS } from '../report/limits.js';
 import { createAnyConnectIntake } from './anyconnect-intake.js';
 import { COPY_SECONDS } from '../capture/copies.js';
 import { epochString, isoString } from './time.js';
+import { frameSetFilter, MAX_FILTER_FRAMES } from './frame-filter.js';
 
 const MAX_CAPTURE_ANOMALIES = 200;
 const NO_ANYCONNECT: AnyConnectResult = {
@@ -341,13 +342,10 @@ function fragmentFindings(pending: PendingFragmentSet[], a: string, b: string): 
     (p) => p.protocol === 17 && ike(p) && ((p.src === a && p.dst === b) || (p.src === b && p.dst === a)),
   );
   if (sets.length === 0) return [];
-  const frames = sets.flatMap((p) => p.frames).slice(0, 64);
+  const frames = sets.flatMap((p) => p.frames).slice(0, MAX_FILTER_FRAMES);
   return [
-    buildFinding(
-      'IKE_FRAGMENTS_INCOMPLETE',
-      { frames, details: { sets: sets.length } },
-      `frame.number in {${frames.join(',')}}`,
-      { count: sets.length },
-    ),
+    buildFinding('IKE_FRAGMENTS_INCOMPLETE', { frames, details: { sets: sets.length } }, frameSetFilter(frames), {
+      count: sets.length,
+    }),
   ];
 }

@@ -7,6 +7,7 @@ import type { DecodedFrame } from '../decode/types.js';
 import { L2TP_MESSAGE, l2tpMessageName } from '../l2tp/decode.js';
 import type { Finding } from '../report/types.js';
 import { buildFinding } from './finding.js';
+import { frameSetFilter, MAX_FILTER_FRAMES } from './frame-filter.js';
 
 const MAX_PAIRS = 256;
 const MAX_FRAMES = 64;
@@ -74,7 +75,7 @@ export function l2tpFindings(pairs: L2tpPair[], ikePairs: ReadonlySet<string>): 
       buildFinding(
         'L2TP_WITHOUT_IPSEC',
         { frames, ports: [1701], details: { client: p.client, mx: p.server, sccrq: p.sccrq, answers: p.answers } },
-        frames.length <= 64 ? `frame.number in {${frames.join(',')}}` : `l2tp && ip.addr == ${p.client}`,
+        frames.length <= MAX_FILTER_FRAMES ? frameSetFilter(frames) : `l2tp && ip.addr == ${p.client}`,
         { message: p.firstMessage, mx: p.server, sent: p.sccrq },
       ),
     );

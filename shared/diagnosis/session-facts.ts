@@ -10,6 +10,7 @@ import type { LabelStats } from './label-stats.js';
 import type { NatVerdict } from './nat-detection.js';
 import type { Question } from './rule-types.js';
 import type { Role } from './steps.js';
+import { frameSetFilter, MAX_FILTER_FRAMES } from './frame-filter.js';
 
 export interface EspFacts {
   espUp: EspFlow[];
@@ -95,9 +96,9 @@ export function packets(flows: EspFlow[]): number {
 
 /** Wireshark display filter for a set of frames (exact), or the session's SPI when long. */
 export function framesFilter(f: IkeFacts, frames: number[]): string {
-  if (frames.length === 0 || frames.length > 64)
+  if (frames.length === 0 || frames.length > MAX_FILTER_FRAMES)
     return f.session.ispi ? spiFilter(f.session.ispi) : espFilter([...f.espUp, ...f.espDown]);
-  return `frame.number in {${frames.join(',')}}`;
+  return frameSetFilter(frames);
 }
 
 export function spiFilter(ispi: string): string {

@@ -12,6 +12,7 @@ import { udpApplication } from '../decode/ports.js';
 import { buildFinding } from './finding.js';
 import type { CaptureVerdict } from './capture-verdict.js';
 import { DIRECTORY_PORTS } from './auth/directory-tls.js';
+import { frameSetFilter } from './frame-filter.js';
 
 /** Frames named as evidence (the count goes on past them). */
 const MAX_FRAMES = 8;
@@ -65,7 +66,7 @@ export function createUnreadableTraffic(): UnreadableTraffic {
       buildFinding(
         'INCONCLUSIVE',
         { frames, details: { reason: 'packets-truncated', packetsCut: count } },
-        `frame.number in {${frames.join(',')}}`,
+        frameSetFilter(frames),
         { reason: 'packets-truncated', likely: '', cut: count, packets: count, after: '0.000', step: '', frame: 0 },
       ),
   };

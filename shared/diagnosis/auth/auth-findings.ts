@@ -9,15 +9,14 @@ import type { DnsLookup } from './dns-lookups.js';
 import { tlsCompleted, tlsDecided, type DirectoryTlsFlow } from './directory-tls.js';
 import { RadiusCode, type RadiusExchange } from './radius-exchanges.js';
 import { directoryStillOpen, radiusStillOpen } from './still-open.js';
-
-const MAX_FRAMES = 64;
+import { frameSetFilter, MAX_FILTER_FRAMES } from '../frame-filter.js';
 
 function cap(frames: number[]): number[] {
-  return [...new Set(frames)].sort((a, b) => a - b).slice(0, MAX_FRAMES);
+  return [...new Set(frames)].sort((a, b) => a - b).slice(0, MAX_FILTER_FRAMES);
 }
 
 function frameFilter(frames: number[], fallback: string): string {
-  return frames.length > 0 && frames.length <= MAX_FRAMES ? `frame.number in {${frames.join(',')}}` : fallback;
+  return frames.length > 0 && frames.length <= MAX_FILTER_FRAMES ? frameSetFilter(frames) : fallback;
 }
 
 export function radiusFindings(exchanges: RadiusExchange[], clock: CaptureClock): Finding[] {
