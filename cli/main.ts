@@ -11,7 +11,7 @@ export function usage(commands: readonly CommandEntry[] = COMMANDS): string {
     [
       'usage: vpn-doctor <command> [options]',
       '',
-      'Diagnoses Meraki Client VPN (L2TP over IPsec, IKEv1) failures from packet captures.',
+      'Diagnoses Meraki Client VPN failures (L2TP over IPsec with IKEv1, and AnyConnect: TLS/DTLS) from packet captures.',
       '',
       'commands:',
       ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
