@@ -257,7 +257,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           // Authentication caught after its question: a directory flow mid-stream, an answer alone.
           (tls.startedLate() || radius.orphanAnswers() > 0 || dns.orphanAnswers() > 0
             ? { verdict: 'INCONCLUSIVE', reason: 'capture-started-late', likelyVerdict: null }
-            : espTooFew
+            : // A capture of no packet at all shows nothing, not a client that sent nothing.
+              espTooFew || info.frames === 0
               ? { verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null }
               : { verdict: 'NO_IKE_FROM_CLIENT' }));
     const v = captureVerdict(book, allClients, auth, fallback, unreadable.ike() > 0 ? UNREADABLE_VERDICT : undefined);

@@ -70,6 +70,19 @@ describe('vpn-doctor analyze', () => {
     );
   });
 
+  it('calls a capture of no packet INCONCLUSIVE (too few packets), not a client that sent nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vd-analyze-'));
+    const empty = join(dir, 'header-only.pcap');
+    // The 24-byte file header of a real capture, and no record after it.
+    writeFileSync(empty, readFileSync(join(SC, 'wrong-psk-nat/capture.pcap')).subarray(0, 24));
+    const r = await runCli(['analyze', '--json', empty]);
+    expect(r.code).toBe(3);
+    const json = JSON.parse(r.stdout);
+    expect(json.capture.frames).toBe(0);
+    expect(json).toMatchObject({ verdict: 'INCONCLUSIVE', reason: 'too-few-packets', likelyVerdict: null });
+    expect(r.stderr).toMatch(/contains no packets/);
+  });
+
   it('takes the MX from --mx and lists every client at the top', async () => {
     const r = await runCli(['analyze', '--mx', '198.51.100.1', join(SC, 'multi-client/capture.pcap')]);
     expect(r.code).toBe(0);
