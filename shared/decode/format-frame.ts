@@ -17,6 +17,12 @@ import {
 
 export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
 
+/** A 48-bit Ethernet address (DecodedFrame.srcMac) as text: six lower-case hex bytes, colons between. */
+export function macText(mac: number): string {
+  const hex = mac.toString(16).padStart(12, '0');
+  return hex.replace(/(..)(?!$)/g, '$1:');
+}
+
 /** frame.time_epoch as tshark prints it: seconds with 9 decimals, exact (no float rounding). */
 export function epochString(timeSec: number, timeNsec: number): string {
   return `${timeSec}.${String(timeNsec).padStart(9, '0')}`;
@@ -45,8 +51,11 @@ export interface FrameRecord {
   radiusCode?: number;
   layers: Omit<
     DecodedFrame,
-    'number' | 'timeSec' | 'timeNsec' | 'length' | 'capturedLength' | 'protocols' | 'anomalies'
-  >;
+    'number' | 'timeSec' | 'timeNsec' | 'length' | 'capturedLength' | 'protocols' | 'anomalies' | 'srcMac'
+  > & {
+    /** The Ethernet source address as tshark's eth.src prints it (aa:bb:cc:dd:ee:ff). */
+    srcMac?: string;
+  };
   anomalies: DecodedFrame['anomalies'];
 }
 
@@ -55,7 +64,8 @@ export interface FrameRecord {
  * types and vendor IDs are collected over all its messages, in order (as tshark aggregates).
  */
 export function frameRecord(frame: DecodedFrame): FrameRecord {
-  const { number, timeSec, timeNsec, length, capturedLength, protocols, anomalies, ...layers } = frame;
+  const { number, timeSec, timeNsec, length, capturedLength, protocols, anomalies, srcMac, ...rest } = frame;
+  const layers: FrameRecord['layers'] = srcMac === undefined ? rest : { ...rest, srcMac: macText(srcMac) };
   const record: FrameRecord = {
     number,
     time: epochString(timeSec, timeNsec),
