@@ -7,6 +7,7 @@ import type { AmbiguousWidth } from './display-width.js';
 import { findingBlock, safe, verdictText, type TextContext } from './finding-text.js';
 import { ladderRows } from './ladder-rows.js';
 import { WORDS, type Lang } from './ladder-words.js';
+import { moreClientsLine, sessionSummaryLines } from './summary-text.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from './terminal-glyphs.js';
 import type { AnalysisReport, SessionDiagnosis } from './types.js';
 
@@ -80,9 +81,11 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en', options:
     lines.push(`${w.clients}:`);
     for (const cl of report.clients)
       lines.push(`  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? w.sessionsOf(cl.sessions.length) : ''}`);
+    lines.push(...moreClientsLine(report, ctx));
   }
   if (c.damage) lines.push(safe(w.damage(c.damage, g)));
   lines.push('');
+  lines.push(...sessionSummaryLines(report, ctx));
   report.sessions.forEach((s, i) => lines.push(...sessionBlock(s, i, ctx), ''));
   const firstTime = Number(c.firstTime ?? 0);
   (report.anyconnect ?? []).forEach((s, i) => lines.push(...anyConnectBlock(s, i, ctx, firstTime), ''));

@@ -13,6 +13,7 @@ import { REPORT_SCHEMA } from '#shared/report/schema.js';
 import type { AnalysisReport } from '#shared/report/types.js';
 import type { CaptureMeta } from '../../scripts/bench/capture-meta.js';
 import { generateManySessions } from '../../scripts/bench/many-sessions.js';
+import { renderReport } from '#shared/report/ladder-text.js';
 import { analyzeFile } from './analyze-file.js';
 
 const SCENARIOS = join(__dirname, '../fixtures/scenarios');
@@ -73,5 +74,22 @@ describe('a capture with many sessions', () => {
     expect(g.firstFrame).toBeLessThan(g.lastFrame);
     expect(g.start < g.end).toBe(true);
     expect(g.title.en.length).toBeGreaterThan(0);
+  });
+
+  it('tells the terminal reader what it counted and did not list, in both languages', () => {
+    const [g] = report.sessionSummaries!;
+    const clients = (report.clientSummaries ?? []).reduce((n, c) => n + c.clients, 0);
+    const en = renderReport(report, 'en');
+    expect(en).toContain(`… and ${clients} more clients, counted per verdict: PSK_MISMATCH ${clients} (e.g. `);
+    expect(en).toContain(`the ${report.sessions.length} that say most are shown below`);
+    const line = en.split('\n').find((l) => l.startsWith('  PSK_MISMATCH — '))!;
+    expect(line).toContain(`${g.sessions} sessions from ${g.clientAddresses} client addresses`);
+    expect(line).toContain(`frames ${g.firstFrame}–${g.lastFrame}`);
+    expect(line).toContain(g.clientSample[0]);
+    // Before the sessions in full: a reader sees the count on the first screen.
+    expect(en.indexOf(line)).toBeLessThan(en.indexOf('Session 1 '));
+    const ja = renderReport(report, 'ja');
+    expect(ja).toContain(`…ほかに ${clients} クライアント（判定ごとの件数）`);
+    expect(ja).toContain(`${g.sessions} セッション、クライアントアドレス ${g.clientAddresses} 件`);
   });
 });
