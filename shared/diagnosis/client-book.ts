@@ -18,6 +18,7 @@ import type {
 } from '../report/types.js';
 import { rank } from './capture-verdict.js';
 import { hostPair } from './host-pair.js';
+import { addressSortKey } from '../net/address-bytes.js';
 import { isoMs } from './time.js';
 
 /** What the book needs of a session; `startMs` is its start as time.ts's timeMs. */
@@ -164,7 +165,7 @@ export function createClientBook(): ClientBook {
       const ip = f.evidence.details?.client;
       if (typeof ip === 'string' && !byIp.has(ip)) out.push({ ip, verdict: f.code as VerdictCode, sessions: [] });
     }
-    return out.sort(byImportance);
+    return byImportance(out);
   }
 
   let latestIps: Set<string> | undefined;
@@ -182,8 +183,11 @@ export function createClientBook(): ClientBook {
   };
 }
 
-function byImportance(a: ClientSummary, b: ClientSummary): number {
-  return rank(a.verdict) - rank(b.verdict) || (a.ip < b.ip ? -1 : 1);
+/** Most important verdict first; within one, by address in numeric order (keys made once each). */
+function byImportance(clients: ClientSummary[]): ClientSummary[] {
+  const keyed = clients.map((c) => ({ c, rank: rank(c.verdict), key: addressSortKey(c.ip) }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((x) => x.c);
 }
 
 /**

@@ -5,6 +5,7 @@
 // of that NAT the capture was taken.
 import * as crypto from 'node:crypto';
 import type { IkeSession, NatDObservation } from './ike-session.js';
+import { ipBytes } from '../net/address-bytes.js';
 
 /** IKEv1 phase 1 hash attribute values -> node:crypto names. */
 const HASH_ALGORITHMS: Record<number, string> = { 1: 'md5', 2: 'sha1', 4: 'sha256', 5: 'sha384', 6: 'sha512' };
@@ -42,49 +43,6 @@ export function natDetails(nat: NatVerdict): [string, string | boolean][] {
     if (c.peer === undefined) out.push([`frame${c.frame}SourceHashMatches`, c.own]);
     else out.push([`frame${c.frame}PeerHashMatches`, c.peer], [`frame${c.frame}OwnHashMatches`, c.own]);
   return out;
-}
-
-export function ipBytes(ip: string): Uint8Array | null {
-  if (!ip.includes(':')) return ipv4Bytes(ip);
-  const halves = ip.split('::');
-  if (halves.length > 2) return null;
-  const head = halves[0] ? halves[0].split(':') : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
-  const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
-  const groups = [...head, ...Array(Math.max(fill, 0)).fill('0'), ...tail];
-  if (groups.length !== 8) return null;
-  const out = new Uint8Array(16);
-  for (let i = 0; i < 8; i++) {
-    const v = parseInt(groups[i], 16);
-    if (!Number.isFinite(v) || v < 0 || v > 0xffff) return null;
-    out[i * 2] = v >> 8;
-    out[i * 2 + 1] = v & 0xff;
-  }
-  return out;
-}
-
-/** Dotted-quad IPv4 without splitting into strings (runs for every session of big captures). */
-function ipv4Bytes(ip: string): Uint8Array | null {
-  const out = new Uint8Array(4);
-  let part = 0;
-  let value = 0;
-  let digits = 0;
-  for (let i = 0; i <= ip.length; i++) {
-    const c = i < ip.length ? ip.charCodeAt(i) : 46; // '.' ends the last part
-    if (c === 46) {
-      if (digits === 0 || part > 3) return null;
-      out[part++] = value;
-      value = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57 && digits < 3) {
-      value = value * 10 + (c - 48);
-      digits++;
-      if (value > 255) return null;
-    } else {
-      return null;
-    }
-  }
-  return part === 4 ? out : null;
 }
 
 export function natDHash(algorithm: string, ispi: string, rspi: string, ip: string, port: number): string | null {

@@ -76,6 +76,13 @@ describe('a capture with many sessions', () => {
     expect(g.title.en.length).toBeGreaterThan(0);
   });
 
+  it('lists clients of one verdict in numeric address order, as Wireshark sorts endpoints', () => {
+    const value = (ip: string) => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+    const scanners = report.clients.filter((c) => c.verdict === 'PSK_MISMATCH').map((c) => value(c.ip));
+    expect(scanners.length).toBeGreaterThan(10);
+    for (let i = 1; i < scanners.length; i++) expect(scanners[i]).toBeGreaterThan(scanners[i - 1]);
+  });
+
   it('tells the terminal reader what it counted and did not list, in both languages', () => {
     const [g] = report.sessionSummaries!;
     const clients = (report.clientSummaries ?? []).reduce((n, c) => n + c.clients, 0);

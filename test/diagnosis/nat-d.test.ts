@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readCapture } from '#shared/capture/reader.js';
 import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import type { DecodedFrame } from '#shared/decode/types.js';
-import { natDHash, ipBytes } from '#shared/diagnosis/nat-detection.js';
+import { natDHash } from '#shared/diagnosis/nat-detection.js';
+import { ipBytes } from '#shared/net/address-bytes.js';
 import { analyzeFile } from './analyze-file.js';
 
 const SC = join(__dirname, '../fixtures/scenarios');
