@@ -1,7 +1,7 @@
 // Presentation of a decoded frame: the NDJSON record of `vpn-doctor decode --json` (field
 // names chosen to line up with tshark's: ispi, rspi, exchangeType, espSpi, radiusCode …) and
 // the one-line summary in tshark's column layout. Pure: no I/O.
-import type { DnsMessage, DecodedFrame, DtlsRecord, TlsRecord } from './types.js';
+import type { ArpLayer, DnsMessage, DecodedFrame, DtlsRecord, TlsRecord } from './types.js';
 import type { IsakmpMessage } from '../ike/types.js';
 import { summarizeIsakmp as ikeSummary } from '../ike/summarize.js';
 import { IP_PROTOCOL_NAME } from '../net/protocol-numbers.js';
@@ -51,10 +51,21 @@ export interface FrameRecord {
   radiusCode?: number;
   layers: Omit<
     DecodedFrame,
-    'number' | 'timeSec' | 'timeNsec' | 'length' | 'capturedLength' | 'protocols' | 'anomalies' | 'srcMac'
+    | 'number'
+    | 'timeSec'
+    | 'timeNsec'
+    | 'length'
+    | 'capturedLength'
+    | 'protocols'
+    | 'anomalies'
+    | 'srcMac'
+    | 'dstMac'
+    | 'arp'
   > & {
-    /** The Ethernet source address as tshark's eth.src prints it (aa:bb:cc:dd:ee:ff). */
+    /** The Ethernet addresses as tshark's eth.src and eth.dst print them (aa:bb:cc:dd:ee:ff). */
     srcMac?: string;
+    dstMac?: string;
+    arp?: Omit<ArpLayer, 'senderMac' | 'targetMac'> & { senderMac: string; targetMac: string };
   };
   anomalies: DecodedFrame['anomalies'];
 }
@@ -64,8 +75,12 @@ export interface FrameRecord {
  * types and vendor IDs are collected over all its messages, in order (as tshark aggregates).
  */
 export function frameRecord(frame: DecodedFrame): FrameRecord {
-  const { number, timeSec, timeNsec, length, capturedLength, protocols, anomalies, srcMac, ...rest } = frame;
-  const layers: FrameRecord['layers'] = srcMac === undefined ? rest : { ...rest, srcMac: macText(srcMac) };
+  const { number, timeSec, timeNsec, length, capturedLength, protocols, anomalies, srcMac, dstMac, arp, ...rest } =
+    frame;
+  const layers: FrameRecord['layers'] = rest;
+  if (srcMac !== undefined) layers.srcMac = macText(srcMac);
+  if (dstMac !== undefined) layers.dstMac = macText(dstMac);
+  if (arp) layers.arp = { ...arp, senderMac: macText(arp.senderMac), targetMac: macText(arp.targetMac) };
   const record: FrameRecord = {
     number,
     time: epochString(timeSec, timeNsec),
@@ -165,6 +180,7 @@ export function infoColumn(frame: DecodedFrame, summarizeIsakmp: IsakmpSummarize
     const t = frame.tcp;
     info = `${t.srcPort} → ${t.dstPort} [${tcpFlags(t.flags)}] Seq=${t.seq} Ack=${t.ack} Len=${t.payloadLength}`;
   } else if (frame.ip) info = `IP protocol ${frame.ip.protocol}`;
+  else if (frame.arp) info = arpInfo(frame.arp);
   else info = '';
   if (frame.anomalies.length)
     info += ` [${[...new Set(frame.anomalies.map((a) => `${a.layer}:${a.code}`))].join(', ')}]`;
@@ -181,13 +197,29 @@ export function summaryLine(
   summarizeIsakmp: IsakmpSummarizer = ikeSummary,
 ): string {
   const rel = frame.timeSec - first.timeSec + (frame.timeNsec - first.timeNsec) / 1e9;
-  const src = frame.ip?.src ?? '';
-  const dst = frame.ip?.dst ?? '';
+  // Without IP, tshark's Source and Destination are the Ethernet addresses.
+  const mac = !frame.ip && frame.srcMac !== undefined && frame.dstMac !== undefined;
+  const src = frame.ip?.src ?? (mac ? macText(frame.srcMac!) : '');
+  const dst = frame.ip?.dst ?? (mac ? macText(frame.dstMac!) : '');
   const route = src || dst ? `${src} → ${dst}` : '';
   return (
     `${String(frame.number).padStart(5)} ${rel.toFixed(6).padStart(11)} ${route} ${protocolColumn(frame)} ` +
     `${frame.length} ${infoColumn(frame, summarizeIsakmp)}`.trimEnd()
   );
+}
+
+/** ARP's Info column as tshark words it (packet-arp.c): probes and gratuitous ARP named. */
+function arpInfo(a: ArpLayer): string {
+  if (a.opcode === 1) {
+    if (a.senderIp === a.targetIp) return `Gratuitous ARP for ${a.senderIp} (Request)`;
+    if (a.senderIp === '0.0.0.0') return `Who has ${a.targetIp}? (ARP Probe)`;
+    return `Who has ${a.targetIp}? Tell ${a.senderIp}`;
+  }
+  if (a.opcode === 2) {
+    if (a.senderIp === a.targetIp) return `Gratuitous ARP for ${a.senderIp} (Reply)`;
+    return `${a.senderIp} is at ${macText(a.senderMac)}`;
+  }
+  return `Unknown ARP opcode 0x${a.opcode.toString(16).padStart(4, '0')}`;
 }
 
 /** RCODEs as tshark's Info column spells them. */

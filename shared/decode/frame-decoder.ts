@@ -255,6 +255,8 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
         dns: undefined,
         l2tp: undefined,
         srcMac: undefined,
+        dstMac: undefined,
+        arp: undefined,
         tls: undefined,
         dtls: undefined,
         anomalies: [],

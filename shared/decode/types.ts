@@ -180,6 +180,17 @@ export interface L2tpMessage {
   messageType?: number;
 }
 
+/** An Ethernet/IPv4 ARP message (RFC 826): the Info column's "Who has …? Tell …" and "… is at …". */
+export interface ArpLayer {
+  /** 1 request, 2 reply. */
+  opcode: number;
+  /** Sender and target hardware addresses as 48-bit numbers (as DecodedFrame.srcMac). */
+  senderMac: number;
+  senderIp: string;
+  targetMac: number;
+  targetIp: string;
+}
+
 export interface DecodedFrame {
   number: number;
   timeSec: number;
@@ -218,6 +229,9 @@ export interface DecodedFrame {
   l2tp?: L2tpMessage;
   /** Ethernet source address as a 48-bit number (its top 24 bits are the OUI). */
   srcMac?: number;
+  /** Ethernet destination address, likewise (tshark's Destination column for frames without IP). */
+  dstMac?: number;
+  arp?: ArpLayer;
   /** TLS records that completed in this frame (TCP reassembled per flow). */
   tls?: TlsRecord[];
   /** DTLS records of a UDP datagram (AnyConnect's data channel on UDP 443). */

@@ -2,10 +2,12 @@
 // BSD null/loopback. Each one finds where the IP header starts; the protocol names pushed
 // are tshark's (eth:ethertype:vlan:ethertype:ip, sll:ethertype:ip, null:ip, raw:ip).
 import type { DecodedFrame } from '../decode/types.js';
+import { decodeArp, macAt } from './arp.js';
 import { layerAnomaly, truncatedAt } from './layer-anomaly.js';
 import { ETHERTYPE_PPPOE_SESSION, decodePppLink, decodePppoeSession } from './ppp.js';
 import {
   ETHERTYPE,
+  ETHERTYPE_ARP,
   ETHERTYPE_IPV4,
   ETHERTYPE_IPV6,
   LINKTYPE,
@@ -69,7 +71,8 @@ function decodeEthernet(d: Uint8Array, f: DecodedFrame, out: LinkResult): void {
     truncatedAt(f, 'link', 'Ethernet header', 14, d.length);
     return;
   }
-  f.srcMac = (d[6] * 0x10000 + ((d[7] << 8) | d[8])) * 0x1000000 + ((d[9] << 16) | (d[10] << 8) | d[11]);
+  f.dstMac = macAt(d, 0);
+  f.srcMac = macAt(d, 6);
   const type = (d[12] << 8) | d[13];
   // 802.3 frames carry a length (<= 1500) here: LLC/SNAP traffic, nothing we diagnose.
   if (type <= 1500) {
@@ -97,6 +100,7 @@ function dispatchEthertype(d: Uint8Array, offset: number, type: number, f: Decod
     }
     if (!isVlanEthertype(t)) {
       f.protocols.push((ETHERTYPE as Record<number, string>)[t] ?? 'data');
+      if (t === ETHERTYPE_ARP) decodeArp(d, o, f);
       return;
     }
     // tshark names the 802.1ad S-tag ieee8021ad, 802.1Q and 0x9100 tags vlan.

@@ -15,6 +15,7 @@ export const ETHERTYPE = {
 
 export const ETHERTYPE_IPV4 = 0x0800;
 export const ETHERTYPE_IPV6 = 0x86dd;
+export const ETHERTYPE_ARP = 0x0806;
 
 /** VLAN tag EtherTypes: 802.1Q, 802.1ad (S-tag) and the older pre-standard QinQ value. */
 export function isVlanEthertype(t: number): boolean {

@@ -1,4 +1,4 @@
-// `vpn-doctor decode` lines for the DNS, TLS and RADIUS frames of real scenario captures equal
+// `vpn-doctor decode` lines for the ARP, DNS, TLS and RADIUS frames of real scenario captures equal
 // tshark's summary lines (test/cli/oracle/), whitespace aside.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ describe('decode lines on real authentication captures', () => {
       expect(code).toBe(0);
       const ours = stdout.trimEnd().split('\n');
       expect(ours).toHaveLength(theirs.length);
-      const app = / (DNS|TLSv1(\.\d)?|SSLv3|RADIUS) /;
+      const app = / (DNS|TLSv1(\.\d)?|SSLv3|RADIUS|ARP) /;
       const compared = theirs.filter((line) => app.test(line));
       expect(compared.length).toBeGreaterThan(1);
       for (const line of compared) {

@@ -1,4 +1,4 @@
-// `decode --json` writes a frame's Ethernet source address as tshark's eth.src prints it, not
+// `decode --json` writes a frame's Ethernet addresses as tshark's eth.src/eth.dst print them, not
 // as the 48-bit number the decoder keeps for the Meraki OUI check.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -9,9 +9,9 @@ import { describeWithTshark } from '../support/tshark.js';
 
 const SC = join(__dirname, '../fixtures/scenarios');
 
-describeWithTshark('decode --json layers.srcMac', () => {
+describeWithTshark('decode --json layers.srcMac and dstMac', () => {
   it.each(['success-nat-t', 'site-to-site-beside-client', 'radius-reject'])(
-    'equals tshark eth.src in %s',
+    'equals tshark eth.src and eth.dst in %s',
     async (c) => {
       const file = join(SC, c, 'capture.pcap');
       const ours = (await decodeFile(file)).map((f) => frameRecord(f).layers.srcMac);
