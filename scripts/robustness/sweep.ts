@@ -7,7 +7,7 @@
 // docs/robustness/sweep.json. Reads the fixtures in place; not part of `npm test`.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeCapture } from '../../shared/analyze.js';
+import { analyzeCapture } from '#shared/analyze.js';
 
 const ROOT = 'test/fixtures/scenarios';
 const OUT = 'docs/robustness/sweep.json';
