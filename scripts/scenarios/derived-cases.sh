@@ -43,6 +43,17 @@ case_site_to_site_beside_client() {
   editcap -t "$(echo "$t0a + 0.5 - $t0b" | bc -l)" "$b" "$LAB/shifted.pcap"
   mergecap -F pcap -w "$OUT/site-to-site-beside-client/capture.pcap" "$a" "$LAB/shifted.pcap"
 }
+# site-to-site-failing-beside-client: ikev2-site-to-site-wrong-psk (192.0.2.10, a non-Meraki peer
+# whose key is wrong) and success-nat-t (198.51.100.2, a Client VPN user who connects) on one MX
+# address, success-nat-t shifted to start 0.5 s after the peer's first frame.
+case_site_to_site_failing_beside_client() {
+  local a=$OUT/ikev2-site-to-site-wrong-psk/capture.pcap b=$OUT/success-nat-t/capture.pcap t0a t0b
+  mkdir -p "$OUT/site-to-site-failing-beside-client"
+  t0a=$(tshark -r "$a" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
+  t0b=$(tshark -r "$b" -c 1 -T fields -e frame.time_epoch 2>/dev/null)
+  editcap -t "$(echo "$t0a + 0.5 - $t0b" | bc -l)" "$b" "$LAB/shifted.pcap"
+  mergecap -F pcap -w "$OUT/site-to-site-failing-beside-client/capture.pcap" "$a" "$LAB/shifted.pcap"
+}
 case_cut_dns_no_answer_after_query() { cut dns-no-answer cut-dns-no-answer-after-query 1-3; }
 case_cut_late_esp_one_way_first_second() { cut late-esp-one-way cut-late-esp-one-way-first-second 1-4; }
 case_late_dpd_only() { cut success-dpd-delete late-dpd-only 22-32; }

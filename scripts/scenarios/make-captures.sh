@@ -379,7 +379,7 @@ ad-tls-ok ad-tls-fail
 cut-success-nat-t-after-mm4 cut-success-after-mm6 cut-phase2-mismatch-after-qm1 cut-wrong-psk-nat-after-mm5
 cut-wrong-psk-nat-first-answer cut-mx-no-answer-single-mm1 cut-esp-one-way-single-esp cut-esp-one-way-after-qm3
 late-ke-replies-lost late-wrong-psk-nat cut-dns-no-answer-after-query cut-late-esp-one-way-first-second late-dpd-only
-merged-two-clients site-to-site-beside-client
+merged-two-clients site-to-site-beside-client site-to-site-failing-beside-client
 damaged-wrong-psk-record8 damaged-wrong-psk-record12 damaged-unknown-linktype
 snaplen68-wrong-psk-nat snaplen96-wrong-psk-nat snaplen96-udp4500-blocked snaplen96-udp4500-blocked-client-side
 snaplen68-dns-no-answer snaplen300-ad-tls-ok snaplen128-anyconnect-wrong-password snaplen600-anyconnect-tls13-wrong-password

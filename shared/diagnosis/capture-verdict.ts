@@ -1,5 +1,6 @@
 // The capture-level verdict: the most important client's (each client's own verdict is kept by
-// client-book.ts; failures before INCONCLUSIVE before successes, in GUIDE.md's order), else
+// client-book.ts; failures before INCONCLUSIVE before successes, in GUIDE.md's order; Client VPN
+// clients before other products' VPN peers), else
 // L2TP in clear, an authentication verdict, a lookup or ESP the capture cut short
 // (INCONCLUSIVE), or NO_IKE_FROM_CLIENT. AnyConnect sessions are attempts like IKE ones: a
 // client that tried both is judged by its latest attempt.
@@ -66,15 +67,17 @@ export function captureVerdict(
   const decisiveAuth = auth.filter((f) => CODE_META[f.code].step === 'AUTH');
   const hasIke = book.hasIke();
   // Both peers initiating at once (site-to-site): the pair's latest attempt speaks for it.
-  const pool: VerdictCode[] = clients
-    .filter((c) => !hasIke || book.latestOfPair(c.ip) || c.sessions.length === 0)
-    .map((c) => c.verdict);
+  const candidates = clients.filter((c) => !hasIke || book.latestOfPair(c.ip) || c.sessions.length === 0);
+  // The question is why Client VPN fails: another product's VPN beside it (a site-to-site peer)
+  // keeps its own verdict in clients[] but speaks for the capture only when nothing else does.
+  const clientVpn = candidates.filter((c) => !c.notClientVpn);
+  const pool: VerdictCode[] = (clientVpn.length > 0 ? clientVpn : candidates).map((c) => c.verdict);
   if (!hasIke) pool.push(...decisiveAuth.map((f) => f.code as VerdictCode));
   if (pool.length === 0) return fallback;
   if (unread) pool.push(unread.verdict);
   const verdict = pool.reduce((best, c) => (rank(c) < rank(best) ? c : best));
   if (verdict !== 'INCONCLUSIVE') return { verdict };
-  const s = book.firstInconclusive();
+  const s = book.firstInconclusive(clientVpn.length > 0);
   if (!s && unread) return unread;
   return { verdict, reason: s?.reason ?? 'not-enough-time', likelyVerdict: s?.likelyVerdict ?? null };
 }

@@ -30,10 +30,14 @@ export type SessionOutline = Pick<
   startMs: number;
   /** Its two hosts (host-pair.ts). */
   pair: string;
+  /** False when the negotiation is another product's VPN (NOT_CLIENT_VPN), e.g. a site-to-site peer. */
+  clientVpn: boolean;
 };
 
 /** The outline of a session diagnosed in full (IKE, ESP only or AnyConnect). */
-export function bookOutline(d: Omit<SessionOutline, 'startMs' | 'pair'> & { start: string }): SessionOutline {
+export function bookOutline(
+  d: Omit<SessionOutline, 'startMs' | 'pair' | 'clientVpn'> & { start: string; findings?: readonly { code: string }[] },
+): SessionOutline {
   return {
     id: d.id,
     clientIp: d.clientIp,
@@ -44,6 +48,7 @@ export function bookOutline(d: Omit<SessionOutline, 'startMs' | 'pair'> & { star
     mode: d.mode,
     startMs: isoMs(d.start),
     pair: hostPair(d.clientIp, d.responderIp),
+    clientVpn: !d.findings?.some((f) => f.code === 'NOT_CLIENT_VPN'),
   };
 }
 
@@ -60,6 +65,8 @@ class ClientEntry {
   readonly firstId: string;
   readonly firstIdMs: number;
   moreIds: { startMs: number; id: string }[] | undefined;
+  /** Some session of the kind `latest` speaks for (IKE, else ESP only) is Client VPN. */
+  clientVpn: boolean;
 
   constructor(
     public latestVerdict: VerdictCode,
@@ -75,6 +82,7 @@ class ClientEntry {
     this.firstId = s.id;
     this.firstIdMs = s.startMs;
     this.moreIds = undefined;
+    this.clientVpn = s.clientVpn;
   }
 
   latest(s: SessionOutline): void {
@@ -118,21 +126,29 @@ export interface ClientBook {
   hasIke(): boolean;
   /** Clients whose attempt is the latest between their two hosts. */
   latestOfPair(ip: string): boolean;
-  /** The earliest INCONCLUSIVE session, for the capture's reason. */
-  firstInconclusive(): { reason?: InconclusiveReason; likelyVerdict?: VerdictCode | null } | undefined;
+  /** The earliest INCONCLUSIVE session (`clientVpn`: of a Client VPN session), for the capture's reason. */
+  firstInconclusive(
+    clientVpn: boolean,
+  ): { reason?: InconclusiveReason; likelyVerdict?: VerdictCode | null } | undefined;
 }
 
 export function createClientBook(): ClientBook {
   const byIp = new Map<string, ClientEntry>();
   const latestByPair = new Map<string, { startMs: number; clientIp: string }>();
   let ike = false;
-  let inconclusive: Pick<SessionOutline, 'startMs' | 'reason' | 'likelyVerdict'> | undefined;
+  type Inconclusive = Pick<SessionOutline, 'startMs' | 'reason' | 'likelyVerdict'>;
+  let inconclusive: Inconclusive | undefined;
+  let inconclusiveClientVpn: Inconclusive | undefined;
 
   function add(s: SessionOutline): void {
     const isIke = s.mode !== 'esp-only';
     if (isIke) ike = true;
-    if (s.verdict === 'INCONCLUSIVE' && (!inconclusive || s.startMs < inconclusive.startMs))
-      inconclusive = { startMs: s.startMs, reason: s.reason, likelyVerdict: s.likelyVerdict };
+    if (s.verdict === 'INCONCLUSIVE') {
+      const x = { startMs: s.startMs, reason: s.reason, likelyVerdict: s.likelyVerdict };
+      if (!inconclusive || s.startMs < inconclusive.startMs) inconclusive = x;
+      if (s.clientVpn && (!inconclusiveClientVpn || s.startMs < inconclusiveClientVpn.startMs))
+        inconclusiveClientVpn = x;
+    }
     const decides = s.verdict !== 'INCONCLUSIVE';
     let e = byIp.get(s.clientIp);
     if (!e) {
@@ -145,7 +161,9 @@ export function createClientBook(): ClientBook {
         e.latest(s);
         e.latestIsIke = true;
         e.decided(decides ? s : undefined);
+        e.clientVpn = s.clientVpn;
       } else if (isIke === e.latestIsIke) {
+        e.clientVpn ||= s.clientVpn;
         if (s.startMs >= e.latestMs) e.latest(s);
         if (decides && (e.decidedVerdict === undefined || s.startMs >= e.decidedMs)) e.decided(s);
       }
@@ -160,7 +178,13 @@ export function createClientBook(): ClientBook {
 
   function all(extra: Finding[] = []): ClientSummary[] {
     const out: ClientSummary[] = [];
-    for (const [ip, e] of byIp) out.push({ ip, verdict: e.verdict(), sessions: e.ids() });
+    for (const [ip, e] of byIp)
+      out.push({
+        ip,
+        verdict: e.verdict(),
+        sessions: e.ids(),
+        ...(e.clientVpn ? {} : { notClientVpn: true as const }),
+      });
     for (const f of extra) {
       const ip = f.evidence.details?.client;
       if (typeof ip === 'string' && !byIp.has(ip)) out.push({ ip, verdict: f.code as VerdictCode, sessions: [] });
@@ -179,7 +203,10 @@ export function createClientBook(): ClientBook {
     all,
     hasIke: () => ike,
     latestOfPair,
-    firstInconclusive: () => inconclusive && { reason: inconclusive.reason, likelyVerdict: inconclusive.likelyVerdict },
+    firstInconclusive(clientVpn) {
+      const x = clientVpn ? inconclusiveClientVpn : inconclusive;
+      return x && { reason: x.reason, likelyVerdict: x.likelyVerdict };
+    },
   };
 }
 

@@ -23,7 +23,7 @@ import { bookOutline } from './client-book.js';
 import { STEP_ORDER } from './steps.js';
 import type { OfferedSession } from './session-collector.js';
 import { phase1Proposals } from './proposals.js';
-import { secondaryFindings } from './rules/secondary.js';
+import { notClientVpnReason, secondaryFindings } from './rules/secondary.js';
 import { IKE_RULES } from './rules/table.js';
 import { verdictCodeOf, verdictOf, type VerdictOnly } from './session-result.js';
 import { framesFilter, packets, type IkeFacts } from './session-facts.js';
@@ -159,6 +159,7 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
     ...v,
     progress: STEP_ORDER[stepReached(f)],
     pair: s.pair,
+    clientVpn: notClientVpnReason(f) === null,
     startMs: timeMs(s.firstSec, s.firstNsec),
     endMs: timeMs(s.lastSec, s.lastNsec),
     firstFrame: coverage.firstFrame,

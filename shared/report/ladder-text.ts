@@ -80,7 +80,9 @@ export function renderReport(report: AnalysisReport, lang: Lang = 'en', options:
   if (report.clients.length) {
     lines.push(`${w.clients}:`);
     for (const cl of report.clients)
-      lines.push(`  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? w.sessionsOf(cl.sessions.length) : ''}`);
+      lines.push(
+        `  ${cl.ip.padEnd(16)} ${cl.verdict}${cl.sessions.length ? w.sessionsOf(cl.sessions.length) : ''}${cl.notClientVpn ? g.separator + w.notClientVpn : ''}`,
+      );
     lines.push(...moreClientsLine(report, ctx));
   }
   if (c.damage) lines.push(safe(w.damage(c.damage, g)));

@@ -51,6 +51,8 @@ export interface Words {
   clients: string;
   /** How many sessions a client has, as an aside after its verdict. */
   sessionsOf(n: number): string;
+  /** After a client's verdict: the host is another product's VPN peer (clients[].notClientVpn). */
+  notClientVpn: string;
   /** The line saying where the capture breaks off. */
   damage(damage: NonNullable<CaptureSummary['damage']>, g: Glyphs): string;
   /** INCONCLUSIVE, why, and the verdict the evidence leans to (null: none). */
@@ -98,6 +100,7 @@ const en: Words = {
   anomalyList: (count, codes) => `${count} (${codes})`,
   clients: 'Clients',
   sessionsOf: (n) => (n === 1 ? ' (1 session)' : ` (${n} sessions)`),
+  notClientVpn: 'not Client VPN (NOT_CLIENT_VPN)',
   damage: (d, g) => `Damaged: ${d.code}${d.frame !== undefined ? ` @${d.frame}` : ''} ${g.dash} ${d.message}`,
   inconclusive: (verdict, reason, likely) => `${verdict} (reason: ${reason}; likely: ${likely ?? 'none'})`,
   coverage: (first, after) =>
@@ -162,6 +165,7 @@ const ja: Words = {
   anomalyList: (count, codes) => `${count} 件（${codes}）`,
   clients: 'クライアントごとの判定',
   sessionsOf: (n) => `（${n} セッション）`,
+  notClientVpn: 'クライアント VPN 以外（NOT_CLIENT_VPN）',
   // The decoder's message is English (the JSON keeps it); the Japanese line words the code.
   damage: (d) =>
     `キャプチャの破損: ${d.frame !== undefined ? `フレーム ${d.frame} 以降を` : ''}読み取れません（${DAMAGE_JA[d.code] ?? 'ファイルが不正です'}）`,

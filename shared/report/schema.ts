@@ -339,6 +339,7 @@ export const REPORT_SCHEMA = {
           verdict: { enum: [...VERDICT_CODES] },
           // Ids of sessions counted in sessionSummaries too: the report holds those only as counts.
           sessions: { type: 'array', maxItems: MAX_SESSION_IDS_PER_CLIENT, items: str },
+          notClientVpn: { const: true },
         },
       },
     },

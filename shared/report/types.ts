@@ -289,6 +289,11 @@ export interface ClientSummary {
    * the report holds it only as a count.
    */
   sessions: string[];
+  /**
+   * Every IKE session of this host is another product's VPN (NOT_CLIENT_VPN), e.g. a site-to-site
+   * peer: its verdict is listed, but the capture's verdict is a Client VPN client's when there is one.
+   */
+  notClientVpn?: true;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface ClientVerdict {
   verdict: string;
   /** Session ids of this client, in capture order. */
   sessionIds: string[];
+  /** Another product's VPN peer (clients[].notClientVpn): its verdict is not the Client VPN answer. */
+  notClientVpn?: true;
 }
 
 const RANK = { error: 0, warning: 1, info: 2, ok: 3 } as const;
@@ -22,13 +24,13 @@ function rank(code: string): number {
 function fromReport(clients: unknown): ClientVerdict[] | undefined {
   if (!Array.isArray(clients)) return undefined;
   const out: ClientVerdict[] = [];
-  for (const c of clients as { ip?: unknown; verdict?: unknown; sessions?: unknown }[]) {
+  for (const c of clients as { ip?: unknown; verdict?: unknown; sessions?: unknown; notClientVpn?: unknown }[]) {
     if (typeof c?.ip !== 'string' || typeof c.verdict !== 'string') continue;
     const sessions = Array.isArray(c.sessions) ? c.sessions : [];
     const sessionIds = sessions
       .map((s: unknown) => (typeof s === 'string' ? s : (s as { id?: unknown })?.id))
       .filter((s): s is string => typeof s === 'string');
-    out.push({ ip: c.ip, verdict: c.verdict, sessionIds });
+    out.push({ ip: c.ip, verdict: c.verdict, sessionIds, ...(c.notClientVpn === true ? { notClientVpn: true } : {}) });
   }
   return out;
 }

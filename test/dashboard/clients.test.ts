@@ -12,12 +12,14 @@ let h: Harness;
 let page: Page;
 let id: string;
 let single: string;
+let beside: string;
 
 beforeAll(async () => {
-  signedIn = await openSignedIn(['multi-client', 'wrong-psk-nat']);
+  signedIn = await openSignedIn(['multi-client', 'wrong-psk-nat', 'site-to-site-failing-beside-client']);
   ({ h, page } = signedIn);
   id = signedIn.ids['multi-client'];
   single = signedIn.ids['wrong-psk-nat'];
+  beside = signedIn.ids['site-to-site-failing-beside-client'];
 }, 60_000);
 
 afterAll(() => signedIn?.close(), 60_000);
@@ -49,4 +51,17 @@ it('counts clients per verdict in the list row and lists every client in the det
   await page.goto(`${h.url}/#/capture/${single}`);
   await page.waitForSelector('svg.ladder');
   expect(await page.locator('.clients-summary').count()).toBe(0);
+});
+
+it("marks the host that is another product's VPN peer, not a Client VPN client", async () => {
+  // The fixture's expected.json: 192.0.2.10 is a non-Meraki IKEv2 peer (NOT_CLIENT_VPN) failing on
+  // its key; 198.51.100.2 is a Client VPN user who connects.
+  await page.goto(`${h.url}/#/capture/${beside}`);
+  await page.waitForSelector('.clients-summary');
+  const peer = page.locator('.clients-summary li[data-client-ip="192.0.2.10"]');
+  expect(await peer.getAttribute('data-verdict')).toBe('PSK_MISMATCH');
+  expect(await peer.locator('.not-client-vpn').textContent()).toContain('NOT_CLIENT_VPN');
+  const user = page.locator('.clients-summary li[data-client-ip="198.51.100.2"]');
+  expect(await user.getAttribute('data-verdict')).toBe('TUNNEL_ESTABLISHED');
+  expect(await user.locator('.not-client-vpn').count()).toBe(0);
 });

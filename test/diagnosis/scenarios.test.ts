@@ -38,7 +38,8 @@ interface Expected extends Inconclusive {
   options?: { ports?: number[] };
   verdict: string;
   mxIp?: string;
-  clients?: { ip: string; verdict: string }[];
+  /** notClientVpn: every IKE session of the client is another product's VPN (NOT_CLIENT_VPN). */
+  clients?: { ip: string; verdict: string; notClientVpn?: true }[];
   sessions: ExpectedSession[];
   auth: string[];
   keyFrames?: Record<string, number[]>;
@@ -188,7 +189,9 @@ describe('real negotiation captures give their expected verdicts', () => {
       if (expected.mxIp !== undefined) expect(report.mxIp, `${c} mxIp`).toBe(expected.mxIp);
       if (expected.clients)
         expect(
-          report.clients.map((x) => ({ ip: x.ip, verdict: x.verdict })).sort((a, b) => (a.ip < b.ip ? -1 : 1)),
+          report.clients
+            .map((x) => ({ ip: x.ip, verdict: x.verdict, ...(x.notClientVpn ? { notClientVpn: x.notClientVpn } : {}) }))
+            .sort((a, b) => (a.ip < b.ip ? -1 : 1)),
           `${c} clients`,
         ).toEqual([...expected.clients].sort((a, b) => (a.ip < b.ip ? -1 : 1)));
       const top = codesOf([...report.findings, ...report.auth]);

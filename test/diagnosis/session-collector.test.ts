@@ -11,6 +11,7 @@ function session(n: number, overrides: Partial<OfferedSession> = {}): OfferedSes
     clientIp: `198.18.${n >> 8}.${n & 255}`,
     responderIp: '203.0.113.1',
     pair: `198.18.${n >> 8}.${n & 255}|203.0.113.1`,
+    clientVpn: true,
     verdict: 'PSK_MISMATCH',
     mode: 'main',
     startMs: Date.parse(

@@ -37,6 +37,17 @@ describe('ladder text', () => {
     expect(displayWidth(header.slice(0, header.indexOf('MX')))).toBe(displayWidth(firstArrow) - 2);
   });
 
+  it("marks another product's VPN peer in the client list, in both languages", async () => {
+    // expected.json: 192.0.2.10 is a non-Meraki IKEv2 peer, 198.51.100.2 a Client VPN user.
+    const r = await analyzeFile(join(SC, 'site-to-site-failing-beside-client/capture.pcap'));
+    const row = (text: string, ip: string) => text.split('\n').find((l) => l.startsWith(`  ${ip} `))!;
+    const en = renderReport(r, 'en');
+    expect(en).toContain('Verdict: TUNNEL_ESTABLISHED');
+    expect(row(en, '192.0.2.10')).toMatch(/PSK_MISMATCH \(1 session\) · not Client VPN \(NOT_CLIENT_VPN\)$/);
+    expect(row(en, '198.51.100.2')).not.toContain('NOT_CLIENT_VPN');
+    expect(row(renderReport(r, 'ja'), '192.0.2.10')).toContain('クライアント VPN 以外（NOT_CLIENT_VPN）');
+  });
+
   it('names an IKEv2 session by its version alone, in both languages (IKEv2 has no modes)', async () => {
     const r = await analyzeFile(join(SC, 'ikev2-site-to-site/capture.pcap'));
     const en = renderReport(r, 'en')

@@ -145,6 +145,7 @@ function clientsSummary(ctx: Ctx, id: string, clients: ClientVerdict[], shown: R
           first
             ? h('span', { class: 'muted small' }, ctx.t('nSessions', { n: c.sessionIds.length }))
             : h('a', { href: '#summaries-title', class: 'muted small', onclick: toSummaries }, ctx.t('clientCounted')),
+          c.notClientVpn ? [' ', h('span', { class: 'muted small not-client-vpn' }, ctx.t('notClientVpn'))] : [],
         );
       }),
     ),

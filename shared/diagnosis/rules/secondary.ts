@@ -114,21 +114,24 @@ const OTHER_PRODUCTS: [RegExp, string][] = [
   [/cisco-?concentrator/i, 'Cisco VPN Concentrator'],
 ];
 
-/** NOT_CLIENT_VPN: a responder that carries IKEv2 on, or names another product in its vendor IDs. */
-export function notClientVpn(f: IkeFacts): Finding | null {
-  const mm2 = f.session.labels.get('mx:MM2')?.firstFrame ?? f.session.labels.get('mx:IKE_SA_INIT')?.firstFrame;
-  const frames = mm2 ? [mm2] : [];
-  if (responderSpeaksIkev2(f))
-    return buildFinding('NOT_CLIENT_VPN', { frames, details: { why: 'ikev2' } }, framesFilter(f, frames), {
-      why: 'ikev2',
-    });
+/** Why a negotiation is not Meraki Client VPN: its responder carries IKEv2 on, or names another product. */
+export type NotClientVpnReason = { why: 'ikev2' } | { why: 'vendor-id'; product: string };
+
+/** Why the session is not Client VPN, or null when nothing says so (the session outline asks too). */
+export function notClientVpnReason(f: IkeFacts): NotClientVpnReason | null {
+  if (responderSpeaksIkev2(f)) return { why: 'ikev2' };
   const names = fingerprintClient(f.session.mxSaPayloads).vendorIds.map((v) => v.name);
   const product = OTHER_PRODUCTS.find(([re]) => names.some((n) => re.test(n)))?.[1];
-  if (!product) return null;
-  return buildFinding('NOT_CLIENT_VPN', { frames, details: { why: 'vendor-id', product } }, framesFilter(f, frames), {
-    why: 'vendor-id',
-    product,
-  });
+  return product ? { why: 'vendor-id', product } : null;
+}
+
+/** NOT_CLIENT_VPN: a responder that carries IKEv2 on, or names another product in its vendor IDs. */
+export function notClientVpn(f: IkeFacts): Finding | null {
+  const reason = notClientVpnReason(f);
+  if (!reason) return null;
+  const mm2 = f.session.labels.get('mx:MM2')?.firstFrame ?? f.session.labels.get('mx:IKE_SA_INIT')?.firstFrame;
+  const frames = mm2 ? [mm2] : [];
+  return buildFinding('NOT_CLIENT_VPN', { frames, details: { ...reason } }, framesFilter(f, frames), { ...reason });
 }
 
 export function secondaryFindings(f: IkeFacts): Finding[] {
