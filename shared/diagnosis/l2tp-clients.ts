@@ -10,7 +10,6 @@ import { buildFinding } from './finding.js';
 import { frameSetFilter, MAX_FILTER_FRAMES } from './frame-filter.js';
 
 const MAX_PAIRS = 256;
-const MAX_FRAMES = 64;
 
 export interface L2tpPair {
   client: string;
@@ -20,6 +19,9 @@ export interface L2tpPair {
   /** Control messages from the server side (SCCRP, Hello, ZLB …). */
   answers: number;
   firstMessage: string;
+  /** Control messages of the pair, both ways. */
+  messages: number;
+  /** The first MAX_FILTER_FRAMES of them: as many as a filter lists. */
   frames: number[];
 }
 
@@ -46,6 +48,7 @@ export function createL2tpTracker(): L2tpTracker {
         sccrq: 0,
         answers: 0,
         firstMessage: l2tpMessageName(m.messageType),
+        messages: 0,
         frames: [],
       };
       byPair.set(`${ip.src}|${ip.dst}`, pair);
@@ -55,7 +58,8 @@ export function createL2tpTracker(): L2tpTracker {
     } else {
       pair.answers++;
     }
-    if (pair.frames.length < MAX_FRAMES) pair.frames.push(frame.number);
+    pair.messages++;
+    if (pair.frames.length < MAX_FILTER_FRAMES) pair.frames.push(frame.number);
   }
   return { add, pairs: () => [...byPair.values()] };
 }
@@ -75,7 +79,8 @@ export function l2tpFindings(pairs: L2tpPair[], ikePairs: ReadonlySet<string>): 
       buildFinding(
         'L2TP_WITHOUT_IPSEC',
         { frames, ports: [1701], details: { client: p.client, mx: p.server, sccrq: p.sccrq, answers: p.answers } },
-        frames.length <= MAX_FILTER_FRAMES ? frameSetFilter(frames) : `l2tp && ip.addr == ${p.client}`,
+        // Frames past those kept would not show in a list of frames: the pair's L2TP does.
+        p.messages <= frames.length ? frameSetFilter(frames) : `l2tp && ip.addr == ${p.client}`,
         { message: p.firstMessage, mx: p.server, sent: p.sccrq },
       ),
     );
