@@ -37,10 +37,13 @@ const FEATURES: [RegExp, string][] = [
   [/xauth/i, 'XAUTH'],
 ];
 
+/** Vendor IDs read per message (a message of hundreds is not a real client). */
+export const MAX_VENDOR_IDS = 32;
+
 export function fingerprintClient(payloads: IkePayload[] | undefined): ClientFingerprint {
   const vendorIds: { name: string; hex: string }[] = [];
   for (const p of payloads ?? []) {
-    if (p.type !== 'vendor-id' || vendorIds.length >= 32) continue;
+    if (p.type !== 'vendor-id' || vendorIds.length >= MAX_VENDOR_IDS) continue;
     vendorIds.push({ name: p.name ?? vendorIdName(p.hex) ?? UNKNOWN_VENDOR_ID, hex: p.hex });
   }
   let fingerprint: string | undefined;

@@ -6,7 +6,9 @@ import { isError, notifyName } from '../../ike/notify-types.js';
 import type { Finding } from '../../report/types.js';
 import { buildFinding } from '../finding.js';
 import { natDetails } from '../nat-detection.js';
-import { fingerprintClient } from '../fingerprint.js';
+import { fingerprintClient, MAX_VENDOR_IDS } from '../fingerprint.js';
+import type { IkePayload } from '../../ike/types.js';
+import { UNKNOWN_VENDOR_ID, vendorIdName } from '../../ike/vendor-ids.js';
 import { phase1Proposals, weakOffers } from '../proposals.js';
 import { framesFilter, type IkeFacts } from '../session-facts.js';
 import { responderSpeaksIkev2 } from './ikev2-attempt.js';
@@ -117,12 +119,37 @@ const OTHER_PRODUCTS: [RegExp, string][] = [
 /** Why a negotiation is not Meraki Client VPN: its responder carries IKEv2 on, or names another product. */
 export type NotClientVpnReason = { why: 'ikev2' } | { why: 'vendor-id'; product: string };
 
-/** Why the session is not Client VPN, or null when nothing says so (the session outline asks too). */
+/**
+ * The first of OTHER_PRODUCTS a vendor ID names (its index; OTHER_PRODUCTS.length: none), per
+ * payload object: the decoder hands the same object to every session whose responder sent the
+ * same bytes (payload-cache.ts), so tens of thousands of scanners' sessions test it once.
+ */
+const productIndexOf = new WeakMap<IkePayload, number>();
+
+function productIndex(p: IkePayload & { type: 'vendor-id' }): number {
+  let i = productIndexOf.get(p);
+  if (i === undefined) {
+    const name = p.name ?? vendorIdName(p.hex) ?? UNKNOWN_VENDOR_ID;
+    i = OTHER_PRODUCTS.findIndex(([re]) => re.test(name));
+    if (i < 0) i = OTHER_PRODUCTS.length;
+    productIndexOf.set(p, i);
+  }
+  return i;
+}
+
+/**
+ * Why the session is not Client VPN, or null when nothing says so. Asked of every session decided
+ * (its outline), so it reads the responder's vendor IDs without fingerprinting them.
+ */
 export function notClientVpnReason(f: IkeFacts): NotClientVpnReason | null {
   if (responderSpeaksIkev2(f)) return { why: 'ikev2' };
-  const names = fingerprintClient(f.session.mxSaPayloads).vendorIds.map((v) => v.name);
-  const product = OTHER_PRODUCTS.find(([re]) => names.some((n) => re.test(n)))?.[1];
-  return product ? { why: 'vendor-id', product } : null;
+  let first = OTHER_PRODUCTS.length;
+  let seen = 0;
+  for (const p of f.session.mxSaPayloads ?? []) {
+    if (p.type !== 'vendor-id' || seen++ >= MAX_VENDOR_IDS) continue;
+    first = Math.min(first, productIndex(p));
+  }
+  return first < OTHER_PRODUCTS.length ? { why: 'vendor-id', product: OTHER_PRODUCTS[first][1] } : null;
 }
 
 /** NOT_CLIENT_VPN: a responder that carries IKEv2 on, or names another product in its vendor IDs. */
