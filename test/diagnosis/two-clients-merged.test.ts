@@ -2,8 +2,9 @@
 // 192.0.2.10, the other at 198.51.100.2, both towards the MX 198.51.100.1) merged into one file,
 // the second starting 0.3 s after the first so their messages interleave. Each client must keep
 // the verdict its own capture's expected.json gives (written from its frames), and the capture's
-// verdict must be one of theirs: one client's frames never change another's diagnosis. Captures
-// cut or damaged on purpose are left out (a merged file runs on past their end).
+// verdict must be one of theirs: one client's frames never change another's diagnosis. The same
+// for an AnyConnect user (192.0.2.50, towards 198.51.100.10 on TCP/UDP 443) beside an L2TP/IPsec
+// one. Captures cut or damaged on purpose are left out (a merged file runs on past their end).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ interface Expected {
   verdict: string;
   mxIp?: string;
   clients?: { ip: string; verdict: string }[];
+  /** What the user told the analysis (a port of its own): such a capture is left out here. */
+  options?: unknown;
   sessions: { clientIp: string; mxIp?: string; mode?: string }[];
   auth: unknown[];
 }
@@ -71,6 +74,16 @@ const cases = readdirSync(SC)
     const verdict = e.clients?.[0]?.verdict ?? e.verdict;
     return recs ? [{ name: c, client: s[0].clientIp, verdict, recs }] : [];
   });
+/** Single-user AnyConnect captures on 443 (nothing to tell the analysis). */
+const anyconnect = readdirSync(SC)
+  .filter((c) => c.startsWith('anyconnect-') && !/-(cut|damaged|late)-/.test(c))
+  .flatMap((c) => {
+    const e = JSON.parse(readFileSync(join(SC, c, 'expected.json'), 'utf8')) as Expected;
+    const s = e.sessions;
+    if (e.options || s.length !== 1 || s[0].mode !== 'anyconnect' || e.auth.length > 0) return [];
+    const recs = records(readFileSync(join(SC, c, 'capture.pcap')));
+    return recs ? [{ name: c, client: s[0].clientIp, verdict: e.clients?.[0]?.verdict ?? e.verdict, recs }] : [];
+  });
 const first = cases.filter((c) => c.client === '192.0.2.10');
 const second = cases.filter((c) => c.client === '198.51.100.2');
 
@@ -78,12 +91,16 @@ describe('two clients merged into one capture keep their own verdicts', () => {
   it('has enough pairs to mean something', () => {
     expect(first.length).toBeGreaterThanOrEqual(8);
     expect(second.length).toBeGreaterThanOrEqual(20);
+    expect(anyconnect.length).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(first.map((a) => [a.name, a] as const))(
-    '%s beside each 198.51.100.2 capture',
-    async (_, a) => {
-      for (const b of second) {
+  it.each([
+    ...first.map((a) => [`${a.name} beside each 198.51.100.2 capture`, a, second] as const),
+    ...anyconnect.map((a) => [`${a.name} beside each 198.51.100.2 capture`, a, second] as const),
+  ])(
+    '%s',
+    async (_, a, others) => {
+      for (const b of others) {
         const bytes = merged(a.recs, b.recs);
         const r = await analyzeCapture(
           (async function* () {
