@@ -23,6 +23,7 @@ import {
 } from './wait-for-analysis.js';
 import { catalogText, type Code } from '#shared/diagnosis/catalog.js';
 import { clientsCounted } from '#shared/view/client-verdicts.js';
+import { WORDS } from '#shared/report/ladder-words.js';
 import { CaptureStore } from '../lambdas/store/capture-store.js';
 import { SessionStore } from '../lambdas/store/session-store.js';
 import { DEFAULT_WRITE_RETRY } from '../lambdas/retry.js';
@@ -167,7 +168,8 @@ function printOutcome(outcome: WaitOutcome, link: string | undefined, io: CliIo)
   const total = Math.max(listed.length, clientsCounted(counts));
   if (total > 1 && (counts.length === 0 || total === listed.length)) {
     // By address (a capture analysed before the item counted its clients: the first ones).
-    for (const c of listed.slice(0, MAX_CLIENTS_BY_ADDRESS)) lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}`);
+    for (const c of listed.slice(0, MAX_CLIENTS_BY_ADDRESS))
+      lines.push(`  ${c.ip.padEnd(16)} ${titled(c.verdict)}${c.notClientVpn ? ` · ${WORDS.en.notClientVpn}` : ''}`);
     if (listed.length > MAX_CLIENTS_BY_ADDRESS)
       lines.push(`  … ${listed.length - MAX_CLIENTS_BY_ADDRESS} more clients`);
   } else if (total > 1) {

@@ -39,7 +39,10 @@ export function clientVerdicts(sessions: readonly SessionDiagnosis[], reportClie
   const given = fromReport(reportClients);
   if (given?.length) return given;
   const byIp = new Map<string, ClientVerdict>();
+  /** Hosts with a session that is Client VPN (not NOT_CLIENT_VPN). */
+  const clientVpn = new Set<string>();
   for (const s of sessions) {
+    if (!s.findings?.some((f) => f.code === 'NOT_CLIENT_VPN')) clientVpn.add(s.clientIp);
     const c = byIp.get(s.clientIp);
     if (!c) byIp.set(s.clientIp, { ip: s.clientIp, verdict: s.verdict, sessionIds: [s.id] });
     else {
@@ -47,7 +50,7 @@ export function clientVerdicts(sessions: readonly SessionDiagnosis[], reportClie
       if (rank(s.verdict) < rank(c.verdict)) c.verdict = s.verdict;
     }
   }
-  return [...byIp.values()];
+  return [...byIp.values()].map((c) => (clientVpn.has(c.ip) ? c : { ...c, notClientVpn: true }));
 }
 
 /** Clients per verdict, most severe first: [["PSK_MISMATCH", 1], ["TUNNEL_ESTABLISHED", 1]]. */

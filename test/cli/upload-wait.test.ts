@@ -68,6 +68,19 @@ describe('upload --wait', () => {
     expect(rest.at(-1)).toBe(`${h.twin.apiUrl}/#/capture/${captureId}`);
   }, 120_000);
 
+  it("says which host is another product's VPN, not a Client VPN client", async () => {
+    // The fixture's expected.json: a non-Meraki IKEv2 peer (192.0.2.10) fails on its key beside a
+    // Client VPN user (198.51.100.2) who connects; the capture's verdict is the user's.
+    const res = await runCli(['upload', scenario('site-to-site-failing-beside-client'), '--wait', ...local]);
+    expect(res.code, res.stderr).toBe(0);
+    const rest = res.stdout.trimEnd().split('\n').slice(1);
+    expect(rest[0]).toBe(`Verdict: ${titled('TUNNEL_ESTABLISHED')}`);
+    expect(rest.find((l) => l.includes('192.0.2.10'))).toMatch(
+      /PSK_MISMATCH · .* · not Client VPN \(NOT_CLIENT_VPN\)$/,
+    );
+    expect(rest.find((l) => l.includes('198.51.100.2'))).not.toContain('NOT_CLIENT_VPN');
+  }, 60_000);
+
   it('one client: the verdict line and the link only', async () => {
     const res = await runCli(['upload', scenario('wrong-psk-nat'), '--wait', '--timeout', '60', ...local]);
     expect(res.code, res.stderr).toBe(0);
