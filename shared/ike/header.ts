@@ -51,6 +51,9 @@ function idHex(data: Uint8Array, off: number, length: 4 | 8): string {
   return made;
 }
 
+/** "major.minor" of each version byte, made once: a string per message would be garbage. */
+const VERSION_TEXT = Array.from({ length: 256 }, (_, v) => `${v >> 4}.${v & 0x0f}`);
+
 /** Reads the header at off; undefined when fewer than 28 bytes are left. */
 export function decodeHeader(data: Uint8Array, off: number): IsakmpHeader | undefined {
   if (off < 0 || off + HEADER_LENGTH > data.length) return undefined;
@@ -63,7 +66,7 @@ export function decodeHeader(data: Uint8Array, off: number): IsakmpHeader | unde
     nextPayload: u8(data, off + 16),
     majorVersion,
     minorVersion,
-    version: `${majorVersion}.${minorVersion}`,
+    version: VERSION_TEXT[v],
     exchangeType: u8(data, off + 18),
     flags: u8(data, off + 19),
     messageId: idHex(data, off + 20, 4),
