@@ -5,6 +5,7 @@ import type { ArpLayer, DnsMessage, DecodedFrame, DtlsRecord, TlsRecord } from '
 import type { IsakmpMessage } from '../ike/types.js';
 import { summarizeIsakmp as ikeSummary } from '../ike/summarize.js';
 import { IP_PROTOCOL_NAME } from '../net/protocol-numbers.js';
+import { vendorIdLabel } from '../ike/vendor-ids.js';
 import { radiusCodeName } from '../radius/constants.js';
 import { dnsRcodeName, dnsTypeName } from '../dns/constants.js';
 import {
@@ -14,8 +15,6 @@ import {
   TLS_HANDSHAKE_TYPES,
   tlsName,
 } from '../tls/constants.js';
-
-export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
 
 /** A 48-bit Ethernet address (DecodedFrame.srcMac) as text: six lower-case hex bytes, colons between. */
 export function macText(mac: number): string {
@@ -112,7 +111,7 @@ export function frameRecord(frame: DecodedFrame): FrameRecord {
     for (const message of frame.isakmp!) {
       for (const payload of message.payloads) {
         if (payload.type === 'notify') record.notifyTypes.push(payload.notifyType);
-        else if (payload.type === 'vendor-id') record.vendorIds.push(payload.name ?? UNKNOWN_VENDOR_ID);
+        else if (payload.type === 'vendor-id') record.vendorIds.push(vendorIdLabel(payload));
       }
     }
   }

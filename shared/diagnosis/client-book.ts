@@ -18,6 +18,7 @@ import type {
 } from '../report/types.js';
 import { rank } from './capture-verdict.js';
 import { hostPair } from './host-pair.js';
+import { saysNotClientVpn } from './finding.js';
 import { addressSortKey } from '../net/address-bytes.js';
 import { isoMs } from './time.js';
 
@@ -48,7 +49,7 @@ export function bookOutline(
     mode: d.mode,
     startMs: isoMs(d.start),
     pair: hostPair(d.clientIp, d.responderIp),
-    clientVpn: !d.findings?.some((f) => f.code === 'NOT_CLIENT_VPN'),
+    clientVpn: !saysNotClientVpn(d.findings),
   };
 }
 

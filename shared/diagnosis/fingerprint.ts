@@ -1,7 +1,7 @@
 // The client's implementation told from its vendor IDs: Windows release from the version of
 // MS NT5 ISAKMPOAKLEY, strongSwan, racoon/KAME (macOS, iOS, older Android), Shrew Soft, Cisco
 // clients; and what it supports (NAT-T flavour, DPD, IKE fragmentation, XAUTH).
-import { UNKNOWN_VENDOR_ID, vendorIdName, windowsReleaseFromVendorId } from '../ike/vendor-ids.js';
+import { vendorIdLabel, windowsReleaseFromVendorId } from '../ike/vendor-ids.js';
 import type { IkePayload } from '../ike/types.js';
 import { ID_TYPE_V1 } from '../ike/id-types.js';
 import { nameOf } from '../ike/lookup.js';
@@ -44,7 +44,7 @@ export function fingerprintClient(payloads: IkePayload[] | undefined): ClientFin
   const vendorIds: { name: string; hex: string }[] = [];
   for (const p of payloads ?? []) {
     if (p.type !== 'vendor-id' || vendorIds.length >= MAX_VENDOR_IDS) continue;
-    vendorIds.push({ name: p.name ?? vendorIdName(p.hex) ?? UNKNOWN_VENDOR_ID, hex: p.hex });
+    vendorIds.push({ name: vendorIdLabel(p), hex: p.hex });
   }
   let fingerprint: string | undefined;
   let os: string | undefined;

@@ -143,6 +143,11 @@ export const VENDOR_IDS: readonly VendorIdEntry[] = [
 /** Wireshark's label for a Vendor ID it does not know. */
 export const UNKNOWN_VENDOR_ID = 'Unknown Vendor ID';
 
+/** What a decoded Vendor ID payload is called: its name, else Wireshark's label for an unknown one. */
+export function vendorIdLabel(p: { name?: string; hex: string }): string {
+  return p.name ?? vendorIdName(p.hex) ?? UNKNOWN_VENDOR_ID;
+}
+
 /** Wireshark's name for a Vendor ID given as hex (any case), or undefined when unknown. */
 export function vendorIdName(vidHex: string): string | undefined {
   const h = vidHex.toLowerCase();

@@ -2,6 +2,7 @@
 // sessions) from the diagnosis; older reports and the API's session list are grouped here by
 // client IP, the client's verdict being its most severe session's.
 import { CODE_META } from '../diagnosis/catalog.js';
+import { saysNotClientVpn } from '../diagnosis/finding.js';
 import type { AnalysisReport, SessionDiagnosis } from '../report/types.js';
 
 export interface ClientVerdict {
@@ -42,7 +43,7 @@ export function clientVerdicts(sessions: readonly SessionDiagnosis[], reportClie
   /** Hosts with a session that is Client VPN (not NOT_CLIENT_VPN). */
   const clientVpn = new Set<string>();
   for (const s of sessions) {
-    if (!s.findings?.some((f) => f.code === 'NOT_CLIENT_VPN')) clientVpn.add(s.clientIp);
+    if (!saysNotClientVpn(s.findings)) clientVpn.add(s.clientIp);
     const c = byIp.get(s.clientIp);
     if (!c) byIp.set(s.clientIp, { ip: s.clientIp, verdict: s.verdict, sessionIds: [s.id] });
     else {

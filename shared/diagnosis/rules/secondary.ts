@@ -8,7 +8,7 @@ import { buildFinding } from '../finding.js';
 import { natDetails } from '../nat-detection.js';
 import { fingerprintClient, MAX_VENDOR_IDS } from '../fingerprint.js';
 import type { IkePayload } from '../../ike/types.js';
-import { UNKNOWN_VENDOR_ID, vendorIdName } from '../../ike/vendor-ids.js';
+import { vendorIdLabel } from '../../ike/vendor-ids.js';
 import { phase1Proposals, weakOffers } from '../proposals.js';
 import { framesFilter, type IkeFacts } from '../session-facts.js';
 import { responderSpeaksIkev2 } from './ikev2-attempt.js';
@@ -129,7 +129,7 @@ const productIndexOf = new WeakMap<IkePayload, number>();
 function productIndex(p: IkePayload & { type: 'vendor-id' }): number {
   let i = productIndexOf.get(p);
   if (i === undefined) {
-    const name = p.name ?? vendorIdName(p.hex) ?? UNKNOWN_VENDOR_ID;
+    const name = vendorIdLabel(p);
     i = OTHER_PRODUCTS.findIndex(([re]) => re.test(name));
     if (i < 0) i = OTHER_PRODUCTS.length;
     productIndexOf.set(p, i);
