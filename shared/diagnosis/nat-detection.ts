@@ -5,7 +5,7 @@
 // of that NAT the capture was taken.
 import * as crypto from 'node:crypto';
 import type { IkeSession, NatDObservation } from './ike-session.js';
-import { ipBytes } from '../net/address-bytes.js';
+import { ipBytes, putIpv4 } from '../net/address-bytes.js';
 
 /** IKEv1 phase 1 hash attribute values -> node:crypto names. */
 const HASH_ALGORITHMS: Record<number, string> = { 1: 'md5', 2: 'sha1', 4: 'sha256', 5: 'sha384', 6: 'sha512' };
@@ -46,31 +46,44 @@ export function natDetails(nat: NatVerdict): [string, string | boolean][] {
 }
 
 export function natDHash(algorithm: string, ispi: string, rspi: string, ip: string, port: number): string | null {
-  const addr = ipBytes(ip);
-  if (!addr || !SPI_HEX.test(ispi) || !SPI_HEX.test(rspi)) return null;
-  // One buffer, one update: this runs for every session of captures with tens of thousands.
-  const input = new Uint8Array(16 + addr.length + 2);
-  putHex(input, 0, ispi);
-  putHex(input, 8, rspi);
-  input.set(addr, 16);
-  input[16 + addr.length] = (port >> 8) & 0xff;
-  input[17 + addr.length] = port & 0xff;
+  // One scratch buffer per address length, written in place: this runs twice for every session
+  // of captures with tens of thousands, and a buffer per call was garbage at once.
+  const v6 = ip.includes(':');
+  const input = v6 ? INPUT_V6 : INPUT_V4;
+  if (!putHex(input, 0, ispi) || !putHex(input, 8, rspi)) return null;
+  if (v6) {
+    const addr = ipBytes(ip);
+    if (!addr || addr.length !== 16) return null;
+    input.set(addr, 16);
+  } else if (!putIpv4(input, 16, ip)) return null;
+  input[input.length - 2] = (port >> 8) & 0xff;
+  input[input.length - 1] = port & 0xff;
   return crypto.hash
     ? crypto.hash(algorithm, input, 'hex')
     : toHex(crypto.createHash(algorithm).update(input).digest());
 }
 
-const SPI_HEX = /^[0-9a-f]{16}$/;
+/** CKY-I | CKY-R | IP | port: 8 + 8 + 4 (or 16) + 2 bytes. */
+const INPUT_V4 = new Uint8Array(16 + 4 + 2);
+const INPUT_V6 = new Uint8Array(16 + 16 + 2);
 const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const SPI_HEX_LENGTH = 16;
 
-/** Value of a lower-case hex digit's character code (the SPIs are checked against SPI_HEX first). */
+/** Value of a lower-case hex digit's character code, -1 for any other character. */
 function nibble(code: number): number {
-  return code <= 57 ? code - 48 : code - 87;
+  return code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1;
 }
 
-function putHex(out: Uint8Array, at: number, hex: string): void {
-  for (let i = 0; i < hex.length >> 1; i++)
-    out[at + i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+/** An SPI's 16 lower-case hex digits as 8 bytes at `at`; false for anything else. */
+function putHex(out: Uint8Array, at: number, hex: string): boolean {
+  if (hex.length !== SPI_HEX_LENGTH) return false;
+  for (let i = 0; i < SPI_HEX_LENGTH >> 1; i++) {
+    const hi = nibble(hex.charCodeAt(2 * i));
+    const lo = nibble(hex.charCodeAt(2 * i + 1));
+    if (hi < 0 || lo < 0) return false;
+    out[at + i] = (hi << 4) | lo;
+  }
+  return true;
 }
 
 function toHex(bytes: Uint8Array): string {
@@ -84,13 +97,17 @@ export function negotiatedHash(session: IkeSession): string | null {
   for (const payloads of [session.mxSaPayloads, session.clientSaPayloads]) {
     const sa = payloads?.find((p) => p.type === 'sa');
     if (!sa || sa.type !== 'sa') continue;
-    const values = new Set<number>();
+    // One value across every transform names the hash; two or more (an offer) name none.
+    let value: number | undefined;
+    let several = false;
     for (const prop of sa.proposals)
       for (const t of prop.transforms) {
         const attr = t.attributes.find((a) => a.type === HASH_ATTRIBUTE);
-        if (attr?.value !== undefined) values.add(attr.value);
+        if (attr?.value === undefined) continue;
+        if (value === undefined) value = attr.value;
+        else if (attr.value !== value) several = true;
       }
-    if (values.size === 1) return HASH_ALGORITHMS[[...values][0]] ?? null;
+    if (value !== undefined && !several) return HASH_ALGORITHMS[value] ?? null;
   }
   return null;
 }
@@ -100,10 +117,11 @@ export function negotiatedHash(session: IkeSession): string | null {
  * names it (16 bytes MD5, 20 SHA-1, 32/48/64 SHA-2): retransmitted main mode 3/4 carry the
  * same hashes as the originals, so NAT can still be checked.
  */
+const HASH_BY_HEX_LENGTH: Record<number, string> = { 32: 'md5', 40: 'sha1', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
+
 function hashFromLength(session: IkeSession): string | null {
   const hex = session.natd.find((o) => o.hashes.length > 0)?.hashes[0];
-  const byLength: Record<number, string> = { 32: 'md5', 40: 'sha1', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
-  return hex ? (byLength[hex.length] ?? null) : null;
+  return hex ? (HASH_BY_HEX_LENGTH[hex.length] ?? null) : null;
 }
 
 export function detectNat(session: IkeSession): NatVerdict {
@@ -134,7 +152,7 @@ export function detectNat(session: IkeSession): NatVerdict {
     if (!peerHash || !ownHash) continue;
     checked = true;
     const peerMatches = o.hashes[0] === peerHash;
-    const ownMatches = o.hashes.slice(1).includes(ownHash);
+    const ownMatches = o.hashes.indexOf(ownHash, 1) > 0;
     checks.push({ frame: o.frame, own: ownMatches, peer: peerMatches });
     if (o.from === 'client') {
       clientOwnMismatch ||= !ownMatches;

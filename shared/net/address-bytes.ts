@@ -20,28 +20,35 @@ export function ipBytes(ip: string): Uint8Array | null {
   return out;
 }
 
-/** Dotted-quad IPv4 without splitting into strings (runs for every session of big captures). */
 function ipv4Bytes(ip: string): Uint8Array | null {
   const out = new Uint8Array(4);
+  return putIpv4(out, 0, ip) ? out : null;
+}
+
+/**
+ * A dotted-quad IPv4 address's 4 bytes written at `at`, without splitting into strings (runs
+ * for every session of big captures); false when `ip` is not one.
+ */
+export function putIpv4(out: Uint8Array, at: number, ip: string): boolean {
   let part = 0;
   let value = 0;
   let digits = 0;
   for (let i = 0; i <= ip.length; i++) {
     const c = i < ip.length ? ip.charCodeAt(i) : 46; // '.' ends the last part
     if (c === 46) {
-      if (digits === 0 || part > 3) return null;
-      out[part++] = value;
+      if (digits === 0 || part > 3) return false;
+      out[at + part++] = value;
       value = 0;
       digits = 0;
     } else if (c >= 48 && c <= 57 && digits < 3) {
       value = value * 10 + (c - 48);
       digits++;
-      if (value > 255) return null;
+      if (value > 255) return false;
     } else {
-      return null;
+      return false;
     }
   }
-  return part === 4 ? out : null;
+  return part === 4;
 }
 
 /**

@@ -2,6 +2,7 @@
 // 192.0.2.10 is masqueraded to 198.51.100.2 by a router we built; the no-NAT client is routed.
 import { join } from 'node:path';
 import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readCapture } from '#shared/capture/reader.js';
 import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
@@ -63,6 +64,24 @@ describe('NAT-D: HASH(CKY-I | CKY-R | IP | port)', () => {
   it('checks IKEv2 NAT_DETECTION_SOURCE_IP too (nDPI capture with NATed ports 10500/14500)', async () => {
     const r = await analyzeFile(join(__dirname, '../fixtures/public/nDPI__ipsec_isakmp_esp.pcap'));
     expect(r.sessions.some((s) => s.nat.client === true)).toBe(true);
+  });
+
+  it('hashes CKY-I | CKY-R | IP | port byte for byte, IPv6 too (RFC 3947 3.2), and refuses a malformed SPI', () => {
+    const ispi = '0123456789abcdef';
+    const rspi = 'fedcba9876543210';
+    // The RFC's input written out here, byte by byte: 8 + 8 + 16 + 2 bytes for an IPv6 peer.
+    const v6 = Buffer.from(
+      `${ispi}${rspi}20010db8000000000000000000000001${(4500).toString(16).padStart(4, '0')}`,
+      'hex',
+    );
+    expect(natDHash('sha1', ispi, rspi, '2001:db8::1', 4500)).toBe(createHash('sha1').update(v6).digest('hex'));
+    const v4 = Buffer.from(`${ispi}${rspi}c0000201${(500).toString(16).padStart(4, '0')}`, 'hex');
+    expect(natDHash('md5', ispi, rspi, '192.0.2.1', 500)).toBe(createHash('md5').update(v4).digest('hex'));
+    // The IPv6 hash first, then IPv4 again: one computation must not leak into the next.
+    expect(natDHash('sha1', ispi, rspi, '192.0.2.1', 500)).toBe(createHash('sha1').update(v4).digest('hex'));
+    expect(natDHash('sha1', '0123456789ABCDEF', rspi, '192.0.2.1', 500)).toBeNull();
+    expect(natDHash('sha1', ispi, rspi.slice(2), '192.0.2.1', 500)).toBeNull();
+    expect(natDHash('sha1', ispi, rspi, '192.0.2', 500)).toBeNull();
   });
 
   it('encodes addresses as the RFC says (4 or 16 bytes)', () => {
