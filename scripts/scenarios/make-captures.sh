@@ -309,6 +309,74 @@ case_ikev1_site_to_site() { # IKEv1 main mode with subnet selectors, kernel-libi
   finish ikev1-site-to-site
 }
 
+# The MX opens a site-to-site tunnel of its own while it answers a Client VPN user: one charon on
+# the MX with both connections (as one MX has both). It initiates IKEv1 main mode towards the
+# branch gateway 192.0.2.10, which has another PSK (fails at main mode 5); half a second later
+# client 2 (192.0.2.20, routed) connects to the MX's Client VPN and sends ESP both ways.
+case_mx_opens_site_to_site_beside_client() {
+  mx_conf mx libipsec
+  cat >>"$LAB/mx/swanctl.conf" <<EOF2
+connections {
+  s2s {
+    version = 1
+    local_addrs = $MX_WAN
+    remote_addrs = $CLIENT1
+    proposals = aes128-sha1-modp1024
+    local {
+      auth = psk
+      id = $MX_WAN
+    }
+    remote {
+      auth = psk
+      id = $CLIENT1
+    }
+    children {
+      lan {
+        local_ts = 203.0.113.0/24
+        remote_ts = 192.0.2.128/25
+        esp_proposals = aes128-sha1
+        mode = tunnel
+      }
+    }
+  }
+}
+secrets {
+  ike-branch {
+    id = $CLIENT1
+    secret = "site-to-site-lab-psk"
+  }
+}
+EOF2
+  S2S_VERSION=1 S2S_IKE=aes128-sha1-modp1024 S2S_ESP=aes128-sha1 S2S_PSK=not-the-mx-psk s2s_conf peer-a netlink initiator
+  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER client_conf client2 libipsec
+  nsx vd-client ip addr add $S2S_LAN/32 dev lo
+  charon_start vd-mx mx; charon_start vd-client peer-a; charon_start vd-client2 client2
+  wan_capture mx-opens-site-to-site-beside-client
+  swan mx initiate --child lan --timeout 20 >"$LAB/mx/initiate.out" 2>&1 &
+  local p=$!
+  sleep 0.5
+  initiate client2 20
+  nsx vd-client2 ping -q -c 3 -i 0.3 -W 1 -I $CLIENT2_INNER $MX_LAN >/dev/null
+  nsx vd-mx ping -q -c 2 -i 0.3 -W 1 -I $MX_LAN $CLIENT2_INNER >/dev/null
+  wait $p
+  sleep 1
+  finish mx-opens-site-to-site-beside-client
+}
+
+case_late_mx_renews_client_phase1() { # client behind NAT connects; the capture starts after, then
+  # the MX itself re-authenticates the client's IKE SA (a new main mode the MX opens)
+  nat_on
+  mx_conf mx libipsec; KEEP_ALIVE=2s client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  initiate client 20
+  sleep 1
+  wan_capture late-mx-renews-client-phase1
+  swan mx rekey --ike clientvpn --reauth >"$LAB/mx/rekey.out" 2>&1
+  sleep 3
+  tunnel_traffic
+  finish late-mx-renews-client-phase1
+}
+
 # ---- L2TP without IPsec (xl2tpd, contract v2's L2TP_WITHOUT_IPSEC) ----------------------------
 
 # l2tp_start NS NAME ROLE(lac|lns) : xl2tpd in the foreground with its own config and control file
@@ -373,7 +441,7 @@ case_l2tp_clear_answered() { # the same client, but something on the MX answers 
 
 ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
-late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site l2tp-clear l2tp-clear-answered
+late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site mx-opens-site-to-site-beside-client late-mx-renews-client-phase1 l2tp-clear l2tp-clear-answered
 radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
 ad-tls-ok ad-tls-fail
 cut-success-nat-t-after-mm4 cut-success-after-mm6 cut-phase2-mismatch-after-qm1 cut-wrong-psk-nat-after-mm5

@@ -4,12 +4,16 @@
 export type UdpApplication = 'isakmp' | 'udpencap' | 'radius' | 'dns' | 'l2tp' | 'dtls';
 export type TcpApplication = 'tls' | 'dns';
 
+/** IKE's port (RFC 2408), and the port IKE and ESP move to for NAT traversal (RFC 3947/3948). */
+export const IKE_PORT = 500;
+export const NAT_T_PORT = 4500;
+
 export const UDP_PORT_APPLICATION: Readonly<Record<number, UdpApplication>> = {
   53: 'dns',
   // AnyConnect's DTLS data channel (tshark needs -d udp.port==443,dtls; QUIC also uses 443, so
   // the decoder still requires a DTLS record header).
   443: 'dtls',
-  500: 'isakmp',
+  [IKE_PORT]: 'isakmp',
   // RADIUS: 1812/1813 (RFC 2865/2866), the historic 1645/1646, 3799 dynamic authorization
   // (RFC 5176), and 1700, the CoA port Cisco used; tshark decodes it (tcpdump's RADIUS-port1700).
   1645: 'radius',
@@ -20,7 +24,7 @@ export const UDP_PORT_APPLICATION: Readonly<Record<number, UdpApplication>> = {
   1812: 'radius',
   1813: 'radius',
   3799: 'radius',
-  4500: 'udpencap',
+  [NAT_T_PORT]: 'udpencap',
 };
 
 /**

@@ -21,7 +21,7 @@ import { isMerakiMac } from './data/meraki-oui.js';
 import { createEspFlowTracker } from './esp-flows.js';
 import { espOnlyRoles, espOnlySession } from './esp-only-session.js';
 import { pairEsp } from './esp-pairing.js';
-import { buildFinding } from './finding.js';
+import { buildFinding, saysNotClientVpn } from './finding.js';
 import { createL2tpTracker, l2tpFindings } from './l2tp-clients.js';
 import { createPeerCounter } from './peers.js';
 import type { RoleHints } from './roles.js';
@@ -99,7 +99,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function offerIke(s: IkeSession, flows: EspFlow[], clock: CaptureClock): void {
     if (ikePairs.size < MAX_TRACKED_CLIENTS) ikePairs.add(s.pair);
     if (!wanted(s.clientIp)) return;
-    const counted = collector.offer(s, ikeOutline(ikeFacts(s, flows, clock)));
+    const counted = collector.offer(s, ikeOutline(ikeFacts(s, flows, clock, sessions.gatewayOpened(s))));
     if (counted && isIkeSession(counted)) releaseSession(counted);
   }
 
@@ -194,7 +194,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       .map((x) =>
         isIkeSession(x)
           ? diagnoseSession(
-              ikeFacts(x, paired.bySession.get(x) ?? [], clock),
+              ikeFacts(x, paired.bySession.get(x) ?? [], clock, sessions.gatewayOpened(x)),
               fragmentFindings(pending, x.clientIp, x.responderIp),
             )
           : x,
@@ -271,8 +271,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           unnamedTls.filter((t) => wanted(t.clientIp)),
         ),
       );
+    // The responder of a Client VPN session: a tunnel the MX opened has the peer there.
     const mxIp =
       options.mxIp ??
+      kept.find((d) => !saysNotClientVpn(d.findings))?.responderIp ??
       kept[0]?.responderIp ??
       acIntake.firstResponder() ??
       (l2tpFound[0]?.evidence.details?.mx as string | undefined);

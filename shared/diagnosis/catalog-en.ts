@@ -350,7 +350,9 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
     explanation: (v) =>
       v.why === 'ikev2'
         ? 'The responder carries IKEv2 on (its IKE_SA_INIT answer holds SA, KE and nonce): this negotiation is not Meraki Client VPN (L2TP over IPsec, IKEv1). It is diagnosed on its own evidence, without the Client VPN checklist.'
-        : `The responder's vendor IDs name another product (${v.product}): this negotiation is not Meraki Client VPN. It is diagnosed on its own evidence, without the Client VPN checklist.`,
+        : v.why === 'gateway-initiated'
+          ? `The initiator ${v.gateway} is a gateway: it answers other hosts' IKE in this capture (or is the MX you named), and here it opened the negotiation itself. An MX does not open Client VPN connections, so this is a tunnel it initiates (site-to-site), not Meraki Client VPN. It is diagnosed on its own evidence, without the Client VPN checklist.`
+          : `The responder's vendor IDs name another product (${v.product}): this negotiation is not Meraki Client VPN. It is diagnosed on its own evidence, without the Client VPN checklist.`,
     checklist: [
       'Check the configuration of both peers of this tunnel (proposals, pre-shared key or certificates, traffic selectors).',
       "If this capture was meant to show a Client VPN connection, capture again filtered on the client's public IP.",

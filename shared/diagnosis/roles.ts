@@ -2,6 +2,7 @@
 // (GUIDE.md, contract v2 "Roles"). The strongest evidence wins: the user's --mx, the
 // negotiation's first message, a Meraki MAC address, the host that answers several clients,
 // a NATed port, then what the messages themselves say; the first sender only as a last resort.
+import { IKE_PORT, NAT_T_PORT } from '../decode/ports.js';
 import { EXCHANGE } from '../ike/exchange-types.js';
 import { PAYLOAD } from '../ike/payload-types.js';
 import type { RoleEvidence } from '../report/types.js';
@@ -35,7 +36,7 @@ export interface Roles {
   decidedBy: RoleEvidence;
 }
 
-const IKE_PORTS = new Set([500, 4500]);
+const IKE_PORTS = new Set([IKE_PORT, NAT_T_PORT]);
 /** An answer comes within this many seconds of what it answers. */
 const ANSWER_SECONDS = 1;
 

@@ -125,14 +125,23 @@ function ikeMode(s: IkeSession): SessionMode {
   return s.exchangeTypes.includes(EXCHANGE.MAIN_MODE) ? 'main' : 'unknown';
 }
 
-/** The facts of one IKE session: its ESP flows split by direction, its NAT verdict. */
-export function ikeFacts(session: IkeSession, flows: EspFlow[], clock: CaptureClock): IkeFacts {
+/**
+ * The facts of one IKE session: its ESP flows split by direction, its NAT verdict, and whether a
+ * gateway opened it (`openedByGateway`, see IkeFacts).
+ */
+export function ikeFacts(
+  session: IkeSession,
+  flows: EspFlow[],
+  clock: CaptureClock,
+  openedByGateway = false,
+): IkeFacts {
   return {
     session,
     nat: detectNat(session),
     espUp: flows.filter((x) => x.src === session.clientIp),
     espDown: flows.filter((x) => x.src !== session.clientIp),
     clock,
+    openedByGateway,
   };
 }
 

@@ -21,6 +21,11 @@ export interface EspFacts {
 export interface IkeFacts extends EspFacts {
   session: IkeSession;
   nat: NatVerdict;
+  /**
+   * The initiator is a gateway: it answers other hosts' IKE in this capture (or is the MX named
+   * by the user). An MX does not open Client VPN, so what it opens is a tunnel of its own.
+   */
+  openedByGateway: boolean;
 }
 
 export function stats(f: IkeFacts, from: Role, label: string): LabelStats | undefined {

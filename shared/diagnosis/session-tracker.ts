@@ -18,6 +18,7 @@ import { COPY_SECONDS } from '../capture/copies.js';
 import { hostPair } from './host-pair.js';
 import { rememberForRules } from './session-memory.js';
 import { createNatLegs, type NatLegs } from './nat-legs.js';
+import { createGatewayBook } from './gateways.js';
 
 export const MAX_SESSIONS = 5000;
 /** Live sessions above which idle ones are retired (handed over for a verdict and forgotten). */
@@ -61,6 +62,11 @@ export interface SessionTracker {
   /** Sessions tracked now (live and waiting for their roles). */
   live(): number;
   /**
+   * Did a gateway open this session (gateways.ts; the MX named in the hints is one), judged from
+   * the sessions whose first message the capture held so far (roles read from the bytes)?
+   */
+  gatewayOpened(s: IkeSession): boolean;
+  /**
    * Forgets and returns the sessions idle since `nowSec - IDLE_SECONDS`, except those `keep`
    * holds (a session with ESP flowing is not over); waiting ones get their roles first.
    */
@@ -84,6 +90,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
   /** Messages that were second copies of one just recorded (copies.ts), left out. */
   let copies = 0;
   const legs = createNatLegs();
+  const gateways = createGatewayBook();
 
   function add(frame: DecodedFrame): void {
     const msgs = frame.isakmp;
@@ -135,6 +142,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
         legs.note(other, s, mf.number);
         byKey.set(key, s);
         bySpi.set(msg.ispi, s);
+        gateways.note(s.clientIp, s.responderIp);
         record(s, msg, mf);
       } else {
         waiting.set(key, { key, pair, a: ip.src, b: ip.dst, messages: [{ msg, frame: mf }] });
@@ -200,6 +208,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     natLegs: () => legs.list(),
     live: () => byKey.size + waiting.size,
     retireIdle,
+    gatewayOpened: (s) => gateways.opened(s.clientIp, s.responderIp, hints().mxIp),
   };
 }
 

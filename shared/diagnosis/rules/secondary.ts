@@ -2,6 +2,7 @@
 // implementation, proposals Meraki would refuse, weak crypto, notifications in clear,
 // malformed messages, traffic that is not Client VPN). Each is independent; all that apply are
 // kept. Like the primary rules they pass values to the catalogs, never prose.
+import { IKE_PORT } from '../../decode/ports.js';
 import { isError, notifyName } from '../../ike/notify-types.js';
 import type { Finding } from '../../report/types.js';
 import { buildFinding } from '../finding.js';
@@ -116,8 +117,12 @@ const OTHER_PRODUCTS: [RegExp, string][] = [
   [/cisco-?concentrator/i, 'Cisco VPN Concentrator'],
 ];
 
-/** Why a negotiation is not Meraki Client VPN: its responder carries IKEv2 on, or names another product. */
-export type NotClientVpnReason = { why: 'ikev2' } | { why: 'vendor-id'; product: string };
+/**
+ * Why a negotiation is not Meraki Client VPN: its responder carries IKEv2 on, or names another
+ * product, or its initiator is a gateway (it answers other hosts' IKE: an MX opening a tunnel).
+ */
+export type NotClientVpnReason =
+  { why: 'ikev2' } | { why: 'vendor-id'; product: string } | { why: 'gateway-initiated'; gateway: string };
 
 /**
  * The first of OTHER_PRODUCTS a vendor ID names (its index; OTHER_PRODUCTS.length: none), per
@@ -149,15 +154,34 @@ export function notClientVpnReason(f: IkeFacts): NotClientVpnReason | null {
     if (p.type !== 'vendor-id' || seen++ >= MAX_VENDOR_IDS) continue;
     first = Math.min(first, productIndex(p));
   }
-  return first < OTHER_PRODUCTS.length ? { why: 'vendor-id', product: OTHER_PRODUCTS[first][1] } : null;
+  if (first < OTHER_PRODUCTS.length) return { why: 'vendor-id', product: OTHER_PRODUCTS[first][1] };
+  return f.openedByGateway && opensOnPort500(f) ? { why: 'gateway-initiated', gateway: f.session.clientIp } : null;
 }
 
-/** NOT_CLIENT_VPN: a responder that carries IKEv2 on, or names another product in its vendor IDs. */
+/**
+ * The first message went to UDP 500, as a new tunnel starts. A gateway opening on 4500 or a NATed
+ * port already holds a NAT mapping towards the peer: most likely it renews a phase 1 whose
+ * opening the capture missed (an MX renewing a client's), where the roles cannot be told.
+ */
+function opensOnPort500(f: IkeFacts): boolean {
+  const labels = f.session.labels;
+  const first = labels.get('client:MM1') ?? labels.get('client:AM1') ?? labels.get('client:IKE_SA_INIT');
+  return first?.dstPorts[0] === IKE_PORT;
+}
+
+/**
+ * NOT_CLIENT_VPN: a responder that carries IKEv2 on, or names another product in its vendor IDs
+ * (evidence: its first answer), or a gateway that opened the negotiation (its first message).
+ */
 export function notClientVpn(f: IkeFacts): Finding | null {
   const reason = notClientVpnReason(f);
   if (!reason) return null;
-  const mm2 = f.session.labels.get('mx:MM2')?.firstFrame ?? f.session.labels.get('mx:IKE_SA_INIT')?.firstFrame;
-  const frames = mm2 ? [mm2] : [];
+  const labels = f.session.labels;
+  const first =
+    reason.why === 'gateway-initiated'
+      ? (labels.get('client:MM1') ?? labels.get('client:AM1') ?? labels.get('client:IKE_SA_INIT'))
+      : (labels.get('mx:MM2') ?? labels.get('mx:IKE_SA_INIT'));
+  const frames = first ? [first.firstFrame] : [];
   return buildFinding('NOT_CLIENT_VPN', { frames, details: { ...reason } }, framesFilter(f, frames), { ...reason });
 }
 

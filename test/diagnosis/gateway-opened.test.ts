@@ -1,0 +1,65 @@
+// NOT_CLIENT_VPN for a negotiation a gateway opens: a host that answers IKE is an MX, and an MX
+// never opens Client VPN. Read on real captures: lab's ikev1-site-to-site (branch 192.0.2.10
+// opens main mode towards the head-end 198.51.100.1, frame 3; nothing else), and arkime's IKEv1
+// capture, where 2003:51:6012::2 and 2003:51:6012::4 each open a negotiation towards the other.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SessionDiagnosis } from '#shared/report/types.js';
+import { analyzeFile } from './analyze-file.js';
+
+const SITE_TO_SITE = join(__dirname, '../fixtures/scenarios/ikev1-site-to-site/capture.pcap');
+const ARKIME = join(__dirname, '../fixtures/public/arkime__IKEv1.pcap');
+// The MX re-authenticates a NATed user's phase 1 (its own MM1, frame 2, UDP 4500 -> 4500).
+const RENEWAL = join(__dirname, '../fixtures/known-limits/late-mx-renews-client-phase1/capture.pcap');
+
+const notClientVpn = (s: SessionDiagnosis) => s.findings.find((f) => f.code === 'NOT_CLIENT_VPN');
+
+describe('NOT_CLIENT_VPN: a negotiation the MX opens', () => {
+  it('marks the branch opening towards the head-end when the user names the branch as the MX', async () => {
+    const r = await analyzeFile(SITE_TO_SITE, undefined, { mxIp: '192.0.2.10' });
+    expect(r.sessions).toHaveLength(1);
+    const f = notClientVpn(r.sessions[0]);
+    expect(f?.evidence.details).toEqual({ why: 'gateway-initiated', gateway: '192.0.2.10' });
+    expect(f?.evidence.frames).toEqual([3]);
+    expect(f?.filter).toBe('frame.number in {3}');
+    expect(f?.explanation.en).toContain('192.0.2.10');
+    expect(f?.explanation.ja).toContain('サイト間 VPN');
+    // Its verdict stands on its own evidence, without the Client VPN checklist.
+    expect(r.sessions[0].verdict).toBe('TUNNEL_ESTABLISHED');
+    expect(r.sessions[0].findings[0].checklist.en).toEqual([]);
+    expect(r.clients).toEqual([
+      { ip: '192.0.2.10', verdict: 'TUNNEL_ESTABLISHED', sessions: [r.sessions[0].id], notClientVpn: true },
+    ]);
+  });
+
+  it('claims nothing when the named MX is the responder, or when no MX is named', async () => {
+    for (const mxIp of ['198.51.100.1', undefined]) {
+      const r = await analyzeFile(SITE_TO_SITE, undefined, mxIp ? { mxIp } : {});
+      expect(notClientVpn(r.sessions[0]), String(mxIp)).toBeUndefined();
+    }
+  });
+
+  it('leaves two hosts that open towards each other alone (site-to-site, or an MX renewing a phase 1)', async () => {
+    const r = await analyzeFile(ARKIME);
+    const pairs = r.sessions.map((s) => `${s.clientIp}>${s.responderIp}`).sort();
+    expect(pairs).toEqual(['2003:51:6012::2>2003:51:6012::4', '2003:51:6012::4>2003:51:6012::2']);
+    for (const s of r.sessions) expect(notClientVpn(s)?.evidence.details?.why).not.toBe('gateway-initiated');
+  });
+
+  it("leaves the MX renewing a NATed user's phase 1 alone: it opens on UDP 4500, not 500", async () => {
+    for (const mxIp of ['198.51.100.1', undefined]) {
+      const r = await analyzeFile(RENEWAL, undefined, mxIp ? { mxIp } : {});
+      expect(r.verdict, String(mxIp)).toBe('TUNNEL_ESTABLISHED');
+      expect(r.sessions, String(mxIp)).toHaveLength(1);
+      expect(notClientVpn(r.sessions[0]), String(mxIp)).toBeUndefined();
+      expect(r.clients.some((c) => c.notClientVpn)).toBe(false);
+    }
+  });
+
+  // Known limit (fixture README): a session's client is its IKE initiator.
+  it.fails('names the user 198.51.100.2 the client of the renewal the MX opened', async () => {
+    const r = await analyzeFile(RENEWAL);
+    expect(r.sessions[0].clientIp).toBe('198.51.100.2');
+    expect(r.mxIp).toBe('198.51.100.1');
+  });
+});
