@@ -64,6 +64,13 @@ case_late_success_from_qm3() { cut success-dpd-delete late-success-from-qm3 11-3
 case_late_libreswan_phase2_mismatch_from_mm4() { cut libreswan-phase2-mismatch late-libreswan-phase2-mismatch-from-mm4 6-22; }
 case_late_anyconnect_two_users_one_nat() { cut anyconnect-two-users-one-nat late-anyconnect-two-users-one-nat 23-59; }
 case_late_ad_tls_ok_mid_stream() { cut ad-tls-ok late-ad-tls-ok-mid-stream 9-16; }
+case_late_mx_opens_site_to_site_from_mm2() { cut mx-opens-site-to-site-beside-client late-mx-opens-site-to-site-from-mm2 4-35; }
+# Known limit (OUTDIR test/fixtures/known-limits, the source taken from the scenarios beside it).
+case_late_mx_opens_site_to_site_mm5_repeats() {
+  mkdir -p "$OUT/late-mx-opens-site-to-site-mm5-repeats"
+  editcap -r "$OUT/../scenarios/mx-opens-site-to-site-beside-client/capture.pcap" \
+    "$OUT/late-mx-opens-site-to-site-mm5-repeats/capture.pcap" 10-35
+}
 
 # Snapped files: every record cut to N bytes (editcap -s N), as a capture made with a snap length
 # keeps them; the bytes kept are unchanged. tcpdump's old default was 68.

@@ -364,7 +364,8 @@ EOF2
 }
 
 case_late_mx_renews_client_phase1() { # client behind NAT connects; the capture starts after, then
-  # the MX itself re-authenticates the client's IKE SA (a new main mode the MX opens)
+  # the MX itself re-authenticates the client's IKE SA (a new main mode the MX opens). Known limit:
+  # made into test/fixtures/known-limits.
   nat_on
   mx_conf mx libipsec; KEEP_ALIVE=2s client_conf client libipsec
   charon_start vd-mx mx; charon_start vd-client client
@@ -441,7 +442,7 @@ case_l2tp_clear_answered() { # the same client, but something on the MX answers 
 
 ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
-late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site mx-opens-site-to-site-beside-client late-mx-renews-client-phase1 l2tp-clear l2tp-clear-answered
+late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site mx-opens-site-to-site-beside-client l2tp-clear l2tp-clear-answered
 radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
 ad-tls-ok ad-tls-fail
 cut-success-nat-t-after-mm4 cut-success-after-mm6 cut-phase2-mismatch-after-qm1 cut-wrong-psk-nat-after-mm5
@@ -453,7 +454,9 @@ snaplen68-wrong-psk-nat snaplen96-wrong-psk-nat snaplen96-udp4500-blocked snaple
 snaplen68-dns-no-answer snaplen300-ad-tls-ok snaplen128-anyconnect-wrong-password snaplen600-anyconnect-tls13-wrong-password
 cut-ad-tls-ok-before-server-finished cut-radius-accept-after-request
 late-ikev2-site-to-site-after-sa-init late-success-from-qm3 late-libreswan-phase2-mismatch-from-mm4 late-anyconnect-two-users-one-nat
-late-ad-tls-ok-mid-stream"
+late-ad-tls-ok-mid-stream late-mx-opens-site-to-site-from-mm2"
+# Not in ALL: late-mx-renews-client-phase1 and late-mx-opens-site-to-site-mm5-repeats are made
+# into test/fixtures/known-limits (give it as OUTDIR; see its README).
 # (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-… snaplen…, come last: they
 # read the captures made above; the snaplen…-anyconnect ones those of make-anyconnect-captures.sh)
 

@@ -88,6 +88,10 @@ export const phase2Retransmitted: Rule<IkeFacts> = {
     const client = keys.some(([from, label]) => from === 'client' && repeated(f, from, label));
     const mx = keys.some(([from, label]) => from === 'mx' && repeated(f, from, label));
     if (!client && !mx) return decline('not-repeated');
+    // A responder repeats only to answer a repeated request: the MX's repeats with none of the
+    // client's phase 2 messages they answer in the capture say the roles are not what they seem
+    // (the host read as the MX opened the negotiation: its own tunnel, caught after main mode 4).
+    if (!client && !seen(f, 'client', 'MM5') && !seen(f, 'client', 'QM1')) return decline('step-not-reached');
     // The MX answered quick mode 1 with its rejection and did not repeat itself: the client's
     // repeats (libreswan resends on its own timer) are no retransmission signature.
     if (!mx && quickModeRejection(f)) return decline('answered');

@@ -12,6 +12,7 @@ import type { IkePayload } from '../../ike/types.js';
 import { vendorIdLabel } from '../../ike/vendor-ids.js';
 import { phase1Proposals, weakOffers } from '../proposals.js';
 import { framesFilter, type IkeFacts } from '../session-facts.js';
+import type { LabelStats } from '../label-stats.js';
 import { responderSpeaksIkev2 } from './ikev2-attempt.js';
 
 export function natDetected(f: IkeFacts): Finding | null {
@@ -155,32 +156,52 @@ export function notClientVpnReason(f: IkeFacts): NotClientVpnReason | null {
     first = Math.min(first, productIndex(p));
   }
   if (first < OTHER_PRODUCTS.length) return { why: 'vendor-id', product: OTHER_PRODUCTS[first][1] };
-  return f.openedByGateway && opensOnPort500(f) ? { why: 'gateway-initiated', gateway: f.session.clientIp } : null;
+  return f.openedByGateway && openedOnPort500(f) ? { why: 'gateway-initiated', gateway: f.session.clientIp } : null;
+}
+
+/** The messages sent before NAT traversal may move a negotiation to UDP 4500, both ways. */
+const OPENING_LABELS = [
+  'client:MM1',
+  'mx:MM2',
+  'client:MM3',
+  'mx:MM4',
+  'client:AM1',
+  'mx:AM2',
+  'client:IKE_SA_INIT',
+  'mx:IKE_SA_INIT',
+];
+
+/** The first opening message the capture holds (LabelStats), or undefined. */
+function firstOpening(f: IkeFacts): LabelStats | undefined {
+  let first: LabelStats | undefined;
+  for (const key of OPENING_LABELS) {
+    const l = f.session.labels.get(key);
+    if (l && (!first || l.firstFrame < first.firstFrame)) first = l;
+  }
+  return first;
 }
 
 /**
- * The first message went to UDP 500, as a new tunnel starts. A gateway opening on 4500 or a NATed
- * port already holds a NAT mapping towards the peer: most likely it renews a phase 1 whose
- * opening the capture missed (an MX renewing a client's), where the roles cannot be told.
+ * The negotiation began on UDP 500, as a new tunnel does: an opening message went to port 500. A
+ * gateway opening on 4500 (or a NATed port) already holds a NAT mapping towards the peer: most
+ * likely it renews a phase 1 whose opening the capture missed (an MX renewing a NATed client's),
+ * where the roles cannot be told.
  */
-function opensOnPort500(f: IkeFacts): boolean {
-  const labels = f.session.labels;
-  const first = labels.get('client:MM1') ?? labels.get('client:AM1') ?? labels.get('client:IKE_SA_INIT');
-  return first?.dstPorts[0] === IKE_PORT;
+function openedOnPort500(f: IkeFacts): boolean {
+  return OPENING_LABELS.some((key) => f.session.labels.get(key)?.dstPorts[0] === IKE_PORT);
 }
 
 /**
  * NOT_CLIENT_VPN: a responder that carries IKEv2 on, or names another product in its vendor IDs
- * (evidence: its first answer), or a gateway that opened the negotiation (its first message).
+ * (evidence: its first answer), or a gateway that opened the negotiation (its first opening
+ * message in the capture).
  */
 export function notClientVpn(f: IkeFacts): Finding | null {
   const reason = notClientVpnReason(f);
   if (!reason) return null;
   const labels = f.session.labels;
   const first =
-    reason.why === 'gateway-initiated'
-      ? (labels.get('client:MM1') ?? labels.get('client:AM1') ?? labels.get('client:IKE_SA_INIT'))
-      : (labels.get('mx:MM2') ?? labels.get('mx:IKE_SA_INIT'));
+    reason.why === 'gateway-initiated' ? firstOpening(f) : (labels.get('mx:MM2') ?? labels.get('mx:IKE_SA_INIT'));
   const frames = first ? [first.firstFrame] : [];
   return buildFinding('NOT_CLIENT_VPN', { frames, details: { ...reason } }, framesFilter(f, frames), { ...reason });
 }
