@@ -127,6 +127,7 @@ const DETAIL_VALUES: Record<string, Words> = {
     ja: 'IKE に応答するホスト（ゲートウェイ）が開始',
   },
   'vendor-id': { en: 'the Vendor ID of another product', ja: '他製品の Vendor ID' },
+  ikev2: { en: 'the responder carries IKEv2 on', ja: 'レスポンダーが IKEv2 で応答' },
   'both ways': { en: 'both ways', ja: '双方向' },
   'not both ways': { en: 'not both ways', ja: '片方向のみ' },
   'NO-PROPOSAL-CHOSEN in clear': { en: 'NO-PROPOSAL-CHOSEN in clear', ja: '暗号化されていない NO-PROPOSAL-CHOSEN' },

@@ -11,13 +11,21 @@ import { repoPath } from './twin-harness.js';
 describe('evidence detail labels', () => {
   it('labels every detail key of every scenario report in English and Japanese', async () => {
     const keys = new Map<string, unknown>();
+    const whys = new Set<string>();
     for (const s of await readdir(repoPath('test/fixtures/scenarios'), { withFileTypes: true })) {
       if (!s.isDirectory()) continue;
       const r = await analyzeFile(repoPath('test/fixtures/scenarios', s.name, 'capture.pcap'));
       const findings = [...r.findings, ...r.auth, ...r.sessions.flatMap((x) => x.findings)];
-      for (const f of findings) for (const [k, v] of Object.entries(f.evidence.details ?? {})) keys.set(k, v);
+      for (const f of findings) {
+        for (const [k, v] of Object.entries(f.evidence.details ?? {})) keys.set(k, v);
+        // Why a negotiation is not Client VPN is an enumeration: words, never the raw value.
+        const why = f.code === 'NOT_CLIENT_VPN' ? f.evidence.details?.why : undefined;
+        if (typeof why === 'string') whys.add(why);
+      }
     }
     expect(keys.size).toBeGreaterThan(5);
+    expect([...whys].sort()).toEqual(['gateway-initiated', 'ikev2']);
+    for (const why of whys) for (const lang of ['en', 'ja'] as const) expect(detailValue(why, lang)).not.toBe(why);
     for (const [k, v] of keys) {
       const en = detailLabel(k, 'en');
       const ja = detailLabel(k, 'ja');
