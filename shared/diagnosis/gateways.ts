@@ -21,22 +21,31 @@ export interface GatewayBook {
 
 export function createGatewayBook(): GatewayBook {
   const gateways = new Set<string>();
-  /** `initiator responder` of every negotiation noted (a space never occurs in an address). */
-  const pairs = new Set<string>();
+  /**
+   * Responder -> the initiators that opened towards it, every pair noted (MAX_PAIRS in all).
+   * Keyed by responder: a WAN holds few, and no string is built per negotiation.
+   */
+  const openedTowards = new Map<string, Set<string>>();
+  let pairs = 0;
   /** A pair was left out: any reverse pair asked about may be it. */
   let full = false;
 
   function note(initiator: string, responder: string): void {
     if (initiator === responder) return;
     if (gateways.size < MAX_GATEWAYS) gateways.add(responder);
-    const pair = `${initiator} ${responder}`;
-    if (pairs.has(pair)) return;
-    if (pairs.size < MAX_PAIRS) pairs.add(pair);
-    else full = true;
+    let from = openedTowards.get(responder);
+    if (from?.has(initiator)) return;
+    if (pairs >= MAX_PAIRS) {
+      full = true;
+      return;
+    }
+    if (!from) openedTowards.set(responder, (from = new Set()));
+    from.add(initiator);
+    pairs++;
   }
 
   function opened(initiator: string, responder: string, namedMx?: string): boolean {
-    if (initiator === responder || full || pairs.has(`${responder} ${initiator}`)) return false;
+    if (initiator === responder || full || openedTowards.get(initiator)?.has(responder)) return false;
     return initiator === namedMx || gateways.has(initiator);
   }
 

@@ -33,22 +33,25 @@ export function rememberForRules(
   )
     s.mxSaPayloads = msg.payloads;
   if (first && (label === 'MM3' || label === 'MM4' || label === 'IKE_SA_INIT')) {
-    const hashes = msg.payloads.filter((p) => p.type === 'natd').map((p) => (p as { hex: string }).hex);
-    const src = msg.payloads.flatMap((p) =>
-      p.type === 'notify' && p.notifyType === NOTIFY.V2_NAT_DETECTION_SOURCE_IP ? [p.dataHex] : [],
-    );
-    const dst = msg.payloads.find(
-      (p) => p.type === 'notify' && p.notifyType === NOTIFY.V2_NAT_DETECTION_DESTINATION_IP,
-    );
-    if (hashes.length > 0 || src.length > 0) {
+    // One pass, no intermediate arrays: this runs twice for every session of a day of scanners.
+    const hashes: string[] = [];
+    let src: string[] | undefined;
+    let dst: string | undefined;
+    for (const p of msg.payloads) {
+      if (p.type === 'natd') hashes.push(p.hex);
+      else if (p.type !== 'notify') continue;
+      else if (p.notifyType === NOTIFY.V2_NAT_DETECTION_SOURCE_IP) (src ??= []).push(p.dataHex);
+      else if (p.notifyType === NOTIFY.V2_NAT_DETECTION_DESTINATION_IP) dst ??= p.dataHex;
+    }
+    if (hashes.length > 0 || src) {
       s.natd.push({
         frame: frame.number,
         from,
         ispi: msg.ispi,
         rspi: msg.rspi,
         hashes,
-        sourceHashes: src.length > 0 ? src : undefined,
-        destinationHash: dst && dst.type === 'notify' ? dst.dataHex : undefined,
+        sourceHashes: src,
+        destinationHash: dst,
         srcIp: frame.src,
         srcPort: frame.srcPort,
         dstIp: frame.dst,
