@@ -378,6 +378,25 @@ case_late_mx_renews_client_phase1() { # client behind NAT connects; the capture 
   finish late-mx-renews-client-phase1
 }
 
+case_late_mx_renews_client_phase1_no_nat() { # as late-mx-renews-client-phase1, but client 1 is
+  # routed (no NAT), and client 2 connects during the capture, so the MX answers another host's IKE
+  # in it (a gateway by its bytes). libipsec floats every negotiation to UDP 4500 (LAB-NOTES.md),
+  # so the MX's new main mode still goes 4500 -> 4500. Made into test/fixtures/known-limits.
+  mx_conf mx libipsec; client_conf client libipsec
+  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER client_conf client2 libipsec
+  charon_start vd-mx mx; charon_start vd-client client; charon_start vd-client2 client2
+  initiate client 20
+  sleep 1
+  wan_capture late-mx-renews-client-phase1-no-nat
+  swan mx rekey --ike clientvpn --reauth >"$LAB/mx/rekey.out" 2>&1
+  sleep 2
+  initiate client2 20
+  tunnel_traffic
+  nsx vd-client2 ping -q -c 2 -i 0.3 -W 1 -I $CLIENT2_INNER $MX_LAN >/dev/null
+  sleep 1
+  finish late-mx-renews-client-phase1-no-nat
+}
+
 # ---- L2TP without IPsec (xl2tpd, contract v2's L2TP_WITHOUT_IPSEC) ----------------------------
 
 # l2tp_start NS NAME ROLE(lac|lns) : xl2tpd in the foreground with its own config and control file
@@ -455,7 +474,7 @@ snaplen68-dns-no-answer snaplen300-ad-tls-ok snaplen128-anyconnect-wrong-passwor
 cut-ad-tls-ok-before-server-finished cut-radius-accept-after-request
 late-ikev2-site-to-site-after-sa-init late-success-from-qm3 late-libreswan-phase2-mismatch-from-mm4 late-anyconnect-two-users-one-nat
 late-ad-tls-ok-mid-stream late-mx-opens-site-to-site-from-mm2"
-# Not in ALL: late-mx-renews-client-phase1 and late-mx-opens-site-to-site-mm5-repeats are made
+# Not in ALL: late-mx-renews-client-phase1(-no-nat) and late-mx-opens-site-to-site-mm5-repeats are made
 # into test/fixtures/known-limits (give it as OUTDIR; see its README).
 # (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-… snaplen…, come last: they
 # read the captures made above; the snaplen…-anyconnect ones those of make-anyconnect-captures.sh)

@@ -189,16 +189,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         collector.offer(d, outlineOf(d));
       }
     }
-    const kept = collector
-      .kept()
-      .map((x) =>
-        isIkeSession(x)
-          ? diagnoseSession(
-              ikeFacts(x, paired.bySession.get(x) ?? [], clock, sessions.gatewayOpened(x)),
-              fragmentFindings(pending, x.clientIp, x.responderIp),
-            )
-          : x,
+    /** Sessions a gateway opened (the MX renewing a phase 1, or its own tunnel): their responder is not the MX. */
+    const openedByGateway = new Set<SessionDiagnosis>();
+    const kept = collector.kept().map((x) => {
+      if (!isIkeSession(x)) return x;
+      const byGateway = sessions.gatewayOpened(x);
+      const d = diagnoseSession(
+        ikeFacts(x, paired.bySession.get(x) ?? [], clock, byGateway),
+        fragmentFindings(pending, x.clientIp, x.responderIp),
       );
+      if (byGateway) openedByGateway.add(d);
+      return d;
+    });
     kept.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     for (const d of kept) book.add(bookOutline(d));
 
@@ -271,9 +273,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           unnamedTls.filter((t) => wanted(t.clientIp)),
         ),
       );
-    // The responder of a Client VPN session: a tunnel the MX opened has the peer there.
+    // The responder of a Client VPN session a client opened: a negotiation the MX opened (its own
+    // tunnel, or a client's phase 1 it renews) has the peer there.
     const mxIp =
       options.mxIp ??
+      kept.find((d) => !saysNotClientVpn(d.findings) && !openedByGateway.has(d))?.responderIp ??
       kept.find((d) => !saysNotClientVpn(d.findings))?.responderIp ??
       kept[0]?.responderIp ??
       acIntake.firstResponder() ??

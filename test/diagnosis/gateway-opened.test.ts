@@ -13,6 +13,9 @@ const ARKIME = join(__dirname, '../fixtures/public/arkime__IKEv1.pcap');
 // Only the MX's repeated main mode 5 of its own tunnel is left (frames 19-26).
 const MM5_REPEATS = join(__dirname, '../fixtures/known-limits/late-mx-opens-site-to-site-mm5-repeats/capture.pcap');
 const RENEWAL = join(__dirname, '../fixtures/known-limits/late-mx-renews-client-phase1/capture.pcap');
+// The MX re-authenticates user 1's phase 1 (frames 1-6, its MM1 frame 1), then answers user 2's
+// main mode (frames 7-15): both tunnels carry ESP.
+const RENEWAL_TWO_USERS = join(__dirname, '../fixtures/known-limits/late-mx-renews-client-phase1-no-nat/capture.pcap');
 
 const notClientVpn = (s: SessionDiagnosis) => s.findings.find((f) => f.code === 'NOT_CLIENT_VPN');
 
@@ -63,6 +66,28 @@ describe('NOT_CLIENT_VPN: a negotiation the MX opens', () => {
     const r = await analyzeFile(RENEWAL);
     expect(r.sessions[0].clientIp).toBe('198.51.100.2');
     expect(r.mxIp).toBe('198.51.100.1');
+  });
+
+  it('takes the host that answers another user as the MX, not the peer of the renewal it opened', async () => {
+    for (const mxIp of ['198.51.100.1', undefined]) {
+      const r = await analyzeFile(RENEWAL_TWO_USERS, undefined, mxIp ? { mxIp } : {});
+      expect(r.verdict, String(mxIp)).toBe('TUNNEL_ESTABLISHED');
+      expect(r.mxIp, String(mxIp)).toBe('198.51.100.1');
+      expect(r.sessions, String(mxIp)).toHaveLength(2);
+      for (const s of r.sessions) {
+        expect(s.verdict, `${mxIp} ${s.id}`).toBe('TUNNEL_ESTABLISHED');
+        expect(notClientVpn(s), `${mxIp} ${s.id}`).toBeUndefined();
+      }
+      expect(r.clients.find((c) => c.ip === '192.0.2.20')?.verdict).toBe('TUNNEL_ESTABLISHED');
+    }
+  });
+
+  // Known limit (fixture README): a session's client is its IKE initiator.
+  it.fails('names user 1, 192.0.2.10, the client of the renewal the MX opened', async () => {
+    const r = await analyzeFile(RENEWAL_TWO_USERS);
+    const renewal = r.sessions.find((s) => s.id === '6d9d59c8969b9c1b');
+    expect(renewal?.clientIp).toBe('192.0.2.10');
+    expect(r.clients.map((c) => c.ip).sort()).toEqual(['192.0.2.10', '192.0.2.20']);
   });
 
   it('claims no phase 2 repeats from the MX when the host read as the MX repeats with nothing to answer', async () => {
