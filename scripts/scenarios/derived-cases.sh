@@ -65,6 +65,8 @@ case_late_libreswan_phase2_mismatch_from_mm4() { cut libreswan-phase2-mismatch l
 case_late_anyconnect_two_users_one_nat() { cut anyconnect-two-users-one-nat late-anyconnect-two-users-one-nat 23-59; }
 case_late_ad_tls_ok_mid_stream() { cut ad-tls-ok late-ad-tls-ok-mid-stream 9-16; }
 case_late_mx_opens_site_to_site_from_mm2() { cut mx-opens-site-to-site-beside-client late-mx-opens-site-to-site-from-mm2 4-35; }
+# Started after phase 1: the first IKE message is the quick mode the MX opens (its QM1, frame 11).
+case_late_success_rekeys() { cut success-rekeys late-success-rekeys 12-65; }
 # Known limit (OUTDIR test/fixtures/known-limits, the source taken from the scenarios beside it).
 case_late_mx_opens_site_to_site_mm5_repeats() {
   mkdir -p "$OUT/late-mx-opens-site-to-site-mm5-repeats"

@@ -68,6 +68,28 @@ case_success_dpd_delete() { # tunnel up, idle long enough for NAT-T keepalives a
   finish success-dpd-delete
 }
 
+case_success_rekeys() { # tunnel up; the MX renews phase 2, then the client does, then the client
+  # re-authenticates phase 1 (strongSwan adopts the tunnel's SAs: no quick mode follows)
+  nat_on
+  mx_conf mx libipsec; client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture success-rekeys
+  initiate client 20
+  tunnel_traffic
+  sleep 1 # so that a capture started after phase 1 (late-success-rekeys) runs >1 s before the renewal
+  swan mx rekey --child l2tp >"$LAB/mx/rekey.out" 2>&1
+  sleep 1
+  tunnel_traffic
+  swan client rekey --child l2tp >"$LAB/client/rekey.out" 2>&1
+  sleep 1
+  tunnel_traffic
+  swan client rekey --ike win --reauth >"$LAB/client/reauth.out" 2>&1
+  sleep 2
+  tunnel_traffic
+  sleep 1
+  finish success-rekeys
+}
+
 case_mx_not_listening() { # no charon on the MX: the kernel answers ICMP port unreachable
   nat_on
   client_conf client netlink
@@ -397,6 +419,7 @@ case_late_mx_renews_client_phase1_no_nat() { # as late-mx-renews-client-phase1, 
   finish late-mx-renews-client-phase1-no-nat
 }
 
+
 # ---- L2TP without IPsec (xl2tpd, contract v2's L2TP_WITHOUT_IPSEC) ----------------------------
 
 # l2tp_start NS NAME ROLE(lac|lns) : xl2tpd in the foreground with its own config and control file
@@ -459,7 +482,7 @@ case_l2tp_clear_answered() { # the same client, but something on the MX answers 
 # ---- LAN cases (authentication servers; the MX namespace is the client): lan-cases.sh --------
 . ./lan-cases.sh
 
-ALL="success-nat-t success-no-nat success-dpd-delete no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
+ALL="success-nat-t success-no-nat success-dpd-delete success-rekeys no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
 late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site mx-opens-site-to-site-beside-client l2tp-clear l2tp-clear-answered
 radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
@@ -473,7 +496,7 @@ snaplen68-wrong-psk-nat snaplen96-wrong-psk-nat snaplen96-udp4500-blocked snaple
 snaplen68-dns-no-answer snaplen300-ad-tls-ok snaplen128-anyconnect-wrong-password snaplen600-anyconnect-tls13-wrong-password
 cut-ad-tls-ok-before-server-finished cut-radius-accept-after-request
 late-ikev2-site-to-site-after-sa-init late-success-from-qm3 late-libreswan-phase2-mismatch-from-mm4 late-anyconnect-two-users-one-nat
-late-ad-tls-ok-mid-stream late-mx-opens-site-to-site-from-mm2"
+late-ad-tls-ok-mid-stream late-mx-opens-site-to-site-from-mm2 late-success-rekeys"
 # Not in ALL: late-mx-renews-client-phase1(-no-nat) and late-mx-opens-site-to-site-mm5-repeats are made
 # into test/fixtures/known-limits (give it as OUTDIR; see its README).
 # (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-… snaplen…, come last: they

@@ -72,7 +72,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const keepaliveFrom = new Set<string>();
   const peers = createPeerCounter();
   const hints: RoleHints = { mxIp: options.mxIp, merakiIps, peers: (ip) => peers.count(ip), keepaliveFrom };
-  const sessions = createSessionTracker(() => hints);
+  let firstFrameTime: [number, number] | undefined;
+  const sessions = createSessionTracker(
+    () => hints,
+    () => firstFrameTime,
+  );
   const esp = createEspFlowTracker();
   const radius = createRadiusTracker();
   const dns = createDnsTracker();
@@ -91,7 +95,6 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const acIntake = createAnyConnectIntake(wanted, peers, book);
   /** Host pairs with an IKE session (bounded), for L2TP in clear. */
   const ikePairs = new Set<string>();
-  let firstFrameTime: [number, number] | undefined;
   const sweeps = createSweepGate();
   const unreadable = createUnreadableTraffic();
 

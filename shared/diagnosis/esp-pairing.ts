@@ -1,6 +1,8 @@
 // ESP flows belong to the IKE session between the same two hosts. When a client negotiated
 // several times, a flow goes to the latest session that started before it; flows with no IKE
-// session at all become ESP-only sessions (captures that start after the negotiation).
+// session at all become ESP-only sessions (captures that start after the negotiation). A phase 1
+// renewed without a quick mode (strongSwan's reauthentication adopts the tunnel's SAs) carries on
+// the flows that go on both ways after it completes: they are its tunnel too.
 import type { EspFlow } from './esp-flows.js';
 import { hostPair } from './host-pair.js';
 import type { IkeSession } from './ike-session.js';
@@ -30,19 +32,49 @@ export function pairEsp(sessions: IkeSession[], flows: EspFlow[]): Paired {
       espOnly.set(k, list);
       continue;
     }
-    let chosen = candidates[0];
+    // A flow older than every session of its hosts (a capture that starts after the negotiation)
+    // belongs to the earliest of them.
+    let chosen = candidates.reduce((a, b) => (startsBefore(a, b.firstSec, b.firstNsec) ? a : b));
     for (const s of candidates) {
-      const startedBefore =
-        s.firstSec < flow.firstSec || (s.firstSec === flow.firstSec && s.firstNsec <= flow.firstNsec);
-      const quick = s.labels.has('client:QM1') || s.labels.has('mx:QM2') || s.version === 2;
-      const chosenQuick = chosen.labels.has('client:QM1') || chosen.labels.has('mx:QM2') || chosen.version === 2;
-      if (startedBefore && (quick || !chosenQuick)) chosen = s;
+      if (startsBefore(s, flow.firstSec, flow.firstNsec) && (hasQuickMode(s) || !hasQuickMode(chosen))) chosen = s;
     }
-    const list = bySession.get(chosen) ?? [];
-    list.push(flow);
-    bySession.set(chosen, list);
+    add(bySession, chosen, flow);
   }
+  for (const candidates of byHosts.values()) for (const s of candidates) adoptFlows(s, bySession, candidates);
   return { bySession, espOnly };
+}
+
+/** `s` started at or before (sec, nsec). */
+function startsBefore(s: IkeSession, sec: number, nsec: number): boolean {
+  return s.firstSec < sec || (s.firstSec === sec && s.firstNsec <= nsec);
+}
+
+function add(bySession: Map<IkeSession, EspFlow[]>, s: IkeSession, flow: EspFlow): void {
+  const list = bySession.get(s);
+  if (list) list.push(flow);
+  else bySession.set(s, [flow]);
+}
+
+function hasQuickMode(s: IkeSession): boolean {
+  return s.version === 2 || s.labels.has('client:QM1') || s.labels.has('mx:QM2') || s.labels.has('mx:QM1');
+}
+
+/**
+ * An IKEv1 phase 1 that completed (the MX's main mode 6, or the client's aggressive mode 3) with
+ * no quick mode of its own, after which ESP between its hosts goes on both ways: it renewed the
+ * phase 1 of a tunnel whose SAs it adopted, and takes the flows still going (they stay with the
+ * session that made them too).
+ */
+function adoptFlows(s: IkeSession, bySession: Map<IkeSession, EspFlow[]>, samePair: IkeSession[]): void {
+  if (hasQuickMode(s) || bySession.has(s)) return;
+  const done = s.labels.get('mx:MM6') ?? s.labels.get('client:AM3');
+  if (!done) return;
+  const after = samePair
+    .flatMap((other) => (other === s ? [] : (bySession.get(other) ?? [])))
+    .filter((flow) => flow.lastFrame > done.firstFrame);
+  const up = after.some((flow) => flow.src === s.clientIp);
+  const down = after.some((flow) => flow.src !== s.clientIp);
+  if (up && down) bySession.set(s, after);
 }
 
 /**

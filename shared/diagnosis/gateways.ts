@@ -17,6 +17,11 @@ export interface GatewayBook {
    * as the capture shows)?
    */
   opened(initiator: string, responder: string, namedMx?: string): boolean;
+  /**
+   * Of two hosts, the one that opened a negotiation towards the other, when the capture shows
+   * openings one way only between them (the other is then the responder, the MX).
+   */
+  openerBetween(a: string, b: string): string | undefined;
 }
 
 export function createGatewayBook(): GatewayBook {
@@ -49,5 +54,12 @@ export function createGatewayBook(): GatewayBook {
     return initiator === namedMx || gateways.has(initiator);
   }
 
-  return { note, opened };
+  function openerBetween(a: string, b: string): string | undefined {
+    if (full) return undefined;
+    const aOpened = openedTowards.get(b)?.has(a) ?? false;
+    const bOpened = openedTowards.get(a)?.has(b) ?? false;
+    return aOpened === bOpened ? undefined : aOpened ? a : b;
+  }
+
+  return { note, opened, openerBetween };
 }

@@ -183,8 +183,7 @@ export function releaseSession(s: IkeSession): void {
   for (const stats of s.labels.values()) stats.clear();
   s.labels.clear();
   s.seenMessages.clear();
-  s.quick.firstClientLength?.clear();
-  s.quick.mxAnswered?.clear();
+  s.quick.exchanges?.clear();
   for (const o of s.natd) {
     o.hashes.length = 0;
     if (o.sourceHashes) o.sourceHashes.length = 0;

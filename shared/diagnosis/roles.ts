@@ -1,7 +1,8 @@
 // Which host is the MX (the responder) and which the client, from any starting point
 // (GUIDE.md, contract v2 "Roles"). The strongest evidence wins: the user's --mx, the
 // negotiation's first message, a Meraki MAC address, the host that answers several clients,
-// a NATed port, then what the messages themselves say; the first sender only as a last resort.
+// a NATed port, then what the messages themselves say, then who opened another negotiation
+// between the same two hosts; the first sender only as a last resort.
 import { IKE_PORT, NAT_T_PORT } from '../decode/ports.js';
 import { EXCHANGE } from '../ike/exchange-types.js';
 import { PAYLOAD } from '../ike/payload-types.js';
@@ -17,6 +18,11 @@ export interface RoleHints {
   peers(ip: string): number;
   /** Hosts that sent NAT-T keepalives (RFC 3948): only a peer behind a NAT sends them. */
   keepaliveFrom: ReadonlySet<string>;
+  /**
+   * Of two hosts, the one the capture shows opening another negotiation towards the other (its
+   * first message in the capture), when only one of them did.
+   */
+  openerBetween?(a: string, b: string): string | undefined;
 }
 
 export interface RoleMessage {
@@ -38,7 +44,7 @@ export interface Roles {
 
 const IKE_PORTS = new Set([IKE_PORT, NAT_T_PORT]);
 /** An answer comes within this many seconds of what it answers. */
-const ANSWER_SECONDS = 1;
+export const ANSWER_SECONDS = 1;
 
 /** Evidence outside the messages: the user, the MAC vendor, the host with several clients. */
 export function rolesFromHints(a: string, b: string, hints: RoleHints): Roles | null {
@@ -91,5 +97,8 @@ export function rolesFromMessages(a: string, b: string, msgs: readonly RoleMessa
   }
   for (const h of sendsKe) if (!sendsEnc.has(h) && [...sendsEnc].some((x) => x !== h)) vote(h);
   if (voteA !== 0) return as(voteA > 0 ? a : b, 'message-contents');
+  // Another negotiation between the same two hosts, whose first message the capture holds.
+  const opener = hints.openerBetween?.(a, b);
+  if (opener) return as(opener === a ? b : a, 'same-hosts-opener');
   return as(msgs[0]?.src === a ? b : a, 'first-sender');
 }

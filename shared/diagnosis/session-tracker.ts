@@ -11,7 +11,7 @@ import type { IsakmpMessage } from '../ike/types.js';
 import type { RoleEvidence } from '../report/types.js';
 import { MAX_NOTIFIES, createIkeSession, labelKey, type IkeSession } from './ike-session.js';
 import { LabelStats, MAX_FRAMES_PER_LABEL } from './label-stats.js';
-import { rolesFromMessages, type RoleHints, type RoleMessage } from './roles.js';
+import { ANSWER_SECONDS, rolesFromMessages, type RoleHints, type RoleMessage } from './roles.js';
 import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
 import { secondsBetween } from './time.js';
 import { COPY_SECONDS } from '../capture/copies.js';
@@ -81,7 +81,14 @@ interface Waiting {
   messages: { msg: IsakmpMessage; frame: MessageFrame }[];
 }
 
-export function createSessionTracker(hints: () => RoleHints): SessionTracker {
+/**
+ * `captureStart`: the capture's first frame time (sec, nsec), to tell whether the capture could
+ * hold the question a message answers.
+ */
+export function createSessionTracker(
+  hints: () => RoleHints,
+  captureStart: () => readonly [number, number] | undefined = () => undefined,
+): SessionTracker {
   const byKey = new Map<string, IkeSession>();
   /** The session last seen per initiator SPI (a shortcut into byKey). */
   const bySpi = new Map<string, IkeSession>();
@@ -113,7 +120,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       // building the full key (SPI text is shared by the session's messages, its hash cached).
       const recent = bySpi.get(msg.ispi);
       if (recent && sameHosts(recent, ip.src, ip.dst)) {
-        if (!record(recent, msg, mf)) copies++;
+        if (!record(recent, msg, mf, captureStart())) copies++;
         continue;
       }
       const pair = hostPair(ip.src, ip.dst);
@@ -121,7 +128,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       const session = byKey.get(key);
       if (session) {
         bySpi.set(msg.ispi, session);
-        if (!record(session, msg, mf)) copies++;
+        if (!record(session, msg, mf, captureStart())) copies++;
         continue;
       }
       const w = waiting.get(key);
@@ -143,7 +150,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
         byKey.set(key, s);
         bySpi.set(msg.ispi, s);
         gateways.note(s.clientIp, s.responderIp);
-        record(s, msg, mf);
+        record(s, msg, mf, captureStart());
       } else {
         waiting.set(key, { key, pair, a: ip.src, b: ip.dst, messages: [{ msg, frame: mf }] });
       }
@@ -171,7 +178,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
       sec: frame.timeSec,
       nsec: frame.timeNsec,
     }));
-    const roles = rolesFromMessages(w.a, w.b, roleMessages, hints());
+    const roles = rolesFromMessages(w.a, w.b, roleMessages, { ...hints(), openerBetween: gateways.openerBetween });
     const [first] = w.messages;
     const other = bySpi.get(first.msg.ispi);
     const id = idFor(other, first.msg.ispi, first.frame);
@@ -179,7 +186,7 @@ export function createSessionTracker(hints: () => RoleHints): SessionTracker {
     legs.note(other, s, first.frame.number);
     byKey.set(w.key, s);
     bySpi.set(s.ispi, s);
-    for (const { msg, frame } of w.messages) if (!record(s, msg, frame)) copies++;
+    for (const { msg, frame } of w.messages) if (!record(s, msg, frame, captureStart())) copies++;
   }
 
   function sessions(): IkeSession[] {
@@ -262,7 +269,12 @@ function newSession(
 }
 
 /** Records a message; false when it is a second copy of the one just recorded (copies.ts). */
-function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): boolean {
+function record(
+  s: IkeSession,
+  msg: IsakmpMessage,
+  frame: MessageFrame,
+  start: readonly [number, number] | undefined,
+): boolean {
   const from: Role = frame.src === s.clientIp ? 'client' : 'mx';
   const header = headerKey(msg, from);
   if (
@@ -290,7 +302,11 @@ function record(s: IkeSession, msg: IsakmpMessage, frame: MessageFrame): boolean
     if (frame.cut) s.cutMessages++;
   }
 
-  const stepLabel = classifyMessage(msg, from, s.quick);
+  const capturedBefore =
+    msg.exchangeType === EXCHANGE.QUICK_MODE &&
+    start !== undefined &&
+    secondsBetween(start[0], start[1], frame.timeSec, frame.timeNsec) >= ANSWER_SECONDS;
+  const stepLabel = classifyMessage(msg, from, s.quick, capturedBefore);
   const { step, label } = stepLabel;
   if (STEP_ORDER[step] > STEP_ORDER[s.stepReached]) s.stepReached = step;
   const retransmission = s.seenMessages.seenBefore(header, msg.messageId, msg.rspi);

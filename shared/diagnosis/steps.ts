@@ -27,13 +27,26 @@ export interface StepLabel {
 }
 
 /**
- * Quick mode per message ID: the client's first message length tells QM1 from QM3. Made on
- * the first quick mode message (most sessions of a busy capture never get there).
+ * Quick mode per message ID: who opened it, and its opener's first message length (which tells
+ * QM1 from QM3). Made on the first quick mode message (most sessions of a busy capture never get
+ * there). `phase1Done`: phase 1's last messages (or a quick mode of the client) were seen, so a
+ * quick mode the MX sends first is its own (a phase 2 renewal), not an answer the capture missed.
  */
 export interface QuickModeMemory {
-  firstClientLength?: Map<string, number>;
-  mxAnswered?: Set<string>;
+  exchanges?: Map<string, QuickExchange>;
+  phase1Done?: boolean;
 }
+
+interface QuickExchange {
+  opener: Role;
+  /** The opener's first message length (-1: none seen yet, the capture missed it). */
+  firstLength: number;
+  /** The other side has sent a message of it. */
+  answered: boolean;
+}
+
+/** Quick mode exchanges remembered per session (bounded; past it, each message is a first). */
+const MAX_QUICK_EXCHANGES = 1024;
 
 /** The guide step of each label (IKEv1 main, aggressive and quick mode, IKEv2 exchanges). */
 const STEP_OF_LABEL = {
@@ -63,32 +76,34 @@ const L = Object.fromEntries(
   Object.entries(STEP_OF_LABEL).map(([label, step]) => [label, Object.freeze({ step, label })]),
 ) as Record<KnownLabel, StepLabel>;
 
-export function classifyMessage(msg: IsakmpMessage, from: Role, quick: QuickModeMemory): StepLabel {
+/**
+ * `capturedBefore`: the capture ran long enough before this message to hold the question it
+ * would answer (roles.ts ANSWER_SECONDS): a quick mode the MX sends first is then its own.
+ */
+export function classifyMessage(
+  msg: IsakmpMessage,
+  from: Role,
+  quick: QuickModeMemory,
+  capturedBefore = false,
+): StepLabel {
   if (msg.majorVersion === 2) return classifyV2(msg);
   const client = from === 'client';
   switch (msg.exchangeType) {
     case EXCHANGE.MAIN_MODE: {
       if (!msg.encrypted && msg.nextPayload === PAYLOAD.SA) return client ? L.MM1 : L.MM2;
       if (!msg.encrypted && msg.nextPayload === PAYLOAD.KE) return client ? L.MM3 : L.MM4;
+      if (!client) quick.phase1Done = true;
       return client ? L.MM5 : L.MM6;
     }
     case EXCHANGE.AGGRESSIVE:
       if (!client) return L.AM2;
-      return msg.encrypted || msg.nextPayload === PAYLOAD.HASH ? L.AM3 : L.AM1;
-    case EXCHANGE.QUICK_MODE: {
-      const answered = (quick.mxAnswered ??= new Set());
-      const firstLength = (quick.firstClientLength ??= new Map());
-      if (!client) {
-        answered.add(msg.messageId);
-        return L.QM2;
+      if (msg.encrypted || msg.nextPayload === PAYLOAD.HASH) {
+        quick.phase1Done = true;
+        return L.AM3;
       }
-      const first = firstLength.get(msg.messageId);
-      if (first === undefined) {
-        if (firstLength.size < 1024) firstLength.set(msg.messageId, msg.length);
-        return L.QM1;
-      }
-      return first !== msg.length && answered.has(msg.messageId) ? L.QM3 : L.QM1;
-    }
+      return L.AM1;
+    case EXCHANGE.QUICK_MODE:
+      return quickModeLabel(msg, from, quick, capturedBefore);
     case EXCHANGE.INFORMATIONAL_V1:
       return L.INFO;
     case EXCHANGE.TRANSACTION:
@@ -96,6 +111,33 @@ export function classifyMessage(msg: IsakmpMessage, from: Role, quick: QuickMode
     default:
       return { step: 'INFO', label: `EXCH ${msg.exchangeType}` };
   }
+}
+
+/**
+ * QM1 opens a quick mode (its message ID), QM2 answers from the other side, QM3 is the opener's
+ * second, other message. The client opens most; the MX opens one to renew phase 2 (RFC 2409 5.5:
+ * either side may), and its messages are then QM1 and QM3, the client's QM2.
+ */
+function quickModeLabel(msg: IsakmpMessage, from: Role, quick: QuickModeMemory, capturedBefore: boolean): StepLabel {
+  const exchanges = (quick.exchanges ??= new Map());
+  let q = exchanges.get(msg.messageId);
+  if (!q) {
+    // The MX's message as the capture starts may answer a QM1 sent just before it.
+    const opener: Role = from === 'client' || quick.phase1Done || capturedBefore ? from : 'client';
+    q = { opener, firstLength: from === opener ? msg.length : -1, answered: from !== opener };
+    if (exchanges.size < MAX_QUICK_EXCHANGES) exchanges.set(msg.messageId, q);
+    if (from === 'client') quick.phase1Done = true;
+    return from === opener ? L.QM1 : L.QM2;
+  }
+  if (from !== q.opener) {
+    q.answered = true;
+    return L.QM2;
+  }
+  if (q.firstLength < 0) {
+    q.firstLength = msg.length;
+    return L.QM1;
+  }
+  return q.firstLength !== msg.length && q.answered ? L.QM3 : L.QM1;
 }
 
 function classifyV2(msg: IsakmpMessage): StepLabel {

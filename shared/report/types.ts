@@ -85,6 +85,7 @@ export const ROLE_EVIDENCE = [
   'nat-port',
   'message-contents',
   'nat-keepalive',
+  'same-hosts-opener',
   'first-sender',
 ] as const;
 export type RoleEvidence = (typeof ROLE_EVIDENCE)[number];

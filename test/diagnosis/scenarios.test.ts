@@ -58,6 +58,10 @@ const LABEL_KEYS: Record<string, { label: string; from: 'client-to-mx' | 'mx-to-
   qm1: { label: 'QM1', from: 'client-to-mx' },
   qm2: { label: 'QM2', from: 'mx-to-client' },
   qm3: { label: 'QM3', from: 'client-to-mx' },
+  // A quick mode the MX opens (a phase 2 renewal): its QM1 and QM3, the client's QM2.
+  qm1FromMx: { label: 'QM1', from: 'mx-to-client' },
+  qm2FromClient: { label: 'QM2', from: 'client-to-mx' },
+  qm3FromMx: { label: 'QM3', from: 'mx-to-client' },
   am1: { label: 'AM1', from: 'client-to-mx' },
   ikeSaInitRequest: { label: 'IKE_SA_INIT', from: 'client-to-mx' },
   ikeSaInitResponse: { label: 'IKE_SA_INIT', from: 'mx-to-client' },
