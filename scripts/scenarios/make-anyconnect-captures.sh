@@ -168,6 +168,19 @@ case_wrong_password() {
   finish wrong-password 2.5
 }
 
+case_reconnect_wrong_password() { # the user's tunnel runs and closes; a second login gives a wrong password
+  ocserv_start good.pem
+  wan_capture reconnect-wrong-password
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_wait "Established DTLS connection" 15 || echo "  (no DTLS established)" >&2
+  tunnel_pings
+  oc_stop
+  sleep 1
+  oc_start "not-the-password" --cafile "$AC_LAB/pki/root.pem"
+  oc_exit_wait 20
+  finish reconnect-wrong-password 2.5
+}
+
 case_tcp_unreachable() { # TCP 443 dropped in the MX after the capture point: SYNs unanswered
   mx_drop tcp dport 443
   ocserv_start good.pem
@@ -313,7 +326,7 @@ ALL="success success-nat dtls-blocked cert-untrusted cert-expired cert-no-interm
 tls-version-refused tls-suite-refused tls-version-alert cut-before-dtls psk-success psk-dtls-blocked tls13-success
 tls13-cert-untrusted tls13-cert-expired tls13-wrong-password late-tunnel-running cut-after-tcp-handshake
 port8443-success port8443-wrong-password client-cert-missing client-cert-untrusted two-users two-users-one-nat
-damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success dtls-blocked-client-side dtls-answers-lost tcp-answers-lost cert-wrong-name"
+damaged-dtls-blocked-record25 damaged-dtls-blocked-record30 late-tls-tunnel late-wrong-password no-dtls-success dtls-blocked-client-side dtls-answers-lost tcp-answers-lost cert-wrong-name reconnect-wrong-password"
 
 trap 'lab_down' EXIT
 lab_up

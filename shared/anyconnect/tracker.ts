@@ -78,7 +78,8 @@ export function createAnyConnectTracker(
       const s = all[i];
       const onlyMid = s.dtls.length === 0 && s.connections.every((c) => c.midStream !== undefined);
       if (s.mxPort !== port || !onlyMid || named(s.mxIp, port)) continue;
-      byMx.get(s.mxIp)?.get(port)?.delete(s.clientIp);
+      const byClient = byMx.get(s.mxIp)?.get(port);
+      if (byClient?.get(s.clientIp) === s) byClient.delete(s.clientIp);
       all.splice(i, 1);
     }
   }
@@ -150,14 +151,19 @@ export function createAnyConnectTracker(
     const port = c2m ? l4.dstPort : l4.srcPort;
     const serversHere = noteServer(port, mx);
     const client = c2m ? ip.src : ip.dst;
-    const known = byMx.get(mx)?.get(port)?.get(client);
+    let known = byMx.get(mx)?.get(port)?.get(client);
     const tcp = f.tcp;
     let opens = false;
+    let syn = false;
     if (tcp && c2m) {
       const flags = tcp.flags;
-      opens =
-        ((flags & TCP_FLAG.SYN) !== 0 && (flags & TCP_FLAG.ACK) === 0) ||
-        (f.tls !== undefined && f.tls.some((r) => r.handshakeType === HANDSHAKE.CLIENT_HELLO));
+      syn = (flags & TCP_FLAG.SYN) !== 0 && (flags & TCP_FLAG.ACK) === 0;
+      opens = syn || (f.tls !== undefined && f.tls.some((r) => r.handshakeType === HANDSHAKE.CLIENT_HELLO));
+    }
+    // The client connects again after its tunnel ran and closed: a new attempt, a session of its own.
+    if (known && syn && tunnelClosed(known)) {
+      end(known);
+      known = undefined;
     }
     // A connection already running when the capture began, on the AnyConnect port: data, FIN or RST.
     const midStream =
@@ -186,14 +192,23 @@ export function createAnyConnectTracker(
     else dtlsFrame(s, f, c2m, clientPort, at, time);
   }
 
+  /**
+   * Stops following `s`: the client's later frames begin a new session (its id suffixed). It
+   * stays among the sessions until retired or the capture ends.
+   */
+  function end(s: RawSession): void {
+    const byClient = byMx.get(s.mxIp)?.get(s.mxPort);
+    if (byClient?.get(s.clientIp) === s) byClient.delete(s.clientIp);
+    if (retiredKeys.size < TRACKER_LIMITS.retiredKeys) retiredKeys.add(anyConnectKey(s.clientIp, s.mxIp, s.mxPort));
+    else retiredKeysFull = true;
+  }
+
   function retireIdle(beforeT: number, take: (s: RawSession) => boolean): RawSession[] {
     const retired: RawSession[] = [];
     let kept = 0;
     for (const s of all) {
       if (s.last.t < beforeT && take(s)) {
-        byMx.get(s.mxIp)?.get(s.mxPort)?.delete(s.clientIp);
-        if (retiredKeys.size < TRACKER_LIMITS.retiredKeys) retiredKeys.add(anyConnectKey(s.clientIp, s.mxIp, s.mxPort));
-        else retiredKeysFull = true;
+        end(s);
         retired.push(s);
       } else all[kept++] = s;
     }
@@ -210,4 +225,15 @@ export function createAnyConnectTracker(
     lastFrame: () => (lastFrame > 0 ? { frame: lastFrame, t: lastSec + lastNsec / 1e9 } : undefined),
     framesNotTracked: () => notTracked,
   };
+}
+
+/**
+ * The session's tunnel ran (tunnel packets on TLS, or DTLS data both ways) and every one of its
+ * TCP connections has closed (FIN or reset): nothing of it is left to continue.
+ */
+function tunnelClosed(s: RawSession): boolean {
+  const ran =
+    s.connections.some((c) => c.tunnelRecords.length > 0) ||
+    s.dtls.some((d) => d.dataClientCount > 0 && d.dataMxCount > 0);
+  return ran && s.connections.length > 0 && s.connections.every((c) => c.rst || c.finClient || c.finMx);
 }

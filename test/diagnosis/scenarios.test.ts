@@ -208,7 +208,9 @@ describe('real negotiation captures give their expected verdicts', () => {
       const ike = expected.sessions.filter((s) => s.mode !== 'anyconnect');
       expect(report.anyconnect?.length ?? 0, `${c} AnyConnect sessions`).toBe(anyconnect.length);
       for (const exp of anyconnect) {
-        const got = report.anyconnect?.find((s) => s.clientIp === exp.clientIp);
+        const got = report.anyconnect?.find(
+          (s) => s.clientIp === exp.clientIp && (exp.id === undefined || s.id === exp.id),
+        );
         expect(got, `${c} AnyConnect session of ${exp.clientIp}`).toBeDefined();
         checkAnyConnect(c, got!, exp);
       }
