@@ -2,10 +2,9 @@
 // gateway (the MX), and a negotiation a gateway opens itself is a tunnel of its own (site-to-site),
 // not Client VPN — an MX never opens Client VPN. Two hosts that open towards each other are left
 // alone: a site-to-site pair where both sides initiate, or an MX renewing a client's phase 1, look
-// alike. Bounded: the first MAX_GATEWAYS gateways and MAX_PAIRS opened pairs (an MX WAN with a
-// day of internet scanners holds tens of thousands); past that, nothing more is claimed.
+// alike. Bounded: MAX_PAIRS opened pairs (an MX WAN with a day of internet scanners holds tens of
+// thousands); past that, nothing more is claimed.
 
-const MAX_GATEWAYS = 64;
 const MAX_PAIRS = 65536;
 
 export interface GatewayBook {
@@ -25,10 +24,9 @@ export interface GatewayBook {
 }
 
 export function createGatewayBook(): GatewayBook {
-  const gateways = new Set<string>();
   /**
-   * Responder -> the initiators that opened towards it, every pair noted (MAX_PAIRS in all).
-   * Keyed by responder: a WAN holds few, and no string is built per negotiation.
+   * Responder (a gateway) -> the initiators that opened towards it, every pair noted (MAX_PAIRS in
+   * all). Keyed by responder: a WAN holds few, and no string is built per negotiation.
    */
   const openedTowards = new Map<string, Set<string>>();
   let pairs = 0;
@@ -37,7 +35,6 @@ export function createGatewayBook(): GatewayBook {
 
   function note(initiator: string, responder: string): void {
     if (initiator === responder) return;
-    if (gateways.size < MAX_GATEWAYS) gateways.add(responder);
     let from = openedTowards.get(responder);
     if (from?.has(initiator)) return;
     if (pairs >= MAX_PAIRS) {
@@ -51,7 +48,7 @@ export function createGatewayBook(): GatewayBook {
 
   function opened(initiator: string, responder: string, namedMx?: string): boolean {
     if (initiator === responder || full || openedTowards.get(initiator)?.has(responder)) return false;
-    return initiator === namedMx || gateways.has(initiator);
+    return initiator === namedMx || openedTowards.has(initiator);
   }
 
   function openerBetween(a: string, b: string): string | undefined {

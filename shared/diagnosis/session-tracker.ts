@@ -120,7 +120,7 @@ export function createSessionTracker(
       // building the full key (SPI text is shared by the session's messages, its hash cached).
       const recent = bySpi.get(msg.ispi);
       if (recent && sameHosts(recent, ip.src, ip.dst)) {
-        if (!record(recent, msg, mf, captureStart())) copies++;
+        if (!record(recent, msg, mf, captureStart)) copies++;
         continue;
       }
       const pair = hostPair(ip.src, ip.dst);
@@ -128,7 +128,7 @@ export function createSessionTracker(
       const session = byKey.get(key);
       if (session) {
         bySpi.set(msg.ispi, session);
-        if (!record(session, msg, mf, captureStart())) copies++;
+        if (!record(session, msg, mf, captureStart)) copies++;
         continue;
       }
       const w = waiting.get(key);
@@ -150,7 +150,7 @@ export function createSessionTracker(
         byKey.set(key, s);
         bySpi.set(msg.ispi, s);
         gateways.note(s.clientIp, s.responderIp);
-        record(s, msg, mf, captureStart());
+        record(s, msg, mf, captureStart);
       } else {
         waiting.set(key, { key, pair, a: ip.src, b: ip.dst, messages: [{ msg, frame: mf }] });
       }
@@ -186,7 +186,7 @@ export function createSessionTracker(
     legs.note(other, s, first.frame.number);
     byKey.set(w.key, s);
     bySpi.set(s.ispi, s);
-    for (const { msg, frame } of w.messages) if (!record(s, msg, frame, captureStart())) copies++;
+    for (const { msg, frame } of w.messages) if (!record(s, msg, frame, captureStart)) copies++;
   }
 
   function sessions(): IkeSession[] {
@@ -273,7 +273,7 @@ function record(
   s: IkeSession,
   msg: IsakmpMessage,
   frame: MessageFrame,
-  start: readonly [number, number] | undefined,
+  captureStart: () => readonly [number, number] | undefined,
 ): boolean {
   const from: Role = frame.src === s.clientIp ? 'client' : 'mx';
   const header = headerKey(msg, from);
@@ -302,10 +302,7 @@ function record(
     if (frame.cut) s.cutMessages++;
   }
 
-  const capturedBefore =
-    msg.exchangeType === EXCHANGE.QUICK_MODE &&
-    start !== undefined &&
-    secondsBetween(start[0], start[1], frame.timeSec, frame.timeNsec) >= ANSWER_SECONDS;
+  const capturedBefore = msg.exchangeType === EXCHANGE.QUICK_MODE && capturedFor(captureStart(), frame, ANSWER_SECONDS);
   const stepLabel = classifyMessage(msg, from, s.quick, capturedBefore);
   const { step, label } = stepLabel;
   if (STEP_ORDER[step] > STEP_ORDER[s.stepReached]) s.stepReached = step;
@@ -327,6 +324,11 @@ function record(
 
   if (!s.timeline.push(frame, msg, from, stepLabel, retransmission, notifies)) s.timelineTruncated = true;
   return true;
+}
+
+/** The capture ran at least `seconds` before `frame` (its start known). */
+function capturedFor(start: readonly [number, number] | undefined, frame: MessageFrame, seconds: number): boolean {
+  return start !== undefined && secondsBetween(start[0], start[1], frame.timeSec, frame.timeNsec) >= seconds;
 }
 
 /**
