@@ -28,6 +28,7 @@ import type { RoleHints } from './roles.js';
 import { diagnoseSession, ikeFacts, ikeOutline, outlineOf } from './session-diagnosis.js';
 import { createSessionCollector } from './session-collector.js';
 import { createSessionTracker } from './session-tracker.js';
+import { userIp } from './session-facts.js';
 import { UNREADABLE_VERDICT, createUnreadableTraffic } from './unreadable-traffic.js';
 import { createSweepGate } from './sweep-gate.js';
 import { releaseSession, type IkeSession } from './ike-session.js';
@@ -101,8 +102,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   /** Decides a session and hands it to the collector (kept for a full diagnosis, or counted). */
   function offerIke(s: IkeSession, flows: EspFlow[], clock: CaptureClock): void {
     if (ikePairs.size < MAX_TRACKED_CLIENTS) ikePairs.add(s.pair);
-    if (!wanted(s.clientIp)) return;
-    const counted = collector.offer(s, ikeOutline(ikeFacts(s, flows, clock, sessions.gatewayOpened(s))));
+    const facts = ikeFacts(s, flows, clock, sessions.gatewayOpened(s));
+    if (!wanted(userIp(facts))) return;
+    const counted = collector.offer(s, ikeOutline(facts));
     if (counted && isIkeSession(counted)) releaseSession(counted);
   }
 

@@ -26,7 +26,8 @@ import { phase1Proposals } from './proposals.js';
 import { notClientVpnReason, secondaryFindings } from './rules/secondary.js';
 import { IKE_RULES } from './rules/table.js';
 import { verdictCodeOf, verdictOf, type VerdictOnly } from './session-result.js';
-import { framesFilter, packets, type IkeFacts } from './session-facts.js';
+import { framesFilter, natByHost, packets, userIp, userSaPayloads, type IkeFacts } from './session-facts.js';
+import { openedByMx } from './mx-renewal.js';
 import { epochString, isoMs, isoString, secondsBetween, timeMs } from './time.js';
 
 export function stepReached(f: IkeFacts): GuideStep {
@@ -50,7 +51,8 @@ function timelineEntry(f: IkeFacts, e: MessageRecord): TimelineEntry {
     frame: e.frame,
     time: epochString(e.timeSec, e.timeNsec),
     relativeTime: relativeTime(f.clock, e.timeSec, e.timeNsec),
-    direction: e.from === 'client' ? 'client-to-mx' : 'mx-to-client',
+    // The IKE initiator is the client of the rules; the MX when it opened (mxOpened).
+    direction: (e.from === 'client') !== f.mxOpened ? 'client-to-mx' : 'mx-to-client',
     step: e.step,
     exchangeType: e.exchangeType,
     exchangeName: exchangeName(e.exchangeType, major),
@@ -126,8 +128,9 @@ function ikeMode(s: IkeSession): SessionMode {
 }
 
 /**
- * The facts of one IKE session: its ESP flows split by direction, its NAT verdict, and whether a
- * gateway opened it (`openedByGateway`, see IkeFacts).
+ * The facts of one IKE session: its ESP flows split by direction (from the user, or to it), its
+ * NAT verdict, whether a gateway opened it (`openedByGateway`) and whether that was the MX
+ * renewing the user's phase 1 (`mxOpened`; see IkeFacts).
  */
 export function ikeFacts(
   session: IkeSession,
@@ -135,14 +138,20 @@ export function ikeFacts(
   clock: CaptureClock,
   openedByGateway = false,
 ): IkeFacts {
-  return {
+  const f: IkeFacts = {
     session,
     nat: detectNat(session),
-    espUp: flows.filter((x) => x.src === session.clientIp),
-    espDown: flows.filter((x) => x.src !== session.clientIp),
+    espUp: flows,
+    espDown: [],
     clock,
     openedByGateway,
+    mxOpened: false,
   };
+  f.mxOpened = openedByGateway && openedByMx(f);
+  const user = userIp(f);
+  f.espUp = flows.filter((x) => x.src === user);
+  f.espDown = flows.filter((x) => x.src !== user);
+  return f;
 }
 
 /** Messages of a session's shape: identical tries from many scanners share it. */
@@ -162,8 +171,8 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
   for (let i = 0; i < shown; i++) shape += `${s.timeline.from(i) === 'client' ? '>' : '<'}${s.timeline.label(i)}`;
   return {
     id: s.id,
-    clientIp: s.clientIp,
-    responderIp: s.responderIp,
+    clientIp: f.mxOpened ? s.responderIp : s.clientIp,
+    responderIp: f.mxOpened ? s.clientIp : s.responderIp,
     mode,
     ...v,
     progress: STEP_ORDER[stepReached(f)],
@@ -233,28 +242,29 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
       ? { ...x, checklist: { en: [], ja: [] } }
       : x,
   );
-  const fp = fingerprintClient(s.clientSaPayloads);
+  const fp = fingerprintClient(userSaPayloads(f));
   const { offered, chosen } = phase1Proposals(s);
+  const nat = natByHost(f);
+  const hosts = f.mxOpened
+    ? { clientIp: s.responderIp, clientPort: s.responderPort, responderIp: s.clientIp, responderPort: s.clientPort }
+    : { clientIp: s.clientIp, clientPort: s.clientPort, responderIp: s.responderIp, responderPort: s.responderPort };
   return {
     id: s.id,
-    clientIp: s.clientIp,
-    clientPort: s.clientPort,
-    responderIp: s.responderIp,
-    responderPort: s.responderPort,
+    ...hosts,
     ikeVersion: s.version,
     mode: ikeMode(s),
     natT: natTraversal(f),
-    nat: { client: f.nat.client, responder: f.nat.responder },
+    nat: { client: nat.client, responder: nat.responder },
     stepReached: step,
     verdict: v.verdict,
     ...(v.reason ? { reason: v.reason, likelyVerdict: v.likelyVerdict ?? null } : {}),
-    roles: { decidedBy: s.rolesBy },
+    roles: { decidedBy: f.mxOpened ? 'mx-renewal' : s.rolesBy },
     coverage,
     rules: d.trace,
     findings,
     timeline: timeline.map((e) => timelineEntry(f, e)),
     timelineTruncated: s.timelineTruncated,
-    esp: [...f.espUp, ...f.espDown].map((x) => espSummary(x, s.clientIp)),
+    esp: [...f.espUp, ...f.espDown].map((x) => espSummary(x, userIp(f))),
     client: {
       fingerprint: fp.fingerprint,
       vendorIds: fp.vendorIds,

@@ -2,6 +2,7 @@
 // every kind of session; IKE facts add the tracked negotiation and its NAT verdict. Small
 // helpers ask "was this label seen, repeated, from whom" without restating labels as strings.
 import { NOTIFY } from '../ike/notify-types.js';
+import type { IkePayload } from '../ike/types.js';
 import type { Evidence } from '../report/types.js';
 import type { CaptureClock } from './capture-clock.js';
 import type { EspFlow } from './esp-flows.js';
@@ -26,6 +27,31 @@ export interface IkeFacts extends EspFacts {
    * by the user). An MX does not open Client VPN, so what it opens is a tunnel of its own.
    */
   openedByGateway: boolean;
+  /**
+   * The MX opened this Client VPN negotiation: it renews the user's phase 1 (mx-renewal.ts). The
+   * session's roles stay IKE's (its client is the initiator, here the MX) for the rules; the
+   * report, the ESP directions and the NAT sides name the hosts as they are (`userIp`).
+   */
+  mxOpened: boolean;
+}
+
+/** The user's address: the initiator's, unless the MX opened the negotiation. */
+export function userIp(f: IkeFacts): string {
+  return f.mxOpened ? f.session.responderIp : f.session.clientIp;
+}
+
+/** The cleartext SA message payloads the user sent (its offer, or its answer to the MX's). */
+export function userSaPayloads(f: IkeFacts): IkePayload[] | undefined {
+  return f.mxOpened ? f.session.mxSaPayloads : f.session.clientSaPayloads;
+}
+
+const OTHER_SIDE = { client: 'mx', mx: 'client', unknown: 'unknown' } as const;
+
+/** NAT sides named by host, for what the report shows (the rules read IKE roles). */
+export function natByHost(f: IkeFacts): NatVerdict {
+  const nat = f.nat;
+  if (!f.mxOpened) return nat;
+  return { ...nat, client: nat.responder, responder: nat.client, captureSide: OTHER_SIDE[nat.captureSide] };
 }
 
 export function stats(f: IkeFacts, from: Role, label: string): LabelStats | undefined {

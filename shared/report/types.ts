@@ -80,6 +80,8 @@ export type InconclusiveReason = (typeof INCONCLUSIVE_REASONS)[number];
 export const ROLE_EVIDENCE = [
   'user-mx-ip',
   'initiator-message',
+  // The MX opened it (a gateway renewing the user's phase 1, mx-renewal.ts): the user is its responder.
+  'mx-renewal',
   'meraki-mac',
   'answers-several-clients',
   'nat-port',

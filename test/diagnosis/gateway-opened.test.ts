@@ -61,7 +61,38 @@ describe('NOT_CLIENT_VPN: a negotiation the MX opens', () => {
     }
   });
 
-  // Known limit (fixture README): a session's client is its IKE initiator.
+  // The MX named, the renewal is read from the MX's side: tshark shows 198.51.100.1 sending
+  // main mode 1 (frame 2) to 198.51.100.2:4500, the user answering (frame 3), ESP-in-UDP 5 each
+  // way (SPI 0x093f3557 from the user in frames 10, 14, 16, 19, 21; 0x731636a3 from the MX).
+  it('with the MX named, names the user the client of the renewal the MX opened, the ladder drawn from the MX', async () => {
+    const r = await analyzeFile(RENEWAL, undefined, { mxIp: '198.51.100.1' });
+    const [s] = r.sessions;
+    expect([s.clientIp, s.clientPort, s.responderIp, s.responderPort]).toEqual([
+      '198.51.100.2',
+      4500,
+      '198.51.100.1',
+      4500,
+    ]);
+    expect(s.roles.decidedBy).toBe('mx-renewal');
+    expect(r.clients.map((c) => c.ip)).toEqual(['198.51.100.2']);
+    expect(s.timeline.map((e) => [e.frame, e.label, e.direction])).toEqual([
+      [2, 'MM1', 'mx-to-client'],
+      [3, 'MM2', 'client-to-mx'],
+      [4, 'MM3', 'mx-to-client'],
+      [5, 'MM4', 'client-to-mx'],
+      [6, 'MM5', 'mx-to-client'],
+      [7, 'MM6', 'client-to-mx'],
+    ]);
+    expect(s.esp.map((e) => [e.spi, e.direction, e.packets, e.firstFrame]).sort()).toEqual([
+      ['093f3557', 'client-to-mx', 5, 10],
+      ['731636a3', 'mx-to-client', 5, 11],
+    ]);
+    expect(s.findings[0].evidence.details).toMatchObject({ packetsClientToMx: 5, packetsMxToClient: 5 });
+    // The user's implementation is read from its own first message, its answer (frame 3).
+    expect(s.findings.find((f) => f.code === 'CLIENT_FINGERPRINT')?.evidence.frames).toEqual([3]);
+  });
+
+  // Known limit (fixture README): nothing else in the capture shows 198.51.100.1 to be the MX.
   it.fails('names the user 198.51.100.2 the client of the renewal the MX opened', async () => {
     const r = await analyzeFile(RENEWAL);
     expect(r.sessions[0].clientIp).toBe('198.51.100.2');
@@ -82,12 +113,16 @@ describe('NOT_CLIENT_VPN: a negotiation the MX opens', () => {
     }
   });
 
-  // Known limit (fixture README): a session's client is its IKE initiator.
-  it.fails('names user 1, 192.0.2.10, the client of the renewal the MX opened', async () => {
+  it('names user 1, 192.0.2.10, the client of the renewal the MX opened', async () => {
     const r = await analyzeFile(RENEWAL_TWO_USERS);
     const renewal = r.sessions.find((s) => s.id === '6d9d59c8969b9c1b');
     expect(renewal?.clientIp).toBe('192.0.2.10');
+    expect(renewal?.responderIp).toBe('198.51.100.1');
+    expect(renewal?.timeline[0]).toMatchObject({ frame: 1, label: 'MM1', direction: 'mx-to-client' });
     expect(r.clients.map((c) => c.ip).sort()).toEqual(['192.0.2.10', '192.0.2.20']);
+    // A search for user 1 finds the renewal.
+    const search = await analyzeFile(RENEWAL_TWO_USERS, '192.0.2.10');
+    expect(search.sessions.map((s) => s.id)).toEqual(['6d9d59c8969b9c1b']);
   });
 
   it('claims no phase 2 repeats from the MX when the host read as the MX repeats with nothing to answer', async () => {

@@ -11,12 +11,12 @@ import { fingerprintClient, MAX_VENDOR_IDS } from '../fingerprint.js';
 import type { IkePayload } from '../../ike/types.js';
 import { vendorIdLabel } from '../../ike/vendor-ids.js';
 import { phase1Proposals, weakOffers } from '../proposals.js';
-import { framesFilter, type IkeFacts } from '../session-facts.js';
+import { framesFilter, natByHost, userSaPayloads, type IkeFacts } from '../session-facts.js';
 import type { LabelStats } from '../label-stats.js';
 import { responderSpeaksIkev2 } from './ikev2-attempt.js';
 
 export function natDetected(f: IkeFacts): Finding | null {
-  const { client, responder, captureSide, hash, frames } = f.nat;
+  const { client, responder, captureSide, hash, frames } = natByHost(f);
   if (!client && !responder) return null;
   return buildFinding(
     'NAT_DETECTED',
@@ -35,12 +35,14 @@ export function natDetected(f: IkeFacts): Finding | null {
 }
 
 export function clientFingerprint(f: IkeFacts): Finding | null {
-  const fp = fingerprintClient(f.session.clientSaPayloads);
+  const fp = fingerprintClient(userSaPayloads(f));
   if (fp.vendorIds.length === 0) return null;
-  const frame =
-    f.session.labels.get('client:MM1')?.firstFrame ??
-    f.session.labels.get('client:AM1')?.firstFrame ??
-    f.session.labels.get('client:IKE_SA_INIT')?.firstFrame;
+  // The user's first SA message: its offer, or its answer when the MX opened (mxOpened).
+  const frame = f.mxOpened
+    ? (f.session.labels.get('mx:MM2')?.firstFrame ?? f.session.labels.get('mx:AM2')?.firstFrame)
+    : (f.session.labels.get('client:MM1')?.firstFrame ??
+      f.session.labels.get('client:AM1')?.firstFrame ??
+      f.session.labels.get('client:IKE_SA_INIT')?.firstFrame);
   const frames = frame ? [frame] : [];
   return buildFinding(
     'CLIENT_FINGERPRINT',
