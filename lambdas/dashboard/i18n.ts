@@ -85,6 +85,8 @@ const en = {
   timelineTruncated: 'Only the first {n} messages are drawn; the session had more.',
   rolesGuessed:
     'Roles guessed: nothing in the capture tells which host is the MX; {client}, the first to send, is taken for the client. If it is the MX, upload the capture again with the MX IP address filled in.',
+  mxRenewal:
+    "The MX {mx} opened this negotiation: it renews the user's phase 1 (re-authentication), so main mode 1 goes from the MX to the client.",
   espBand: 'ESP {dir} · {packets} packets · {bytes} · SPI {spi}{encap}',
   espNone: 'no ESP {dir}',
   espEncap: ' · in UDP 4500',
@@ -257,6 +259,8 @@ const ja: Record<Key, string> = {
   timelineTruncated: '最初の {n} メッセージのみ表示しています（セッションにはさらにあります）。',
   rolesGuessed:
     '役割は推定です。キャプチャからはどちらが MX か判別できないため、最初に送信した {client} をクライアントとみなしています。このホストが MX の場合は、MX の IP アドレスを入力してキャプチャをもう一度アップロードしてください。',
+  mxRenewal:
+    'このネゴシエーションは MX（{mx}）が開始しています。ユーザーのフェーズ 1 を MX が再認証（更新）しているため、MM1（Security Association）は MX からクライアントへ送られています。',
   espBand: 'ESP {dir} · {packets} パケット · {bytes} · SPI {spi}{encap}',
   espNone: 'ESP なし（{dir}）',
   espEncap: ' · UDP 4500 でカプセル化',

@@ -34,6 +34,7 @@ function sessionBlock(s: SessionDiagnosis, index: number, ctx: TextContext): str
   if (fingerprint) lines.push(`  ${safe(fingerprint)}`);
   if (s.client.identity) lines.push(`  ${w.identity(s.client.identity.type, safe(s.client.identity.value))}`);
   if (s.roles.decidedBy === 'first-sender') lines.push(`  ${w.rolesGuessed(s.clientIp)}`);
+  if (s.roles.decidedBy === 'mx-renewal') lines.push(`  ${w.mxRenewal(s.responderIp)}`);
   if (s.proposals.phase1Offered.length) {
     lines.push(
       `  ${w.proposals}: ${s.proposals.phase1Offered

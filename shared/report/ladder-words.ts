@@ -45,6 +45,8 @@ export interface Words {
   identity(type: string, value: string): string;
   /** Nothing told the MX from the client but who sent first (roles.decidedBy first-sender). */
   rolesGuessed(client: string): string;
+  /** The MX opened the negotiation, renewing the user's phase 1 (roles.decidedBy mx-renewal). */
+  mxRenewal(mx: string): string;
   host(ip: string, frames: number): string;
   anomalyList(count: number, codes: string): string;
   /** Heading of the list of clients and their verdicts. */
@@ -96,6 +98,8 @@ const en: Words = {
   identity: (type, value) => `ID (${type}): ${value}`,
   rolesGuessed: (client) =>
     `Roles guessed: nothing in the capture tells which host is the MX; ${client}, the first to send, is taken for the client (if it is the MX, analyze again with --mx ${client})`,
+  mxRenewal: (mx) =>
+    `The MX ${mx} opened this negotiation: it renews the user's phase 1 (re-authentication), so main mode 1 goes from the MX to the client`,
   host: (ip, frames) => `${ip} (${frames})`,
   anomalyList: (count, codes) => `${count} (${codes})`,
   clients: 'Clients',
@@ -161,6 +165,8 @@ const ja: Words = {
   identity: (type, value) => `ID（${type}）: ${value}`,
   rolesGuessed: (client) =>
     `役割は推定です。キャプチャからはどちらが MX か判別できないため、最初に送信した ${client} をクライアントとみなしています（${client} が MX の場合は「--mx ${client}」を指定して、もう一度解析してください）。`,
+  mxRenewal: (mx) =>
+    `このネゴシエーションは MX（${mx}）が開始しています。ユーザーのフェーズ 1 を MX が再認証（更新）しているため、MM1（Security Association）は MX からクライアントへ送られています。`,
   host: (ip, frames) => `${ip}（${frames} フレーム）`,
   anomalyList: (count, codes) => `${count} 件（${codes}）`,
   clients: 'クライアントごとの判定',

@@ -71,3 +71,17 @@ it('says when nothing in the capture told the MX from the client', async () => {
   await page.waitForSelector('section.session');
   expect(await page.locator('section.session > p.note', { hasText: 'Roles guessed' }).count()).toBe(0);
 });
+
+it('says when the MX opened the negotiation (renewing a user’s phase 1)', async () => {
+  // known-limits late-mx-renews-client-phase1-no-nat: 198.51.100.1 answers user 2 (frame 7 -> 8)
+  // and itself opens user 1's main mode (frame 1, UDP 4500).
+  const body = await readFile(
+    join(__dirname, '../fixtures/known-limits/late-mx-renews-client-phase1-no-nat/capture.pcap'),
+  );
+  const id = await seed(h, 'renewal.pcap', body);
+  await page.goto(`${h.url}/#/capture/${id}`);
+  await page.waitForSelector('section.session');
+  const notes = page.locator('section.session > p.note', { hasText: 'opened this negotiation' });
+  expect(await notes.count()).toBe(1);
+  expect(await notes.first().textContent()).toContain('The MX 198.51.100.1 opened this negotiation');
+});

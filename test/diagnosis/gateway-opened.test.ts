@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionDiagnosis } from '#shared/report/types.js';
+import { renderReport } from '#shared/report/ladder-text.js';
 import { analyzeFile } from './analyze-file.js';
 
 const SITE_TO_SITE = join(__dirname, '../fixtures/scenarios/ikev1-site-to-site/capture.pcap');
@@ -90,6 +91,8 @@ describe('NOT_CLIENT_VPN: a negotiation the MX opens', () => {
     expect(s.findings[0].evidence.details).toMatchObject({ packetsClientToMx: 5, packetsMxToClient: 5 });
     // The user's implementation is read from its own first message, its answer (frame 3).
     expect(s.findings.find((f) => f.code === 'CLIENT_FINGERPRINT')?.evidence.frames).toEqual([3]);
+    expect(renderReport(r, 'en')).toContain('The MX 198.51.100.1 opened this negotiation');
+    expect(renderReport(r, 'ja')).toContain('MX（198.51.100.1）が開始');
   });
 
   // Known limit (fixture README): nothing else in the capture shows 198.51.100.1 to be the MX.

@@ -107,6 +107,8 @@ export function sessionView(ctx: Ctx, sd: SessionDiagnosis, captureId: string): 
     sd.roles.decidedBy === 'first-sender'
       ? h('p', { class: 'note' }, t('rolesGuessed', { client: sd.clientIp }))
       : null,
+    // The MX opened it (a renewal): its ladder starts from the MX's side.
+    sd.roles.decidedBy === 'mx-renewal' ? h('p', { class: 'note' }, t('mxRenewal', { mx: sd.responderIp })) : null,
     main ? h('div', { class: 'verdict-block' }, findingView(ctx, main)) : null,
     h(
       'figure',
