@@ -400,6 +400,23 @@ case_late_mx_renews_client_phase1() { # client behind NAT connects; the capture 
   finish late-mx-renews-client-phase1
 }
 
+case_success_mx_reauth() { # client behind NAT connects in the capture; then the MX itself
+  # re-authenticates the client's IKE SA (a new main mode the MX opens, UDP 4500 -> the client's
+  # NAT mapping); the client adopts the tunnel's SAs, ESP goes on.
+  nat_on
+  mx_conf mx libipsec; KEEP_ALIVE=2s client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture success-mx-reauth
+  initiate client 20
+  tunnel_traffic
+  sleep 1
+  swan mx rekey --ike clientvpn --reauth >"$LAB/mx/rekey.out" 2>&1
+  sleep 2
+  tunnel_traffic
+  sleep 1
+  finish success-mx-reauth
+}
+
 case_late_mx_renews_client_phase1_no_nat() { # as late-mx-renews-client-phase1, but client 1 is
   # routed (no NAT), and client 2 connects during the capture, so the MX answers another host's IKE
   # in it (a gateway by its bytes). libipsec floats every negotiation to UDP 4500 (LAB-NOTES.md),
@@ -482,7 +499,7 @@ case_l2tp_clear_answered() { # the same client, but something on the MX answers 
 # ---- LAN cases (authentication servers; the MX namespace is the client): lan-cases.sh --------
 . ./lan-cases.sh
 
-ALL="success-nat-t success-no-nat success-dpd-delete success-rekeys no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
+ALL="success-nat-t success-no-nat success-dpd-delete success-rekeys success-mx-reauth no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
 udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
 late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site mx-opens-site-to-site-beside-client l2tp-clear l2tp-clear-answered
 radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq

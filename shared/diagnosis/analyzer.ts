@@ -102,7 +102,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   /** Decides a session and hands it to the collector (kept for a full diagnosis, or counted). */
   function offerIke(s: IkeSession, flows: EspFlow[], clock: CaptureClock): void {
     if (ikePairs.size < MAX_TRACKED_CLIENTS) ikePairs.add(s.pair);
-    const facts = ikeFacts(s, flows, clock, sessions.gatewayOpened(s));
+    const facts = ikeFacts(s, flows, clock, sessions.gatewayOpened(s), sessions.responderOpenedToo(s));
     if (!wanted(userIp(facts))) return;
     const counted = collector.offer(s, ikeOutline(facts));
     if (counted && isIkeSession(counted)) releaseSession(counted);
@@ -200,7 +200,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       if (!isIkeSession(x)) return x;
       const byGateway = sessions.gatewayOpened(x);
       const d = diagnoseSession(
-        ikeFacts(x, paired.bySession.get(x) ?? [], clock, byGateway),
+        ikeFacts(x, paired.bySession.get(x) ?? [], clock, byGateway, sessions.responderOpenedToo(x)),
         fragmentFindings(pending, x.clientIp, x.responderIp),
       );
       if (byGateway) openedByGateway.add(d);

@@ -21,6 +21,8 @@ export interface GatewayBook {
    * openings one way only between them (the other is then the responder, the MX).
    */
   openerBetween(a: string, b: string): string | undefined;
+  /** Has `initiator` opened a negotiation towards `responder` (false when the book cannot tell)? */
+  hasOpened(initiator: string, responder: string): boolean;
 }
 
 export function createGatewayBook(): GatewayBook {
@@ -58,5 +60,8 @@ export function createGatewayBook(): GatewayBook {
     return aOpened === bOpened ? undefined : aOpened ? a : b;
   }
 
-  return { note, opened, openerBetween };
+  const hasOpened = (initiator: string, responder: string) =>
+    !full && (openedTowards.get(responder)?.has(initiator) ?? false);
+
+  return { note, opened, openerBetween, hasOpened };
 }

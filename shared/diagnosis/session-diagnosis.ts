@@ -137,6 +137,7 @@ export function ikeFacts(
   flows: EspFlow[],
   clock: CaptureClock,
   openedByGateway = false,
+  responderOpenedToo = false,
 ): IkeFacts {
   const f: IkeFacts = {
     session,
@@ -147,7 +148,7 @@ export function ikeFacts(
     openedByGateway,
     mxOpened: false,
   };
-  f.mxOpened = openedByGateway && openedByMx(f);
+  f.mxOpened = (openedByGateway || responderOpenedToo) && openedByMx(f, responderOpenedToo);
   const user = userIp(f);
   f.espUp = flows.filter((x) => x.src === user);
   f.espDown = flows.filter((x) => x.src !== user);

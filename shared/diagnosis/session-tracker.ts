@@ -66,6 +66,8 @@ export interface SessionTracker {
    * the sessions whose first message the capture held so far (roles read from the bytes)?
    */
   gatewayOpened(s: IkeSession): boolean;
+  /** Did this session's responder open a negotiation towards its initiator too (its gateway)? */
+  responderOpenedToo(s: IkeSession): boolean;
   /**
    * Forgets and returns the sessions idle since `nowSec - IDLE_SECONDS`, except those `keep`
    * holds (a session with ESP flowing is not over); waiting ones get their roles first.
@@ -216,6 +218,7 @@ export function createSessionTracker(
     live: () => byKey.size + waiting.size,
     retireIdle,
     gatewayOpened: (s) => gateways.opened(s.clientIp, s.responderIp, hints().mxIp),
+    responderOpenedToo: (s) => gateways.hasOpened(s.responderIp, s.clientIp),
   };
 }
 

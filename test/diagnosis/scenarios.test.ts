@@ -62,6 +62,13 @@ const LABEL_KEYS: Record<string, { label: string; from: 'client-to-mx' | 'mx-to-
   qm1FromMx: { label: 'QM1', from: 'mx-to-client' },
   qm2FromClient: { label: 'QM2', from: 'client-to-mx' },
   qm3FromMx: { label: 'QM3', from: 'mx-to-client' },
+  // A main mode the MX opens (a phase 1 renewal): its MM1, MM3, MM5, the client's MM2, MM4, MM6.
+  mm1FromMx: { label: 'MM1', from: 'mx-to-client' },
+  mm2FromClient: { label: 'MM2', from: 'client-to-mx' },
+  mm3FromMx: { label: 'MM3', from: 'mx-to-client' },
+  mm4FromClient: { label: 'MM4', from: 'client-to-mx' },
+  mm5FromMx: { label: 'MM5', from: 'mx-to-client' },
+  mm6FromClient: { label: 'MM6', from: 'client-to-mx' },
   am1: { label: 'AM1', from: 'client-to-mx' },
   ikeSaInitRequest: { label: 'IKE_SA_INIT', from: 'client-to-mx' },
   ikeSaInitResponse: { label: 'IKE_SA_INIT', from: 'mx-to-client' },

@@ -189,7 +189,7 @@ function firstOpening(f: IkeFacts): LabelStats | undefined {
  * likely it renews a phase 1 whose opening the capture missed (an MX renewing a NATed client's),
  * where the roles cannot be told.
  */
-function openedOnPort500(f: IkeFacts): boolean {
+export function openedOnPort500(f: IkeFacts): boolean {
   return OPENING_LABELS.some((key) => f.session.labels.get(key)?.dstPorts[0] === IKE_PORT);
 }
 
