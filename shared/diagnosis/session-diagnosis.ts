@@ -26,7 +26,7 @@ import { phase1Proposals } from './proposals.js';
 import { notClientVpnReason, secondaryFindings } from './rules/secondary.js';
 import { IKE_RULES } from './rules/table.js';
 import { verdictCodeOf, verdictOf, type VerdictOnly } from './session-result.js';
-import { framesFilter, natByHost, packets, userIp, userSaPayloads, type IkeFacts } from './session-facts.js';
+import { framesFilter, mxIp, natByHost, packets, userIp, userSaPayloads, type IkeFacts } from './session-facts.js';
 import { openedByMx } from './mx-renewal.js';
 import { epochString, isoMs, isoString, secondsBetween, timeMs } from './time.js';
 
@@ -148,7 +148,7 @@ export function ikeFacts(
     openedByGateway,
     mxOpened: false,
   };
-  f.mxOpened = (openedByGateway || responderOpenedToo) && openedByMx(f, responderOpenedToo);
+  f.mxOpened = openedByMx(f, responderOpenedToo);
   const user = userIp(f);
   f.espUp = flows.filter((x) => x.src === user);
   f.espDown = flows.filter((x) => x.src !== user);
@@ -172,8 +172,8 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
   for (let i = 0; i < shown; i++) shape += `${s.timeline.from(i) === 'client' ? '>' : '<'}${s.timeline.label(i)}`;
   return {
     id: s.id,
-    clientIp: f.mxOpened ? s.responderIp : s.clientIp,
-    responderIp: f.mxOpened ? s.clientIp : s.responderIp,
+    clientIp: userIp(f),
+    responderIp: mxIp(f),
     mode,
     ...v,
     progress: STEP_ORDER[stepReached(f)],
@@ -246,12 +246,12 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
   const fp = fingerprintClient(userSaPayloads(f));
   const { offered, chosen } = phase1Proposals(s);
   const nat = natByHost(f);
-  const hosts = f.mxOpened
-    ? { clientIp: s.responderIp, clientPort: s.responderPort, responderIp: s.clientIp, responderPort: s.clientPort }
-    : { clientIp: s.clientIp, clientPort: s.clientPort, responderIp: s.responderIp, responderPort: s.responderPort };
   return {
     id: s.id,
-    ...hosts,
+    clientIp: userIp(f),
+    clientPort: f.mxOpened ? s.responderPort : s.clientPort,
+    responderIp: mxIp(f),
+    responderPort: f.mxOpened ? s.clientPort : s.responderPort,
     ikeVersion: s.version,
     mode: ikeMode(s),
     natT: natTraversal(f),

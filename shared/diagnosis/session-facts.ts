@@ -40,6 +40,11 @@ export function userIp(f: IkeFacts): string {
   return f.mxOpened ? f.session.responderIp : f.session.clientIp;
 }
 
+/** The MX's address: the responder's, unless the MX opened the negotiation. */
+export function mxIp(f: IkeFacts): string {
+  return f.mxOpened ? f.session.clientIp : f.session.responderIp;
+}
+
 /** The cleartext SA message payloads the user sent (its offer, or its answer to the MX's). */
 export function userSaPayloads(f: IkeFacts): IkePayload[] | undefined {
   return f.mxOpened ? f.session.mxSaPayloads : f.session.clientSaPayloads;
