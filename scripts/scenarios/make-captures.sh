@@ -291,6 +291,28 @@ case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) 
   finish multi-client
 }
 
+# Two users behind one home router: both leave as 198.51.100.2, told apart only by the ports the
+# router's masquerade gives them (the first keeps 500/4500, the second gets others).
+nat_both() {
+  nsx vd-nat nft add rule ip lab postrouting ip saddr 192.0.2.0/24 oifname nat-wan masquerade
+}
+two_users_one_nat() { # two_users_one_nat CASE PSK2 : user 1 connects and pings, then user 2
+  nat_both
+  mx_conf mx libipsec
+  client_conf client libipsec
+  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER CL_PSK=$2 client_conf client2 libipsec
+  charon_start vd-mx mx; charon_start vd-client client; charon_start vd-client2 client2
+  wan_capture "$1"
+  initiate client 20
+  tunnel_traffic
+  initiate client2 20
+  nsx vd-client2 ping -q -c 3 -i 0.3 -W 1 -I $CLIENT2_INNER $MX_LAN >/dev/null
+  tunnel_traffic
+  finish "$1"
+}
+case_two_users_one_nat() { two_users_one_nat two-users-one-nat meraki-lab-psk; }
+case_two_users_one_nat_second_wrong_psk() { two_users_one_nat two-users-one-nat-second-wrong-psk not-the-mx-psk; }
+
 # ---- Site-to-site cases (not Client VPN: contract v2's NOT_CLIENT_VPN) -------------------------
 
 s2s_traffic() { # ESP both ways between the two LANs
@@ -500,7 +522,7 @@ case_l2tp_clear_answered() { # the same client, but something on the MX answers 
 . ./lan-cases.sh
 
 ALL="success-nat-t success-no-nat success-dpd-delete success-rekeys success-mx-reauth no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
-udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client
+udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client two-users-one-nat two-users-one-nat-second-wrong-psk
 late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site mx-opens-site-to-site-beside-client l2tp-clear l2tp-clear-answered
 radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
 ad-tls-ok ad-tls-fail

@@ -26,6 +26,8 @@ interface ExpectedSession extends Inconclusive {
   /** The session's id (initiator SPI), where a client made several attempts. */
   id?: string;
   clientIp: string;
+  /** The client's first port, where users behind one NAT share the address (two-users-one-nat). */
+  clientPort?: number;
   mxIp?: string;
   verdict: string;
   natT?: boolean;
@@ -114,6 +116,8 @@ function checkSession(c: string, got: SessionDiagnosis, exp: ExpectedSession): v
   expect(got.verdict, `${c} ${exp.clientIp} verdict`).toBe(exp.verdict);
   checkInconclusive(`${c} ${exp.clientIp}`, got, exp);
   if (exp.mxIp !== undefined) expect(got.responderIp, `${c} mxIp`).toBe(exp.mxIp);
+  if (exp.clientPort !== undefined) expect(got.clientPort, `${c} clientPort`).toBe(exp.clientPort);
+  if (exp.mode !== undefined) expect(got.mode, `${c} mode`).toBe(exp.mode);
   if (exp.natT !== undefined) expect(got.natT, `${c} natT`).toBe(exp.natT);
   if (exp.nat === null) expect(got.nat, `${c} nat`).toEqual({ client: null, responder: null });
   else if (exp.nat) expect(got.nat, `${c} nat`).toEqual(exp.nat);
