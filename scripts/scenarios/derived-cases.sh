@@ -67,6 +67,11 @@ case_late_ad_tls_ok_mid_stream() { cut ad-tls-ok late-ad-tls-ok-mid-stream 9-16;
 case_late_mx_opens_site_to_site_from_mm2() { cut mx-opens-site-to-site-beside-client late-mx-opens-site-to-site-from-mm2 4-35; }
 # Started after phase 1: the first IKE message is the quick mode the MX opens (its QM1, frame 11).
 case_late_success_rekeys() { cut success-rekeys late-success-rekeys 12-65; }
+# Started as user 2 behind the same NAT begins: user 1's tunnel is ESP alone on the same address.
+case_late_two_users_one_nat() { cut two-users-one-nat late-two-users-one-nat 22-46; }
+case_late_two_users_one_nat_second_wrong_psk() {
+  cut two-users-one-nat-second-wrong-psk late-two-users-one-nat-second-wrong-psk 22-45
+}
 # Known limit (OUTDIR test/fixtures/known-limits, the source taken from the scenarios beside it).
 case_late_mx_opens_site_to_site_mm5_repeats() {
   mkdir -p "$OUT/late-mx-opens-site-to-site-mm5-repeats"

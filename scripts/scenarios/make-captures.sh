@@ -535,7 +535,8 @@ snaplen68-wrong-psk-nat snaplen96-wrong-psk-nat snaplen96-udp4500-blocked snaple
 snaplen68-dns-no-answer snaplen300-ad-tls-ok snaplen128-anyconnect-wrong-password snaplen600-anyconnect-tls13-wrong-password
 cut-ad-tls-ok-before-server-finished cut-radius-accept-after-request
 late-ikev2-site-to-site-after-sa-init late-success-from-qm3 late-libreswan-phase2-mismatch-from-mm4 late-anyconnect-two-users-one-nat
-late-ad-tls-ok-mid-stream late-mx-opens-site-to-site-from-mm2 late-success-rekeys"
+late-ad-tls-ok-mid-stream late-mx-opens-site-to-site-from-mm2 late-success-rekeys
+late-two-users-one-nat late-two-users-one-nat-second-wrong-psk"
 # Not in ALL: late-mx-renews-client-phase1(-no-nat) and late-mx-opens-site-to-site-mm5-repeats are made
 # into test/fixtures/known-limits (give it as OUTDIR; see its README).
 # (the derived cases, cut-… late-ke/late-wrong-psk merged-… damaged-… snaplen…, come last: they

@@ -1,8 +1,13 @@
-// ESP flows belong to the IKE session between the same two hosts. When a client negotiated
-// several times, a flow goes to the latest session that started before it; flows with no IKE
-// session at all become ESP-only sessions (captures that start after the negotiation). A phase 1
-// renewed without a quick mode (strongSwan's reauthentication adopts the tunnel's SAs) carries on
-// the flows that go on both ways after it completes: they are its tunnel too.
+// ESP flows belong to the IKE session between the same two hosts that could have made their
+// SAs: one whose quick mode (IKEv2: IKE_AUTH or CREATE_CHILD_SA) the capture holds, or that it
+// saw from the middle (that came before the capture). A negotiation the capture holds from its
+// first message and that negotiated no SAs made none. ESP in UDP also keeps to its session's ports: users behind one NAT
+// share an address, and only the ports the NAT gave them tell their tunnels apart. When several
+// sessions could, a flow goes to the latest that started before it; flows no session could have
+// made become ESP-only sessions (captures that start after the negotiation). A phase 1 renewed
+// without a quick mode (strongSwan's reauthentication adopts the tunnel's SAs) carries on the
+// flows that go on both ways after it completes: they are its tunnel too.
+import { EXCHANGE } from '../ike/exchange-types.js';
 import type { EspFlow } from './esp-flows.js';
 import { hostPair } from './host-pair.js';
 import type { IkeSession } from './ike-session.js';
@@ -25,23 +30,37 @@ export function pairEsp(sessions: IkeSession[], flows: EspFlow[]): Paired {
   const espOnly = new Map<string, EspFlow[]>();
   for (const flow of flows) {
     const k = hostPair(flow.src, flow.dst);
-    const candidates = byHosts.get(k);
-    if (!candidates) {
+    const candidates = (byHosts.get(k) ?? []).filter((s) => couldCarry(s, flow));
+    if (candidates.length === 0) {
       const list = espOnly.get(k) ?? [];
       list.push(flow);
       espOnly.set(k, list);
       continue;
     }
-    // A flow older than every session of its hosts (a capture that starts after the negotiation)
-    // belongs to the earliest of them.
-    let chosen = candidates.reduce((a, b) => (startsBefore(a, b.firstSec, b.firstNsec) ? a : b));
-    for (const s of candidates) {
-      if (startsBefore(s, flow.firstSec, flow.firstNsec) && (hasQuickMode(s) || !hasQuickMode(chosen))) chosen = s;
-    }
+    const chosen = choose(candidates, flow);
     add(bySession, chosen, flow);
   }
-  for (const candidates of byHosts.values()) for (const s of candidates) adoptFlows(s, bySession, candidates);
+  for (const [k, candidates] of byHosts) for (const s of candidates) adoptFlows(s, bySession, candidates, espOnly, k);
   return { bySession, espOnly };
+}
+
+/** Could `s` have made the SAs of `flow` (the flow is between its hosts)? */
+function couldCarry(s: IkeSession, flow: EspFlow): boolean {
+  // A negotiation the capture holds from its start and that made no SAs in it made none.
+  return (!s.sawOpener || negotiatedSas(s)) && onPorts(s, flow);
+}
+
+/**
+ * Of the sessions that could carry `flow`, the latest that started before it, those that
+ * negotiated SAs in the capture first; a flow older than all of them (a capture that starts
+ * after the negotiation) belongs to the earliest. Sessions come in the order the capture
+ * introduced them, which is not their order in time when its frames are not.
+ */
+function choose(candidates: IkeSession[], flow: EspFlow): IkeSession {
+  const before = candidates.filter((s) => startsBefore(s, flow.firstSec, flow.firstNsec));
+  if (before.length === 0) return candidates.reduce((a, b) => (startsBefore(a, b.firstSec, b.firstNsec) ? a : b));
+  const made = before.filter(negotiatedSas);
+  return (made.length > 0 ? made : before).reduce((a, b) => (startsBefore(b, a.firstSec, a.firstNsec) ? a : b));
 }
 
 /** `s` started at or before (sec, nsec). */
@@ -55,39 +74,44 @@ function add(bySession: Map<IkeSession, EspFlow[]>, s: IkeSession, flow: EspFlow
   else bySession.set(s, [flow]);
 }
 
-function hasQuickMode(s: IkeSession): boolean {
-  return s.version === 2 || s.labels.has('client:QM1') || s.labels.has('mx:QM2') || s.labels.has('mx:QM1');
+/** The capture holds a negotiation of IPsec SAs in it: a quick mode, or IKEv2's IKE_AUTH or CREATE_CHILD_SA. */
+function negotiatedSas(s: IkeSession): boolean {
+  if (s.version === 2)
+    return s.exchangeTypes.includes(EXCHANGE.IKE_AUTH) || s.exchangeTypes.includes(EXCHANGE.CREATE_CHILD_SA);
+  return s.labels.has('client:QM1') || s.labels.has('mx:QM2') || s.labels.has('mx:QM1');
 }
 
 /**
  * An IKEv1 phase 1 that completed (the MX's main mode 6, or the client's aggressive mode 3) with
- * no quick mode of its own, after which ESP between its hosts goes on both ways: it renewed the
- * phase 1 of a tunnel whose SAs it adopted, and takes the flows still going (they stay with the
- * session that made them too).
+ * no quick mode of its own, after which ESP between its hosts (on its ports) goes on both ways:
+ * it renewed the phase 1 of a tunnel whose SAs it adopted, and takes the flows still going. They
+ * stay with the session that made them too; flows no session made are its alone.
  */
-function adoptFlows(s: IkeSession, bySession: Map<IkeSession, EspFlow[]>, samePair: IkeSession[]): void {
-  if (hasQuickMode(s) || bySession.has(s)) return;
+function adoptFlows(
+  s: IkeSession,
+  bySession: Map<IkeSession, EspFlow[]>,
+  samePair: IkeSession[],
+  espOnly: Map<string, EspFlow[]>,
+  pair: string,
+): void {
+  if (negotiatedSas(s) || bySession.has(s)) return;
   const done = s.labels.get('mx:MM6') ?? s.labels.get('client:AM3');
   if (!done) return;
-  const after = samePair
-    .flatMap((other) => (other === s ? [] : (bySession.get(other) ?? [])))
-    .filter((flow) => flow.lastFrame > done.firstFrame);
+  const going = (flow: EspFlow) => flow.lastFrame > done.firstFrame && onPorts(s, flow);
+  const made = samePair.flatMap((other) => (other === s ? [] : (bySession.get(other) ?? []))).filter(going);
+  const unmade = (espOnly.get(pair) ?? []).filter(going);
+  const after = [...made, ...unmade];
   const up = after.some((flow) => flow.src === s.clientIp);
   const down = after.some((flow) => flow.src !== s.clientIp);
-  if (up && down) bySession.set(s, after);
+  if (!up || !down) return;
+  bySession.set(s, after);
+  if (unmade.length === 0) return;
+  const left = espOnly.get(pair)!.filter((flow) => !unmade.includes(flow));
+  if (left.length > 0) espOnly.set(pair, left);
+  else espOnly.delete(pair);
 }
 
-/**
- * For an ESP-only pair, the client is the side on a NATed (non-4500) port when ESP is in UDP,
- * else the side that sent first.
- */
-export function espOnlyClient(flows: EspFlow[]): {
-  client: string;
-  responder: string;
-  clientPort: number;
-  responderPort: number;
-} {
-  const natted = flows.find((f) => f.udpEncapsulated && f.srcPort !== 4500 && f.dstPort === 4500);
-  const first = natted ?? flows.reduce((a, b) => (b.firstFrame < a.firstFrame ? b : a));
-  return { client: first.src, responder: first.dst, clientPort: first.srcPort, responderPort: first.dstPort };
+/** ESP in UDP on one of the session's client ports (or ESP not in UDP). */
+function onPorts(s: IkeSession, flow: EspFlow): boolean {
+  return !flow.udpEncapsulated || s.clientPorts.includes(flow.src === s.clientIp ? flow.srcPort : flow.dstPort);
 }

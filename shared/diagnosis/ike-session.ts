@@ -12,6 +12,8 @@ export const MAX_TIMELINE = 200;
 export const MAX_NOTIFIES = 64;
 /** Distinct messages remembered per session for retransmission detection. */
 export const MAX_SEEN_MESSAGES = 512;
+/** Client ports remembered per session (500, 4500, a NAT rebinding or two). */
+export const MAX_CLIENT_PORTS = 4;
 
 /** What the NAT-D check needs from main mode 3 or 4 (or an IKEv2 IKE_SA_INIT). */
 export interface NatDObservation {
@@ -61,6 +63,11 @@ export interface IkeSession {
   version: 1 | 2;
   clientIp: string;
   clientPort: number;
+  /**
+   * The client's ports as its messages and the MX's show them, the first one first: 500, then
+   * 4500 or the NAT's mappings of them. Users behind one NAT share an address and differ here.
+   */
+  clientPorts: number[];
   responderIp: string;
   responderPort: number;
   /** Exchange types seen, each once (a handful: a small array costs less than a Set). */
@@ -137,6 +144,7 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     version: init.version,
     clientIp: init.clientIp,
     clientPort: init.clientPort,
+    clientPorts: [init.clientPort],
     responderIp: init.responderIp,
     responderPort: init.responderPort,
     exchangeTypes: [],
@@ -197,6 +205,7 @@ export function releaseSession(s: IkeSession): void {
     s.anomalyFrames,
     s.port4500.client,
     s.port4500.mx,
+    s.clientPorts,
   ])
     list.length = 0;
   s.clientSaPayloads = undefined;

@@ -9,7 +9,7 @@ import { EXCHANGE } from '../ike/exchange-types.js';
 import { PAYLOAD } from '../ike/payload-types.js';
 import type { IsakmpMessage } from '../ike/types.js';
 import type { RoleEvidence } from '../report/types.js';
-import { MAX_NOTIFIES, createIkeSession, labelKey, type IkeSession } from './ike-session.js';
+import { MAX_CLIENT_PORTS, MAX_NOTIFIES, createIkeSession, labelKey, type IkeSession } from './ike-session.js';
 import { LabelStats, MAX_FRAMES_PER_LABEL } from './label-stats.js';
 import { ANSWER_SECONDS, rolesFromMessages, type RoleHints, type RoleMessage } from './roles.js';
 import { classifyMessage, STEP_ORDER, type Role } from './steps.js';
@@ -299,6 +299,9 @@ function record(
   if (!s.exchangeTypes.includes(msg.exchangeType)) s.exchangeTypes.push(msg.exchangeType);
   s.lastSec = frame.timeSec;
   s.lastNsec = frame.timeNsec;
+  const clientPort = from === 'client' ? frame.srcPort : frame.dstPort;
+  const ports = s.clientPorts;
+  if (clientPort !== ports[0] && ports.length < MAX_CLIENT_PORTS && !ports.includes(clientPort)) ports.push(clientPort);
   if (msg.anomalies.length > 0) {
     if (s.anomalyFrames.length < MAX_FRAMES_PER_LABEL) s.anomalyFrames.push(frame.number);
     // A message that does not decode whole because the snap length cut it (not a bad sender).
