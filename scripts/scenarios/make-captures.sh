@@ -311,6 +311,20 @@ two_users_one_nat() { # two_users_one_nat CASE PSK2 : user 1 connects and pings,
   finish "$1"
 }
 case_two_users_one_nat() { two_users_one_nat two-users-one-nat meraki-lab-psk; }
+# User 1 connected before the capture; user 2 connects in it; then the MX pings user 1 first:
+# user 1's tunnel is ESP alone, its first packet from the MX.
+case_late_two_users_one_nat_mx_pings_first() {
+  nat_both
+  mx_conf mx libipsec
+  client_conf client libipsec
+  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER client_conf client2 libipsec
+  charon_start vd-mx mx; charon_start vd-client client; charon_start vd-client2 client2
+  initiate client 20
+  wan_capture late-two-users-one-nat-mx-pings-first
+  initiate client2 20
+  nsx vd-mx ping -q -c 3 -i 0.3 -W 1 -I $MX_LAN $CLIENT1_INNER >/dev/null
+  finish late-two-users-one-nat-mx-pings-first
+}
 # Both connect before either sends: every ESP flow starts after both negotiations.
 case_two_users_one_nat_quiet_first() {
   nat_both
@@ -535,7 +549,7 @@ case_l2tp_clear_answered() { # the same client, but something on the MX answers 
 . ./lan-cases.sh
 
 ALL="success-nat-t success-no-nat success-dpd-delete success-rekeys success-mx-reauth no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
-udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client two-users-one-nat two-users-one-nat-second-wrong-psk two-users-one-nat-quiet-first
+udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client two-users-one-nat two-users-one-nat-second-wrong-psk two-users-one-nat-quiet-first late-two-users-one-nat-mx-pings-first
 late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site mx-opens-site-to-site-beside-client l2tp-clear l2tp-clear-answered
 radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
 ad-tls-ok ad-tls-fail

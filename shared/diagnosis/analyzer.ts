@@ -184,7 +184,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     let espTooFew = false;
     const espOnlyIds = new Set<string>();
     for (const [, flows] of paired.espOnly) {
-      const roles = espOnlyRoles(flows, hints);
+      const roles = espOnlyRoles(flows, { ...hints, openerBetween: sessions.openerBetween });
       if (!roles) espTooFew = true;
       else if (wanted(roles.client)) {
         const d = espOnlySession(flows, roles, clock);

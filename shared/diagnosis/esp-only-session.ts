@@ -1,7 +1,8 @@
 // Sessions with ESP and no IKE in the capture (it started after the negotiation): built from
 // the flows by their own constructor, with roles from what the capture holds (the user's --mx,
 // a Meraki MAC, the host with several peers, the NAT-T keepalive a client behind NAT sends, a
-// NATed port), and diagnosed by the ESP rules alone.
+// NATed port, a negotiation between the same hosts that the capture holds from its start), and
+// diagnosed by the ESP rules alone.
 import type { SessionDiagnosis } from '../report/types.js';
 import { secondsToEnd, type CaptureClock } from './capture-clock.js';
 import { decide } from './decide.js';
@@ -27,6 +28,10 @@ export function espOnlyRoles(flows: EspFlow[], hints: RoleHints): Roles | null {
   if (ka !== kb) return { client: ka ? a : b, mx: ka ? b : a, decidedBy: 'nat-keepalive' };
   const natted = flows.find((f) => f.udpEncapsulated && f.srcPort !== 4500 && f.dstPort === 4500);
   if (natted) return { client: natted.src, mx: natted.dst, decidedBy: 'nat-port' };
+  // A negotiation between the same two hosts whose first message the capture holds (another
+  // user behind the same NAT): its opener is the client side.
+  const opener = hints.openerBetween?.(a, b);
+  if (opener) return { client: opener, mx: opener === a ? b : a, decidedBy: 'same-hosts-opener' };
   if (packets(flows) < MIN_PACKETS_WITHOUT_ROLES) return null;
   const first = flows.reduce((x, y) => (y.firstFrame < x.firstFrame ? y : x));
   return { client: first.src, mx: first.dst, decidedBy: 'first-sender' };

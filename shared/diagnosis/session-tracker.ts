@@ -68,6 +68,8 @@ export interface SessionTracker {
   gatewayOpened(s: IkeSession): boolean;
   /** Did this session's responder open a negotiation towards its initiator too (its gateway)? */
   responderOpenedToo(s: IkeSession): boolean;
+  /** The one of two hosts that opened negotiations towards the other in the capture, if only one did. */
+  openerBetween(a: string, b: string): string | undefined;
   /**
    * Forgets and returns the sessions idle since `nowSec - IDLE_SECONDS`, except those `keep`
    * holds (a session with ESP flowing is not over); waiting ones get their roles first.
@@ -219,6 +221,7 @@ export function createSessionTracker(
     retireIdle,
     gatewayOpened: (s) => gateways.opened(s.clientIp, s.responderIp, hints().mxIp),
     responderOpenedToo: (s) => gateways.hasOpened(s.responderIp, s.clientIp),
+    openerBetween: gateways.openerBetween,
   };
 }
 
