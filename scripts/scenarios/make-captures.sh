@@ -293,15 +293,15 @@ case_multi_client() { # client 1 behind NAT succeeds; client 2 (routed, no NAT) 
 
 # Two users behind one home router: both leave as 198.51.100.2, told apart only by the ports the
 # router's masquerade gives them (the first keeps 500/4500, the second gets others).
-nat_both() {
+two_users_up() { # two_users_up PSK2 : the MX and both users' charons, the router masquerading both
   nsx vd-nat nft add rule ip lab postrouting ip saddr 192.0.2.0/24 oifname nat-wan masquerade
-}
-two_users_one_nat() { # two_users_one_nat CASE PSK2 : user 1 connects and pings, then user 2
-  nat_both
   mx_conf mx libipsec
   client_conf client libipsec
-  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER CL_PSK=$2 client_conf client2 libipsec
+  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER CL_PSK=$1 client_conf client2 libipsec
   charon_start vd-mx mx; charon_start vd-client client; charon_start vd-client2 client2
+}
+two_users_one_nat() { # two_users_one_nat CASE PSK2 : user 1 connects and pings, then user 2
+  two_users_up "$2"
   wan_capture "$1"
   initiate client 20
   tunnel_traffic
@@ -311,14 +311,11 @@ two_users_one_nat() { # two_users_one_nat CASE PSK2 : user 1 connects and pings,
   finish "$1"
 }
 case_two_users_one_nat() { two_users_one_nat two-users-one-nat meraki-lab-psk; }
+case_two_users_one_nat_second_wrong_psk() { two_users_one_nat two-users-one-nat-second-wrong-psk not-the-mx-psk; }
 # User 1 connected before the capture; user 2 connects in it; then the MX pings user 1 first:
 # user 1's tunnel is ESP alone, its first packet from the MX.
 case_late_two_users_one_nat_mx_pings_first() {
-  nat_both
-  mx_conf mx libipsec
-  client_conf client libipsec
-  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER client_conf client2 libipsec
-  charon_start vd-mx mx; charon_start vd-client client; charon_start vd-client2 client2
+  two_users_up meraki-lab-psk
   initiate client 20
   wan_capture late-two-users-one-nat-mx-pings-first
   initiate client2 20
@@ -327,18 +324,13 @@ case_late_two_users_one_nat_mx_pings_first() {
 }
 # Both connect before either sends: every ESP flow starts after both negotiations.
 case_two_users_one_nat_quiet_first() {
-  nat_both
-  mx_conf mx libipsec
-  client_conf client libipsec
-  CL_IP=$CLIENT2 CL_INNER=$CLIENT2_INNER client_conf client2 libipsec
-  charon_start vd-mx mx; charon_start vd-client client; charon_start vd-client2 client2
+  two_users_up meraki-lab-psk
   wan_capture two-users-one-nat-quiet-first
   initiate client 20
   initiate client2 20
   tunnel_traffic
   finish two-users-one-nat-quiet-first
 }
-case_two_users_one_nat_second_wrong_psk() { two_users_one_nat two-users-one-nat-second-wrong-psk not-the-mx-psk; }
 
 # ---- Site-to-site cases (not Client VPN: contract v2's NOT_CLIENT_VPN) -------------------------
 
