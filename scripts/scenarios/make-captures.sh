@@ -322,6 +322,19 @@ case_late_two_users_one_nat_mx_pings_first() {
   nsx vd-mx ping -q -c 3 -i 0.3 -W 1 -I $MX_LAN $CLIENT1_INNER >/dev/null
   finish late-two-users-one-nat-mx-pings-first
 }
+# Both connected before the capture; user 2's ESP never reaches the MX (dropped at the router):
+# two tunnels on one address, ESP alone, one of them one-way.
+case_late_two_users_one_nat_one_way() {
+  nat_drop ip saddr $CLIENT2 udp dport 4500 @th,64,32 != 0
+  two_users_up meraki-lab-psk
+  initiate client 20
+  initiate client2 20
+  sleep 1
+  wan_capture late-two-users-one-nat-one-way
+  nsx vd-client ping -q -c 3 -i 0.3 -W 1 -I $CLIENT1_INNER $MX_LAN >/dev/null
+  nsx vd-mx ping -q -c 6 -i 0.5 -W 1 -I $MX_LAN $CLIENT2_INNER >/dev/null
+  finish late-two-users-one-nat-one-way
+}
 # Both connect before either sends: every ESP flow starts after both negotiations.
 case_two_users_one_nat_quiet_first() {
   two_users_up meraki-lab-psk
@@ -541,7 +554,7 @@ case_l2tp_clear_answered() { # the same client, but something on the MX answers 
 . ./lan-cases.sh
 
 ALL="success-nat-t success-no-nat success-dpd-delete success-rekeys success-mx-reauth no-ike mx-no-answer mx-not-listening client-no-replies wrong-psk-nat wrong-psk-no-nat
-udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client two-users-one-nat two-users-one-nat-second-wrong-psk two-users-one-nat-quiet-first late-two-users-one-nat-mx-pings-first
+udp4500-blocked udp4500-blocked-client-side wrong-psk-router-any ke-replies-lost qm-replies-lost phase1-mismatch phase2-mismatch aggressive-mode ikev2-attempt esp-one-way multi-client two-users-one-nat two-users-one-nat-second-wrong-psk two-users-one-nat-quiet-first late-two-users-one-nat-mx-pings-first late-two-users-one-nat-one-way
 late-esp-one-way ikev2-site-to-site ikev2-site-to-site-wrong-psk ikev1-site-to-site mx-opens-site-to-site-beside-client l2tp-clear l2tp-clear-answered
 radius-accept radius-reject radius-no-answer dns-ok dns-fail dns-no-answer dns-no-answer-glibc dns-no-answer-dnsmasq
 ad-tls-ok ad-tls-fail

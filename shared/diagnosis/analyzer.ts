@@ -19,7 +19,7 @@ import { captureVerdict, type CaptureVerdict } from './capture-verdict.js';
 import { createHostCounter, ProtocolCounts } from './capture-stats.js';
 import { isMerakiMac } from './data/meraki-oui.js';
 import { createEspFlowTracker } from './esp-flows.js';
-import { espOnlyRoles, espOnlySession } from './esp-only-session.js';
+import { espOnlyRoles, espOnlySession, espOnlyTunnels } from './esp-only-session.js';
 import { pairEsp } from './esp-pairing.js';
 import { buildFinding, saysNotClientVpn } from './finding.js';
 import { createL2tpTracker, l2tpFindings } from './l2tp-clients.js';
@@ -183,15 +183,20 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     for (const s of live) offerIke(s, paired.bySession.get(s) ?? [], clock);
     let espTooFew = false;
     const espOnlyIds = new Set<string>();
-    for (const [, flows] of paired.espOnly) {
-      const roles = espOnlyRoles(flows, { ...hints, openerBetween: sessions.openerBetween });
+    for (const [, pairFlows] of paired.espOnly) {
+      const roles = espOnlyRoles(pairFlows, { ...hints, openerBetween: sessions.openerBetween });
       if (!roles) espTooFew = true;
       else if (wanted(roles.client)) {
-        const d = espOnlySession(flows, roles, clock);
-        // A client with ESP alone towards two hosts: the second session's id names its host too.
-        if (espOnlyIds.has(d.id)) d.id = `${d.id}|${d.responderIp}`;
-        espOnlyIds.add(d.id);
-        collector.offer(d, outlineOf(d));
+        let pairId: string | undefined;
+        for (const flows of espOnlyTunnels(pairFlows)) {
+          const d = espOnlySession(flows, roles, clock);
+          // ESP alone towards a second host names that host too; a second tunnel between the same
+          // two (another user behind the same NAT) its first frame.
+          if (pairId === undefined) pairId = d.id = espOnlyIds.has(d.id) ? `${d.id}|${d.responderIp}` : d.id;
+          else d.id = `${pairId}#${d.coverage.firstFrame}`;
+          espOnlyIds.add(d.id);
+          collector.offer(d, outlineOf(d));
+        }
       }
     }
     /** Sessions a gateway opened (the MX renewing a phase 1, or its own tunnel): their responder is not the MX. */

@@ -4,6 +4,7 @@
 // NATed port, a negotiation between the same hosts that the capture holds from its start), and
 // diagnosed by the ESP rules alone.
 import type { SessionDiagnosis } from '../report/types.js';
+import { NAT_T_PORT } from '../decode/ports.js';
 import { secondsToEnd, type CaptureClock } from './capture-clock.js';
 import { decide } from './decide.js';
 import type { EspFlow } from './esp-flows.js';
@@ -26,8 +27,12 @@ export function espOnlyRoles(flows: EspFlow[], hints: RoleHints): Roles | null {
   const ka = hints.keepaliveFrom.has(a);
   const kb = hints.keepaliveFrom.has(b);
   if (ka !== kb) return { client: ka ? a : b, mx: ka ? b : a, decidedBy: 'nat-keepalive' };
-  const natted = flows.find((f) => f.udpEncapsulated && f.srcPort !== 4500 && f.dstPort === 4500);
-  if (natted) return { client: natted.src, mx: natted.dst, decidedBy: 'nat-port' };
+  // ESP in UDP between 4500 and another port: the other is a NAT's mapping, the client's side.
+  const natted = flows.find((f) => f.udpEncapsulated && (f.srcPort === NAT_T_PORT) !== (f.dstPort === NAT_T_PORT));
+  if (natted) {
+    const client = natted.srcPort === NAT_T_PORT ? natted.dst : natted.src;
+    return { client, mx: client === natted.src ? natted.dst : natted.src, decidedBy: 'nat-port' };
+  }
   // A negotiation between the same two hosts whose first message the capture holds (another
   // user behind the same NAT): its opener is the client side.
   const opener = hints.openerBetween?.(a, b);
@@ -35,6 +40,25 @@ export function espOnlyRoles(flows: EspFlow[], hints: RoleHints): Roles | null {
   if (packets(flows) < MIN_PACKETS_WITHOUT_ROLES) return null;
   const first = flows.reduce((x, y) => (y.firstFrame < x.firstFrame ? y : x));
   return { client: first.src, mx: first.dst, decidedBy: 'first-sender' };
+}
+
+/**
+ * The tunnels of one ESP-only pair of hosts: ESP in UDP apart by its two ports (users behind one
+ * NAT share an address, each tunnel on its own mapping), ESP not in UDP together.
+ */
+export function espOnlyTunnels(flows: EspFlow[]): EspFlow[][] {
+  const byPorts = new Map<string, EspFlow[]>();
+  for (const f of flows) {
+    const key = !f.udpEncapsulated
+      ? ''
+      : f.srcPort < f.dstPort
+        ? `${f.srcPort}|${f.dstPort}`
+        : `${f.dstPort}|${f.srcPort}`;
+    const list = byPorts.get(key);
+    if (list) list.push(f);
+    else byPorts.set(key, [f]);
+  }
+  return [...byPorts.values()];
 }
 
 export function espOnlySession(flows: EspFlow[], roles: Roles, clock: CaptureClock): SessionDiagnosis {

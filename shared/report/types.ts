@@ -220,7 +220,7 @@ export interface SessionCoverage {
 }
 
 export interface SessionDiagnosis {
-  /** Stable id within the capture: the initiator SPI, or `esp:<ip>` for ESP-only flows. */
+  /** Stable id within the capture: the initiator SPI, or `esp:<ip>` for ESP-only flows (README: suffixes). */
   id: string;
   clientIp: string;
   clientPort: number;

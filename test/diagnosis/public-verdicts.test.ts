@@ -83,7 +83,7 @@ const TABLE: Record<string, [string, boolean, string?]> = {
   'tcpdump__esp_truncated.pcap': [
     'INCONCLUSIVE',
     true,
-    'a single ESP packet snapped after its SPI, no IKE: no roles, too-few-packets',
+    'a single ESP packet snapped after its SPI, no IKE: from 4500 to a NATed port (its client), capture-started-late',
   ],
   'tcpdump__espudp1.pcap': ['INCONCLUSIVE', false, 'a few one-way ESP-in-UDP packets within a second: not-enough-time'],
   'tcpdump__ikev2four.pcap': [
