@@ -183,8 +183,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     for (const s of live) offerIke(s, paired.bySession.get(s) ?? [], clock);
     let espTooFew = false;
     const espOnlyIds = new Set<string>();
+    const espOnlyHints: RoleHints = { ...hints, openerBetween: sessions.openerBetween };
     for (const [, pairFlows] of paired.espOnly) {
-      const roles = espOnlyRoles(pairFlows, { ...hints, openerBetween: sessions.openerBetween });
+      const roles = espOnlyRoles(pairFlows, espOnlyHints);
       if (!roles) espTooFew = true;
       else if (wanted(roles.client)) {
         let pairId: string | undefined;
@@ -192,8 +193,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           const d = espOnlySession(flows, roles, clock);
           // ESP alone towards a second host names that host too; a second tunnel between the same
           // two (another user behind the same NAT) its first frame.
-          if (pairId === undefined) pairId = d.id = espOnlyIds.has(d.id) ? `${d.id}|${d.responderIp}` : d.id;
-          else d.id = `${pairId}#${d.coverage.firstFrame}`;
+          if (pairId !== undefined) d.id = `${pairId}#${d.coverage.firstFrame}`;
+          else {
+            if (espOnlyIds.has(d.id)) d.id = `${d.id}|${d.responderIp}`;
+            pairId = d.id;
+          }
           espOnlyIds.add(d.id);
           collector.offer(d, outlineOf(d));
         }

@@ -30,8 +30,12 @@ export function espOnlyRoles(flows: EspFlow[], hints: RoleHints): Roles | null {
   // ESP in UDP between 4500 and another port: the other is a NAT's mapping, the client's side.
   const natted = flows.find((f) => f.udpEncapsulated && (f.srcPort === NAT_T_PORT) !== (f.dstPort === NAT_T_PORT));
   if (natted) {
-    const client = natted.srcPort === NAT_T_PORT ? natted.dst : natted.src;
-    return { client, mx: client === natted.src ? natted.dst : natted.src, decidedBy: 'nat-port' };
+    const fromClient = natted.dstPort === NAT_T_PORT;
+    return {
+      client: fromClient ? natted.src : natted.dst,
+      mx: fromClient ? natted.dst : natted.src,
+      decidedBy: 'nat-port',
+    };
   }
   // A negotiation between the same two hosts whose first message the capture holds (another
   // user behind the same NAT): its opener is the client side.

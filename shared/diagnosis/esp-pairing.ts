@@ -1,9 +1,9 @@
 // ESP flows belong to the IKE session between the same two hosts that could have made their
 // SAs: one whose quick mode (IKEv2: IKE_AUTH or CREATE_CHILD_SA) the capture holds, or that it
 // saw from the middle (that came before the capture). A negotiation the capture holds from its
-// first message and that negotiated no SAs made none. ESP in UDP also keeps to its session's ports: users behind one NAT
-// share an address, and only the ports the NAT gave them tell their tunnels apart. When several
-// sessions could, a flow goes to the latest that started before it; flows no session could have
+// first message and that negotiated no SAs made none. ESP in UDP also keeps to its session's
+// ports: users behind one NAT share an address, and only the ports the NAT gave them tell their
+// tunnels apart. When several sessions could, a flow goes to the latest that started before it; flows no session could have
 // made become ESP-only sessions (captures that start after the negotiation). A phase 1 renewed
 // without a quick mode (strongSwan's reauthentication adopts the tunnel's SAs) carries on the
 // flows that go on both ways after it completes: they are its tunnel too.
@@ -106,7 +106,8 @@ function adoptFlows(
   if (!up || !down) return;
   bySession.set(s, after);
   if (unmade.length === 0) return;
-  const left = espOnly.get(pair)!.filter((flow) => !unmade.includes(flow));
+  const taken = new Set(unmade);
+  const left = espOnly.get(pair)!.filter((flow) => !taken.has(flow));
   if (left.length > 0) espOnly.set(pair, left);
   else espOnly.delete(pair);
 }

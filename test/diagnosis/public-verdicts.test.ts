@@ -83,7 +83,7 @@ const TABLE: Record<string, [string, boolean, string?]> = {
   'tcpdump__esp_truncated.pcap': [
     'INCONCLUSIVE',
     true,
-    'a single ESP packet snapped after its SPI, no IKE: from 4500 to a NATed port (its client), capture-started-late',
+    'frame 1 alone (SOURCES.md): ESP-in-UDP 4500 -> 8472 snapped after its SPI, no IKE; 8472 is the NATed side, the client; one packet one way decides nothing: capture-started-late',
   ],
   'tcpdump__espudp1.pcap': ['INCONCLUSIVE', false, 'a few one-way ESP-in-UDP packets within a second: not-enough-time'],
   'tcpdump__ikev2four.pcap': [
