@@ -345,6 +345,32 @@ case_two_users_one_nat_quiet_first() {
   finish two-users-one-nat-quiet-first
 }
 
+# The home router forgets its NAT mapping mid-tunnel (a reboot, a conntrack flush) and maps the
+# user's next packets to another port: ESP-in-UDP from a port the negotiation never used.
+nat_rebind() { # the router's masquerade moves to ports 40000-40999 and its mappings are dropped
+  nsx vd-nat nft flush chain ip lab postrouting
+  nsx vd-nat nft add rule ip lab postrouting ip saddr $CLIENT1 oifname nat-wan ip protocol udp masquerade to :40000-40999
+  nsx vd-nat nft add rule ip lab postrouting ip saddr $CLIENT1 oifname nat-wan masquerade
+  nsx vd-nat conntrack -D -p udp >/dev/null 2>&1
+}
+nat_rebind_case() { # nat_rebind_case CASE : connect, ping both ways, rebind, ping, wait, ping
+  nat_on
+  mx_conf mx libipsec; KEEP_ALIVE=2s client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture "$1"
+  initiate client 20
+  tunnel_traffic
+  nat_rebind
+  tunnel_traffic
+  sleep 3
+  tunnel_traffic
+  finish "$1"
+}
+case_nat_rebind_mid_tunnel() { nat_rebind_case nat-rebind-mid-tunnel; }
+# The same, but the client runs DPD (every 2 s without inbound traffic): its R-U-THERE reaches
+# the MX from the new port, and the MX moves the tunnel there.
+case_nat_rebind_mx_follows() { DPD_DELAY=2s nat_rebind_case nat-rebind-mx-follows; }
+
 # ---- Site-to-site cases (not Client VPN: contract v2's NOT_CLIENT_VPN) -------------------------
 
 s2s_traffic() { # ESP both ways between the two LANs

@@ -153,6 +153,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       unreadable.add(frame);
     }
     if (frame.esp) esp.add(frame);
+    else if (frame.icmp?.quoted) esp.addIcmp(frame);
     if (frame.radius) radius.add(frame);
     if (frame.dns || frame.icmp?.quoted) dns.add(frame);
     if (frame.tcp) tls.add(frame);

@@ -233,7 +233,13 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   ESP_ONE_WAY: {
     title: 'ESP flows one way only',
     explanation: (v) =>
-      `ESP flows ${v.direction === 'client-to-mx' ? 'client→MX' : 'MX→client'} only${v.since ? ` after frame ${v.since}` : ''}: the other direction is lost.`,
+      `ESP flows ${v.direction === 'client-to-mx' ? 'client→MX' : 'MX→client'} only${v.since ? ` after frame ${v.since}` : ''}: the other direction is lost.` +
+      (v.movedTo
+        ? ` From frame ${String(v.since)} the client's ESP comes from UDP port ${String(v.movedTo)} (before: ${String(v.movedFrom)}) while the MX still sends to port ${String(v.movedFrom)}: the NAT in front of the client changed its mapping (it restarted, or the mapping timed out) and the MX did not follow.`
+        : '') +
+      (v.refused
+        ? ` ${v.refused === 1 ? 'One packet was' : `${String(v.refused)} packets were`} refused with ICMP destination unreachable (first in frame ${String(v.refusedFrame)}): nothing receives ESP at that address and port.`
+        : ''),
     checklist: [
       'IP protocol 50 (ESP) is not filtered, or with NAT-T ESP in UDP 4500 is not dropped by a NAT or firewall.',
       'Routing behind the silent side sends the replies back into the tunnel.',

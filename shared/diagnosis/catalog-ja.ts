@@ -254,7 +254,13 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
   ESP_ONE_WAY: {
     title: 'ESP が片方向のみ',
     explanation: (v) =>
-      `ESP は${v.direction === 'client-to-mx' ? 'クライアント → MX' : ' MX → クライアント'}の方向にのみ流れており${v.since ? `（フレーム ${v.since} 以降）` : ''}、逆方向の ESP がありません。`,
+      `ESP は${v.direction === 'client-to-mx' ? 'クライアント → MX' : ' MX → クライアント'}の方向にのみ流れており${v.since ? `（フレーム ${v.since} 以降）` : ''}、逆方向の ESP がありません。` +
+      (v.movedTo
+        ? `フレーム ${String(v.since)} 以降、クライアントの ESP は UDP ポート ${String(v.movedTo)} から届いていますが（それまでは ${String(v.movedFrom)}）、MX は引き続きポート ${String(v.movedFrom)} 宛てに送信しています。クライアント側の NAT がマッピングを変更し（再起動、またはマッピングのタイムアウト）、MX がそれに追従していません。`
+        : '') +
+      (v.refused
+        ? `${String(v.refused)} 個のパケットが ICMP 宛先到達不能で拒否されました（最初はフレーム ${String(v.refusedFrame)}）。そのアドレスとポートでは ESP を受信するものがありません。`
+        : ''),
     checklist: [
       'IP プロトコル 50（ESP）がフィルタリングされていないこと、NAT-T の場合は UDP 4500 の ESP が NAT やファイアウォールで破棄されていないことを確認してください。',
       '応答しない側の背後のルーティングが、応答をトンネルに戻していることを確認してください。',

@@ -114,6 +114,14 @@ export interface IkeSession {
   lastRspi: string;
   /** Its IPv4 identification: a copy of a packet keeps it, a second send gets its own. */
   lastIpId: number | undefined;
+  /**
+   * The frame of the latest message each side sent (0: none yet) and the port it went to: a
+   * side that follows its peer's NAT to a new mapping shows it here.
+   */
+  lastClientFrame: number;
+  lastClientDstPort: number;
+  lastMxFrame: number;
+  lastMxDstPort: number;
 }
 
 /** What a new session starts from: its identity, its two ends, and the first message's time. */
@@ -175,6 +183,10 @@ export function createIkeSession(init: IkeSessionInit): IkeSession {
     lastMessageId: '',
     lastRspi: '',
     lastIpId: undefined,
+    lastClientFrame: 0,
+    lastClientDstPort: 0,
+    lastMxFrame: 0,
+    lastMxDstPort: 0,
   };
 }
 

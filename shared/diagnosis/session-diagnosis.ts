@@ -152,6 +152,10 @@ export function ikeFacts(
   const user = userIp(f);
   f.espUp = flows.filter((x) => x.src === user);
   f.espDown = flows.filter((x) => x.src !== user);
+  const [frame, dstPort] = f.mxOpened
+    ? [session.lastClientFrame, session.lastClientDstPort]
+    : [session.lastMxFrame, session.lastMxDstPort];
+  if (frame > 0) f.mxLastIke = { frame, dstPort };
   return f;
 }
 

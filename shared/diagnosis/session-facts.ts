@@ -17,6 +17,8 @@ export interface EspFacts {
   espUp: EspFlow[];
   espDown: EspFlow[];
   clock: CaptureClock;
+  /** The MX's latest IKE message to the user (IKE sessions): its frame and destination port. */
+  mxLastIke?: { frame: number; dstPort: number };
 }
 
 export interface IkeFacts extends EspFacts {

@@ -302,6 +302,13 @@ function record(
   if (!s.exchangeTypes.includes(msg.exchangeType)) s.exchangeTypes.push(msg.exchangeType);
   s.lastSec = frame.timeSec;
   s.lastNsec = frame.timeNsec;
+  if (from === 'client') {
+    s.lastClientFrame = frame.number;
+    s.lastClientDstPort = frame.dstPort;
+  } else {
+    s.lastMxFrame = frame.number;
+    s.lastMxDstPort = frame.dstPort;
+  }
   const clientPort = from === 'client' ? frame.srcPort : frame.dstPort;
   const ports = s.clientPorts;
   if (clientPort !== ports[0] && ports.length < MAX_CLIENT_PORTS && !ports.includes(clientPort)) ports.push(clientPort);
