@@ -71,6 +71,25 @@ case_success_nat() { # the client behind a masquerading router: the MX sees 198.
   finish success-nat
 }
 
+# The client's router forgets its UDP mappings mid-tunnel (a UDP timeout shorter than the
+# tunnel's quiet spells) and maps the next DTLS packets to another port; TCP keeps its mapping.
+case_dtls_nat_rebind() {
+  nat_on
+  ocserv_start good.pem
+  wan_capture dtls-nat-rebind
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  oc_wait "Established DTLS connection" 15 || echo "  (no DTLS established)" >&2
+  tunnel_pings
+  nsx ac-nat nft flush chain ip aclab postrouting
+  nsx ac-nat nft add rule ip aclab postrouting ip saddr 192.0.2.0/24 oifname nat-wan ip protocol udp masquerade to :40000-40999
+  nsx ac-nat nft add rule ip aclab postrouting ip saddr 192.0.2.0/24 oifname nat-wan masquerade
+  nsx ac-nat conntrack -D -p udp >/dev/null 2>&1
+  tunnel_pings
+  sleep 3
+  tunnel_pings
+  finish dtls-nat-rebind
+}
+
 case_dtls_blocked() { # UDP 443 dropped in the MX after the capture point: the tunnel runs over TLS
   mx_drop udp dport 443
   ocserv_start good.pem

@@ -26,8 +26,9 @@ export const ANYCONNECT_CATALOG_EN: Record<AnyConnectCode, AnyConnectText> = {
   },
   ANYCONNECT_DTLS_BLOCKED: {
     title: 'DTLS gets no answer: the tunnel runs over TLS only',
-    explanation: '{dtlsAttempt}; the tunnel works over TLS (TCP), but voice and video suffer.{otherLoginsNote}',
+    explanation: '{dtlsAttempt}; {dtlsFallback}{otherLoginsNote}',
     checklist: [
+      '{natUdpTimeout}',
       'Allow inbound UDP {port} to the MX on every firewall upstream of it, and on the client side outbound UDP {port} with its answers back.',
       'If the MX is behind NAT, forward UDP {port} as well as TCP {port} to it.',
       'No other device or service on the way takes UDP {port} (the AnyConnect port setting covers TCP and UDP).',

@@ -21,9 +21,9 @@ export const ANYCONNECT_CATALOG_JA: Record<AnyConnectCode, AnyConnectText> = {
   },
   ANYCONNECT_DTLS_BLOCKED: {
     title: 'DTLS に応答がなく、トンネルは TLS のみで動作',
-    explanation:
-      '{dtlsAttempt}。トンネルは TLS（TCP）で動作しますが、音声やビデオの品質が低下します。{otherLoginsNote}',
+    explanation: '{dtlsAttempt}。{dtlsFallback}{otherLoginsNote}',
     checklist: [
+      '{natUdpTimeout}',
       'MX の上流にあるすべてのファイアウォールで、MX 宛ての UDP {port} のインバウンドが許可されていることを確認してください（クライアント側では UDP {port} のアウトバウンドとその応答）。',
       'MX が NAT 配下にある場合、TCP {port} に加えて UDP {port} も MX へポートフォワーディングされていることを確認してください。',
       '経路上の他の機器やサービスが UDP {port} を使っていないことを確認してください（AnyConnect のポート設定は TCP と UDP の両方に適用されます）。',

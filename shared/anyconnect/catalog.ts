@@ -62,6 +62,20 @@ function localVars(details: Vars, lang: 'en' | 'ja'): Vars {
     v.chainCounted = counted(details.chainLength, 'certificate', 'certificates');
   }
   v.dtlsAttempt = dtlsAttempt(v, details, lang);
+  const moved = details.dtlsPortSince !== undefined;
+  v.dtlsFallback = moved
+    ? lang === 'en'
+      ? 'the client has to set DTLS up again from its new port, or fall back to TLS (TCP), where voice and video suffer.'
+      : 'クライアントは新しいポートから DTLS を確立し直すか、TLS（TCP）にフォールバックする必要があり、その間は音声やビデオの品質が低下します。'
+    : lang === 'en'
+      ? 'the tunnel works over TLS (TCP), but voice and video suffer.'
+      : 'トンネルは TLS（TCP）で動作しますが、音声やビデオの品質が低下します。';
+  // A checklist line of its own, empty (and left out) unless a NAT moved the client's DTLS.
+  v.natUdpTimeout = !moved
+    ? ''
+    : lang === 'en'
+      ? "If the NAT in front of the client lets a UDP mapping expire sooner than the tunnel stays quiet, raise its UDP timeout or have the client send keepalives more often (AnyConnect's DTLS keepalive / DPD); a restart of that router moves the mapping too."
+      : 'クライアント側の NAT の UDP マッピングがトンネルの無通信時間より先に期限切れになる場合は、NAT の UDP タイムアウトを延ばすか、クライアントのキープアライブ（AnyConnect の DTLS キープアライブ / DPD）の間隔を短くしてください（そのルーターの再起動でもマッピングは変わります）。';
   v.authReason = authReason(details, lang);
   v.otherLoginsNote = otherLoginsNote(details, lang);
   v.clientCertRefused = clientCertRefused(details, lang);
@@ -113,6 +127,17 @@ function dtlsAttempt(v: Vars, details: Vars, lang: 'en' | 'ja'): string {
   const n = String(details.dtlsClientHellos);
   const secs = String(details.secondsTried);
   const port = String(details.port);
+  if (details.dtlsPortSince !== undefined) {
+    const [before, since, at, count] = [
+      details.dtlsPortBefore,
+      details.dtlsPortSince,
+      details.dtlsPortMovedAt,
+      details.dtlsUnanswered,
+    ].map(String);
+    return lang === 'en'
+      ? `DTLS ran both ways from the client's UDP port ${before}; from frame ${at} the client's DTLS comes from port ${since} (the NAT in front of the client changed its mapping) and the MX answered none of its ${count} packets over ${secs} s (a server that binds a DTLS session to the port it was set up from drops them)`
+      : `DTLS はクライアントの UDP ポート ${before} から双方向に流れていましたが、フレーム ${at} 以降、クライアントの DTLS はポート ${since} から届いています（クライアント側の NAT がマッピングを変更しました）。MX は ${secs} 秒間の ${count} 個のパケットのどれにも応答していません（DTLS セッションを確立時のポートに結び付けるサーバーは、これらを破棄します）`;
+  }
   if (details.answersLost === true)
     return lang === 'en'
       ? `The MX answered the client's DTLS ClientHello on UDP ${port}, but the client sent it ${String(v.dtlsClientHellosTimes)} over ${secs} s and never finished the handshake: the answers do not reach it (UDP from port ${port} dropped on the way back)`

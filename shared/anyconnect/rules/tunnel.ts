@@ -1,6 +1,6 @@
 // After TLS: the tunnel. ANYCONNECT_ESTABLISHED needs the DTLS answer and DTLS data both ways;
 // ANYCONNECT_DTLS_BLOCKED needs the DTLS ClientHello unanswered with proof the capture ran on
-// (a repeat, or 2 s of capture after it); ANYCONNECT_AUTH_FAILED (likely) is TLS complete, a few
+// (a repeat, or 2 s of capture after it), or the DTLS moved by a NAT to a port the MX ignores; ANYCONNECT_AUTH_FAILED (likely) is TLS complete, a few
 // short exchanges, a close and no DTLS at all: the bytes cannot prove why. A tunnel already running
 // when the capture began is INCONCLUSIVE, leaning to ANYCONNECT_ESTABLISHED.
 import {
@@ -15,6 +15,7 @@ import {
 } from '../facts.js';
 import type { At } from '../raw-session.js';
 import { type Decision, frameList, onceNoAnswerProven, round } from './decision.js';
+import { dtlsMovedPort } from './dtls-moved.js';
 
 /**
  * Logins that failed beside the tunnel, for the tunnel's finding: counted, with their client
@@ -47,6 +48,8 @@ export function tunnelRule(f: AnyConnectFacts): Decision | undefined {
       const lost = answersLost(f, f.dtlsAnswer);
       if (lost) return lost;
     }
+    const moved = both && done ? dtlsMovedPort(f) : undefined;
+    if (moved) return { ...moved, details: { ...moved.details, ...otherLoginDetails(f) } };
     if (both && done)
       return {
         verdict: 'ANYCONNECT_ESTABLISHED',
