@@ -73,11 +73,14 @@ case_success_nat() { # the client behind a masquerading router: the MX sees 198.
 
 # The client's router forgets its UDP mappings mid-tunnel (a UDP timeout shorter than the
 # tunnel's quiet spells) and maps the next DTLS packets to another port; TCP keeps its mapping.
-case_dtls_nat_rebind() {
+# dtls_nat_rebind CASE SECONDS [openconnect options] : the move, then pings until SECONDS later.
+dtls_nat_rebind() {
+  local name=$1 wait=$2
+  shift 2
   nat_on
   ocserv_start good.pem
-  wan_capture dtls-nat-rebind
-  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem"
+  wan_capture "$name"
+  oc_start "$USER_PASS" --cafile "$AC_LAB/pki/root.pem" "$@"
   oc_wait "Established DTLS connection" 15 || echo "  (no DTLS established)" >&2
   tunnel_pings
   nsx ac-nat nft flush chain ip aclab postrouting
@@ -85,10 +88,14 @@ case_dtls_nat_rebind() {
   nsx ac-nat nft add rule ip aclab postrouting ip saddr 192.0.2.0/24 oifname nat-wan masquerade
   nsx ac-nat conntrack -D -p udp >/dev/null 2>&1
   tunnel_pings
-  sleep 3
+  sleep "$wait"
   tunnel_pings
-  finish dtls-nat-rebind
+  finish "$name"
 }
+case_dtls_nat_rebind() { dtls_nat_rebind dtls-nat-rebind 3; }
+# The same with DTLS dead-peer detection every 3 s (openconnect --force-dpd): the client notices
+# and sets DTLS up again.
+case_dtls_nat_rebind_recovers() { dtls_nat_rebind dtls-nat-rebind-recovers 15 --force-dpd=3; }
 
 case_dtls_blocked() { # UDP 443 dropped in the MX after the capture point: the tunnel runs over TLS
   mx_drop udp dport 443

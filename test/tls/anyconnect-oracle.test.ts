@@ -48,13 +48,25 @@ const dnValues = (dn: string) => (dn ? dn.split(', ').map((p) => p.slice(p.index
 const sorted = (s: string) => (s ? s.split(',').sort().join(',') : '');
 
 /** Each compared cell: how tshark's row and our frame give it. */
+/** An ICMP error's quoted datagram: tshark lists its IP and UDP fields after the outer ones. */
+const withQuote = (outer: string | number | undefined, quoted: string | number | undefined) =>
+  [outer, quoted].filter((x) => x !== undefined).join(',');
+
 const CELLS: { name: string; oracle: (r: Row) => string; ours: (f: DecodedFrame) => string }[] = [
-  { name: 'ip.src', oracle: (r) => r['ip.src'], ours: (f) => f.ip?.src ?? '' },
-  { name: 'ip.dst', oracle: (r) => r['ip.dst'], ours: (f) => f.ip?.dst ?? '' },
+  { name: 'ip.src', oracle: (r) => r['ip.src'], ours: (f) => withQuote(f.ip?.src, f.icmp?.quoted?.src) },
+  { name: 'ip.dst', oracle: (r) => r['ip.dst'], ours: (f) => withQuote(f.ip?.dst, f.icmp?.quoted?.dst) },
   { name: 'tcp.srcport', oracle: (r) => r['tcp.srcport'], ours: (f) => String(f.tcp?.srcPort ?? '') },
   { name: 'tcp.dstport', oracle: (r) => r['tcp.dstport'], ours: (f) => String(f.tcp?.dstPort ?? '') },
-  { name: 'udp.srcport', oracle: (r) => r['udp.srcport'], ours: (f) => String(f.udp?.srcPort ?? '') },
-  { name: 'udp.dstport', oracle: (r) => r['udp.dstport'], ours: (f) => String(f.udp?.dstPort ?? '') },
+  {
+    name: 'udp.srcport',
+    oracle: (r) => r['udp.srcport'],
+    ours: (f) => String(f.udp?.srcPort ?? (f.icmp?.quoted?.protocol === 17 ? (f.icmp.quoted.srcPort ?? '') : '')),
+  },
+  {
+    name: 'udp.dstport',
+    oracle: (r) => r['udp.dstport'],
+    ours: (f) => String(f.udp?.dstPort ?? (f.icmp?.quoted?.protocol === 17 ? (f.icmp.quoted.dstPort ?? '') : '')),
+  },
   { name: 'tcp.flags', oracle: (r) => r['tcp.flags'], ours: (f) => (f.tcp ? hex4(f.tcp.flags) : '') },
   { name: 'tcp.len', oracle: (r) => r['tcp.len'], ours: (f) => String(f.tcp?.payloadLength ?? '') },
   {
@@ -160,13 +172,25 @@ const CELLS: { name: string; oracle: (r: Row) => string; ours: (f: DecodedFrame)
   },
 ];
 
+/**
+ * Cells where we differ from tshark on purpose, by capture and frame: each must occur (a stale
+ * entry fails too), and none is counted as equal.
+ */
+const DOCUMENTED: Record<string, string> = {
+  'anyconnect-dtls-nat-rebind-recovers #57 dtls.record.content_type':
+    "tshark decodes the DTLS record inside an ICMP port unreachable's quote; we keep the quote's addresses and ports only",
+};
+
 interface Tally {
   compared: number;
   nonEmpty: number;
   equal: number;
 }
 
-const results = new Map<string, { frames: number; rows: number; mismatches: string[]; tally: Map<string, Tally> }>();
+const results = new Map<
+  string,
+  { frames: number; rows: number; mismatches: string[]; tally: Map<string, Tally>; documented: number }
+>();
 
 describe('AnyConnect captures: TCP, TLS and DTLS fields as tshark decodes them', () => {
   it('has the capture engineer\u2019s AnyConnect captures', () => {
@@ -178,6 +202,7 @@ describe('AnyConnect captures: TCP, TLS and DTLS fields as tshark decodes them',
     const frames = await decodeAll(join(SC, c, 'capture.pcap'));
     const tally = new Map<string, Tally>(CELLS.map((x) => [x.name, { compared: 0, nonEmpty: 0, equal: 0 }]));
     const mismatches: string[] = [];
+    const documented: string[] = [];
     frames.forEach((f, i) => {
       const row = rows[i];
       if (!row) return;
@@ -188,12 +213,14 @@ describe('AnyConnect captures: TCP, TLS and DTLS fields as tshark decodes them',
         t.compared++;
         if (want !== '' || got !== '') t.nonEmpty++;
         if (want === got) t.equal++;
+        else if (`${c} #${f.number} ${cell.name}` in DOCUMENTED) documented.push(`${c} #${f.number} ${cell.name}`);
         else mismatches.push(`#${f.number} ${cell.name}: tshark=${JSON.stringify(want)} ours=${JSON.stringify(got)}`);
       }
     });
-    results.set(c, { frames: frames.length, rows: rows.length, mismatches, tally });
+    results.set(c, { frames: frames.length, rows: rows.length, mismatches, tally, documented: documented.length });
     expect(frames.length).toBe(rows.length);
     expect(mismatches).toEqual([]);
+    expect(documented).toEqual(Object.keys(DOCUMENTED).filter((k) => k.startsWith(`${c} #`)));
   });
 
   it('agreement figures', () => {
@@ -213,11 +240,12 @@ describe('AnyConnect captures: TCP, TLS and DTLS fields as tshark decodes them',
     const lines = ['', 'AnyConnect oracle (tshark-tls.tsv): field  compared  non-empty  equal'];
     for (const [name, t] of perField) lines.push(`  ${name.padEnd(44)} ${t.compared} ${t.nonEmpty} ${t.equal}`);
     const frames = [...results.values()].reduce((n, r) => n + r.frames, 0);
+    const documented = [...results.values()].reduce((n, r) => n + r.documented, 0);
     lines.push(
       `TOTAL: ${results.size} captures, ${frames} frames, ${total.compared} cells compared, ` +
-        `${total.nonEmpty} non-empty, ${total.equal} equal`,
+        `${total.nonEmpty} non-empty, ${total.equal} equal, ${documented} documented differences`,
     );
     console.log(lines.join('\n'));
-    expect(total.equal).toBe(total.compared);
+    expect(total.equal + documented).toBe(total.compared);
   });
 });

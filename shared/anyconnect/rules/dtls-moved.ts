@@ -3,7 +3,8 @@
 // than the tunnel's quiet spells), and the MX, which binds a DTLS session to the address and
 // port it was set up from, drops what comes from elsewhere. Real capture:
 // anyconnect-dtls-nat-rebind. A client that sets DTLS up again (a new ClientHello) is a new
-// handshake, not this; a flow that runs both ways again after the move is a tunnel that recovered.
+// handshake, not this; DTLS both ways again after the move, or the MX answering a new handshake,
+// is a tunnel that recovered (anyconnect-dtls-nat-rebind-recovers).
 import { ANSWER_DUE_SECONDS, type AnyConnectFacts, ranOnAfter } from '../facts.js';
 import type { DtlsFlow } from '../raw-session.js';
 import { type Decision, frameList, round } from './decision.js';
@@ -30,8 +31,13 @@ export function dtlsMovedPort(f: AnyConnectFacts): Decision | undefined {
   const first = moved.dataClient[0];
   const last = moved.dataClient[moved.dataClient.length - 1];
   const since = first.frame;
+  // DTLS got through again after the move: a flow both ways, or the MX answering a new handshake.
   const recovered = flows.some(
-    (d) => d !== moved && d.dataMx.some((x) => x.frame > since) && d.dataClient.some((x) => x.frame > since),
+    (d) =>
+      d !== moved &&
+      ((d.dataMx.some((x) => x.frame > since) && d.dataClient.some((x) => x.frame > since)) ||
+        (d.serverHello?.frame ?? 0) > since ||
+        (d.helloVerify?.frame ?? 0) > since),
   );
   if (recovered || ranOnAfter(f, first) < ANSWER_DUE_SECONDS) return undefined;
   return {
