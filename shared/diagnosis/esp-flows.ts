@@ -8,7 +8,7 @@ export const MAX_ESP_FLOWS = 10000;
 const UNREACHABLE = { 4: 3, 6: 1 } as const;
 
 /** A point in the capture: a frame and its time. */
-export interface FrameTime {
+interface FrameTime {
   frame: number;
   sec: number;
   nsec: number;
@@ -99,7 +99,8 @@ export function createEspFlowTracker(): EspFlowTracker {
     flow.lastNsec = frame.timeNsec;
   }
   function setPorts(flow: EspFlow, srcPort: number, dstPort: number): void {
-    if (byPorts.size < MAX_ESP_FLOWS) byPorts.set(portsKey(flow.src, flow.dst, srcPort, dstPort), flow);
+    const key = portsKey(flow.src, flow.dst, srcPort, dstPort);
+    if (byPorts.size < MAX_ESP_FLOWS || byPorts.has(key)) byPorts.set(key, flow);
   }
   function addIcmp(frame: DecodedFrame): void {
     const icmp = frame.icmp;
