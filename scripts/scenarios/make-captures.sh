@@ -347,10 +347,12 @@ case_two_users_one_nat_quiet_first() {
 
 # The home router forgets its NAT mapping mid-tunnel (a reboot, a conntrack flush) and maps the
 # user's next packets to another port: ESP-in-UDP from a port the negotiation never used.
-nat_rebind() { # the router's masquerade moves to ports 40000-40999 and its mappings are dropped
+nat_rebind() { # nat_rebind [SOURCES] : the router's masquerade of SOURCES (client 1) moves to
+  # ports 40000-40999 and its UDP mappings are dropped
+  local from=${1:-$CLIENT1}
   nsx vd-nat nft flush chain ip lab postrouting
-  nsx vd-nat nft add rule ip lab postrouting ip saddr $CLIENT1 oifname nat-wan ip protocol udp masquerade to :40000-40999
-  nsx vd-nat nft add rule ip lab postrouting ip saddr $CLIENT1 oifname nat-wan masquerade
+  nsx vd-nat nft add rule ip lab postrouting ip saddr "$from" oifname nat-wan ip protocol udp masquerade to :40000-40999
+  nsx vd-nat nft add rule ip lab postrouting ip saddr "$from" oifname nat-wan masquerade
   nsx vd-nat conntrack -D -p udp >/dev/null 2>&1
 }
 nat_rebind_case() { # nat_rebind_case CASE : connect, ping both ways, rebind, ping, wait, ping
@@ -370,6 +372,23 @@ case_nat_rebind_mid_tunnel() { nat_rebind_case nat-rebind-mid-tunnel; }
 # The same, but the client runs DPD (every 2 s without inbound traffic): its R-U-THERE reaches
 # the MX from the new port, and the MX moves the tunnel there.
 case_nat_rebind_mx_follows() { DPD_DELAY=2s nat_rebind_case nat-rebind-mx-follows; }
+
+# Two users behind one router that forgets its mappings: both tunnels move to new ports.
+case_two_users_one_nat_rebind() {
+  two_users_up meraki-lab-psk
+  wan_capture two-users-one-nat-rebind
+  initiate client 20
+  initiate client2 20
+  tunnel_traffic
+  nsx vd-client2 ping -q -c 3 -i 0.3 -W 1 -I $CLIENT2_INNER $MX_LAN >/dev/null
+  nat_rebind 192.0.2.0/24
+  tunnel_traffic
+  nsx vd-client2 ping -q -c 3 -i 0.3 -W 1 -I $CLIENT2_INNER $MX_LAN >/dev/null
+  sleep 3
+  tunnel_traffic
+  nsx vd-client2 ping -q -c 3 -i 0.3 -W 1 -I $CLIENT2_INNER $MX_LAN >/dev/null
+  finish two-users-one-nat-rebind
+}
 
 # ---- Site-to-site cases (not Client VPN: contract v2's NOT_CLIENT_VPN) -------------------------
 
