@@ -29,6 +29,9 @@ export interface EspFlow {
   firstNsec: number;
   lastSec: number;
   lastNsec: number;
+  /** The packet before the last (the first, while there is one): a flow that keeps sending shows two. */
+  prevSec: number;
+  prevNsec: number;
   /**
    * ESP-in-UDP whose latest packets use other ports than its first (a NAT between the hosts
    * changed its mapping): those ports, from the first packet on them.
@@ -77,6 +80,8 @@ export function createEspFlowTracker(): EspFlowTracker {
         firstNsec: frame.timeNsec,
         lastSec: frame.timeSec,
         lastNsec: frame.timeNsec,
+        prevSec: frame.timeSec,
+        prevNsec: frame.timeNsec,
       };
       flows.set(key, flow);
       pairs.add(`${ip.src}|${ip.dst}`);
@@ -91,6 +96,10 @@ export function createEspFlowTracker(): EspFlowTracker {
           : { frame: frame.number, sec: frame.timeSec, nsec: frame.timeNsec, srcPort, dstPort };
         setPorts(flow, srcPort, dstPort);
       }
+    }
+    if (flow.packets > 0) {
+      flow.prevSec = flow.lastSec;
+      flow.prevNsec = flow.lastNsec;
     }
     flow.packets++;
     flow.bytes += frame.length;

@@ -5,6 +5,7 @@
 import type { EspFlow } from '../esp-flows.js';
 import { decline, type Rule, type RuleHit, type RuleOutcome } from '../rule-types.js';
 import { espFilter, packets, type EspFacts } from '../session-facts.js';
+import { RETRANSMISSION_INTERVAL_SECONDS } from '../capture-clock.js';
 import { isoString, secondsBetween } from '../time.js';
 
 /** A direction silent this long while the other keeps sending counts as lost. */
@@ -136,6 +137,12 @@ export const espOneWay: Rule<EspFacts> = {
     const gap = secondsBetween(ld.lastSec, ld.lastNsec, lu.lastSec, lu.lastNsec);
     if (Math.abs(gap) < ONE_WAY_SECONDS) return decline('answered');
     const [alive, silent, direction] = gap > 0 ? [lu, ld, 'client-to-mx'] : [ld, lu, 'mx-to-client'];
+    // Kept sending: two packets a retransmission interval after the silent side's last, not one
+    // packet after a quiet spell that the capture stopped on.
+    if (
+      secondsBetween(silent.lastSec, silent.lastNsec, alive.prevSec, alive.prevNsec) < RETRANSMISSION_INTERVAL_SECONDS
+    )
+      return decline('answered');
     return {
       code: 'ESP_ONE_WAY',
       detail: () => ({
