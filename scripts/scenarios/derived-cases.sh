@@ -70,6 +70,7 @@ case_late_success_rekeys() { cut success-rekeys late-success-rekeys 12-65; }
 # Started as user 2 behind the same NAT begins: user 1's tunnel is ESP alone on the same address.
 case_late_two_users_one_nat() { cut two-users-one-nat late-two-users-one-nat 22-46; }
 case_late_nat_rebind() { cut nat-rebind-mid-tunnel late-nat-rebind 22-51; }
+case_cut_two_users_one_nat_rebind_user1_moved() { cut two-users-one-nat-rebind cut-two-users-one-nat-rebind-user1-moved 1-49; }
 case_late_two_users_one_nat_second_wrong_psk() {
   cut two-users-one-nat-second-wrong-psk late-two-users-one-nat-second-wrong-psk 22-45
 }

@@ -1,7 +1,8 @@
 // Every client's own verdict, kept as sessions are decided (in full or summarised): a client's
-// verdict is its latest attempt's (an IKE one before an ESP-only one; clientVerdict says when one
-// cut short does not count); each host pair's latest IKE attempt is remembered for the capture's
-// verdict. Bounded by MAX_TRACKED_CLIENTS.
+// verdict is its latest attempt's (an IKE one before an ESP-only one; ClientEntry.verdict says
+// when one cut short does not count, and when another user behind the same NAT, on another port
+// and still running, outranks it); each host pair's latest IKE attempt is remembered for the
+// capture's verdict. Bounded by MAX_TRACKED_CLIENTS.
 import {
   MAX_CLIENTS_IN_FULL,
   MAX_SESSION_IDS_PER_CLIENT,
@@ -20,15 +21,19 @@ import { rank } from './capture-verdict.js';
 import { hostPair } from './host-pair.js';
 import { saysNotClientVpn } from './finding.js';
 import { addressSortKey } from '../net/address-bytes.js';
-import { isoMs } from './time.js';
+import { epochMs, isoMs } from './time.js';
 
 /** What the book needs of a session; `startMs` is its start as time.ts's timeMs. */
 export type SessionOutline = Pick<
   SessionDiagnosis,
   'id' | 'clientIp' | 'responderIp' | 'verdict' | 'reason' | 'likelyVerdict' | 'mode'
 > & {
+  /** The client's first port: users behind one NAT share the address and differ here (AnyConnect: 0). */
+  clientPort: number;
   /** timeMs of its start (time.ts). */
   startMs: number;
+  /** timeMs of its last packet, ESP included: a session still running beside a later one. */
+  activeUntilMs: number;
   /** Its two hosts (host-pair.ts). */
   pair: string;
   /** False when the negotiation is another product's VPN (NOT_CLIENT_VPN), e.g. a site-to-site peer. */
@@ -37,17 +42,28 @@ export type SessionOutline = Pick<
 
 /** The outline of a session diagnosed in full (IKE, ESP only or AnyConnect). */
 export function bookOutline(
-  d: Omit<SessionOutline, 'startMs' | 'pair' | 'clientVpn'> & { start: string; findings?: readonly { code: string }[] },
+  d: Omit<SessionOutline, 'clientPort' | 'startMs' | 'activeUntilMs' | 'pair' | 'clientVpn'> & {
+    /** IKE and ESP only; an AnyConnect session is one per address (0). */
+    clientPort?: number;
+    start: string;
+    end: string;
+    findings?: readonly { code: string }[];
+    esp?: readonly { lastTime: string }[];
+  },
 ): SessionOutline {
+  let activeUntilMs = isoMs(d.end);
+  for (const x of d.esp ?? []) activeUntilMs = Math.max(activeUntilMs, epochMs(x.lastTime));
   return {
     id: d.id,
     clientIp: d.clientIp,
+    clientPort: d.clientPort ?? 0,
     responderIp: d.responderIp,
     verdict: d.verdict,
     ...(d.reason ? { reason: d.reason } : {}),
     ...(d.likelyVerdict !== undefined ? { likelyVerdict: d.likelyVerdict } : {}),
     mode: d.mode,
     startMs: isoMs(d.start),
+    activeUntilMs,
     pair: hostPair(d.clientIp, d.responderIp),
     clientVpn: !saysNotClientVpn(d.findings),
   };
@@ -57,6 +73,16 @@ export function bookOutline(
  * Only what the verdict needs (a client's entry outlives its sessions), in one object: a
  * capture of 40,000 scanners keeps 40,000 of them.
  */
+/** Users behind one NAT told apart per client, by port. */
+const MAX_USERS_PER_CLIENT = 8;
+
+interface UserLatest {
+  port: number;
+  verdict: VerdictCode;
+  startMs: number;
+  untilMs: number;
+}
+
 class ClientEntry {
   latestIsIke: boolean;
   /** The latest attempt of the same kind as `latest` that decided something (NaN: none). */
@@ -65,9 +91,16 @@ class ClientEntry {
   /** Session ids with their starts, the first inline (most clients have one session). */
   readonly firstId: string;
   readonly firstIdMs: number;
+  readonly firstPort: number;
   moreIds: { startMs: number; id: string }[] | undefined;
   /** Some session of the kind `latest` speaks for (IKE, else ESP only) is Client VPN. */
   clientVpn: boolean;
+  /** The latest session's port; the first session's verdict, port and end, until a second comes. */
+  latestPort: number;
+  readonly firstVerdict: VerdictCode;
+  readonly firstUntilMs: number;
+  /** Per client port, its latest session of the kind `latest` speaks for (users behind one NAT). */
+  users: UserLatest[] | undefined;
 
   constructor(
     public latestVerdict: VerdictCode,
@@ -82,14 +115,38 @@ class ClientEntry {
     this.decidedMs = decides ? s.startMs : NaN;
     this.firstId = s.id;
     this.firstIdMs = s.startMs;
+    this.firstPort = s.clientPort;
     this.moreIds = undefined;
     this.clientVpn = s.clientVpn;
+    this.latestPort = s.clientPort;
+    this.firstVerdict = s.verdict;
+    this.firstUntilMs = s.activeUntilMs;
+    this.users = undefined;
   }
 
   latest(s: SessionOutline): void {
     this.latestVerdict = s.verdict;
     this.latestMs = s.startMs;
     this.latestLikely = s.likelyVerdict;
+    this.latestPort = s.clientPort;
+  }
+
+  /** A session of the kind `latest` speaks for, by its port (`restart`: that kind just took over). */
+  user(s: SessionOutline, restart: boolean): void {
+    if (restart) this.users = [];
+    else
+      this.users ??= [
+        { port: this.firstPort, verdict: this.firstVerdict, startMs: this.firstIdMs, untilMs: this.firstUntilMs },
+      ];
+    const u = this.users.find((x) => x.port === s.clientPort);
+    if (!u) {
+      if (this.users.length < MAX_USERS_PER_CLIENT)
+        this.users.push({ port: s.clientPort, verdict: s.verdict, startMs: s.startMs, untilMs: s.activeUntilMs });
+    } else if (s.startMs >= u.startMs) {
+      u.verdict = s.verdict;
+      u.startMs = s.startMs;
+      u.untilMs = s.activeUntilMs;
+    }
   }
 
   decided(s: SessionOutline | undefined): void {
@@ -115,8 +172,19 @@ class ClientEntry {
    */
   verdict(): VerdictCode {
     const decided = this.decidedVerdict;
-    if (this.latestVerdict === 'INCONCLUSIVE' && decided !== undefined && this.latestLikely === decided) return decided;
-    return this.latestVerdict;
+    let v = this.latestVerdict;
+    if (v === 'INCONCLUSIVE' && decided !== undefined && this.latestLikely === decided) v = decided;
+    // Another user behind the same NAT (another port) whose session still ran when the latest
+    // began: its failure is not an earlier try the latest replaced, and outranks a working tunnel.
+    for (const u of this.users ?? [])
+      if (
+        u.port !== this.latestPort &&
+        u.verdict !== 'INCONCLUSIVE' &&
+        u.untilMs >= this.latestMs &&
+        rank(u.verdict) < rank(v)
+      )
+        v = u.verdict;
+    return v;
   }
 }
 
@@ -163,10 +231,12 @@ export function createClientBook(): ClientBook {
         e.latestIsIke = true;
         e.decided(decides ? s : undefined);
         e.clientVpn = s.clientVpn;
+        e.user(s, true);
       } else if (isIke === e.latestIsIke) {
         e.clientVpn ||= s.clientVpn;
         if (s.startMs >= e.latestMs) e.latest(s);
         if (decides && (e.decidedVerdict === undefined || s.startMs >= e.decidedMs)) e.decided(s);
+        e.user(s, false);
       }
       if (e.idCount() < MAX_SESSION_IDS_PER_CLIENT) (e.moreIds ??= []).push({ startMs: s.startMs, id: s.id });
     }

@@ -26,7 +26,16 @@ import { phase1Proposals } from './proposals.js';
 import { notClientVpnReason, secondaryFindings } from './rules/secondary.js';
 import { IKE_RULES } from './rules/table.js';
 import { verdictCodeOf, verdictOf, type VerdictOnly } from './session-result.js';
-import { framesFilter, mxIp, natByHost, packets, userIp, userSaPayloads, type IkeFacts } from './session-facts.js';
+import {
+  framesFilter,
+  mxIp,
+  natByHost,
+  packets,
+  userIp,
+  userPort,
+  userSaPayloads,
+  type IkeFacts,
+} from './session-facts.js';
 import { openedByMx } from './mx-renewal.js';
 import { epochString, isoMs, isoString, secondsBetween, timeMs } from './time.js';
 
@@ -183,12 +192,22 @@ export function ikeOutline(f: IkeFacts): OfferedSession {
     progress: STEP_ORDER[stepReached(f)],
     pair: s.pair,
     clientVpn: notClientVpnReason(f) === null,
+    clientPort: userPort(f),
     startMs: timeMs(s.firstSec, s.firstNsec),
     endMs: timeMs(s.lastSec, s.lastNsec),
+    activeUntilMs: activeUntil(f),
     firstFrame: coverage.firstFrame,
     lastFrame: coverage.lastFrame,
     shape,
   };
+}
+
+/** Its last message or ESP packet, as timeMs. */
+function activeUntil(f: IkeFacts): number {
+  let ms = timeMs(f.session.lastSec, f.session.lastNsec);
+  for (const x of f.espUp) ms = Math.max(ms, timeMs(x.lastSec, x.lastNsec));
+  for (const x of f.espDown) ms = Math.max(ms, timeMs(x.lastSec, x.lastNsec));
+  return ms;
 }
 
 /** The outline of a session already diagnosed in full (ESP only). */
@@ -253,7 +272,7 @@ export function diagnoseSession(f: IkeFacts, extra: Finding[] = []): SessionDiag
   return {
     id: s.id,
     clientIp: userIp(f),
-    clientPort: f.mxOpened ? s.responderPort : s.clientPort,
+    clientPort: userPort(f),
     responderIp: mxIp(f),
     responderPort: f.mxOpened ? s.clientPort : s.responderPort,
     ikeVersion: s.version,

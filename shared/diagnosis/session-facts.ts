@@ -42,6 +42,11 @@ export function userIp(f: IkeFacts): string {
   return f.mxOpened ? f.session.responderIp : f.session.clientIp;
 }
 
+/** The user's first port (its NAT's mapping of 500, where users behind one NAT differ). */
+export function userPort(f: IkeFacts): number {
+  return f.mxOpened ? f.session.responderPort : f.session.clientPort;
+}
+
 /** The MX's address: the responder's, unless the MX opened the negotiation. */
 export function mxIp(f: IkeFacts): string {
   return f.mxOpened ? f.session.clientIp : f.session.responderIp;

@@ -5,6 +5,22 @@ export function epochString(sec: number, nsec: number): string {
   return `${sec}.${String(nsec).padStart(9, '0')}`;
 }
 
+/** timeMs of a time epochString printed (an ESP flow's `lastTime`). */
+export function epochMs(epoch: string): number {
+  const dot = epoch.indexOf('.');
+  const sec = Number(dot < 0 ? epoch : epoch.slice(0, dot));
+  const nsec =
+    dot < 0
+      ? 0
+      : Number(
+          epoch
+            .slice(dot + 1)
+            .padEnd(9, '0')
+            .slice(0, 9),
+        );
+  return Number.isFinite(sec) && Number.isFinite(nsec) ? timeMs(sec, nsec) : 0;
+}
+
 /** The last minute printed, as "YYYY-MM-DDTHH:MM:" (a capture's sessions share few minutes). */
 let lastMinute = { minute: NaN, prefix: '' };
 

@@ -18,6 +18,8 @@ function session(n: number, overrides: Partial<OfferedSession> = {}): OfferedSes
       `2026-09-21T14:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z`,
     ),
     endMs: Date.parse('2026-09-21T15:00:00.000Z'),
+    activeUntilMs: Date.parse('2026-09-21T15:00:00.000Z'),
+    clientPort: 500,
     progress: 3,
     firstFrame: n * 10 + 1,
     lastFrame: n * 10 + 9,

@@ -2,7 +2,7 @@
 // own Date.toISOString for the same millisecond, whatever order the times come in (the printer
 // remembers the last minute it printed), and a fixed text for times no Date can hold.
 import { describe, expect, it } from 'vitest';
-import { isoString } from '#shared/diagnosis/time.js';
+import { epochMs, isoString } from '#shared/diagnosis/time.js';
 
 function reference(sec: number, nsec: number): string {
   return new Date(sec * 1000 + Math.floor(nsec / 1e6)).toISOString();
@@ -40,5 +40,16 @@ describe('isoString', () => {
   it('prints the epoch for times no Date can hold', () => {
     expect(isoString(Number.NaN, 0)).toBe('1970-01-01T00:00:00.000Z');
     expect(isoString(9e15, 0)).toBe('1970-01-01T00:00:00.000Z');
+  });
+});
+
+describe('epochMs', () => {
+  // tshark's frame.time_epoch text, read back to the millisecond Date would hold (truncated).
+  it('reads the text epochString prints, and nothing else', () => {
+    expect(epochMs('1790000000.123456789')).toBe(1_790_000_000_123);
+    expect(epochMs('1790000000.000999999')).toBe(1_790_000_000_000);
+    expect(epochMs('1790000000.5')).toBe(1_790_000_000_500);
+    expect(epochMs('1790000000')).toBe(1_790_000_000_000);
+    expect(epochMs('not a time')).toBe(0);
   });
 });
