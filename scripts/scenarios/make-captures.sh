@@ -262,6 +262,18 @@ case_esp_one_way() { # tunnel up, then the client's ESP-in-UDP never reaches the
   finish esp-one-way
 }
 
+case_esp_one_way_midway() { # tunnel up, ESP both ways; then the router drops the client's ESP
+  nat_on
+  mx_conf mx libipsec; client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture esp-one-way-midway
+  initiate client 20
+  tunnel_traffic
+  nat_drop ip saddr $CLIENT1 udp dport 4500 @th,64,32 != 0
+  nsx vd-mx ping -q -c 14 -i 0.5 -W 1 -I $MX_LAN $CLIENT1_INNER >/dev/null
+  finish esp-one-way-midway
+}
+
 case_late_esp_one_way() { # as esp-one-way, but the capture starts after the negotiation
   nat_on
   nat_drop ip saddr $CLIENT1 udp dport 4500 @th,64,32 != 0
