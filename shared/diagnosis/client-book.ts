@@ -176,9 +176,13 @@ class ClientEntry {
     if (v === 'INCONCLUSIVE' && decided !== undefined && this.latestLikely === decided) v = decided;
     // Another user behind the same NAT (another port) whose session still ran when the latest
     // began: its failure is not an earlier try the latest replaced, and outranks a working tunnel.
+    // Port 0 is AnyConnect's (one session per address): a switch between the two VPNs goes by
+    // the latest attempt, as README says.
     for (const u of this.users ?? [])
       if (
         u.port !== this.latestPort &&
+        u.port !== 0 &&
+        this.latestPort !== 0 &&
         u.verdict !== 'INCONCLUSIVE' &&
         u.untilMs >= this.latestMs &&
         rank(u.verdict) < rank(v)
