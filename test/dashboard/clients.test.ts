@@ -45,8 +45,13 @@ it('counts clients per verdict in the list row and lists every client in the det
     const li = page.locator(`.clients-summary li[data-client-ip="${ip}"]`);
     expect(verdicts).toContain(await li.getAttribute('data-verdict'));
     await li.locator('a').click();
-    const sid = await page.getAttribute('svg.ladder', 'data-session');
-    expect(d.sessions.find((s) => s.id === sid)!.clientIp).toBe(ip);
+    // The click re-renders the page: wait for its ladder, not the one the last client showed.
+    await expect
+      .poll(async () => {
+        const sid = await page.getAttribute('svg.ladder', 'data-session');
+        return d.sessions.find((s) => s.id === sid)?.clientIp;
+      })
+      .toBe(ip);
   }
   await page.goto(`${h.url}/#/capture/${single}`);
   await page.waitForSelector('svg.ladder');
