@@ -53,6 +53,7 @@ export const DETAIL_LABELS: Record<string, Words> = {
   mm5Count: { en: 'MM5 sent', ja: 'MM5 の送信回数' },
   mm6Count: { en: 'MM6 sent', ja: 'MM6 の送信回数' },
   messagesOn4500: { en: 'Messages on UDP 4500', ja: 'UDP 4500 のメッセージ数' },
+  mxBehindPortForward: { en: 'MX behind a port forward', ja: 'MX がポートフォワーディングの内側' },
   packetsClientToMx: { en: 'ESP packets client → MX', ja: 'ESP パケット数（クライアント → MX）' },
   packetsMxToClient: { en: 'ESP packets MX → client', ja: 'ESP パケット数（MX → クライアント）' },
   silentSince: { en: 'Silent since', ja: '途絶えた日時' },

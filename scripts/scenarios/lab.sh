@@ -158,6 +158,8 @@ lab_down() {
 # charon_conf NAME BACKEND  -> writes $LAB/NAME/strongswan.conf
 # BACKEND: libipsec (userspace ESP, needed to carry traffic) or netlink (IKE only; the kernel here
 # has no ESP, so no CHILD_SA could be installed, but NAT-D hashes are then real, not faked).
+# Retransmissions are faster than strongSwan's defaults (4 s, x1.8, 5 tries) so cases stay short;
+# RETRANSMIT_TIMEOUT/BASE/TRIES=4/1.8/5 give the defaults a real deployment has.
 charon_conf() {
   local name=$1 backend=$2 dir=$LAB/$1 kplug
   rm -rf "$dir"
@@ -168,9 +170,9 @@ charon {
   load = random nonce openssl aes sha1 sha2 md5 hmac kdf gmp $kplug socket-default vici
   install_routes = yes
   send_vendor_id = yes
-  retransmit_timeout = 2
-  retransmit_base = 1.4
-  retransmit_tries = 3
+  retransmit_timeout = ${RETRANSMIT_TIMEOUT:-2}
+  retransmit_base = ${RETRANSMIT_BASE:-1.4}
+  retransmit_tries = ${RETRANSMIT_TRIES:-3}
   keep_alive = ${KEEP_ALIVE:-20s}
   i_dont_care_about_security_and_use_aggressive_mode_psk = ${AGGR_OK:-no}
   filelog {
@@ -263,7 +265,7 @@ EOF2
 }
 
 # The Windows-like initiator: offers AES256/AES128/3DES with SHA1 and MODP2048/1024 like Windows'
-# L2TP/IPsec policy. Overrides: CL_PSK, CL_IKE, CL_ESP, CL_AGGR (yes/no), CL_VERSION (1/2), CL_IP,
+# L2TP/IPsec policy. Overrides: CL_REMOTE (the address dialled), CL_PSK, CL_IKE, CL_ESP, CL_AGGR (yes/no), CL_VERSION (1/2), CL_IP,
 # CL_INNER. The tunnel carries CL_INNER/32 <-> MX LAN address: an inner address apart from the IKE
 # address, because libipsec routes the remote TS into its TUN device and refuses a route that
 # would swallow the IKE traffic itself (no-NAT case: "conflicts with IKE traffic").
@@ -276,7 +278,7 @@ connections {
     version = ${CL_VERSION:-1}
     aggressive = ${CL_AGGR:-no}
     dpd_delay = ${DPD_DELAY:-0s}
-    remote_addrs = $MX_WAN
+    remote_addrs = ${CL_REMOTE:-$MX_WAN}
     proposals = ${CL_IKE:-aes256-sha1-modp2048,aes128-sha1-modp2048,3des-sha1-modp2048,aes256-sha1-modp1024,aes128-sha1-modp1024,3des-sha1-modp1024}
     local {
       auth = psk

@@ -402,6 +402,40 @@ case_two_users_one_nat_rebind() {
   finish two-users-one-nat-rebind
 }
 
+# ---- The MX behind a NAT of its own (an ISP router in front of its WAN port) --------------------
+# Clients dial MX_PUBLIC, which vd-nat (here also the MX's upstream router) forwards to the MX's
+# WAN address. The capture on the MX's WAN port sees that address, not the one the client hashed
+# into NAT-D: both sides read as behind a NAT.
+MX_PUBLIC=198.51.100.50
+mx_forward() { # mx_forward PORTS : forward UDP PORTS ("{ 500, 4500 }" or "500") of MX_PUBLIC to the MX
+  nsx vd-nat nft add chain ip lab prerouting '{ type nat hook prerouting priority dstnat; }'
+  nsx vd-nat nft add rule ip lab prerouting ip daddr $MX_PUBLIC udp dport "$1" dnat to $MX_WAN
+  # What the router does not forward, it drops (no host answers for MX_PUBLIC).
+  nat_drop ip daddr $MX_PUBLIC
+}
+
+case_mx_behind_nat_success() { # client and MX each behind a NAT, 500 and 4500 forwarded: a tunnel
+  nat_on
+  mx_forward '{ 500, 4500 }'
+  mx_conf mx libipsec; CL_REMOTE=$MX_PUBLIC client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture mx-behind-nat-success
+  initiate client 20
+  tunnel_traffic
+  finish mx-behind-nat-success
+}
+
+case_mx_behind_nat_4500_not_forwarded() { # the MX's router forwards UDP 500 only
+  nat_on
+  mx_forward 500
+  mx_conf mx netlink; CL_REMOTE=$MX_PUBLIC client_conf client netlink
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture mx-behind-nat-4500-not-forwarded
+  initiate client 25
+  sleep 2
+  finish mx-behind-nat-4500-not-forwarded
+}
+
 # ---- Site-to-site cases (not Client VPN: contract v2's NOT_CLIENT_VPN) -------------------------
 
 s2s_traffic() { # ESP both ways between the two LANs

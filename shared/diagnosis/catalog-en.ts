@@ -6,6 +6,9 @@ import type { Code, CatalogText } from './catalog.js';
 const WINDOWS_MX_BEHIND_NAT =
   'If the MX is behind NAT, Windows clients connect only once the registry value AssumeUDPEncapsulationContextOnSendRule (HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent, DWORD) is 2 (error 809): set it to 2 on the Windows client and restart it.';
 
+const NAT_T_FIREWALLS = 'UDP 4500 is allowed in both directions on every firewall between the client and the MX.';
+const NAT_T_FORWARD = 'If the MX is behind NAT, UDP 4500 (as well as 500) is forwarded to it upstream.';
+
 /** "once", "2 times": never "1 time(s)". */
 function times(n: unknown): string {
   return n === 1 ? 'once' : `${String(n)} times`;
@@ -188,12 +191,14 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
       'The NAT-D hashes show a NAT, so the negotiation had to move to UDP 4500, and nothing on UDP 4500 got through' +
       (v.captureSide === 'client'
         ? ` (main mode 5 left on UDP 4500 ${times(v.sent)}; nothing came back).`
-        : ' (after Key Exchange nothing arrived at the MX on UDP 4500).'),
-    checklist: [
-      'UDP 4500 is allowed in both directions on every firewall between the client and the MX.',
-      'If the MX is behind NAT, UDP 4500 (as well as 500) is forwarded to it upstream.',
-      WINDOWS_MX_BEHIND_NAT,
-    ],
+        : ' (after Key Exchange nothing arrived at the MX on UDP 4500).') +
+      (v.mxForwarded
+        ? " The client's NAT-D hash of the MX's address does not match the address the MX has: the client dialled another address, which a NAT in front of the MX forwards to it. That forward passes UDP 500; most likely it does not pass UDP 4500."
+        : ''),
+    checklist: (v) =>
+      v.mxForwarded
+        ? [NAT_T_FORWARD, NAT_T_FIREWALLS, WINDOWS_MX_BEHIND_NAT]
+        : [NAT_T_FIREWALLS, NAT_T_FORWARD, WINDOWS_MX_BEHIND_NAT],
   },
   PHASE1_PROPOSAL_REJECTED: {
     title: 'Phase 1 proposal rejected',

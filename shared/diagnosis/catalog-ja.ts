@@ -33,6 +33,10 @@ const STEP_JA: Record<string, string> = {
  */
 const WINDOWS_MX_BEHIND_NAT =
   'MX が NAT 配下にある場合、Windows クライアントはレジストリ値 AssumeUDPEncapsulationContextOnSendRule（HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent、DWORD）が 2 でないと接続できません（エラー 809）。Windows クライアントでこの値を 2 に設定し、再起動してください。';
+const NAT_T_FIREWALLS =
+  'クライアントと MX の間のすべてのファイアウォールで、UDP 4500 が双方向に許可されていることを確認してください。';
+const NAT_T_FORWARD =
+  'MX が NAT 配下にある場合は、アップストリームで UDP 500 と 4500 が MX にポートフォワーディングされていることを確認してください。';
 
 export const CATALOG_JA: Record<Code, CatalogText> = {
   NO_IKE_FROM_CLIENT: {
@@ -205,12 +209,14 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
       'NAT-D ハッシュから NAT が検出されたため、ネゴシエーションは NAT-T（UDP 4500）に移る必要がありますが、UDP 4500 の通信が届いていません' +
       (v.captureSide === 'client'
         ? `（MM5 が UDP 4500 で ${v.sent} 回送信されましたが、応答がありません）。`
-        : '（MM3/MM4 Key Exchange の後、UDP 4500 で MX に何も届いていません）。'),
-    checklist: [
-      'クライアントと MX の間のすべてのファイアウォールで、UDP 4500 が双方向に許可されていることを確認してください。',
-      'MX が NAT 配下にある場合は、アップストリームで UDP 500 と 4500 が MX にポートフォワーディングされていることを確認してください。',
-      WINDOWS_MX_BEHIND_NAT,
-    ],
+        : '（MM3/MM4 Key Exchange の後、UDP 4500 で MX に何も届いていません）。') +
+      (v.mxForwarded
+        ? 'クライアントが NAT-D で計算した MX のアドレスのハッシュが、MX 自身のアドレスと一致しません。クライアントは別のアドレスに接続しており、MX の手前の NAT がそれを MX に転送しています。この転送は UDP 500 を通していますが、UDP 4500 を通していない可能性が高いです。'
+        : ''),
+    checklist: (v) =>
+      v.mxForwarded
+        ? [NAT_T_FORWARD, NAT_T_FIREWALLS, WINDOWS_MX_BEHIND_NAT]
+        : [NAT_T_FIREWALLS, NAT_T_FORWARD, WINDOWS_MX_BEHIND_NAT],
   },
   PHASE1_PROPOSAL_REJECTED: {
     title: 'フェーズ 1 のプロポーザル拒否',

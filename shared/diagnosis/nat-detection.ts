@@ -18,6 +18,13 @@ export interface NatVerdict {
   responder: boolean | null;
   /** Where the capture was taken relative to the NAT(s): 'mx' side, 'client' side, or unknown. */
   captureSide: 'mx' | 'client' | 'unknown';
+  /**
+   * The initiator's hash of the responder's address does not match the address the packet
+   * arrived at: the initiator dialled another address, which a NAT in front of the responder
+   * forwards to it (a port forward upstream of the MX, captured on the MX's side of it). Peer
+   * hashes are never faked (strongSwan's forced encapsulation fakes a host's own hash only).
+   */
+  responderForwarded: boolean | null;
   hash: string | null;
   /** Frames whose hashes were checked. */
   frames: number[];
@@ -134,6 +141,7 @@ export function detectNat(session: IkeSession): NatVerdict {
     client: null,
     responder: null,
     captureSide: 'unknown',
+    responderForwarded: null,
     hash,
     frames,
     checks,
@@ -166,6 +174,7 @@ export function detectNat(session: IkeSession): NatVerdict {
   verdict.client = clientOwnMismatch || clientSeenMismatch;
   verdict.responder = mxOwnMismatch || mxSeenMismatch;
   verdict.captureSide = sideOf(clientOwnMismatch, clientSeenMismatch, mxOwnMismatch, mxSeenMismatch);
+  verdict.responderForwarded = mxSeenMismatch;
   return verdict;
 }
 
@@ -200,12 +209,14 @@ function detectNatV2(session: IkeSession, frames: number[], checks: NatCheck[]):
     client: null,
     responder: null,
     captureSide: 'unknown',
+    responderForwarded: null,
     hash: 'sha1',
     frames,
     checks,
   };
   let clientNat: boolean | null = null;
   let mxNat: boolean | null = null;
+  let forwarded: boolean | null = null;
   const natD = natDHasher('sha1');
   for (const o of session.natd as NatDObservation[]) {
     const own = natD(o.ispi, o.rspi, o.srcIp, o.srcPort);
@@ -217,6 +228,7 @@ function detectNatV2(session: IkeSession, frames: number[], checks: NatCheck[]):
     if (o.from === 'client') {
       clientNat = (clientNat ?? false) || !ownMatches;
       mxNat = (mxNat ?? false) || !peerMatches;
+      forwarded = (forwarded ?? false) || !peerMatches;
     } else {
       mxNat = (mxNat ?? false) || !ownMatches;
       clientNat = (clientNat ?? false) || !peerMatches;
@@ -224,5 +236,6 @@ function detectNatV2(session: IkeSession, frames: number[], checks: NatCheck[]):
   }
   verdict.client = clientNat;
   verdict.responder = mxNat;
+  verdict.responderForwarded = forwarded;
   return verdict;
 }

@@ -63,7 +63,14 @@ const OTHER_SIDE = { client: 'mx', mx: 'client', unknown: 'unknown' } as const;
 export function natByHost(f: IkeFacts): NatVerdict {
   const nat = f.nat;
   if (!f.mxOpened) return nat;
-  return { ...nat, client: nat.responder, responder: nat.client, captureSide: OTHER_SIDE[nat.captureSide] };
+  return {
+    ...nat,
+    client: nat.responder,
+    responder: nat.client,
+    captureSide: OTHER_SIDE[nat.captureSide],
+    // A forward in front of the IKE responder (here the user): nothing the report names.
+    responderForwarded: null,
+  };
 }
 
 export function stats(f: IkeFacts, from: Role, label: string): LabelStats | undefined {

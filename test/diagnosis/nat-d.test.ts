@@ -61,6 +61,37 @@ describe('NAT-D: HASH(CKY-I | CKY-R | IP | port)', () => {
     );
   });
 
+  // The lab's MX (198.51.100.1) behind a router that forwards what the client sends to
+  // 198.51.100.50: the client hashes the address it dialled, the capture shows the MX's own.
+  it('tells an MX behind a port forward by the client hashing the address it dialled', async () => {
+    const fs = await frames(join(SC, 'mx-behind-nat-4500-not-forwarded/capture.pcap'));
+    const mm3 = fs.find((f) => f.isakmp?.[0].nextPayload === 4 && f.ip?.src === '198.51.100.2')!;
+    const m = mm3.isakmp![0];
+    const sha1 = (ip: number[], port: number) =>
+      createHash('sha1')
+        .update(Buffer.from(m.ispi + m.rspi, 'hex'))
+        .update(Buffer.from([...ip, port >> 8, port & 0xff]))
+        .digest('hex');
+    const [peer] = natd(mm3);
+    expect(peer).toBe(sha1([198, 51, 100, 50], 500));
+    expect(peer).not.toBe(sha1([198, 51, 100, 1], 500));
+
+    const nat = async (c: string) => {
+      const s = (await analyzeFile(join(SC, c, 'capture.pcap'))).sessions[0];
+      const f = s.findings.find((x) => x.code === 'NAT_T_BLOCKED')!;
+      return { details: f.evidence.details, firstCheck: f.checklist.en[0], explanation: f.explanation.en };
+    };
+    const forwarded = await nat('mx-behind-nat-4500-not-forwarded');
+    expect(forwarded.details?.mxBehindPortForward).toBe(true);
+    expect(forwarded.firstCheck).toMatch(/forwarded to it upstream/);
+    expect(forwarded.explanation).toMatch(/NAT in front of the MX/);
+    // The client's own router dropping 4500, the MX not behind NAT: no forward named.
+    const clientSide = await nat('udp4500-blocked');
+    expect(clientSide.details?.mxBehindPortForward).toBeUndefined();
+    expect(clientSide.firstCheck).toMatch(/every firewall/);
+    expect(clientSide.explanation).not.toMatch(/NAT in front of the MX/);
+  });
+
   it('checks IKEv2 NAT_DETECTION_SOURCE_IP too (nDPI capture with NATed ports 10500/14500)', async () => {
     const r = await analyzeFile(join(__dirname, '../fixtures/public/nDPI__ipsec_isakmp_esp.pcap'));
     expect(r.sessions.some((s) => s.nat.client === true)).toBe(true);

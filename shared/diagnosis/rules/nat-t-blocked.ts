@@ -2,7 +2,9 @@
 // 4500 gets through. At the MX: nothing arrives on 4500 after Key Exchange (rests on something
 // missing: proven when the capture ran on past the MX's first one, or the MX sent it again; a
 // client that sends its own again never got that far). At the client: main mode 5 leaves on
-// 4500 and nothing at all comes back (proven the same way).
+// 4500 and nothing at all comes back (proven the same way). At the MX, a client that hashed
+// another address for the MX (nat-detection.ts: responderForwarded) says the MX sits behind a
+// port forward: the finding names it, and the checklist puts its forward of UDP 4500 first.
 import { decline, type Rule, type RuleOutcome } from '../rule-types.js';
 import {
   firstQuestionOf,
@@ -55,6 +57,9 @@ export const natTBlocked: Rule<IkeFacts> = {
     // Main mode 5 is due from the MX's first Key Exchange on: a responder that resends it on its
     // own timer (libreswan) must not push the question to the capture's end.
     const question = firstQuestionOf(f, 'mx', 'MM4') ?? questionOf(f, 'client', 'MM3')!;
+    // The client dialled another address than the MX's own: a port forward in front of the MX
+    // passes UDP 500, and is the first suspect for UDP 4500.
+    const forwarded = f.nat.responderForwarded === true;
     return {
       code: 'NAT_T_BLOCKED',
       detail: () => {
@@ -66,10 +71,14 @@ export const natTBlocked: Rule<IkeFacts> = {
             frames,
             repeated: repeatedEntries(f, ['client', 'MM3'], ['mx', 'MM4']),
             ports: [4500],
-            details: { captureSide: f.nat.captureSide, messagesOn4500: 0 },
+            details: {
+              captureSide: f.nat.captureSide,
+              messagesOn4500: 0,
+              ...(forwarded ? { mxBehindPortForward: true } : {}),
+            },
           },
           filter: framesFilter(f, frames),
-          values: { captureSide: 'mx', sent: 0 },
+          values: { captureSide: 'mx', sent: 0, mxForwarded: forwarded },
         };
       },
       // The MX's own resends (libreswan's timer) say main mode 5 has not come.
