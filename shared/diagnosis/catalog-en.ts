@@ -193,12 +193,17 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
         ? ` (main mode 5 left on UDP 4500 ${times(v.sent)}; nothing came back).`
         : ' (after Key Exchange nothing arrived at the MX on UDP 4500).') +
       (v.mxForwarded
-        ? " The client's NAT-D hash of the MX's address does not match the address the MX has: the client dialled another address, which a NAT in front of the MX forwards to it. That forward passes UDP 500; most likely it does not pass UDP 4500."
+        ? " The client's NAT-D hash of the MX's address does not match the address the MX has: the client dialled another address, which a NAT in front of the MX forwards to it. That forward passes UDP 500; " +
+          (v.windowsClient
+            ? 'either it does not pass UDP 4500, or Windows, which by default does not use NAT-T towards a server behind NAT, never sent main mode 5 (the MX cannot tell which).'
+            : 'most likely it does not pass UDP 4500.')
         : ''),
     checklist: (v) =>
-      v.mxForwarded
-        ? [NAT_T_FORWARD, NAT_T_FIREWALLS, WINDOWS_MX_BEHIND_NAT]
-        : [NAT_T_FIREWALLS, NAT_T_FORWARD, WINDOWS_MX_BEHIND_NAT],
+      v.windowsClient
+        ? [WINDOWS_MX_BEHIND_NAT, NAT_T_FORWARD, NAT_T_FIREWALLS]
+        : v.mxForwarded
+          ? [NAT_T_FORWARD, NAT_T_FIREWALLS, WINDOWS_MX_BEHIND_NAT]
+          : [NAT_T_FIREWALLS, NAT_T_FORWARD, WINDOWS_MX_BEHIND_NAT],
   },
   PHASE1_PROPOSAL_REJECTED: {
     title: 'Phase 1 proposal rejected',

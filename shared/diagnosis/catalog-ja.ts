@@ -211,12 +211,17 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
         ? `（MM5 が UDP 4500 で ${v.sent} 回送信されましたが、応答がありません）。`
         : '（MM3/MM4 Key Exchange の後、UDP 4500 で MX に何も届いていません）。') +
       (v.mxForwarded
-        ? 'クライアントが NAT-D で計算した MX のアドレスのハッシュが、MX 自身のアドレスと一致しません。クライアントは別のアドレスに接続しており、MX の手前の NAT がそれを MX に転送しています。この転送は UDP 500 を通していますが、UDP 4500 を通していない可能性が高いです。'
+        ? 'クライアントが NAT-D で計算した MX のアドレスのハッシュが、MX 自身のアドレスと一致しません。クライアントは別のアドレスに接続しており、MX の手前の NAT がそれを MX に転送しています。この転送は UDP 500 を通していますが、' +
+          (v.windowsClient
+            ? 'UDP 4500 を通していないか、NAT 配下のサーバーに対して既定では NAT-T を使用しない Windows が MM5 を送信しなかったかのどちらかです（MX 側ではどちらかを判別できません）。'
+            : 'UDP 4500 を通していない可能性が高いです。')
         : ''),
     checklist: (v) =>
-      v.mxForwarded
-        ? [NAT_T_FORWARD, NAT_T_FIREWALLS, WINDOWS_MX_BEHIND_NAT]
-        : [NAT_T_FIREWALLS, NAT_T_FORWARD, WINDOWS_MX_BEHIND_NAT],
+      v.windowsClient
+        ? [WINDOWS_MX_BEHIND_NAT, NAT_T_FORWARD, NAT_T_FIREWALLS]
+        : v.mxForwarded
+          ? [NAT_T_FORWARD, NAT_T_FIREWALLS, WINDOWS_MX_BEHIND_NAT]
+          : [NAT_T_FIREWALLS, NAT_T_FORWARD, WINDOWS_MX_BEHIND_NAT],
   },
   PHASE1_PROPOSAL_REJECTED: {
     title: 'フェーズ 1 のプロポーザル拒否',

@@ -40,6 +40,11 @@ const FEATURES: [RegExp, string][] = [
 /** Vendor IDs read per message (a message of hundreds is not a real client). */
 export const MAX_VENDOR_IDS = 32;
 
+/** Windows' own IPsec stack, told by its MS NT5 ISAKMPOAKLEY vendor ID (its registry settings apply). */
+export function isWindowsClient(payloads: IkePayload[] | undefined): boolean {
+  return (payloads ?? []).some((p) => p.type === 'vendor-id' && windowsReleaseFromVendorId(p.hex) !== undefined);
+}
+
 export function fingerprintClient(payloads: IkePayload[] | undefined): ClientFingerprint {
   const vendorIds: { name: string; hex: string }[] = [];
   for (const p of payloads ?? []) {

@@ -8,10 +8,13 @@ import { readCapture } from '#shared/capture/reader.js';
 import { createFrameDecoder } from '#shared/decode/frame-decoder.js';
 import type { DecodedFrame } from '#shared/decode/types.js';
 import { natDHash } from '#shared/diagnosis/nat-detection.js';
+import { isWindowsClient } from '#shared/diagnosis/fingerprint.js';
+import { catalogText } from '#shared/diagnosis/catalog.js';
 import { ipBytes } from '#shared/net/address-bytes.js';
 import { analyzeFile } from './analyze-file.js';
 
 const SC = join(__dirname, '../fixtures/scenarios');
+const PUB = join(__dirname, '../fixtures/public');
 
 async function frames(path: string): Promise<DecodedFrame[]> {
   const d = createFrameDecoder();
@@ -90,6 +93,20 @@ describe('NAT-D: HASH(CKY-I | CKY-R | IP | port)', () => {
     expect(clientSide.details?.mxBehindPortForward).toBeUndefined();
     expect(clientSide.firstCheck).toMatch(/every firewall/);
     expect(clientSide.explanation).not.toMatch(/NAT in front of the MX/);
+  });
+
+  // No Windows capture behind a forwarded MX here: Windows' own client is told by its vendor ID in
+  // a real capture, and the wording for it read from the catalog.
+  it('names Windows as the other suspect when the client is Windows', async () => {
+    // The first message: the client's offer with its vendor IDs (IKEv2 in zeek's Windows capture).
+    const sa = (fs: DecodedFrame[]) => fs.find((f) => f.isakmp)?.isakmp?.[0].payloads;
+    expect(isWindowsClient(sa(await frames(join(PUB, 'zeek-spicy-ipsec__ipsec_client.pcap'))))).toBe(true);
+    expect(isWindowsClient(sa(await frames(join(SC, 'mx-behind-nat-4500-not-forwarded/capture.pcap'))))).toBe(false);
+    const t = catalogText('NAT_T_BLOCKED', { captureSide: 'mx', sent: 0, mxForwarded: true, windowsClient: true });
+    expect(t.checklist.en[0]).toMatch(/AssumeUDPEncapsulationContextOnSendRule/);
+    expect(t.checklist.ja[0]).toMatch(/AssumeUDPEncapsulationContextOnSendRule/);
+    expect(t.explanation.en).toMatch(/either it does not pass UDP 4500, or Windows/);
+    expect(t.explanation.ja).toMatch(/Windows が MM5 を送信しなかった/);
   });
 
   it('checks IKEv2 NAT_DETECTION_SOURCE_IP too (nDPI capture with NATed ports 10500/14500)', async () => {

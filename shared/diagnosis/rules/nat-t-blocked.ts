@@ -5,6 +5,7 @@
 // 4500 and nothing at all comes back (proven the same way). At the MX, a client that hashed
 // another address for the MX (nat-detection.ts: responderForwarded) says the MX sits behind a
 // port forward: the finding names it, and the checklist puts its forward of UDP 4500 first.
+import { isWindowsClient } from '../fingerprint.js';
 import { decline, type Rule, type RuleOutcome } from '../rule-types.js';
 import {
   firstQuestionOf,
@@ -15,6 +16,7 @@ import {
   repeated,
   repeatedEntries,
   seen,
+  userSaPayloads,
   type IkeFacts,
 } from '../session-facts.js';
 
@@ -58,7 +60,9 @@ export const natTBlocked: Rule<IkeFacts> = {
     // own timer (libreswan) must not push the question to the capture's end.
     const question = firstQuestionOf(f, 'mx', 'MM4') ?? questionOf(f, 'client', 'MM3')!;
     // The client dialled another address than the MX's own: a port forward in front of the MX
-    // passes UDP 500, and is the first suspect for UDP 4500.
+    // passes UDP 500, and is the first suspect for UDP 4500 — unless the client is Windows, which
+    // by default does not go on to NAT-T towards a server behind NAT (no main mode 5 at all):
+    // the MX's side cannot tell the two apart.
     const forwarded = f.nat.responderForwarded === true;
     return {
       code: 'NAT_T_BLOCKED',
@@ -78,7 +82,12 @@ export const natTBlocked: Rule<IkeFacts> = {
             },
           },
           filter: framesFilter(f, frames),
-          values: { captureSide: 'mx', sent: 0, mxForwarded: forwarded },
+          values: {
+            captureSide: 'mx',
+            sent: 0,
+            mxForwarded: forwarded,
+            windowsClient: forwarded && isWindowsClient(userSaPayloads(f)),
+          },
         };
       },
       // The MX's own resends (libreswan's timer) say main mode 5 has not come.
