@@ -385,6 +385,24 @@ case_nat_rebind_mid_tunnel() { nat_rebind_case nat-rebind-mid-tunnel; }
 # the MX from the new port, and the MX moves the tunnel there.
 case_nat_rebind_mx_follows() { DPD_DELAY=2s nat_rebind_case nat-rebind-mx-follows; }
 
+# The MX restarts with the tunnel up (a reboot, a firmware upgrade): it forgets its SAs, the
+# client, without DPD (as Windows' L2TP/IPsec client), keeps sending ESP into the void.
+case_mx_restart_mid_tunnel() {
+  nat_on
+  mx_conf mx libipsec; client_conf client libipsec
+  charon_start vd-mx mx; charon_start vd-client client
+  wan_capture mx-restart-mid-tunnel
+  initiate client 20
+  tunnel_traffic
+  local p
+  for p in $(ip netns pids vd-mx); do [ "$(cat /proc/$p/comm)" = charon ] && kill -9 "$p"; done
+  rm -f "$LAB/mx/charon.vici"
+  sleep 1
+  charon_start vd-mx mx
+  nsx vd-client ping -q -c 16 -i 0.5 -W 1 -I $CLIENT1_INNER $MX_LAN >/dev/null
+  finish mx-restart-mid-tunnel
+}
+
 # Two users behind one router that forgets its mappings: both tunnels move to new ports.
 case_two_users_one_nat_rebind() {
   two_users_up meraki-lab-psk

@@ -1,6 +1,7 @@
 // English texts per code. {placeholders} are filled from the evidence.
 import { contractCodes, ANYCONNECT_CATALOG_EN } from '../anyconnect/catalog-en.js';
 import type { Code, CatalogText } from './catalog.js';
+import { espOneWayChecklist } from './catalog-lists.js';
 
 /** See catalog-ja.ts for the sources (Microsoft KB 947234, [MS-FASP] 2.2.41): value 2 when the MX (the server) is behind NAT. */
 const WINDOWS_MX_BEHIND_NAT =
@@ -8,6 +9,14 @@ const WINDOWS_MX_BEHIND_NAT =
 
 const NAT_T_FIREWALLS = 'UDP 4500 is allowed in both directions on every firewall between the client and the MX.';
 const NAT_T_FORWARD = 'If the MX is behind NAT, UDP 4500 (as well as 500) is forwarded to it upstream.';
+
+const ESP_ONE_WAY_CHECKS = [
+  'IP protocol 50 (ESP) is not filtered, or with NAT-T ESP in UDP 4500 is not dropped by a NAT or firewall.',
+  'Routing behind the silent side sends the replies back into the tunnel.',
+  'NAT keepalives / idle timeouts on the NAT between the client and the MX.',
+];
+const MX_FORGOT_SA =
+  "If the MX restarted (a reboot, a firmware upgrade) or ended the tunnel, the client keeps sending on an SA the MX no longer has until it reconnects (Windows' client, without DPD, does not notice): check the MX's event log for the time its ESP stopped, and reconnect the client.";
 
 /** "once", "2 times": never "1 time(s)". */
 function times(n: unknown): string {
@@ -243,18 +252,14 @@ export const CATALOG_EN: Record<Code, CatalogText> = {
   ESP_ONE_WAY: {
     title: 'ESP flows one way only',
     explanation: (v) =>
-      `ESP flows ${v.direction === 'client-to-mx' ? 'client→MX' : 'MX→client'} only${v.since ? ` after frame ${v.since}` : ''}: the other direction is lost.` +
+      `ESP flows ${v.direction === 'client-to-mx' ? 'client→MX' : 'MX→client'} only${v.since ? ` after frame ${v.since}` : ''}: none comes back from the ${v.direction === 'client-to-mx' ? 'MX' : 'client'}.` +
       (v.movedTo
         ? ` From frame ${String(v.since)} the client's ESP comes from UDP port ${String(v.movedTo)} (before: ${String(v.movedFrom)}) while the MX still sends to port ${String(v.movedFrom)}: the NAT in front of the client changed its mapping (it restarted, or the mapping timed out) and the MX did not follow.`
         : '') +
       (v.refused
         ? ` ${v.refused === 1 ? 'One packet was' : `${String(v.refused)} packets were`} refused with ICMP destination unreachable (first in frame ${String(v.refusedFrame)}): nothing receives ESP at that address and port.`
         : ''),
-    checklist: [
-      'IP protocol 50 (ESP) is not filtered, or with NAT-T ESP in UDP 4500 is not dropped by a NAT or firewall.',
-      'Routing behind the silent side sends the replies back into the tunnel.',
-      'NAT keepalives / idle timeouts on the NAT between the client and the MX.',
-    ],
+    checklist: (v) => espOneWayChecklist(v, ESP_ONE_WAY_CHECKS, MX_FORGOT_SA),
   },
   NAT_DETECTED: {
     title: 'NAT detected',

@@ -5,6 +5,7 @@
 import { ANYCONNECT_CATALOG_JA } from '../anyconnect/catalog-ja.js';
 import { contractCodes } from '../anyconnect/catalog-en.js';
 import type { Code, CatalogText } from './catalog.js';
+import { espOneWayChecklist } from './catalog-lists.js';
 import { fingerprintFeatureJa, implementationJa } from './fingerprint-words.js';
 
 const AUTH_COMMON = [
@@ -33,6 +34,13 @@ const STEP_JA: Record<string, string> = {
  */
 const WINDOWS_MX_BEHIND_NAT =
   'MX が NAT 配下にある場合、Windows クライアントはレジストリ値 AssumeUDPEncapsulationContextOnSendRule（HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent、DWORD）が 2 でないと接続できません（エラー 809）。Windows クライアントでこの値を 2 に設定し、再起動してください。';
+const ESP_ONE_WAY_CHECKS = [
+  'IP プロトコル 50（ESP）がフィルタリングされていないこと、NAT-T の場合は UDP 4500 の ESP が NAT やファイアウォールで破棄されていないことを確認してください。',
+  '応答しない側の背後のルーティングが、応答をトンネルに戻していることを確認してください。',
+  'クライアントと MX の間の NAT のキープアライブやアイドルタイムアウトを確認してください。',
+];
+const MX_FORGOT_SA =
+  'MX が再起動した場合（リブート、ファームウェアのアップグレード）やトンネルを終了した場合、クライアントは再接続するまで MX がもう持っていない SA で送信し続けます（DPD を使用しない Windows のクライアントはこれに気付きません）。ESP が途絶えた日時の MX のイベントログを確認し、クライアントを再接続してください。';
 const NAT_T_FIREWALLS =
   'クライアントと MX の間のすべてのファイアウォールで、UDP 4500 が双方向に許可されていることを確認してください。';
 const NAT_T_FORWARD =
@@ -272,11 +280,7 @@ export const CATALOG_JA: Record<Code, CatalogText> = {
       (v.refused
         ? `${String(v.refused)} 個のパケットが ICMP 宛先到達不能で拒否されました（最初はフレーム ${String(v.refusedFrame)}）。そのアドレスとポートでは ESP を受信するものがありません。`
         : ''),
-    checklist: [
-      'IP プロトコル 50（ESP）がフィルタリングされていないこと、NAT-T の場合は UDP 4500 の ESP が NAT やファイアウォールで破棄されていないことを確認してください。',
-      '応答しない側の背後のルーティングが、応答をトンネルに戻していることを確認してください。',
-      'クライアントと MX の間の NAT のキープアライブやアイドルタイムアウトを確認してください。',
-    ],
+    checklist: (v) => espOneWayChecklist(v, ESP_ONE_WAY_CHECKS, MX_FORGOT_SA),
   },
   NAT_DETECTED: {
     title: 'NAT を検出',
